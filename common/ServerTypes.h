@@ -1,0 +1,112 @@
+#pragma once
+
+// Plain value types the server engine hands to its users (the window, the
+// headless front end, tests). They cross threads by queued signals.
+
+#include "FrameCodec.h"
+
+#include <QDateTime>
+#include <QHostAddress>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+
+#include <chrono>
+
+namespace chorus {
+
+enum class ConnectionState { Connected, Closing, Closed };
+enum class PeerProtocol { Text, Chorus };
+QString connectionStateName(ConnectionState state);
+QString peerProtocolName(PeerProtocol protocol);
+
+// Why a connection ended or failed; carried with a human reason string.
+enum class ConnectionError {
+    None,
+    RemoteClosed,   // the peer closed its side
+    SocketError,    // QAbstractSocket error; the reason holds errorString()
+    MessageTooLong, // not fatal: message discarded, peer told
+    WriteBacklog,   // peer stopped reading; unsent bytes passed the high-water mark
+    ServerFull,     // over maxConnections
+    Kicked,         // disconnected from the window
+    ServerStopping, // Stop clicked / SIGTERM
+    ProtocolError,  // not fatal: bad chorus JSON line
+};
+QString connectionErrorName(ConnectionError error);
+
+struct ConnectionLimits
+{
+    qsizetype maxMessageBytes = kDefaultMaxMessageBytes;
+    qint64 highWaterBytes = 1024 * 1024;
+    qint64 readBufferBytes = 256 * 1024; // QAbstractSocket::setReadBufferSize
+    std::chrono::milliseconds idleGap = kDefaultIdleGap;
+};
+
+struct ConnectionSnapshot
+{
+    quint64 id = 0; // unique for the engine's lifetime, never reused
+    QString peerAddress;
+    quint16 peerPort = 0;
+    QDateTime connectedSince;
+    quint64 messagesIn = 0;
+    quint64 messagesOut = 0;
+    quint64 bytesIn = 0;
+    quint64 bytesOut = 0;
+    quint64 errors = 0;
+    quint64 unanswered = 0;
+    QString lastMessage; // shortened to at most 120 characters
+    QString detectedFraming; // FrameDecoder::detectedLabel()
+    ConnectionState state = ConnectionState::Connected;
+    PeerProtocol protocol = PeerProtocol::Text;
+    QString name; // chorus peers only
+};
+
+enum class LogLevel { Info, Warning, Error };
+enum class LogKind { Listening, Stopped, Connected, Disconnected, Received, Sent, Error, Notice };
+QString logKindName(LogKind kind);
+
+struct LogEntry
+{
+    QDateTime time;
+    LogLevel level = LogLevel::Info;
+    LogKind kind = LogKind::Notice;
+    quint64 connectionId = 0; // 0: not about one connection
+    QString text;
+
+    // "2026-11-25 06:04:01.123 [#7] text"
+    QString format() const;
+};
+
+struct ServerCounters
+{
+    quint64 active = 0;
+    quint64 totalAccepted = 0;
+    quint64 rejectedFull = 0;
+    quint64 messagesIn = 0;
+    quint64 messagesOut = 0;
+    quint64 bytesIn = 0;
+    quint64 bytesOut = 0;
+    quint64 unanswered = 0;
+    double messagesInPerSecond = 0;
+    double messagesOutPerSecond = 0;
+    quint64 openFileLimit = 0; // soft RLIMIT_NOFILE after raising it
+};
+
+struct ServerConfig
+{
+    QHostAddress address = QHostAddress::Any; // Any = IPv4+IPv6
+    quint16 port = 9999;                      // 0 picks a free port
+    Framing framing = Framing::Auto;
+    ConnectionLimits limits;
+    int ioThreads = 1;          // event-loop threads serving connections
+    int maxConnections = 10000; // more get "server full" and are closed
+    bool logMessages = true;    // log every message received/sent (rate-limited per batch)
+    std::chrono::milliseconds updateInterval{250}; // how often batches reach the user
+    QString serverName = QStringLiteral("chorus-server");
+};
+
+} // namespace chorus
+
+Q_DECLARE_METATYPE(chorus::ConnectionSnapshot)
+Q_DECLARE_METATYPE(chorus::LogEntry)
+Q_DECLARE_METATYPE(chorus::ServerCounters)

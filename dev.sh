@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Chorus developer entry point. Two commands a new user needs:
+#   ./dev.sh run    install what is missing, build, open chorus-server and chorus-client
+#   ./dev.sh test   install what is missing, build, run the whole ctest suite (offscreen)
+# Other verbs: setup (packages only), build, bench (see docs/BENCHMARKS.md), screenshots.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")" && pwd)"
+BUILD="${CHORUS_BUILD_DIR:-$ROOT/build}"
+JOBS="${CHORUS_JOBS:-$(nproc)}"
+
+# Debian/Ubuntu packages the build, the tests and the screenshots need.
+PACKAGES=(
+  build-essential cmake ninja-build pkg-config
+  qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools libgl-dev
+  libqt6svg6 qt6-qpa-plugins qt6-gtk-platformtheme
+  fonts-noto-cjk python3 netcat-openbsd telnet procps
+  xvfb xauth imagemagick x11-utils
+)
+
+setup() {
+  local missing=()
+  for p in "${PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if ((${#missing[@]})); then
+    echo "chorus: installing missing packages: ${missing[*]}"
+    local SUDO=""
+    [[ $(id -u) -ne 0 ]] && SUDO="sudo"
+    $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  fi
+}
+
+build() {
+  cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
+  cmake --build "$BUILD" -j "$JOBS"
+}
+
+run() {
+  local srv="$BUILD/server_gui/chorus-server" cli="$BUILD/client_gui/chorus-client"
+  if [[ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]]; then
+    echo "chorus: no display; starting a virtual one (Xvfb :77)"
+    Xvfb :77 -screen 0 1600x1000x24 >/dev/null 2>&1 &
+    export DISPLAY=:77
+    sleep 1
+  fi
+  "$srv" &
+  local server_pid=$!
+  "$cli" --host localhost --port 9999 &
+  wait "$server_pid"
+}
+
+test_suite() {
+  export QT_QPA_PLATFORM=offscreen
+  ctest --test-dir "$BUILD" --output-on-failure -j "$JOBS" --timeout 300
+}
+
+verb="${1:-run}"
+shift || true
+case "$verb" in
+  setup) setup ;;
+  build) setup; build "$@" ;;
+  run) setup; build; run ;;
+  test) setup; build; test_suite ;;
+  bench) setup; build; exec "$ROOT/bench/run-benchmarks.sh" "$@" ;;
+  screenshots) setup; build; exec "$ROOT/scripts/screenshots.sh" "$@" ;;
+  *) echo "usage: $0 run|test|setup|build|bench|screenshots" >&2; exit 2 ;;
+esac
