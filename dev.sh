@@ -2,7 +2,8 @@
 # Chorus developer entry point. Two commands a new user needs:
 #   ./dev.sh run    install what is missing, build, open chorus-server and chorus-client
 #   ./dev.sh test   install what is missing, build, run the whole ctest suite (offscreen)
-# Other verbs: setup (packages only), build, bench (see docs/BENCHMARKS.md), screenshots.
+# Other verbs: setup (packages only), build, bench (see docs/BENCHMARKS.md), screenshots,
+# tsan (thread-safety tests under ThreadSanitizer).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")" && pwd)"
 BUILD="${CHORUS_BUILD_DIR:-$ROOT/build}"
@@ -14,7 +15,7 @@ PACKAGES=(
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools libgl-dev
   libqt6svg6 qt6-qpa-plugins qt6-gtk-platformtheme
   fonts-noto-cjk python3 netcat-openbsd telnet procps
-  xvfb xauth imagemagick x11-utils
+  xvfb xauth imagemagick x11-utils xdotool
 )
 
 setup() {
@@ -64,5 +65,12 @@ case "$verb" in
   test) setup; build; test_suite ;;
   bench) setup; build; exec "$ROOT/bench/run-benchmarks.sh" "$@" ;;
   screenshots) setup; build; exec "$ROOT/scripts/screenshots.sh" "$@" ;;
-  *) echo "usage: $0 run|test|setup|build|bench|screenshots" >&2; exit 2 ;;
+  tsan)
+    # The reply book and the multi-threaded engine under ThreadSanitizer.
+    setup
+    BUILD="$ROOT/build-tsan"
+    build -DCHORUS_SANITIZE=thread -DCHORUS_BUILD_BENCH=OFF
+    QT_QPA_PLATFORM=offscreen TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" \
+      ctest --test-dir "$BUILD" --output-on-failure -R 'replybook|serverthreads|serverengine' --timeout 600 ;;
+  *) echo "usage: $0 run|test|setup|build|bench|screenshots|tsan" >&2; exit 2 ;;
 esac

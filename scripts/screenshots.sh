@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Takes the README's screenshots under a private Xvfb: the server window with
+# three connected clients, and a client window in conversation with it.
+# Everything talks to 127.0.0.1 only; every process started here is stopped on exit.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+BUILD="${CHORUS_BUILD_DIR:-$ROOT/build}"
+OUT="${1:-$ROOT/docs/screenshots}"
+mkdir -p "$OUT"
+SERVER="$BUILD/server_gui/chorus-server"
+CLIENT="$BUILD/client_gui/chorus-client"
+
+# Private settings and data so the user's own book and history are untouched.
+SANDBOX="$(mktemp -d)"
+export XDG_CONFIG_HOME="$SANDBOX/config" XDG_DATA_HOME="$SANDBOX/data" HOME="$SANDBOX"
+export LANG=C.UTF-8 LC_ALL=C.UTF-8
+DISPLAY_NUM="${CHORUS_SHOT_DISPLAY:-:97}"
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$SANDBOX"
+}
+trap cleanup EXIT
+
+Xvfb "$DISPLAY_NUM" -screen 0 1400x900x24 -nolisten tcp >/dev/null 2>&1 &
+pids+=($!)
+export DISPLAY="$DISPLAY_NUM"
+for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+
+PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+"$SERVER" --listen 127.0.0.1 --port "$PORT" --start &
+pids+=($!)
+for _ in $(seq 100); do python3 -c "import socket; socket.create_connection(('127.0.0.1',$PORT),0.2).close()" 2>/dev/null && break; sleep 0.1; done
+
+# Three peers of different kinds: a line-based device, a peer without
+# terminators (like the reference client) and a chorus-protocol client.
+python3 - "$PORT" <<'PY' &
+import json, socket, sys, time
+port = int(sys.argv[1])
+def open_peer():
+    return socket.create_connection(("127.0.0.1", port))
+line = open_peer(); raw = open_peer(); proto = open_peer()
+proto.sendall(json.dumps({"type": "hello", "proto": 1, "name": "ground-station", "app": "demo"}).encode() + b"\n")
+for i in range(6):  # bounded: a few messages each, then stay connected for the shot
+    line.sendall(f"telemetry {i}: alt=120m bat=87%\n".encode())
+    raw.sendall(f"상태 보고 {i}".encode())
+    proto.sendall(json.dumps({"type": "msg", "seq": i + 1, "text": f"heartbeat {i}"}, ensure_ascii=False).encode() + b"\n")
+    time.sleep(0.3)
+    for s in (line, raw, proto):
+        s.setblocking(False)
+        try:
+            s.recv(65536)
+        except BlockingIOError:
+            pass
+        s.setblocking(True)
+time.sleep(30)
+PY
+pids+=($!)
+sleep 3
+import -window root "$OUT/chorus-server.png"
+echo "wrote $OUT/chorus-server.png"
+
+"$CLIENT" --host 127.0.0.1 --port "$PORT" --connect &
+pids+=($!)
+sleep 2
+WID="$(xdotool search --sync --name 'Chorus Client' | head -1)"
+xdotool windowactivate --sync "$WID" 2>/dev/null || xdotool windowfocus --sync "$WID" || true
+for msg in "hello from the bench" "status?" "ping 3" "드론 연결 확인"; do
+  xdotool type --delay 20 --window "$WID" "$msg"
+  xdotool key --window "$WID" Return
+  sleep 0.4
+done
+sleep 1
+import -window "$WID" "$OUT/chorus-client.png"
+echo "wrote $OUT/chorus-client.png"
