@@ -15,6 +15,8 @@
 // Messages longer than `maxMessageBytes` (default 64 KiB) are discarded up to
 // their terminator (or idle gap); the decoder reports one over-long event for
 // each such message so the caller can answer with a one-line error.
+// An empty line is a message too (empty payload, its terminator): feed()
+// returns it and the caller decides whether to answer it.
 // Replies mirror the peer: the terminator of its last message (LF, CRLF or
 // none) is used for what we send back.
 
@@ -34,9 +36,9 @@ enum class Terminator { None, Lf, CrLf };
 inline constexpr qsizetype kDefaultMaxMessageBytes = 64 * 1024;
 inline constexpr std::chrono::milliseconds kDefaultIdleGap{30};
 
-QString framingName(Framing framing);                 // "auto", "line", "raw"
+QString framingName(Framing framing); // "auto", "line", "raw"
 std::optional<Framing> framingFromName(QStringView name);
-QString terminatorName(Terminator terminator);        // "LF", "CRLF", "none"
+QString terminatorName(Terminator terminator); // "LF", "CRLF", "none"
 std::optional<Terminator> terminatorFromName(QStringView name);
 QByteArray terminatorBytes(Terminator terminator);
 
@@ -91,7 +93,8 @@ private:
     qsizetype m_maxMessageBytes;
     QByteArray m_pending;
     bool m_discarding = false;
-    qsizetype m_discarded = 0;
+    qsizetype m_discarded = 0;        // bytes dropped so far by the current discard
+    bool m_discardEndsWithCr = false; // last dropped byte was CR: an LF next means CRLF
     Terminator m_lastTerminator = Terminator::Lf;
     bool m_sawAnyMessage = false;
     bool m_lastWasIdle = false;
