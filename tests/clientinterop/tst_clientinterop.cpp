@@ -1,0 +1,110 @@
+// ClientEngine against the reference server ($CHORUS_SEED_DIR/server_multi.py):
+// it treats each recv() as a message and answers one of 7 Korean lines with
+// no terminator, so the client must frame replies by idle gap.
+
+#include "ClientEngine.h"
+
+#include <QProcess>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTest>
+
+using namespace chorus;
+using namespace std::chrono_literals;
+
+class TestClientInterop : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void threeMessagesThreeReplies();
+
+private:
+    QProcess m_server;
+    quint16 m_port = 0;
+};
+
+void TestClientInterop::initTestCase()
+{
+    const QString python = QStandardPaths::findExecutable(QStringLiteral("python3"));
+    if (python.isEmpty())
+        QSKIP("python3 is not installed");
+    {
+        QTcpServer probe; // a free port: bind 0, read it, release it
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        m_port = probe.serverPort();
+    }
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("SEED_HOST"), QStringLiteral("127.0.0.1"));
+    env.insert(QStringLiteral("SEED_PORT"), QString::number(m_port));
+    env.insert(QStringLiteral("PYTHONUNBUFFERED"), QStringLiteral("1"));
+    m_server.setProcessEnvironment(env);
+    m_server.setProcessChannelMode(QProcess::MergedChannels);
+    m_server.start(python, {QStringLiteral(CHORUS_SEED_DIR "/server_multi.py")});
+    QVERIFY2(m_server.waitForStarted(5000), qPrintable(m_server.errorString()));
+    // Wait until it accepts (bounded): it prints a line once listening.
+    QVERIFY(QTest::qWaitFor(
+        [&] { return m_server.bytesAvailable() > 0 || m_server.state() != QProcess::Running; },
+        10000));
+    QCOMPARE(m_server.state(), QProcess::Running);
+}
+
+void TestClientInterop::cleanupTestCase()
+{
+    if (m_server.state() != QProcess::NotRunning) {
+        m_server.kill();
+        m_server.waitForFinished(5000);
+    }
+}
+
+void TestClientInterop::threeMessagesThreeReplies()
+{
+    const QStringList replies = {
+        QStringLiteral("안녕하세요!"),
+        QStringLiteral("요청을 잘 받았습니다."),
+        QStringLiteral("오늘도 좋은 하루 되세요."),
+        QStringLiteral("서버에서 보낸 랜덤 메시지입니다."),
+        QStringLiteral("데이터 수신 완료!"),
+        QStringLiteral("드론 통신 테스트 중입니다."),
+        QStringLiteral("응답 메시지 전송합니다."),
+    };
+    ClientEngine engine;
+    ClientConfig config;
+    config.host = QStringLiteral("127.0.0.1");
+    config.port = m_port;
+    config.autoReconnect = false;
+    config.framing = Framing::Auto;
+    config.terminator = Terminator::None; // as the reference client sends
+    engine.setConfig(config);
+    QList<ClientEvent> received;
+    connect(&engine, &ClientEngine::eventOccurred, this, [&](const ClientEvent& event) {
+        if (event.kind == ClientEvent::Kind::Received)
+            received.append(event);
+    });
+    engine.connectToServer();
+    QTRY_COMPARE_WITH_TIMEOUT(engine.state(), ClientState::Connected, 5000);
+
+    const QStringList messages = {QStringLiteral("hello"), QStringLiteral("드론 상태?"),
+                                  QStringLiteral("third one")};
+    for (int i = 0; i < messages.size(); ++i) {
+        // One at a time: the server reads whatever one recv() returns as one message.
+        const SendResult result = engine.send(messages.at(i));
+        QCOMPARE(result.status, SendStatus::Sent);
+        QTRY_COMPARE_WITH_TIMEOUT(received.size(), i + 1, 5000);
+        const ClientEvent& reply = received.at(i);
+        QVERIFY2(replies.contains(reply.text), qPrintable(reply.text));
+        QVERIFY(reply.rttMs.has_value());
+        QVERIFY(*reply.rttMs > 0.0);
+        QCOMPARE(reply.replyTo, result.messageIds.first());
+    }
+    QCOMPARE(engine.stats().messagesSent, 3u);
+    QCOMPARE(engine.stats().messagesReceived, 3u);
+    engine.disconnectFromServer();
+    QCOMPARE(engine.state(), ClientState::Disconnected);
+}
+
+QTEST_GUILESS_MAIN(TestClientInterop)
+#include "tst_clientinterop.moc"
