@@ -94,8 +94,8 @@ public:
                                                   QString* error = nullptr);
     static QByteArray serialize(const QList<ReplyEntry>& entries, ReplyFileFormat format,
                                 PickMode mode = PickMode::Random);
-    static ReplyFileFormat formatForPath(const QString& path); // .json -> Json, else PlainText
-    bool importFile(const QString& path, QString* error = nullptr);  // replaces the entries
+    static ReplyFileFormat formatForPath(const QString& path);      // .json -> Json, else PlainText
+    bool importFile(const QString& path, QString* error = nullptr); // replaces the entries
     bool exportFile(const QString& path, QString* error = nullptr) const; // atomic
 
 signals:
@@ -109,11 +109,12 @@ private:
 
     mutable QMutex m_writeMutex; // serialises writers and the shuffle/sequential cursor
     std::shared_ptr<const Snapshot> m_snapshot; // accessed with std::atomic_load/store
-    PickMode m_mode = PickMode::Random;
-    std::vector<int> m_shuffleOrder; // indices into the snapshot's enabled list
+    PickMode m_mode = PickMode::Random;         // writers' copy; pick() reads the snapshot's
+    quint64 m_generation = 0;                   // bumped by every publish()
+    std::vector<int> m_shuffleOrder;            // indices into the snapshot's enabled list
     std::size_t m_shufflePos = 0;
     std::size_t m_sequentialPos = 0;
-    quint64 m_shuffleGeneration = 0;
+    quint64 m_shuffleGeneration = 0; // generation m_shuffleOrder was built for
     QString m_autoSavePath;
 };
 
