@@ -1,0 +1,310 @@
+#include "ConnectionTableModel.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QLocale>
+
+#include <algorithm>
+#include <chrono>
+
+namespace chorus {
+
+namespace {
+constexpr std::chrono::seconds kDurationTick{1};
+}
+
+ConnectionTableModel::ConnectionTableModel(QObject* parent) : QAbstractTableModel(parent)
+{
+    m_now = QDateTime::currentDateTime();
+    m_durationTimer.setInterval(kDurationTick);
+    connect(&m_durationTimer, &QTimer::timeout, this, &ConnectionTableModel::tickDuration);
+    m_durationTimer.start();
+}
+
+int ConnectionTableModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int ConnectionTableModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString ConnectionTableModel::durationText(qint64 seconds)
+{
+    seconds = std::max<qint64>(0, seconds);
+    const qint64 hours = seconds / 3600;
+    const int minutes = int(seconds / 60 % 60);
+    const int secs = int(seconds % 60);
+    return QStringLiteral("%1:%2:%3")
+        .arg(hours)
+        .arg(minutes, 2, 10, QLatin1Char('0'))
+        .arg(secs, 2, 10, QLatin1Char('0'));
+}
+
+QString ConnectionTableModel::addressText(int row) const
+{
+    const ConnectionSnapshot& s = m_rows[std::size_t(row)];
+    const bool ipv6 = s.peerAddress.contains(QLatin1Char(':'));
+    return (ipv6 ? QLatin1Char('[') + s.peerAddress + QLatin1Char(']') : s.peerAddress) +
+           QLatin1Char(':') + QString::number(s.peerPort);
+}
+
+QVariant ConnectionTableModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid() || index.row() >= int(m_rows.size()))
+        return {};
+    const ConnectionSnapshot& s = m_rows[std::size_t(index.row())];
+    const auto column = Column(index.column());
+
+    if (role == IdRole)
+        return QVariant::fromValue(s.id);
+    if (role == Qt::TextAlignmentRole) {
+        switch (column) {
+        case IdColumn:
+        case PeerPortColumn:
+        case DurationColumn:
+        case MessagesInColumn:
+        case MessagesOutColumn:
+        case BytesInColumn:
+        case BytesOutColumn:
+        case ErrorsColumn:
+            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        default:
+            return {};
+        }
+    }
+    if (role == Qt::ForegroundRole) {
+        if (column == ErrorsColumn && s.errors > 0)
+            return QBrush(QColor(0xc0, 0x20, 0x20));
+        if (s.state != ConnectionState::Connected)
+            return QBrush(Qt::gray);
+        return {};
+    }
+    if (role == Qt::ToolTipRole && column == LastMessageColumn)
+        return s.lastMessage;
+
+    if (role == SortRole) {
+        switch (column) {
+        case IdColumn:
+            return QVariant::fromValue(s.id);
+        case PeerPortColumn:
+            return int(s.peerPort);
+        case ConnectedSinceColumn:
+        case DurationColumn:
+            // Older connections have longer durations: sort by start, reversed for duration.
+            return column == DurationColumn ? -s.connectedSince.toMSecsSinceEpoch()
+                                            : s.connectedSince.toMSecsSinceEpoch();
+        case MessagesInColumn:
+            return QVariant::fromValue(s.messagesIn);
+        case MessagesOutColumn:
+            return QVariant::fromValue(s.messagesOut);
+        case BytesInColumn:
+            return QVariant::fromValue(s.bytesIn);
+        case BytesOutColumn:
+            return QVariant::fromValue(s.bytesOut);
+        case ErrorsColumn:
+            return QVariant::fromValue(s.errors);
+        default:
+            break; // text columns sort by their text
+        }
+        role = Qt::DisplayRole;
+    }
+    if (role != Qt::DisplayRole)
+        return {};
+
+    switch (column) {
+    case IdColumn:
+        return QStringLiteral("#%1").arg(s.id);
+    case NameColumn:
+        return s.name;
+    case ProtocolColumn:
+        return peerProtocolName(s.protocol);
+    case PeerAddressColumn:
+        return s.peerAddress;
+    case PeerPortColumn:
+        return int(s.peerPort);
+    case ConnectedSinceColumn:
+        return s.connectedSince.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    case DurationColumn:
+        return durationText(s.connectedSince.secsTo(m_now));
+    case MessagesInColumn:
+        return QVariant::fromValue(s.messagesIn);
+    case MessagesOutColumn:
+        return QVariant::fromValue(s.messagesOut);
+    case BytesInColumn:
+        return QVariant::fromValue(s.bytesIn);
+    case BytesOutColumn:
+        return QVariant::fromValue(s.bytesOut);
+    case ErrorsColumn:
+        return QVariant::fromValue(s.errors);
+    case LastMessageColumn: {
+        // One line in the table; the tooltip holds the whole (already shortened) text.
+        QString text = s.lastMessage;
+        text.replace(QLatin1Char('\n'), QChar(0x21b5));
+        text.replace(QLatin1Char('\r'), QString());
+        return text;
+    }
+    case FramingColumn:
+        return s.detectedFraming;
+    case StateColumn:
+        return connectionStateName(s.state);
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+QVariant ConnectionTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (Column(section)) {
+    case IdColumn:
+        return tr("ID");
+    case NameColumn:
+        return tr("Name");
+    case ProtocolColumn:
+        return tr("Protocol");
+    case PeerAddressColumn:
+        return tr("Peer address");
+    case PeerPortColumn:
+        return tr("Port");
+    case ConnectedSinceColumn:
+        return tr("Connected since");
+    case DurationColumn:
+        return tr("Duration");
+    case MessagesInColumn:
+        return tr("Msgs in");
+    case MessagesOutColumn:
+        return tr("Msgs out");
+    case BytesInColumn:
+        return tr("Bytes in");
+    case BytesOutColumn:
+        return tr("Bytes out");
+    case ErrorsColumn:
+        return tr("Errors");
+    case LastMessageColumn:
+        return tr("Last message");
+    case FramingColumn:
+        return tr("Framing");
+    case StateColumn:
+        return tr("State");
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+int ConnectionTableModel::rowForId(quint64 id) const
+{
+    return m_rowById.value(id, -1);
+}
+
+quint64 ConnectionTableModel::idAt(int row) const
+{
+    return row >= 0 && row < int(m_rows.size()) ? m_rows[std::size_t(row)].id : 0;
+}
+
+void ConnectionTableModel::rebuildIndex(int fromRow)
+{
+    for (int row = fromRow; row < int(m_rows.size()); ++row)
+        m_rowById.insert(m_rows[std::size_t(row)].id, row);
+}
+
+void ConnectionTableModel::applyBatch(const QList<ConnectionSnapshot>& changed,
+                                      const QList<quint64>& removed)
+{
+    m_now = QDateTime::currentDateTime();
+
+    // 1. Removals, as contiguous row ranges from the bottom up so earlier rows keep
+    //    their numbers while we go.
+    std::vector<int> removedRows;
+    removedRows.reserve(std::size_t(removed.size()));
+    for (quint64 id : removed) {
+        const auto it = m_rowById.constFind(id);
+        if (it != m_rowById.constEnd())
+            removedRows.push_back(it.value());
+    }
+    if (!removedRows.empty()) {
+        std::sort(removedRows.begin(), removedRows.end());
+        removedRows.erase(std::unique(removedRows.begin(), removedRows.end()), removedRows.end());
+        for (int row : removedRows)
+            m_rowById.remove(m_rows[std::size_t(row)].id);
+        std::size_t end = removedRows.size();
+        while (end > 0) {
+            std::size_t begin = end - 1;
+            while (begin > 0 && removedRows[begin - 1] == removedRows[begin] - 1)
+                --begin;
+            const int first = removedRows[begin];
+            const int last = removedRows[end - 1];
+            beginRemoveRows({}, first, last);
+            m_rows.erase(m_rows.begin() + first, m_rows.begin() + last + 1);
+            endRemoveRows();
+            end = begin;
+        }
+        rebuildIndex(removedRows.front());
+    }
+
+    // 2. Updates in place (one dataChanged per run of adjacent rows), new ids collected.
+    std::vector<int> updatedRows;
+    std::vector<const ConnectionSnapshot*> added;
+    QHash<quint64, int> addedIndex; // a batch may carry an id twice: keep the latest
+    for (const ConnectionSnapshot& snapshot : changed) {
+        const auto it = m_rowById.constFind(snapshot.id);
+        if (it != m_rowById.constEnd()) {
+            m_rows[std::size_t(it.value())] = snapshot;
+            updatedRows.push_back(it.value());
+        } else if (const auto seen = addedIndex.constFind(snapshot.id);
+                   seen != addedIndex.constEnd()) {
+            added[std::size_t(seen.value())] = &snapshot;
+        } else {
+            addedIndex.insert(snapshot.id, int(added.size()));
+            added.push_back(&snapshot);
+        }
+    }
+    if (!updatedRows.empty()) {
+        std::sort(updatedRows.begin(), updatedRows.end());
+        std::size_t begin = 0;
+        while (begin < updatedRows.size()) {
+            std::size_t end = begin + 1;
+            while (end < updatedRows.size() && updatedRows[end] <= updatedRows[end - 1] + 1)
+                ++end;
+            emit dataChanged(index(updatedRows[begin], 0),
+                             index(updatedRows[end - 1], ColumnCount - 1));
+            begin = end;
+        }
+    }
+
+    // 3. Insertions at the end, in one go.
+    if (!added.empty()) {
+        const int first = int(m_rows.size());
+        beginInsertRows({}, first, first + int(added.size()) - 1);
+        m_rows.reserve(m_rows.size() + added.size());
+        for (const ConnectionSnapshot* snapshot : added)
+            m_rows.push_back(*snapshot);
+        rebuildIndex(first);
+        endInsertRows();
+    }
+}
+
+void ConnectionTableModel::clear()
+{
+    if (m_rows.empty())
+        return;
+    beginRemoveRows({}, 0, int(m_rows.size()) - 1);
+    m_rows.clear();
+    m_rowById.clear();
+    endRemoveRows();
+}
+
+void ConnectionTableModel::tickDuration()
+{
+    m_now = QDateTime::currentDateTime();
+    if (!m_rows.empty())
+        emit dataChanged(index(0, DurationColumn), index(int(m_rows.size()) - 1, DurationColumn),
+                         {Qt::DisplayRole});
+}
+
+} // namespace chorus

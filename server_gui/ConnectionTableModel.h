@@ -1,0 +1,77 @@
+#pragma once
+
+// The live connection table. Rows are fed by ServerEngine::connectionsUpdated
+// batches: changed snapshots update or insert rows, removed ids drop them.
+// The model is never reset, so selection and scroll position survive, and a
+// batch costs O(rows changed) signals. Duration is computed from
+// connectedSince when painted; a 1 s timer repaints that column only.
+
+#include "ServerTypes.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QTimer>
+
+#include <vector>
+
+namespace chorus {
+
+class ConnectionTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column {
+        IdColumn,
+        NameColumn,
+        ProtocolColumn,
+        PeerAddressColumn,
+        PeerPortColumn,
+        ConnectedSinceColumn,
+        DurationColumn,
+        MessagesInColumn,
+        MessagesOutColumn,
+        BytesInColumn,
+        BytesOutColumn,
+        ErrorsColumn,
+        LastMessageColumn,
+        FramingColumn,
+        StateColumn,
+        ColumnCount
+    };
+    enum Role {
+        SortRole = Qt::UserRole + 1, // numbers as numbers, so 10 sorts after 9
+        IdRole,                      // quint64 connection id of the row
+    };
+
+    explicit ConnectionTableModel(QObject* parent = nullptr);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+    int rowForId(quint64 id) const; // -1 when unknown
+    quint64 idAt(int row) const;
+    const ConnectionSnapshot& snapshotAt(int row) const { return m_rows[std::size_t(row)]; }
+    QString addressText(int row) const; // "address:port", IPv6 in brackets
+
+    // Returns the duration text for a connection that started at `since`.
+    static QString durationText(qint64 seconds);
+
+public slots:
+    void applyBatch(const QList<chorus::ConnectionSnapshot>& changed,
+                    const QList<quint64>& removed);
+    void clear();
+
+private:
+    void tickDuration();
+    void rebuildIndex(int fromRow);
+
+    std::vector<ConnectionSnapshot> m_rows;
+    QHash<quint64, int> m_rowById;
+    QTimer m_durationTimer;
+    QDateTime m_now; // refreshed every tick, so one repaint shows one consistent time
+};
+
+} // namespace chorus

@@ -1,0 +1,105 @@
+#include "EventLoopLagMonitor.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+
+#include <algorithm>
+#include <cmath>
+
+namespace chorus {
+
+EventLoopLagMonitor::EventLoopLagMonitor(QObject* parent) : QObject(parent)
+{
+    m_timer.setTimerType(Qt::PreciseTimer);
+    m_timer.setInterval(kInterval);
+    connect(&m_timer, &QTimer::timeout, this, &EventLoopLagMonitor::tick);
+}
+
+void EventLoopLagMonitor::start()
+{
+    m_clock.start();
+    m_lastNs = 0;
+    m_timer.start();
+}
+
+void EventLoopLagMonitor::stop()
+{
+    m_timer.stop();
+}
+
+void EventLoopLagMonitor::setCapacity(qsizetype capacity)
+{
+    m_capacity = std::max<qsizetype>(1, capacity);
+    m_samples.clear();
+    m_next = 0;
+    m_wrapped = false;
+    m_maxMs = 0;
+    m_total = 0;
+}
+
+void EventLoopLagMonitor::tick()
+{
+    const qint64 nowNs = m_clock.nsecsElapsed();
+    const qint64 expectedNs = std::chrono::nanoseconds(kInterval).count();
+    const double lateMs = std::max<qint64>(0, nowNs - m_lastNs - expectedNs) / 1e6;
+    m_lastNs = nowNs;
+    addSample(lateMs);
+}
+
+void EventLoopLagMonitor::addSample(double lateMs)
+{
+    if (qsizetype(m_samples.size()) < m_capacity) {
+        m_samples.push_back(float(lateMs));
+    } else {
+        m_samples[std::size_t(m_next)] = float(lateMs);
+        m_wrapped = true;
+    }
+    m_next = (m_next + 1) % m_capacity;
+    m_maxMs = std::max(m_maxMs, lateMs);
+    ++m_total;
+}
+
+LagSummary EventLoopLagMonitor::summary() const
+{
+    LagSummary s;
+    s.samples = m_total;
+    s.maxMs = m_maxMs;
+    if (m_samples.empty())
+        return s;
+    std::vector<float> sorted = m_samples;
+    auto percentile = [&sorted](double p) {
+        // Nearest-rank percentile.
+        const auto rank = std::size_t(std::ceil(p * double(sorted.size())));
+        const std::size_t index = std::clamp<std::size_t>(rank, 1, sorted.size()) - 1;
+        std::nth_element(sorted.begin(), sorted.begin() + std::ptrdiff_t(index), sorted.end());
+        return double(sorted[index]);
+    };
+    s.p50Ms = percentile(0.50);
+    s.p99Ms = percentile(0.99);
+    return s;
+}
+
+QByteArray EventLoopLagMonitor::reportJson() const
+{
+    const LagSummary s = summary();
+    auto rounded = [](double ms) { return std::round(ms * 1000.0) / 1000.0; };
+    const QJsonObject object{{QStringLiteral("samples"), double(s.samples)},
+                             {QStringLiteral("p50_ms"), rounded(s.p50Ms)},
+                             {QStringLiteral("p99_ms"), rounded(s.p99Ms)},
+                             {QStringLiteral("max_ms"), rounded(s.maxMs)}};
+    return QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
+}
+
+bool EventLoopLagMonitor::writeReport(const QString& path, QString* error) const
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(reportJson()) < 0 || !file.commit()) {
+        if (error)
+            *error = file.errorString();
+        return false;
+    }
+    return true;
+}
+
+} // namespace chorus

@@ -1,0 +1,62 @@
+#pragma once
+
+// The log pane: a bounded LogModel behind a text/connection filter, with
+// pause auto-scroll, clear, save and continuous logging to a file.
+
+#include "LogFileWriter.h"
+#include "LogModel.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QListView;
+class QPushButton;
+
+namespace chorus {
+
+class LogPane : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit LogPane(QWidget* parent = nullptr);
+
+    LogModel* model() const { return m_model; }
+    LogFilterModel* filterModel() const { return m_filter; }
+    QListView* view() const { return m_view; }
+    QCheckBox* onlySelectedCheck() const { return m_onlySelected; }
+
+    // Continuous logging; returns false and shows why in the pane on failure.
+    bool startLogToFile(const QString& path);
+    void stopLogToFile();
+    QString logFilePath() const; // empty when not logging to a file
+
+    // The connections selected in the table, for "Only selected connection".
+    void setSelectedConnections(const QSet<quint64>& ids);
+
+public slots:
+    void appendEntries(const QList<chorus::LogEntry>& entries);
+    void saveAs();
+    void chooseLogFile();
+
+signals:
+    void logFileChanged(const QString& path); // empty: stopped
+
+private:
+    void applyConnectionFilter();
+    void showFileStatus(const QString& text, bool error);
+
+    LogModel* m_model;
+    LogFilterModel* m_filter;
+    LogFileWriter m_fileWriter;
+    QListView* m_view;
+    QLineEdit* m_filterEdit;
+    QCheckBox* m_onlySelected;
+    QCheckBox* m_pauseScroll;
+    QPushButton* m_logToFileButton;
+    QLabel* m_fileStatus;
+    QSet<quint64> m_selectedIds;
+};
+
+} // namespace chorus

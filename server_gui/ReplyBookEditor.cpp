@@ -1,0 +1,209 @@
+#include "ReplyBookEditor.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QMessageBox>
+#include <QTableView>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace chorus {
+
+ReplyBookEditor::ReplyBookEditor(std::shared_ptr<ReplyBook> book, QWidget* parent)
+    : QWidget(parent), m_book(std::move(book)), m_model(new ReplyBookModel(m_book, this)),
+      m_view(new QTableView(this)), m_pickMode(new QComboBox(this)), m_warning(new QLabel(this)),
+      m_problem(new QLabel(this))
+{
+    m_view->setModel(m_model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
+                            QAbstractItemView::AnyKeyPressed);
+    m_view->horizontalHeader()->setSectionResizeMode(ReplyBookModel::EnabledColumn,
+                                                     QHeaderView::ResizeToContents);
+    m_view->horizontalHeader()->setSectionResizeMode(ReplyBookModel::TextColumn,
+                                                     QHeaderView::Stretch);
+    m_view->horizontalHeader()->setSectionResizeMode(ReplyBookModel::WeightColumn,
+                                                     QHeaderView::ResizeToContents);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
+
+    auto* toolbar = new QToolBar(this);
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_add = toolbar->addAction(tr("Add"), this, &ReplyBookEditor::addReply);
+    m_add->setShortcut(QKeySequence::New);
+    m_add->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_delete = toolbar->addAction(tr("Delete"), this, &ReplyBookEditor::deleteSelected);
+    m_delete->setShortcut(QKeySequence::Delete);
+    m_delete->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_moveUp = toolbar->addAction(tr("Move up"), this, [this] { moveSelected(-1); });
+    m_moveDown = toolbar->addAction(tr("Move down"), this, [this] { moveSelected(+1); });
+    toolbar->addSeparator();
+    toolbar->addAction(tr("Import…"), this, &ReplyBookEditor::importFile);
+    toolbar->addAction(tr("Export…"), this, &ReplyBookEditor::exportFile);
+    toolbar->addSeparator();
+    toolbar->addAction(tr("Reset to factory"), this, &ReplyBookEditor::resetToFactory);
+    addActions({m_add, m_delete});
+
+    m_pickMode->addItem(tr("Random"), QVariant::fromValue(int(PickMode::Random)));
+    m_pickMode->addItem(tr("Shuffle"), QVariant::fromValue(int(PickMode::Shuffle)));
+    m_pickMode->addItem(tr("Sequential"), QVariant::fromValue(int(PickMode::Sequential)));
+    m_pickMode->setToolTip(tr("Random: uniform (or weighted). Shuffle: no repeat until every "
+                              "enabled reply was used. Sequential: in order."));
+    m_pickMode->setCurrentIndex(m_pickMode->findData(int(m_book->pickMode())));
+    connect(m_pickMode, &QComboBox::currentIndexChanged, this, [this](int index) {
+        m_book->setPickMode(PickMode(m_pickMode->itemData(index).toInt()));
+    });
+
+    auto* pickLabel = new QLabel(tr("&Pick:"), this);
+    pickLabel->setBuddy(m_pickMode);
+    auto* top = new QHBoxLayout;
+    top->addWidget(toolbar, 1);
+    top->addWidget(pickLabel);
+    top->addWidget(m_pickMode);
+
+    for (QLabel* label : {m_warning, m_problem}) {
+        label->setWordWrap(true);
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        label->setStyleSheet(QStringLiteral("color: #c02020; font-weight: bold;"));
+        label->hide();
+    }
+    m_warning->setObjectName(QStringLiteral("noEnabledReplyWarning"));
+
+    auto* hint = new QLabel(tr("Placeholders: {id} {peer} {time} {date} {count} {echo}. "
+                               "Changes apply to the very next reply and are saved at once."),
+                            this);
+    hint->setWordWrap(true);
+    hint->setEnabled(false);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(top);
+    layout->addWidget(m_problem);
+    layout->addWidget(m_warning);
+    layout->addWidget(m_view, 1);
+    layout->addWidget(hint);
+
+    connect(m_book.get(), &ReplyBook::changed, this, &ReplyBookEditor::updateState);
+    connect(m_book.get(), &ReplyBook::saveFailed, this, [this](const QString& reason) {
+        showProblem(tr("Saving the reply book failed: %1").arg(reason));
+    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &ReplyBookEditor::updateState);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &ReplyBookEditor::updateState);
+    updateState();
+}
+
+void ReplyBookEditor::showProblem(const QString& text)
+{
+    m_problem->setText(text);
+    m_problem->setVisible(!text.isEmpty());
+}
+
+void ReplyBookEditor::setUnansweredCount(quint64 count)
+{
+    if (count == m_unanswered)
+        return;
+    m_unanswered = count;
+    updateState();
+}
+
+int ReplyBookEditor::currentRow() const
+{
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    return rows.size() == 1 ? rows.constFirst().row() : -1;
+}
+
+void ReplyBookEditor::updateState()
+{
+    const bool noneEnabled = m_book->enabledCount() == 0;
+    if (noneEnabled) {
+        m_warning->setText(tr("No enabled reply: messages are not answered; %n unanswered so far",
+                              nullptr, int(qMin<quint64>(m_unanswered, INT_MAX))));
+    }
+    m_warning->setVisible(noneEnabled);
+    if (m_pickMode->currentData().toInt() != int(m_book->pickMode())) {
+        const QSignalBlocker blocker(m_pickMode);
+        m_pickMode->setCurrentIndex(m_pickMode->findData(int(m_book->pickMode())));
+    }
+    const int row = currentRow();
+    m_delete->setEnabled(m_view->selectionModel()->hasSelection());
+    m_moveUp->setEnabled(row > 0);
+    m_moveDown->setEnabled(row >= 0 && row < m_model->rowCount() - 1);
+}
+
+void ReplyBookEditor::addReply()
+{
+    // After the selection, or at the end; then straight into editing the text.
+    const QModelIndexList selected = m_view->selectionModel()->selectedRows();
+    int row = m_model->rowCount();
+    for (const QModelIndex& index : selected)
+        row = index.row() + 1;
+    m_model->insertEntry(row, ReplyEntry{tr("New reply"), true, 1.0});
+    const QModelIndex index = m_model->index(row, ReplyBookModel::TextColumn);
+    m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                         QItemSelectionModel::Rows);
+    m_view->edit(index);
+}
+
+void ReplyBookEditor::deleteSelected()
+{
+    QList<int> rows;
+    for (const QModelIndex& index : m_view->selectionModel()->selectedRows())
+        rows.append(index.row());
+    m_model->removeEntries(rows);
+}
+
+void ReplyBookEditor::moveSelected(int delta)
+{
+    const int row = currentRow();
+    if (row < 0 || !m_model->moveEntry(row, row + delta))
+        return;
+    m_view->selectionModel()->setCurrentIndex(
+        m_model->index(row + delta, ReplyBookModel::TextColumn),
+        QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+}
+
+void ReplyBookEditor::importFile()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Import replies"), QString(),
+        tr("Reply books (*.txt *.json);;Plain text, one reply per line (*.txt);;"
+           "JSON (*.json);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!m_book->importFile(path, &error))
+        QMessageBox::warning(this, tr("Import replies"),
+                             tr("Could not import %1: %2").arg(path, error));
+}
+
+void ReplyBookEditor::exportFile()
+{
+    QString selectedFilter;
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export replies"), QStringLiteral("replies.txt"),
+        tr("Plain text, one reply per line (*.txt);;JSON with weights and state (*.json)"),
+        &selectedFilter);
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!m_book->exportFile(path, &error))
+        QMessageBox::warning(this, tr("Export replies"),
+                             tr("Could not export to %1: %2").arg(path, error));
+}
+
+void ReplyBookEditor::resetToFactory()
+{
+    const auto answer = QMessageBox::question(
+        this, tr("Reset to factory"),
+        tr("Replace all %n reply(ies) with the seven factory replies?", nullptr, m_book->count()),
+        QMessageBox::Reset | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer == QMessageBox::Reset)
+        m_book->resetToFactory();
+}
+
+} // namespace chorus
