@@ -66,10 +66,36 @@ constexpr std::array<CodeName, 11> kCodeNames{{
 // JSON string escaping over UTF-8 bytes. Everything below U+0020 and DEL is
 // escaped (a raw CR or ESC would garble a terminal running nc), as are
 // U+2028/U+2029, which some JavaScript line readers treat as line breaks.
+// QString::toUtf8 turns a lone surrogate into '?'; text mode shows invalid
+// input as U+FFFD, so the protocol does the same.
+QString withoutLoneSurrogates(const QString& text)
+{
+    qsizetype i = 0;
+    const qsizetype n = text.size();
+    auto isLone = [&text, n](qsizetype at) {
+        const QChar c = text.at(at);
+        if (c.isHighSurrogate())
+            return at + 1 >= n || !text.at(at + 1).isLowSurrogate();
+        if (c.isLowSurrogate())
+            return at == 0 || !text.at(at - 1).isHighSurrogate();
+        return false;
+    };
+    while (i < n && !isLone(i))
+        ++i;
+    if (i == n)
+        return text; // the usual case: no copy
+    QString fixed = text;
+    for (; i < n; ++i) {
+        if (isLone(i))
+            fixed[i] = QChar::ReplacementCharacter;
+    }
+    return fixed;
+}
+
 void appendJsonString(QByteArray& out, const QString& text)
 {
     static constexpr char kHex[] = "0123456789abcdef";
-    const QByteArray utf8 = text.toUtf8();
+    const QByteArray utf8 = withoutLoneSurrogates(text).toUtf8();
     out.append('"');
     const char* p = utf8.constData();
     const qsizetype n = utf8.size();
@@ -620,6 +646,15 @@ ChorusDecodeResult decodeChorusLine(QByteArrayView line, qsizetype maxLineBytes)
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json.toByteArray(), &parseError);
     if (parseError.error != QJsonParseError::NoError) {
+        // QJsonDocument only parses objects and arrays at the top level; a bare
+        // number or string is still valid JSON, just not an object.
+        if (json.front() != '{' && json.front() != '[') {
+            QJsonParseError wrappedError;
+            QJsonDocument::fromJson('[' + json.toByteArray() + ']', &wrappedError);
+            if (wrappedError.error == QJsonParseError::NoError)
+                return failWith(ChorusErrorCode::NotObject,
+                                tr("expected a JSON object, got a single value"));
+        }
         return failWith(
             ChorusErrorCode::BadJson,
             tr("invalid JSON at byte %1: %2").arg(parseError.offset).arg(parseError.errorString()));
