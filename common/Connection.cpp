@@ -1,0 +1,355 @@
+#include "Connection.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QTcpSocket>
+
+#include <algorithm>
+
+#ifdef Q_OS_LINUX
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+#endif
+
+namespace chorus {
+
+namespace {
+
+constexpr qsizetype kLastMessageChars = 120;
+constexpr qsizetype kLogTextChars = 300;
+
+QString shortened(const QString& text, qsizetype maxChars)
+{
+    if (text.size() <= maxChars)
+        return text;
+    return text.left(maxChars - 1) + QChar(0x2026);
+}
+
+// Control characters would break a one-line log or table cell.
+QString printable(const QString& text, qsizetype maxChars)
+{
+    QString out = shortened(text, maxChars);
+    for (QChar& c : out) {
+        if (c == QLatin1Char('\r') || c == QLatin1Char('\n') || c == QLatin1Char('\t'))
+            c = QLatin1Char(' ');
+    }
+    return out;
+}
+
+// Dual-stack listening reports IPv4 peers as ::ffff:a.b.c.d; show them as IPv4.
+QHostAddress plainAddress(const QHostAddress& address)
+{
+    bool isV4 = false;
+    const quint32 v4 = address.toIPv4Address(&isV4);
+    return isV4 ? QHostAddress(v4) : address;
+}
+
+} // namespace
+
+Connection::Connection(quint64 id, Framing framing, const ConnectionLimits& limits,
+                       std::shared_ptr<ReplyBook> book, ConnectionLedger* ledger, QObject* parent)
+    : QObject(parent), m_decoder(framing, limits.maxMessageBytes), m_limits(limits),
+      m_book(std::move(book)), m_ledger(ledger)
+{
+    m_snapshot.id = id;
+    m_idleTimer.setSingleShot(true);
+    m_idleTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_idleTimer, &QTimer::timeout, this, &Connection::onIdleTimeout);
+    m_closeTimer.setSingleShot(true);
+    connect(&m_closeTimer, &QTimer::timeout, this, [this] {
+        if (m_socket)
+            m_socket->abort();
+    });
+}
+
+Connection::~Connection()
+{
+    // Destroyed with the engine: no signals from a half-destroyed object.
+    if (m_socket)
+        m_socket->disconnect(this);
+}
+
+bool Connection::open(qintptr socketDescriptor, QString* error)
+{
+    m_socket = new QTcpSocket(this);
+    if (!m_socket->setSocketDescriptor(socketDescriptor)) {
+        if (error)
+            *error = m_socket->errorString();
+        m_finished = true;
+        m_snapshot.state = ConnectionState::Closed;
+        return false;
+    }
+    m_socket->setReadBufferSize(m_limits.readBufferBytes);
+    // Replies are small and answer a request: send them now, not after Nagle's delay.
+    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    m_socket->setSocketOption(QAbstractSocket::KeepAliveOption, 1);
+
+    const QHostAddress peer = plainAddress(m_socket->peerAddress());
+    m_snapshot.peerAddress = peer.toString();
+    m_snapshot.peerPort = m_socket->peerPort();
+    m_snapshot.connectedSince = QDateTime::currentDateTime();
+    m_snapshot.state = ConnectionState::Connected;
+    m_snapshot.detectedFraming = m_decoder.detectedLabel();
+
+    connect(m_socket, &QTcpSocket::readyRead, this, &Connection::onReadyRead);
+    connect(m_socket, &QAbstractSocket::errorOccurred, this,
+            [this](QAbstractSocket::SocketError socketError) {
+                if (m_socketError != ConnectionError::None)
+                    return;
+                if (socketError == QAbstractSocket::RemoteHostClosedError) {
+                    m_socketError = ConnectionError::RemoteClosed;
+                    m_socketErrorText = tr("closed by peer");
+                } else {
+                    m_socketError = ConnectionError::SocketError;
+                    m_socketErrorText = m_socket->errorString();
+                }
+            });
+    connect(m_socket, &QAbstractSocket::stateChanged, this, &Connection::onStateChanged);
+    // Bytes may already be waiting (the peer wrote before we adopted the descriptor).
+    if (m_socket->bytesAvailable() > 0)
+        QMetaObject::invokeMethod(this, &Connection::onReadyRead, Qt::QueuedConnection);
+    return true;
+}
+
+QString peerLabel(const ConnectionSnapshot& snapshot)
+{
+    if (snapshot.peerAddress.contains(QLatin1Char(':')))
+        return QStringLiteral("[%1]:%2").arg(snapshot.peerAddress).arg(snapshot.peerPort);
+    return QStringLiteral("%1:%2").arg(snapshot.peerAddress).arg(snapshot.peerPort);
+}
+
+void Connection::onReadyRead()
+{
+    if (!m_socket || m_finished)
+        return;
+    const QByteArray chunk = m_socket->readAll();
+#ifdef Q_OS_LINUX
+    // TCP_QUICKACK is cleared by the kernel after use, so it is set after every
+    // read. telnet and `nc -C` may send one line as two writes, the second held
+    // back by the peer's Nagle until our delayed ACK (~40 ms) arrives; acking at
+    // once releases it within the idle gap, so the line stays one message.
+    const int one = 1;
+    ::setsockopt(int(m_socket->socketDescriptor()), IPPROTO_TCP, TCP_QUICKACK, &one, sizeof one);
+#endif
+    if (chunk.isEmpty())
+        return;
+    m_snapshot.bytesIn += quint64(chunk.size());
+    m_ledger->bytesIn += quint64(chunk.size());
+
+    const QList<FramedMessage> messages = m_decoder.feed(chunk);
+    for (const FramedMessage& message : messages) {
+        if (m_finished || m_closeReason != ConnectionError::None)
+            break;
+        handleMessage(message);
+    }
+    if (!m_finished) {
+        if (m_decoder.framing() == Framing::Auto && m_decoder.hasPending())
+            armIdleTimer();
+        else
+            m_idleTimer.stop();
+        m_snapshot.detectedFraming = m_decoder.detectedLabel();
+    }
+    emit changed(id());
+}
+
+std::chrono::milliseconds Connection::currentIdleGap() const
+{
+    // A line-based peer (its last message ended with LF or CRLF) gets a longer
+    // gap: unterminated bytes from it are most likely the rest of a line still
+    // in flight, not a message of their own.
+    if (m_lineBasedPeer)
+        return std::max(m_limits.idleGap, kLinePeerIdleGap);
+    return m_limits.idleGap;
+}
+
+void Connection::armIdleTimer()
+{
+    m_idleFlushDeferred = false;
+    m_idleTimer.start(currentIdleGap());
+}
+
+void Connection::onIdleTimeout()
+{
+    if (m_finished)
+        return;
+    const std::optional<FramedMessage> message = m_decoder.flushIdle(m_idleFlushDeferred);
+    if (message) {
+        handleMessage(*message);
+    } else if (m_decoder.hasPending() && !m_idleFlushDeferred) {
+        // Only an incomplete UTF-8 sequence is pending: give its rest one more gap.
+        m_idleFlushDeferred = true;
+        m_idleTimer.start(currentIdleGap());
+    }
+    if (!m_finished)
+        m_snapshot.detectedFraming = m_decoder.detectedLabel();
+    emit changed(id());
+}
+
+void Connection::handleMessage(const FramedMessage& message)
+{
+    if (message.overLong) {
+        ++m_snapshot.errors;
+        const QString reason = tr("message longer than %1 bytes discarded (%2 bytes dropped)")
+                                   .arg(m_limits.maxMessageBytes)
+                                   .arg(message.discardedBytes);
+        emit problem(id(), ConnectionError::MessageTooLong, reason);
+        log(LogLevel::Warning, LogKind::Error, reason);
+        const Terminator style = message.terminator != Terminator::None
+                                     ? message.terminator
+                                     : m_decoder.lastTerminator();
+        writeMessage(
+            tr("error: message longer than %1 bytes discarded").arg(m_limits.maxMessageBytes),
+            style == Terminator::None ? Terminator::Lf : style, false);
+        return;
+    }
+
+    const QString text = decodeUtf8(message.payload);
+    ++m_snapshot.messagesIn;
+    ++m_ledger->messagesIn;
+    m_snapshot.lastMessage = printable(text, kLastMessageChars);
+    m_lineBasedPeer = message.terminator != Terminator::None;
+    logMessage(LogKind::Received, text);
+
+    if (text.isEmpty())
+        return; // an empty line is not a question
+    if (!m_socket || m_socket->state() != QAbstractSocket::ConnectedState)
+        return; // the peer is gone: counted, nobody to answer
+
+    ReplyContext context;
+    context.connectionId = id();
+    context.peer = peerLabel(m_snapshot);
+    context.count = m_snapshot.messagesIn;
+    context.echo = text;
+    context.now = QDateTime::currentDateTime();
+    const std::optional<QString> reply = m_book->pick(context);
+    if (!reply) {
+        ++m_snapshot.unanswered;
+        ++m_ledger->unanswered;
+        return;
+    }
+    // Mirror the peer: the reference client sends no newline and expects none back.
+    writeMessage(*reply, message.terminator, true);
+}
+
+bool Connection::writeMessage(const QString& text, Terminator terminator, bool logIt)
+{
+    if (!m_socket || m_finished || m_socket->state() != QAbstractSocket::ConnectedState)
+        return false;
+    const qint64 backlog = m_socket->bytesToWrite();
+    if (backlog > m_limits.highWaterBytes) {
+        const QString reason =
+            tr("peer is not reading: %1 bytes unsent (limit %2), connection aborted")
+                .arg(backlog)
+                .arg(m_limits.highWaterBytes);
+        ++m_snapshot.errors;
+        log(LogLevel::Error, LogKind::Error, reason);
+        abort(ConnectionError::WriteBacklog, reason);
+        return false;
+    }
+    const QByteArray bytes = encodeMessage(text, terminator);
+    if (m_socket->write(bytes) < 0)
+        return false; // errorOccurred follows and closes the connection
+    ++m_snapshot.messagesOut;
+    ++m_ledger->messagesOut;
+    m_snapshot.bytesOut += quint64(bytes.size());
+    m_ledger->bytesOut += quint64(bytes.size());
+    if (logIt)
+        logMessage(LogKind::Sent, text);
+    return true;
+}
+
+void Connection::sendText(const QString& text)
+{
+    if (writeMessage(text, m_decoder.lastTerminator(), true))
+        emit changed(id());
+}
+
+void Connection::close(ConnectionError reason, const QString& text)
+{
+    if (m_finished || m_closeReason != ConnectionError::None || !m_socket)
+        return;
+    m_closeReason = reason;
+    m_closeText = text;
+    m_idleTimer.stop();
+    m_snapshot.state = ConnectionState::Closing;
+    emit changed(id());
+    m_closeTimer.start(kCloseFlushTimeout);
+    m_socket->disconnectFromHost(); // may finish() at once when nothing is left to send
+}
+
+void Connection::abort(ConnectionError reason, const QString& text)
+{
+    if (m_finished || !m_socket)
+        return;
+    if (m_closeReason == ConnectionError::None || reason == ConnectionError::WriteBacklog) {
+        m_closeReason = reason;
+        m_closeText = text;
+    }
+    m_socket->abort();
+    finish(); // abort() of an already unconnected socket emits nothing
+}
+
+void Connection::onStateChanged()
+{
+    if (m_socket && m_socket->state() == QAbstractSocket::UnconnectedState)
+        finish();
+}
+
+void Connection::finish()
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_idleTimer.stop();
+    m_closeTimer.stop();
+    // Bytes that never saw their terminator or gap still were a message.
+    if (m_decoder.hasPending()) {
+        if (const std::optional<FramedMessage> last = m_decoder.flushIdle(true);
+            last && !last->overLong) {
+            const QString text = decodeUtf8(last->payload);
+            ++m_snapshot.messagesIn;
+            ++m_ledger->messagesIn;
+            m_snapshot.lastMessage = printable(text, kLastMessageChars);
+            logMessage(LogKind::Received, text);
+        }
+    }
+    m_snapshot.state = ConnectionState::Closed;
+    ConnectionError error = m_closeReason;
+    QString reason = m_closeText;
+    if (error == ConnectionError::None) {
+        error =
+            m_socketError != ConnectionError::None ? m_socketError : ConnectionError::RemoteClosed;
+        reason = m_socketError != ConnectionError::None ? m_socketErrorText : tr("closed by peer");
+    }
+    emit changed(id());
+    emit finished(id(), error, reason);
+}
+
+void Connection::logMessage(LogKind kind, const QString& text)
+{
+    if (!m_ledger->logMessages)
+        return;
+    if (m_ledger->messageLogBudget <= 0) {
+        ++m_ledger->messageLogsDropped;
+        return;
+    }
+    --m_ledger->messageLogBudget;
+    const QString line = kind == LogKind::Received
+                             ? tr("received: %1").arg(printable(text, kLogTextChars))
+                             : tr("sent: %1").arg(printable(text, kLogTextChars));
+    log(LogLevel::Info, kind, line);
+}
+
+void Connection::log(LogLevel level, LogKind kind, const QString& text)
+{
+    LogEntry entry;
+    entry.time = QDateTime::currentDateTime();
+    entry.level = level;
+    entry.kind = kind;
+    entry.connectionId = id();
+    entry.text = text;
+    emit logged(entry);
+}
+
+} // namespace chorus

@@ -1,0 +1,108 @@
+#pragma once
+
+// One accepted TCP peer of the server: its socket, its framing state, its
+// stats. Lives (and is created) in the ServerWorker thread that owns it; all
+// its work happens in that thread's event loop.
+
+#include "FrameCodec.h"
+#include "ReplyBook.h"
+#include "ServerTypes.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <chrono>
+#include <memory>
+
+class QTcpSocket;
+
+namespace chorus {
+
+// Shared tallies of the worker that owns a set of connections. Connections
+// add to it directly (same thread, no locking); the worker turns it into
+// counter deltas and rate-limited log lines once per batch.
+struct ConnectionLedger
+{
+    quint64 messagesIn = 0;
+    quint64 messagesOut = 0;
+    quint64 bytesIn = 0;
+    quint64 bytesOut = 0;
+    quint64 unanswered = 0;
+    bool logMessages = true;
+    int messageLogBudget = 200; // Received/Sent lines still allowed in this batch
+    quint64 messageLogsDropped = 0;
+};
+
+// How long a closing connection may take to flush what it still has to send.
+inline constexpr std::chrono::milliseconds kCloseFlushTimeout{2000};
+// A peer that ended its last message with LF/CRLF is line based: bytes without
+// a terminator are more likely a line still in flight than a complete message.
+inline constexpr std::chrono::milliseconds kLinePeerIdleGap{250};
+
+// "address:port", or "[address]:port" for IPv6.
+QString peerLabel(const ConnectionSnapshot& snapshot);
+
+class Connection : public QObject
+{
+    Q_OBJECT
+public:
+    Connection(quint64 id, Framing framing, const ConnectionLimits& limits,
+               std::shared_ptr<ReplyBook> book, ConnectionLedger* ledger,
+               QObject* parent = nullptr);
+    ~Connection() override;
+
+    // Adopts an accepted descriptor. On failure returns false and sets *error.
+    bool open(qintptr socketDescriptor, QString* error);
+
+    quint64 id() const { return m_snapshot.id; }
+    const ConnectionSnapshot& snapshot() const { return m_snapshot; }
+    bool isFinished() const { return m_finished; }
+
+    // An unsolicited message (direct or broadcast), in the peer's own framing.
+    void sendText(const QString& text);
+    // Graceful close: pending replies are flushed, then the socket is closed;
+    // aborted if the peer does not take them within kCloseFlushTimeout.
+    void close(ConnectionError reason, const QString& text);
+    // Immediate close, unsent bytes are dropped.
+    void abort(ConnectionError reason, const QString& text);
+
+signals:
+    // Stats or state changed (the worker marks the row dirty).
+    void changed(quint64 id);
+    // A line for the log (messages, over-long warnings, write backlog, ...).
+    void logged(const chorus::LogEntry& entry);
+    // A non-fatal problem (MessageTooLong, ProtocolError) or the reason of a close to come.
+    void problem(quint64 id, chorus::ConnectionError error, const QString& reason);
+    // The socket is closed; the object is deleted later by its owner.
+    void finished(quint64 id, chorus::ConnectionError error, const QString& reason);
+
+private:
+    void onReadyRead();
+    void onIdleTimeout();
+    void onStateChanged();
+    void handleMessage(const FramedMessage& message);
+    bool writeMessage(const QString& text, Terminator terminator, bool logIt);
+    void armIdleTimer();
+    void logMessage(LogKind kind, const QString& text);
+    void log(LogLevel level, LogKind kind, const QString& text);
+    void finish();
+    std::chrono::milliseconds currentIdleGap() const;
+
+    QTcpSocket* m_socket = nullptr;
+    FrameDecoder m_decoder;
+    ConnectionLimits m_limits;
+    std::shared_ptr<ReplyBook> m_book;
+    ConnectionLedger* m_ledger;
+    QTimer m_idleTimer;
+    QTimer m_closeTimer;
+    ConnectionSnapshot m_snapshot;
+    bool m_lineBasedPeer = false;
+    bool m_idleFlushDeferred = false;
+    bool m_finished = false;
+    ConnectionError m_closeReason = ConnectionError::None;
+    QString m_closeText;
+    ConnectionError m_socketError = ConnectionError::None;
+    QString m_socketErrorText;
+};
+
+} // namespace chorus

@@ -1,0 +1,145 @@
+#pragma once
+
+// The engine's event-loop threads. Each ServerWorker lives in its own QThread
+// and owns the Connections it serves; worker 0 also owns the listening socket
+// and hands accepted descriptors to the least loaded worker. Everything the
+// user sees leaves a worker as one WorkerBatch per update interval.
+
+#include "Connection.h"
+#include "ReplyBook.h"
+#include "ServerTypes.h"
+
+#include <QHash>
+#include <QHostAddress>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+#include <QTcpServer>
+#include <QTimer>
+
+#include <atomic>
+#include <memory>
+#include <vector>
+
+namespace chorus {
+
+class ServerWorker;
+
+// State every worker of one engine shares. Only atomics change while running;
+// `workers` is fixed before the threads start and while they run.
+struct ServerShared
+{
+    std::atomic<quint64> nextId{1}; // connection ids, never reused for the engine's lifetime
+    std::atomic<int> active{0};     // accepted and not yet closed, over all workers
+    std::shared_ptr<ReplyBook> book;
+    std::vector<ServerWorker*> workers;
+};
+
+// What one worker reports per update interval. Apply `changed` before `removed`:
+// a connection that came and went within one interval is in both.
+struct WorkerBatch
+{
+    QList<ConnectionSnapshot> changed;
+    QList<quint64> removed;
+    QList<LogEntry> log;
+    quint64 accepted = 0;
+    quint64 rejectedFull = 0;
+    quint64 messagesIn = 0;
+    quint64 messagesOut = 0;
+    quint64 bytesIn = 0;
+    quint64 bytesOut = 0;
+    quint64 unanswered = 0;
+
+    bool isEmpty() const
+    {
+        return changed.isEmpty() && removed.isEmpty() && log.isEmpty() && accepted == 0 &&
+               rejectedFull == 0 && messagesIn == 0 && messagesOut == 0 && bytesIn == 0 &&
+               bytesOut == 0 && unanswered == 0;
+    }
+};
+
+// The listening socket: accepted descriptors go to a callback instead of
+// becoming QTcpSockets here, so they can be adopted in the serving thread.
+class ServerListener : public QTcpServer
+{
+    Q_OBJECT
+public:
+    explicit ServerListener(std::function<void(qintptr)> onIncoming, QObject* parent = nullptr)
+        : QTcpServer(parent), m_onIncoming(std::move(onIncoming))
+    {}
+
+protected:
+    void incomingConnection(qintptr socketDescriptor) override { m_onIncoming(socketDescriptor); }
+
+private:
+    std::function<void(qintptr)> m_onIncoming;
+};
+
+class ServerWorker : public QObject
+{
+    Q_OBJECT
+public:
+    // Message log lines (received/sent) per worker and batch; the rest is counted.
+    static constexpr int kMessageLogsPerBatch = 200;
+
+    ServerWorker(int index, std::shared_ptr<ServerShared> shared);
+    ~ServerWorker() override;
+
+    int index() const { return m_index; }
+    // Connections owned (or being handed over); read from the listener's thread.
+    int load() const { return m_load.load(std::memory_order_relaxed); }
+
+    // Everything below runs in the worker's thread: call it through
+    // QMetaObject::invokeMethod(worker, ..., Qt::QueuedConnection).
+    void configure(const ServerConfig& config);
+    void startListening(const QHostAddress& address, quint16 port); // worker 0 only
+    void stopListening();
+    void adopt(quint64 id, qintptr socketDescriptor);
+    void stopAll(); // graceful close of every connection, then drained()
+    void disconnectClients(const QList<quint64>& ids, const QString& reason);
+    void sendDirect(const QList<quint64>& ids, const QString& text);
+    void broadcast(const QList<quint64>& ids, const QString& text);
+    void flushBatch();
+
+signals:
+    void batchReady(const chorus::WorkerBatch& batch);
+    void listeningStarted(const QHostAddress& address, quint16 port);
+    void listenFailed(const QString& reason);
+    void listenerClosed();
+    void drained();
+
+private:
+    void dispatch(qintptr socketDescriptor);
+    void rejectFull(qintptr socketDescriptor, int limit);
+    void onChanged(quint64 id);
+    void onLogged(const LogEntry& entry);
+    void onFinished(quint64 id, ConnectionError error, const QString& reason);
+    void sendTo(const QList<quint64>& ids, const QString& text, bool emptyMeansAll);
+    void log(LogLevel level, LogKind kind, quint64 id, const QString& text);
+    void checkDrained();
+
+    const int m_index;
+    std::shared_ptr<ServerShared> m_shared;
+    std::atomic<int> m_load{0};
+    ServerConfig m_config;
+    QHash<quint64, Connection*> m_connections;
+    QPointer<ServerListener> m_listener;
+    QTimer m_batchTimer;
+    std::size_t m_nextTarget = 0;
+    bool m_stopping = false;
+
+    // The batch being collected.
+    ConnectionLedger m_ledger;
+    ConnectionLedger m_reported; // m_ledger at the last batch
+    QSet<quint64> m_dirty;
+    QList<ConnectionSnapshot> m_finalSnapshots;
+    QList<quint64> m_removed;
+    QList<LogEntry> m_log;
+    quint64 m_accepted = 0;
+    quint64 m_rejectedFull = 0;
+};
+
+} // namespace chorus
+
+Q_DECLARE_METATYPE(chorus::WorkerBatch)

@@ -1,0 +1,306 @@
+// ServerEngine over loopback: listening, concurrency, stats, live book edits,
+// over-long messages, stop/start, targeted operations, write backlog.
+
+#include "EngineHarness.h"
+
+#include <QTcpServer>
+#include <QtTest>
+
+#include <memory>
+#include <vector>
+
+using namespace chorus;
+using namespace chorus::testing;
+
+class tst_ServerEngine : public QObject
+{
+    Q_OBJECT
+private slots:
+    void listensOnPortZero();
+    void portInUseFailsWithQtReason();
+    void manyConcurrentClientsAllAnsweredOnce();
+    void liveBookEditChangesNextReply();
+    void noEnabledEntryMeansNoReply();
+    void overLongMessageGetsErrorLine();
+    void stopFlushesAndRestartKeepsCountingIds();
+    void disconnectDirectBroadcastReachOnlyTargets();
+    void peerThatDoesNotReadIsCutOff();
+    void serverFullRefusesExtraPeer();
+};
+
+void tst_ServerEngine::listensOnPortZero()
+{
+    EngineHarness harness;
+    const quint16 port = harness.start();
+    QVERIFY(port != 0);
+    QVERIFY(harness.engine.isListening());
+    QCOMPARE(harness.engine.listenPort(), port);
+    QCOMPARE(harness.engine.listenAddress(), QHostAddress(QHostAddress::LocalHost));
+    QTRY_VERIFY(harness.logContains(QStringLiteral("listening")));
+    QTRY_VERIFY(harness.counters.openFileLimit > 0);
+}
+
+void tst_ServerEngine::portInUseFailsWithQtReason()
+{
+    QTcpServer blocker;
+    QVERIFY(blocker.listen(QHostAddress::LocalHost, 0));
+    QTcpServer probe;
+    QVERIFY(!probe.listen(QHostAddress::LocalHost, blocker.serverPort()));
+
+    ServerConfig config = loopbackConfig();
+    config.port = blocker.serverPort();
+    EngineHarness harness(config);
+    QSignalSpy failed(&harness.engine, &ServerEngine::startFailed);
+    harness.engine.start();
+    QVERIFY(failed.wait(5000));
+    QCOMPARE(failed.first().at(0).toString(), probe.errorString());
+    QVERIFY(!harness.engine.isListening());
+    QTRY_VERIFY(harness.logContains(probe.errorString()));
+    // A failed start leaves the engine startable.
+    config.port = 0;
+    harness.engine.setConfig(config);
+    QVERIFY(harness.start() != 0);
+}
+
+void tst_ServerEngine::manyConcurrentClientsAllAnsweredOnce()
+{
+    constexpr int kClients = 200;
+    constexpr int kMessages = 20;
+    EngineHarness harness;
+    const quint16 port = harness.start();
+    QVERIFY(port);
+    const QStringList replies = factoryTexts();
+
+    std::vector<std::unique_ptr<TestClient>> clients;
+    quint64 bytesSent = 0;
+    for (int c = 0; c < kClients; ++c) {
+        clients.push_back(std::make_unique<TestClient>());
+        clients.back()->socket.connectToHost(QHostAddress::LocalHost, port);
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(std::all_of(clients.begin(), clients.end(),
+                                         [](const auto& client) {
+                                             return client->socket.state() ==
+                                                    QAbstractSocket::ConnectedState;
+                                         }),
+                             10000);
+    for (int c = 0; c < kClients; ++c) {
+        QByteArray burst;
+        for (int m = 0; m < kMessages; ++m)
+            burst += QByteArrayLiteral("client ") + QByteArray::number(c) + " message " +
+                     QByteArray::number(m) + '\n';
+        bytesSent += quint64(burst.size());
+        clients[c]->socket.write(burst);
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(
+        std::all_of(clients.begin(), clients.end(),
+                    [](const auto& client) { return client->lines().size() >= kMessages; }),
+        30000);
+    quint64 bytesReceived = 0;
+    for (const auto& client : clients) {
+        const QList<QByteArray> lines = client->lines();
+        QCOMPARE(lines.size(), kMessages); // exactly once: no extra replies
+        for (const QByteArray& line : lines)
+            QVERIFY2(replies.contains(QString::fromUtf8(line)), line.constData());
+        bytesReceived += quint64(client->received.size());
+    }
+    const quint64 total = quint64(kClients) * kMessages;
+    QTRY_COMPARE(harness.counters.messagesIn, total);
+    QTRY_COMPARE(harness.counters.messagesOut, total);
+    QCOMPARE(harness.counters.bytesIn, bytesSent);
+    QCOMPARE(harness.counters.bytesOut, bytesReceived);
+    QCOMPARE(harness.counters.active, quint64(kClients));
+    QCOMPARE(harness.counters.totalAccepted, quint64(kClients));
+    // Per-connection rows add up to the same.
+    QTRY_COMPARE(harness.rows.size(), qsizetype(kClients));
+    QTRY_VERIFY(std::all_of(harness.rows.cbegin(), harness.rows.cend(), [](const auto& row) {
+        return row.messagesIn == kMessages && row.messagesOut == kMessages;
+    }));
+    for (const ConnectionSnapshot& row : std::as_const(harness.rows)) {
+        QCOMPARE(row.detectedFraming, QStringLiteral("LF"));
+        QVERIFY(row.lastMessage.endsWith(QStringLiteral("message 19")));
+    }
+    // A flood is logged in bounded pieces, not one line per message.
+    QVERIFY(harness.logContains(QStringLiteral("not logged")));
+}
+
+void tst_ServerEngine::liveBookEditChangesNextReply()
+{
+    EngineHarness harness;
+    const quint16 port = harness.start();
+    TestClient client;
+    QVERIFY(client.connectTo(port));
+    client.socket.write("first\n");
+    QTRY_COMPARE(client.lines().size(), 1);
+    QVERIFY(factoryTexts().contains(QString::fromUtf8(client.lines().at(0))));
+
+    harness.book->setEntries({ReplyEntry{QStringLiteral("only #{count} to {echo}")}});
+    client.socket.write("second\n");
+    QTRY_COMPARE(client.lines().size(), 2);
+    QCOMPARE(client.lines().at(1), QByteArray("only #2 to second"));
+}
+
+void tst_ServerEngine::noEnabledEntryMeansNoReply()
+{
+    EngineHarness harness;
+    const quint16 port = harness.start();
+    QList<ReplyEntry> disabled = ReplyBook::factoryEntries();
+    for (ReplyEntry& entry : disabled)
+        entry.enabled = false;
+    harness.book->setEntries(disabled);
+
+    TestClient client;
+    QVERIFY(client.connectTo(port));
+    client.socket.write("anyone?\n");
+    QTRY_COMPARE(harness.counters.unanswered, quint64(1));
+    QTRY_VERIFY(harness.logContains(QStringLiteral("no reply is enabled")));
+    QCOMPARE(harness.counters.messagesIn, quint64(1));
+    QCOMPARE(harness.counters.messagesOut, quint64(0));
+    // Re-enabling answers the next message, and that is the first byte the client sees.
+    harness.book->setEntries({ReplyEntry{QStringLiteral("back")}});
+    client.socket.write("now?\n");
+    QTRY_COMPARE(client.received, QByteArray("back\n"));
+    const quint64 id = harness.idOf(client.socket);
+    QTRY_COMPARE(harness.rows.value(id).unanswered, quint64(1));
+}
+
+void tst_ServerEngine::overLongMessageGetsErrorLine()
+{
+    ServerConfig config = loopbackConfig();
+    config.limits.maxMessageBytes = 100;
+    EngineHarness harness(config);
+    const quint16 port = harness.start();
+    TestClient client;
+    QVERIFY(client.connectTo(port));
+    client.socket.write(QByteArray(300, 'x') + "\nshort\n");
+    QTRY_COMPARE(client.lines().size(), 2);
+    QCOMPARE(client.lines().at(0), QByteArray("error: message longer than 100 bytes discarded"));
+    QVERIFY(factoryTexts().contains(QString::fromUtf8(client.lines().at(1))));
+    QCOMPARE(client.socket.state(), QAbstractSocket::ConnectedState);
+    const quint64 id = harness.idOf(client.socket);
+    QTRY_COMPARE(harness.rows.value(id).errors, quint64(1));
+    QTRY_VERIFY(harness.logContains(QStringLiteral("longer than 100 bytes")));
+}
+
+void tst_ServerEngine::stopFlushesAndRestartKeepsCountingIds()
+{
+    EngineHarness harness;
+    quint16 port = harness.start();
+    std::vector<std::unique_ptr<TestClient>> clients;
+    for (int i = 0; i < 5; ++i) {
+        clients.push_back(std::make_unique<TestClient>());
+        QVERIFY(clients.back()->connectTo(port));
+    }
+    QTRY_COMPARE(harness.rows.size(), qsizetype(5));
+    quint64 highestId = 0;
+    for (const ConnectionSnapshot& row : std::as_const(harness.rows))
+        highestId = std::max(highestId, row.id);
+    QCOMPARE(highestId, quint64(5)); // ids start at 1 for each engine
+
+    // Replies still queued when stop() is called reach the peers before the close.
+    harness.book->setEntries({ReplyEntry{QString(4000, QLatin1Char('r'))}});
+    for (auto& client : clients)
+        client->socket.write(QByteArray("q\n").repeated(50));
+    QTRY_COMPARE(harness.counters.messagesIn, quint64(250));
+    QSignalSpy stopped(&harness.engine, &ServerEngine::stopped);
+    harness.engine.stop();
+    QVERIFY(stopped.wait(10000));
+    for (auto& client : clients) {
+        QTRY_COMPARE(client->socket.state(), QAbstractSocket::UnconnectedState);
+        QCOMPARE(client->lines().size(), 50);
+    }
+    QVERIFY(!harness.engine.isListening());
+    QCOMPARE(harness.counters.active, quint64(0));
+    QCOMPARE(harness.removed.size(), qsizetype(5));
+    QVERIFY(harness.logContains(QStringLiteral("server stopping")));
+
+    port = harness.start();
+    QVERIFY(port);
+    TestClient late;
+    QVERIFY(late.connectTo(port));
+    QTRY_VERIFY(harness.idOf(late.socket) != 0);
+    QCOMPARE(harness.idOf(late.socket), quint64(6)); // never reused
+    QVERIFY(harness.stop());
+}
+
+void tst_ServerEngine::disconnectDirectBroadcastReachOnlyTargets()
+{
+    ServerConfig config = loopbackConfig();
+    config.ioThreads = 2; // targets spread over both workers
+    EngineHarness harness(config);
+    const quint16 port = harness.start();
+    TestClient a, b, c;
+    QVERIFY(a.connectTo(port));
+    QVERIFY(b.connectTo(port));
+    QVERIFY(c.connectTo(port));
+    c.socket.write("crlf peer\r\n");
+    QTRY_COMPARE(c.lines().size(), 1);
+    c.received.clear();
+    QTRY_VERIFY(harness.idOf(a.socket) && harness.idOf(b.socket) && harness.idOf(c.socket));
+    const quint64 idA = harness.idOf(a.socket);
+    const quint64 idB = harness.idOf(b.socket);
+    const quint64 idC = harness.idOf(c.socket);
+
+    harness.engine.disconnectClients({idA}, QStringLiteral("bye from the test"));
+    QTRY_COMPARE(a.socket.state(), QAbstractSocket::UnconnectedState);
+    QTRY_VERIFY(harness.removed.contains(idA));
+    QTRY_VERIFY(harness.logContains(QStringLiteral("bye from the test")));
+
+    harness.engine.sendDirect({idB}, QStringLiteral("just b"));
+    QTRY_COMPARE(b.received, QByteArray("just b\n"));
+
+    harness.engine.broadcast({}, QStringLiteral("everyone"));
+    QTRY_COMPARE(b.received, QByteArray("just b\neveryone\n"));
+    QTRY_COMPARE(c.received, QByteArray("everyone\r\n")); // in the peer's own framing
+
+    harness.engine.broadcast({idC}, QStringLiteral("only c"));
+    QTRY_COMPARE(c.received, QByteArray("everyone\r\nonly c\r\n"));
+    // Nothing else arrived anywhere (the direct and broadcast round trips above
+    // were all processed in order by now).
+    QCOMPARE(b.received, QByteArray("just b\neveryone\n"));
+    QCOMPARE(b.socket.state(), QAbstractSocket::ConnectedState);
+    QCOMPARE(c.socket.state(), QAbstractSocket::ConnectedState);
+}
+
+void tst_ServerEngine::peerThatDoesNotReadIsCutOff()
+{
+    ServerConfig config = loopbackConfig();
+    config.limits.highWaterBytes = 1024;
+    EngineHarness harness(config);
+    harness.book->setEntries({ReplyEntry{QString(256 * 1024, QLatin1Char('z'))}});
+    const quint16 port = harness.start();
+
+    TestClient reader;
+    reader.socket.setReadBufferSize(1); // never drains the kernel: a peer that does not read
+    QObject::disconnect(&reader.socket, &QTcpSocket::readyRead, nullptr, nullptr);
+    QVERIFY(reader.connectTo(port));
+    QTRY_VERIFY(harness.idOf(reader.socket) != 0);
+    const quint64 id = harness.idOf(reader.socket);
+    // 100 requests for 25 MB of replies it will never read.
+    reader.socket.write(QByteArray("more\n").repeated(100));
+    QTRY_VERIFY_WITH_TIMEOUT(harness.removed.contains(id), 10000);
+    QVERIFY(harness.logContains(QStringLiteral("not reading")));
+    QTRY_VERIFY(harness.logContains(connectionErrorName(ConnectionError::WriteBacklog)));
+}
+
+void tst_ServerEngine::serverFullRefusesExtraPeer()
+{
+    ServerConfig config = loopbackConfig();
+    config.maxConnections = 2;
+    EngineHarness harness(config);
+    const quint16 port = harness.start();
+    TestClient a, b, extra;
+    QVERIFY(a.connectTo(port));
+    QVERIFY(b.connectTo(port));
+    QTRY_COMPARE(harness.counters.active, quint64(2));
+    QVERIFY(extra.connectTo(port));
+    QTRY_COMPARE(extra.received, QByteArray("error: server full (2 connections)\n"));
+    QTRY_COMPARE(extra.socket.state(), QAbstractSocket::UnconnectedState);
+    QTRY_COMPARE(harness.counters.rejectedFull, quint64(1));
+    QVERIFY(harness.logContains(QStringLiteral("server full")));
+    // The two admitted peers are still served.
+    a.socket.write("still here\n");
+    QTRY_COMPARE(a.lines().size(), 1);
+}
+
+QTEST_GUILESS_MAIN(tst_ServerEngine)
+#include "tst_serverengine.moc"
