@@ -1,5 +1,6 @@
 #include "FrameCodec.h"
 
+#include <QElapsedTimer>
 #include <QTest>
 
 using namespace chorus;
@@ -48,6 +49,7 @@ private slots:
     void nameRoundTrips();
     void unknownNames();
     void resetClearsState();
+    void throughput();
 };
 
 void TestFrameCodec::severalMessagesInOneChunk_data()
@@ -480,6 +482,28 @@ void TestFrameCodec::resetClearsState()
     QVERIFY(!decoder.hasPending());
     QCOMPARE(decoder.detectedLabel(), QStringLiteral("-"));
     QCOMPARE(payloads(decoder.feed("ok\n")), QList<QByteArray>{"ok"});
+}
+
+void TestFrameCodec::throughput()
+{
+    // The server answers 100k+ messages/s: decoding must be far faster than that.
+    QByteArray chunk;
+    const QByteArray line = "message number 12345 with some text\r\n";
+    while (chunk.size() + line.size() <= 64 * 1024)
+        chunk += line;
+    const qsizetype perChunk = chunk.size() / line.size();
+    constexpr int kChunks = 200;
+    FrameDecoder decoder(Framing::Auto);
+    QElapsedTimer timer;
+    timer.start();
+    qsizetype total = 0;
+    for (int i = 0; i < kChunks; ++i)
+        total += decoder.feed(chunk).size();
+    const qint64 elapsedMs = timer.elapsed();
+    QCOMPARE(total, perChunk * kChunks);
+    qInfo("%lld messages in %lld ms", qlonglong(total), elapsedMs);
+    // Over 300k messages: at 100k/s that is 3 s; allow that even for sanitizer builds.
+    QVERIFY2(elapsedMs < 3000, qPrintable(QString::number(elapsedMs)));
 }
 
 QTEST_GUILESS_MAIN(TestFrameCodec)
