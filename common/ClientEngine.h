@@ -65,12 +65,14 @@ struct SendResult
 struct ClientEvent
 {
     enum class Kind {
-        Sent,     // a message went out (messageId); may follow Queued with the same id
-        Queued,   // typed while down; will go out on reconnect, in order
-        Received, // a message from the server (replyTo/rttMs when matched)
-        Notice,   // connected, disconnected, reconnecting...
-        Error,    // connection refused, timed out, ...
-        Refused,  // send() refused a message (text holds the reason)
+        Sent,      // a message went out (messageId); may follow Queued with the same id
+        Queued,    // typed while down; will go out on reconnect, in order
+        Received,  // a message from the server (replyTo/rttMs when matched)
+        Notice,    // connected, disconnected, reconnecting...
+        Error,     // connection refused, timed out, ...
+        Refused,   // send() refused a message (text holds the reason)
+        Broadcast, // chorus mode: the server's message to every client
+        Direct,    // chorus mode: the server's message to this client only
     };
     Kind kind = Kind::Notice;
     quint64 messageId = 0;       // Sent/Queued: the message's id

@@ -1,0 +1,390 @@
+#include "HistoryModel.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+
+namespace chorus {
+
+namespace {
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("chorus::HistoryModel", text);
+}
+
+HistoryEntry::Kind kindFromName(const QString& name, bool* ok)
+{
+    static const QHash<QString, HistoryEntry::Kind> kinds = {
+        {QStringLiteral("sent"), HistoryEntry::Kind::Sent},
+        {QStringLiteral("received"), HistoryEntry::Kind::Received},
+        {QStringLiteral("notice"), HistoryEntry::Kind::Notice},
+        {QStringLiteral("error"), HistoryEntry::Kind::Error},
+        {QStringLiteral("broadcast"), HistoryEntry::Kind::Broadcast},
+        {QStringLiteral("direct"), HistoryEntry::Kind::Direct},
+    };
+    const auto it = kinds.constFind(name);
+    *ok = it != kinds.constEnd();
+    return *ok ? *it : HistoryEntry::Kind::Notice;
+}
+
+bool writeAtomically(const QString& path, const QByteArray& data, QString* error)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        if (error)
+            *error = tr("Cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    if (file.write(data) != data.size() || !file.commit()) {
+        if (error)
+            *error = tr("Cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+} // namespace
+
+QString historyKindName(HistoryEntry::Kind kind)
+{
+    switch (kind) {
+    case HistoryEntry::Kind::Sent:
+        return QStringLiteral("sent");
+    case HistoryEntry::Kind::Received:
+        return QStringLiteral("received");
+    case HistoryEntry::Kind::Notice:
+        return QStringLiteral("notice");
+    case HistoryEntry::Kind::Error:
+        return QStringLiteral("error");
+    case HistoryEntry::Kind::Broadcast:
+        return QStringLiteral("broadcast");
+    case HistoryEntry::Kind::Direct:
+        return QStringLiteral("direct");
+    }
+    return {};
+}
+
+QString historyEntryText(const HistoryEntry& entry)
+{
+    const QString time = QDateTime::fromMSecsSinceEpoch(entry.timeMs)
+                             .toString(QStringLiteral("yyyy-MM-dd hh:mm:ss.zzz"));
+    QString who;
+    switch (entry.kind) {
+    case HistoryEntry::Kind::Sent:
+        who = entry.queued ? tr("you (queued)") : tr("you");
+        break;
+    case HistoryEntry::Kind::Received:
+        who = tr("server");
+        break;
+    case HistoryEntry::Kind::Notice:
+        who = tr("notice");
+        break;
+    case HistoryEntry::Kind::Error:
+        who = tr("error");
+        break;
+    case HistoryEntry::Kind::Broadcast:
+        who = tr("broadcast");
+        break;
+    case HistoryEntry::Kind::Direct:
+        who = tr("direct");
+        break;
+    }
+    QString line = QStringLiteral("%1  %2: %3").arg(time, who, entry.text);
+    if (entry.hasRtt())
+        line += QStringLiteral("  (%1 ms)").arg(entry.rttMs, 0, 'f', 1);
+    return line;
+}
+
+HistoryModel::HistoryModel(QObject* parent) : QAbstractListModel(parent) {}
+
+int HistoryModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_entries.size());
+}
+
+QVariant HistoryModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid() || index.row() < 0 || index.row() >= count())
+        return {};
+    const HistoryEntry& e = m_entries[size_t(index.row())];
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::EditRole:
+        return e.text;
+    case Qt::ToolTipRole:
+        return historyEntryText(e);
+    case KindRole:
+        return int(e.kind);
+    case TimeRole:
+        return QDateTime::fromMSecsSinceEpoch(e.timeMs);
+    case RttRole:
+        return e.hasRtt() ? QVariant(e.rttMs) : QVariant();
+    case QueuedRole:
+        return e.queued;
+    case MessageIdRole:
+        return e.messageId;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> HistoryModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractListModel::roleNames();
+    names.insert(KindRole, "kind");
+    names.insert(TimeRole, "time");
+    names.insert(RttRole, "rtt");
+    names.insert(QueuedRole, "queued");
+    names.insert(MessageIdRole, "messageId");
+    return names;
+}
+
+void HistoryModel::append(const HistoryEntry& entry)
+{
+    append(QList<HistoryEntry>{entry});
+}
+
+void HistoryModel::append(const QList<HistoryEntry>& entries)
+{
+    if (entries.isEmpty())
+        return;
+    const int first = count();
+    beginInsertRows({}, first, first + int(entries.size()) - 1);
+    m_entries.reserve(m_entries.size() + size_t(entries.size()));
+    for (const HistoryEntry& e : entries) {
+        if (e.queued && e.messageId != 0)
+            m_queuedRows.insert(e.messageId, int(m_entries.size()));
+        m_entries.push_back(e);
+    }
+    endInsertRows();
+    emit entriesAppended(first, count() - 1);
+}
+
+void HistoryModel::applyEvents(const QList<ClientEvent>& events)
+{
+    QList<HistoryEntry> batch;
+    QHash<quint64, int> queuedInBatch;
+    int firstChanged = -1;
+    int lastChanged = -1;
+    for (const ClientEvent& event : events) {
+        HistoryEntry e;
+        e.timeMs = event.time.isValid() ? event.time.toMSecsSinceEpoch()
+                                        : QDateTime::currentMSecsSinceEpoch();
+        e.text = event.text;
+        switch (event.kind) {
+        case ClientEvent::Kind::Sent: {
+            if (const auto it = queuedInBatch.constFind(event.messageId);
+                it != queuedInBatch.constEnd()) {
+                batch[*it].queued = false;
+                continue;
+            }
+            if (const auto it = m_queuedRows.constFind(event.messageId);
+                it != m_queuedRows.constEnd()) {
+                const int row = *it;
+                m_entries[size_t(row)].queued = false;
+                m_queuedRows.erase(it);
+                firstChanged = firstChanged < 0 ? row : std::min(firstChanged, row);
+                lastChanged = std::max(lastChanged, row);
+                continue;
+            }
+            e.kind = HistoryEntry::Kind::Sent;
+            e.messageId = event.messageId;
+            break;
+        }
+        case ClientEvent::Kind::Queued:
+            e.kind = HistoryEntry::Kind::Sent;
+            e.queued = true;
+            e.messageId = event.messageId;
+            queuedInBatch.insert(event.messageId, int(batch.size()));
+            break;
+        case ClientEvent::Kind::Received:
+            e.kind = HistoryEntry::Kind::Received;
+            if (event.rttMs)
+                e.rttMs = *event.rttMs;
+            break;
+        case ClientEvent::Kind::Notice:
+            e.kind = HistoryEntry::Kind::Notice;
+            break;
+        case ClientEvent::Kind::Error:
+        case ClientEvent::Kind::Refused:
+            e.kind = HistoryEntry::Kind::Error;
+            break;
+        case ClientEvent::Kind::Broadcast:
+            e.kind = HistoryEntry::Kind::Broadcast;
+            break;
+        case ClientEvent::Kind::Direct:
+            e.kind = HistoryEntry::Kind::Direct;
+            break;
+        }
+        batch.append(e);
+    }
+    if (firstChanged >= 0)
+        emit dataChanged(index(firstChanged), index(lastChanged), {QueuedRole});
+    append(batch);
+}
+
+void HistoryModel::clear()
+{
+    beginResetModel();
+    m_entries.clear();
+    m_entries.shrink_to_fit();
+    m_queuedRows.clear();
+    endResetModel();
+}
+
+QString HistoryModel::toPlainText(const QList<int>& rows) const
+{
+    QString out;
+    for (int row : rows) {
+        if (row >= 0 && row < count())
+            out += historyEntryText(m_entries[size_t(row)]) + QLatin1Char('\n');
+    }
+    return out;
+}
+
+QString HistoryModel::toPlainText() const
+{
+    QString out;
+    for (const HistoryEntry& e : m_entries)
+        out += historyEntryText(e) + QLatin1Char('\n');
+    return out;
+}
+
+QJsonObject HistoryModel::toJsonObject(const HistoryEntry& e)
+{
+    QJsonObject object{
+        {QStringLiteral("time"),
+         QDateTime::fromMSecsSinceEpoch(e.timeMs).toString(Qt::ISODateWithMs)},
+        {QStringLiteral("kind"), historyKindName(e.kind)},
+        {QStringLiteral("text"), e.text},
+    };
+    if (e.hasRtt())
+        object.insert(QStringLiteral("rtt_ms"), e.rttMs);
+    if (e.queued)
+        object.insert(QStringLiteral("queued"), true);
+    return object;
+}
+
+std::optional<HistoryEntry> HistoryModel::fromJsonObject(const QJsonObject& object)
+{
+    HistoryEntry e;
+    bool ok = false;
+    e.kind = kindFromName(object.value(QStringLiteral("kind")).toString(), &ok);
+    const QDateTime time =
+        QDateTime::fromString(object.value(QStringLiteral("time")).toString(), Qt::ISODateWithMs);
+    const QJsonValue text = object.value(QStringLiteral("text"));
+    if (!ok || !time.isValid() || !text.isString())
+        return std::nullopt;
+    e.timeMs = time.toMSecsSinceEpoch();
+    e.text = text.toString();
+    const QJsonValue rtt = object.value(QStringLiteral("rtt_ms"));
+    if (rtt.isDouble())
+        e.rttMs = rtt.toDouble();
+    // A message still queued when saved was never sent: keep it marked so.
+    e.queued = object.value(QStringLiteral("queued")).toBool(false);
+    return e;
+}
+
+QByteArray HistoryModel::toJson() const
+{
+    QJsonArray array;
+    for (const HistoryEntry& e : m_entries)
+        array.append(toJsonObject(e));
+    return QJsonDocument(array).toJson(QJsonDocument::Indented);
+}
+
+bool HistoryModel::saveText(const QString& path, QString* error) const
+{
+    return writeAtomically(path, toPlainText().toUtf8(), error);
+}
+
+bool HistoryModel::saveJson(const QString& path, QString* error) const
+{
+    return writeAtomically(path, toJson(), error);
+}
+
+bool HistoryModel::saveJsonLines(const QString& path, int maxEntries, QString* error) const
+{
+    QByteArray data;
+    const size_t first =
+        m_entries.size() > size_t(maxEntries) ? m_entries.size() - size_t(maxEntries) : 0;
+    for (size_t i = first; i < m_entries.size(); ++i) {
+        data += QJsonDocument(toJsonObject(m_entries[i])).toJson(QJsonDocument::Compact);
+        data += '\n';
+    }
+    return writeAtomically(path, data, error);
+}
+
+bool HistoryModel::readEntries(const QString& path, QList<HistoryEntry>* entries, QString* error,
+                               int* skipped)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = tr("Cannot read %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    const QByteArray data = file.readAll();
+    int bad = 0;
+    if (data.trimmed().startsWith('[')) {
+        QJsonParseError parseError;
+        const QJsonDocument doc = QJsonDocument::fromJson(data, &parseError);
+        if (!doc.isArray()) {
+            if (error)
+                *error = tr("%1 is not a history file: %2").arg(path, parseError.errorString());
+            return false;
+        }
+        for (const QJsonValue& value : doc.array()) {
+            if (auto e = fromJsonObject(value.toObject()))
+                entries->append(*e);
+            else
+                ++bad;
+        }
+    } else {
+        for (const QByteArray& line : data.split('\n')) {
+            if (line.trimmed().isEmpty())
+                continue;
+            const QJsonDocument doc = QJsonDocument::fromJson(line);
+            if (auto e = fromJsonObject(doc.object()); e && doc.isObject())
+                entries->append(*e);
+            else
+                ++bad;
+        }
+    }
+    if (skipped)
+        *skipped = bad;
+    return true;
+}
+
+bool HistoryModel::loadJsonLines(const QString& path, int maxEntries, QString* error, int* skipped)
+{
+    if (!QFile::exists(path))
+        return true;
+    QList<HistoryEntry> entries;
+    if (!readEntries(path, &entries, error, skipped))
+        return false;
+    if (entries.size() > maxEntries)
+        entries.remove(0, entries.size() - maxEntries);
+    for (HistoryEntry& e : entries)
+        e.messageId = 0; // ids belong to the run that sent them
+    append(entries);
+    return true;
+}
+
+int HistoryModel::find(const QString& text, int fromRow, bool forward) const
+{
+    const int n = count();
+    if (text.isEmpty() || n == 0)
+        return -1;
+    for (int step = 1; step <= n; ++step) {
+        int row = forward ? fromRow + step : fromRow - step;
+        row = ((row % n) + n) % n;
+        if (m_entries[size_t(row)].text.contains(text, Qt::CaseInsensitive))
+            return row;
+    }
+    return -1;
+}
+
+} // namespace chorus

@@ -1,0 +1,97 @@
+#pragma once
+
+// The conversation as a list model: one entry per message or notice, appended
+// in batches so a fast sender costs one insert per flush, not one per message.
+
+#include "ClientEngine.h"
+
+#include <QAbstractListModel>
+#include <QDateTime>
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <cmath>
+#include <limits>
+#include <optional>
+#include <vector>
+
+namespace chorus {
+
+struct HistoryEntry
+{
+    enum class Kind : quint8 { Sent, Received, Notice, Error, Broadcast, Direct };
+    Kind kind = Kind::Notice;
+    bool queued = false; // Sent entries typed while down, not on the wire yet
+    qint64 timeMs = 0;   // ms since epoch (local display)
+    double rttMs = std::numeric_limits<double>::quiet_NaN(); // Received: NaN = unmatched
+    quint64 messageId = 0; // Sent: the engine's id (to turn "queued" into "sent")
+    QString text;
+
+    bool hasRtt() const { return !std::isnan(rttMs); }
+};
+
+QString historyKindName(HistoryEntry::Kind kind); // "sent", "received", "notice", ...
+// One line of plain text: "2024-05-01 12:00:01.123  server  text  (12.3 ms)".
+QString historyEntryText(const HistoryEntry& entry);
+
+class HistoryModel : public QAbstractListModel
+{
+    Q_OBJECT
+public:
+    enum Role {
+        KindRole = Qt::UserRole + 1, // int(HistoryEntry::Kind)
+        TimeRole,                    // QDateTime
+        RttRole,                     // double ms, or invalid QVariant when unmatched
+        QueuedRole,                  // bool
+        MessageIdRole,               // quint64
+    };
+
+    explicit HistoryModel(QObject* parent = nullptr);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    const HistoryEntry& entry(int row) const { return m_entries[size_t(row)]; }
+    int count() const { return int(m_entries.size()); }
+
+    void append(const HistoryEntry& entry);
+    void append(const QList<HistoryEntry>& entries);
+    // Turns engine events into entries: one row insert for the whole batch;
+    // a Sent event for a queued message updates that entry instead of adding one.
+    void applyEvents(const QList<ClientEvent>& events);
+    void clear();
+
+    QString toPlainText(const QList<int>& rows) const; // rows in the given order
+    QString toPlainText() const;
+    QByteArray toJson() const; // a JSON array of entries
+    // Atomic (QSaveFile). On failure returns false and sets *error (errorString()).
+    bool saveText(const QString& path, QString* error) const;
+    bool saveJson(const QString& path, QString* error) const;
+    // History kept between runs: the last `maxEntries` as JSON lines.
+    bool saveJsonLines(const QString& path, int maxEntries, QString* error) const;
+    // Appends what the file holds (the last `maxEntries`); bad lines are skipped
+    // and counted in *skipped. A missing file is not an error (returns true).
+    bool loadJsonLines(const QString& path, int maxEntries, QString* error, int* skipped = nullptr);
+    // Reads a file written by saveJson (array) or saveJsonLines.
+    static bool readEntries(const QString& path, QList<HistoryEntry>* entries, QString* error,
+                            int* skipped = nullptr);
+
+    static QJsonObject toJsonObject(const HistoryEntry& entry);
+    static std::optional<HistoryEntry> fromJsonObject(const QJsonObject& object);
+
+    // Row of the next/previous entry containing `text` (case-insensitive), from
+    // `fromRow` exclusive, wrapping around; -1 if none.
+    int find(const QString& text, int fromRow, bool forward) const;
+
+signals:
+    void entriesAppended(int first, int last);
+
+private:
+    std::vector<HistoryEntry> m_entries;
+    QHash<quint64, int> m_queuedRows; // message id -> row while queued
+};
+
+} // namespace chorus
