@@ -72,14 +72,23 @@ public:
         return stopped.wait(10000);
     }
 
-    // The id of the connection whose peer port is the client's local port.
+    // The id of the connection whose peer port is the client's local port
+    // (the newest one: a closed peer's port may be reused).
     quint64 idOf(const QTcpSocket& client) const
     {
+        quint64 id = 0;
         for (const ConnectionSnapshot& row : rows) {
             if (row.peerPort == client.localPort())
-                return row.id;
+                id = std::max(id, row.id);
         }
-        return 0;
+        return id;
+    }
+
+    // Waits (bounded) until the engine reported the client's connection; 0 on timeout.
+    quint64 waitForId(const QTcpSocket& client)
+    {
+        (void)QTest::qWaitFor([&] { return idOf(client) != 0; }, 5000);
+        return idOf(client);
     }
 
     bool logContains(const QString& text) const

@@ -159,7 +159,7 @@ void tst_ServerEngine::noEnabledEntryMeansNoReply()
     harness.book->setEntries({ReplyEntry{QStringLiteral("back")}});
     client.socket.write("now?\n");
     QTRY_COMPARE(client.received, QByteArray("back\n"));
-    const quint64 id = harness.idOf(client.socket);
+    const quint64 id = harness.waitForId(client.socket);
     QTRY_COMPARE(harness.rows.value(id).unanswered, quint64(1));
 }
 
@@ -176,7 +176,7 @@ void tst_ServerEngine::overLongMessageGetsErrorLine()
     QCOMPARE(client.lines().at(0), QByteArray("error: message longer than 100 bytes discarded"));
     QVERIFY(factoryTexts().contains(QString::fromUtf8(client.lines().at(1))));
     QCOMPARE(client.socket.state(), QAbstractSocket::ConnectedState);
-    const quint64 id = harness.idOf(client.socket);
+    const quint64 id = harness.waitForId(client.socket);
     QTRY_COMPARE(harness.rows.value(id).errors, quint64(1));
     QTRY_VERIFY(harness.logContains(QStringLiteral("longer than 100 bytes")));
 }
@@ -274,7 +274,7 @@ void tst_ServerEngine::peerThatDoesNotReadIsCutOff()
     QObject::disconnect(&reader.socket, &QTcpSocket::readyRead, nullptr, nullptr);
     QVERIFY(reader.connectTo(port));
     QTRY_VERIFY(harness.idOf(reader.socket) != 0);
-    const quint64 id = harness.idOf(reader.socket);
+    const quint64 id = harness.waitForId(reader.socket);
     // 100 requests for 25 MB of replies it will never read.
     reader.socket.write(QByteArray("more\n").repeated(100));
     QTRY_VERIFY_WITH_TIMEOUT(harness.removed.contains(id), 10000);
