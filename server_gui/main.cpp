@@ -12,7 +12,6 @@
 #include <QTextStream>
 
 #include <csignal>
-#include <cstring>
 #include <memory>
 
 namespace {
@@ -24,17 +23,43 @@ void setIdentity()
     QCoreApplication::setApplicationVersion(QStringLiteral(CHORUS_VERSION));
 }
 
-bool wantsHeadless(int argc, char** argv)
+// Qt's own options (-platform offscreen, -style Fusion, …) are taken by QApplication
+// later; our parser must not call them unknown.
+QStringList withoutQtOptions(const QStringList& arguments)
 {
-    // Decided before any QApplication exists: headless must run without a display.
-    for (int i = 1; i < argc; ++i) {
-        if (std::strcmp(argv[i], "--headless") == 0 || std::strcmp(argv[i], "-headless") == 0)
-            return true;
-        if (std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0 ||
-            std::strcmp(argv[i], "--version") == 0 || std::strcmp(argv[i], "-v") == 0)
-            return true; // printing help needs no window either
+    static const QStringList withValue = {
+        QStringLiteral("platform"),      QStringLiteral("platformpluginpath"),
+        QStringLiteral("platformtheme"), QStringLiteral("plugin"),
+        QStringLiteral("style"),         QStringLiteral("stylesheet"),
+        QStringLiteral("session"),       QStringLiteral("geometry"),
+        QStringLiteral("display"),       QStringLiteral("title"),
+        QStringLiteral("name"),          QStringLiteral("qwindowgeometry"),
+        QStringLiteral("qwindowicon"),   QStringLiteral("qwindowtitle"),
+        QStringLiteral("fontengine")};
+    static const QStringList flags = {QStringLiteral("reverse"), QStringLiteral("widgetcount"),
+                                      QStringLiteral("nograb"), QStringLiteral("dograb"),
+                                      QStringLiteral("sync")};
+    QStringList kept;
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString& argument = arguments.at(i);
+        if (i == 0 || !argument.startsWith(QLatin1Char('-')) || argument == QLatin1String("--")) {
+            kept.append(argument);
+            continue;
+        }
+        QString name = argument.mid(argument.startsWith(QLatin1String("--")) ? 2 : 1);
+        const qsizetype equals = name.indexOf(QLatin1Char('='));
+        if (equals >= 0)
+            name.truncate(equals);
+        if (withValue.contains(name)) {
+            if (equals < 0)
+                ++i; // skip its value too
+            continue;
+        }
+        if (flags.contains(name))
+            continue;
+        kept.append(argument);
     }
-    return false;
+    return kept;
 }
 
 // Returns -1 to go on, else the exit code.
@@ -109,16 +134,18 @@ int runWindow(const chorus::ServerCommandLineOptions& options)
 int main(int argc, char** argv)
 {
     setIdentity();
-    if (wantsHeadless(argc, argv)) {
+    // Parsed before any application object exists: --help, --version and bad values
+    // must work without a display, and --headless decides which application we need.
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    const auto result = chorus::ServerCommandLine::parse(withoutQtOptions(arguments));
+    if (const int code = handleParseResult(result); code >= 0)
+        return code;
+    if (result.options.headless) {
         QCoreApplication app(argc, argv);
-        const auto result = chorus::ServerCommandLine::parse(QCoreApplication::arguments());
-        if (const int code = handleParseResult(result); code >= 0)
-            return code;
         return runHeadless(result.options);
     }
     QApplication app(argc, argv);
-    const auto result = chorus::ServerCommandLine::parse(QCoreApplication::arguments());
-    if (const int code = handleParseResult(result); code >= 0)
-        return code;
     return runWindow(result.options);
 }
