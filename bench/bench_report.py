@@ -1,0 +1,338 @@
+#!/usr/bin/env python3
+"""Turns the raw results of bench/run-benchmarks.sh into tables: medians of
+the rounds, ratios of Chorus to each other server from the same run, the
+issue #5 targets met or missed. Prints them and optionally writes
+docs/BENCHMARKS.md.
+
+usage: bench_report.py RESULTS.jsonl META.json [--markdown FILE]
+"""
+import argparse
+import json
+import statistics
+import sys
+from collections import defaultdict
+
+LABELS = {
+    "chorus-headless": "chorus-server --headless (auto framing, LF lines)",
+    "chorus-headless-none": "chorus-server --headless (raw framing, no terminator)",
+    "chorus-window": "chorus-server with its window, Xvfb (auto framing, LF lines)",
+    "python-none": "server_multi.py, reference (no terminator)",
+    "epoll-none": "epoll_ref_server --framing none",
+    "epoll-lf": "epoll_ref_server --framing lf",
+    "chorus-io1": "chorus-server --headless --io-threads 1 (LF lines)",
+    "chorus-io2": "chorus-server --headless --io-threads 2 (LF lines)",
+}
+CLIENTS = [1, 10, 100, 1000]
+
+
+def median(values):
+    values = [v for v in values if v is not None]
+    return statistics.median(values) if values else None
+
+
+def fmt_rate(v):
+    return "–" if v is None else f"{v:,.0f}"
+
+
+def fmt_ms(v, digits=2):
+    return "–" if v is None else f"{v:.{digits}f}"
+
+
+def fmt_ratio(v):
+    return "–" if v is None else f"{v:.2f}×"
+
+
+class Results:
+    def __init__(self, path):
+        self.runs = defaultdict(list)  # (profile, test) -> [record]
+        self.lag = defaultdict(list)  # profile -> [lag dict]
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                line = line.strip()
+                if not line:
+                    continue
+                rec = json.loads(line)
+                if rec["test"] == "lag":
+                    self.lag[rec["profile"]].append(rec["lag"])
+                else:
+                    self.runs[(rec["profile"], rec["test"])].append(rec)
+
+    def has(self, profile):
+        return any(p == profile for p, _ in self.runs)
+
+    def metric(self, profile, test, key):
+        recs = self.runs.get((profile, test), [])
+        return median([r["result"].get(key) for r in recs if "mode" in r["result"]])
+
+    def server(self, profile, test, key):
+        return median([r.get(key) for r in self.runs.get((profile, test), [])])
+
+    def rounds(self, profile, test):
+        return [r["result"] for r in self.runs.get((profile, test), [])]
+
+    def ratio(self, a, b, test, key="replies_per_s"):
+        x, y = self.metric(a, test, key), self.metric(b, test, key)
+        if x is None or y is None or y == 0:
+            return None
+        return x / y
+
+
+def table(header, rows):
+    out = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    out += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
+    return "\n".join(out)
+
+
+def build(results, meta):
+    profiles = [p for p in meta["profiles"] if results.has(p)]
+    main_profiles = [p for p in profiles if p not in ("chorus-io1", "chorus-io2")]
+    hold_test = f"hold-{meta['hold_connections']}"
+    md = []
+
+    md.append("## Closed-loop throughput (replies/s, median of "
+              f"{meta['rounds']} round{'s' if meta['rounds'] != 1 else ''})")
+    md.append("")
+    md.append(table(["server", "framing"] + [f"C={c}" for c in CLIENTS],
+                    [[LABELS.get(p, p), "LF" if p in ("chorus-headless", "chorus-window", "epoll-lf")
+                      else "none"] + [fmt_rate(results.metric(p, f"closed-{c}", "replies_per_s"))
+                                      for c in CLIENTS] for p in main_profiles]))
+    md.append("")
+    md.append("## Closed-loop latency per request (ms, p50 / p99, medians)")
+    md.append("")
+    md.append(table(["server"] + [f"C={c}" for c in CLIENTS],
+                    [[LABELS.get(p, p)] +
+                     [f"{fmt_ms(results.metric(p, f'closed-{c}', 'p50_ms'), 3)} / "
+                      f"{fmt_ms(results.metric(p, f'closed-{c}', 'p99_ms'), 3)}" for c in CLIENTS]
+                     for p in main_profiles]))
+    md.append("")
+
+    md.append("## Ratios (Chorus ÷ other server, same run, medians)")
+    md.append("")
+    pairs = [
+        ("chorus-headless-none", "python-none", "headless ÷ Python reference (both no terminator)"),
+        ("chorus-headless-none", "epoll-none", "headless ÷ epoll reference (both no terminator)"),
+        ("chorus-headless", "epoll-lf", "headless ÷ epoll reference (both LF lines)"),
+        ("chorus-window", "chorus-headless", "window ÷ headless (both LF lines)"),
+        ("chorus-window", "epoll-lf", "window ÷ epoll reference (both LF lines)"),
+    ]
+    rows = []
+    for a, b, label in pairs:
+        if results.has(a) and results.has(b):
+            rows.append([label] + [fmt_ratio(results.ratio(a, b, f"closed-{c}")) for c in CLIENTS])
+    md.append(table(["ratio"] + [f"C={c}" for c in CLIENTS], rows) if rows else
+              "_No pair of servers to compare in this run._")
+    md.append("")
+
+    md.append(f"## {meta['hold_connections']:,}-connection hold ({meta['hold_duration']:g} s, medians)")
+    md.append("")
+    rows = []
+    for p in main_profiles:
+        recs = results.rounds(p, hold_test)
+        if not recs:
+            continue
+        ok = [r for r in recs if "mode" in r]
+        rows.append([
+            LABELS.get(p, p),
+            fmt_rate(median([r["connected"] for r in ok])),
+            fmt_rate(median([r["answered"] for r in ok])),
+            fmt_rate(median([r["still_open"] for r in ok])),
+            fmt_ms(median([r["p50_ms"] for r in ok]), 1),
+            fmt_ms(median([r["p99_ms"] for r in ok]), 1),
+            fmt_ms(median([r["max_ms"] for r in ok]), 1),
+            fmt_ms(median([r["connect_s"] for r in ok]), 1),
+            fmt_ms((results.server(p, hold_test, "hwm_kb") or 0) / 1024, 1),
+            fmt_rate(results.server(p, hold_test, "threads")),
+        ])
+    md.append(table(["server", "connected", "answered", "still open", "first reply p50 ms",
+                     "p99 ms", "max ms", "connect s", "server peak RSS MB", "server threads"],
+                    rows) if rows else "_No hold runs._")
+    md.append("")
+    md.append("Peak RSS is the server's VmHWM (over the whole round, so it includes the "
+              "closed-loop runs before the hold); threads is the most seen in /proc/PID/status.")
+    md.append("")
+
+    if results.has("chorus-io1") or results.has("chorus-io2"):
+        md.append("## chorus-server --headless: 1 vs 2 io-threads (LF lines, replies/s, medians)")
+        md.append("")
+        rows = []
+        for c in (100, 1000):
+            t = f"closed-{c}"
+            rows.append([f"C={c}", fmt_rate(results.metric("chorus-io1", t, "replies_per_s")),
+                         fmt_rate(results.metric("chorus-io2", t, "replies_per_s")),
+                         fmt_ratio(results.ratio("chorus-io2", "chorus-io1", t)),
+                         f"{fmt_ms(results.metric('chorus-io1', t, 'p99_ms'), 2)} / "
+                         f"{fmt_ms(results.metric('chorus-io2', t, 'p99_ms'), 2)}"])
+        md.append(table(["clients", "1 io-thread", "2 io-threads", "2 ÷ 1", "p99 ms (1 / 2)"],
+                        rows))
+        md.append("")
+
+    lag_p99 = median([l.get("p99_ms") for l in results.lag.get("chorus-window", [])])
+    if results.lag:
+        md.append("## GUI event-loop lag (window run, whole round incl. the hold)")
+        md.append("")
+        rows = []
+        for p, lags in results.lag.items():
+            rows.append([LABELS.get(p, p), fmt_rate(median([l.get("samples") for l in lags])),
+                         fmt_ms(median([l.get("p50_ms") for l in lags])),
+                         fmt_ms(median([l.get("p99_ms") for l in lags])),
+                         fmt_ms(median([l.get("max_ms") for l in lags]))])
+        md.append(table(["server", "samples", "p50 ms", "p99 ms", "max ms"], rows))
+        md.append("")
+
+    if meta.get("history"):
+        md.append("## Client history at volume (chorus-history-bench)")
+        md.append("")
+        md.append("```")
+        md.append(meta["history"])
+        md.append("```")
+        md.append("")
+
+    # Targets from issue #5.
+    targets = []
+
+    def target(name, value, goal, ok):
+        status = "–" if ok is None else ("**met**" if ok else "**missed**")
+        targets.append([name, value, goal, status])
+
+    for framing, a, b in (("no terminator", "chorus-headless-none", "epoll-none"),
+                          ("LF lines", "chorus-headless", "epoll-lf")):
+        for c in (100, 1000):
+            r = results.ratio(a, b, f"closed-{c}")
+            target(f"headless ÷ epoll, C={c} ({framing})", fmt_ratio(r), "≥ 0.60×",
+                   None if r is None else r >= 0.6)
+    for c, goal in ((100, 4), (1000, 8)):
+        r = results.ratio("chorus-headless-none", "python-none", f"closed-{c}")
+        target(f"headless ÷ Python reference, C={c}", fmt_ratio(r), f"≥ {goal}×",
+               None if r is None else r >= goal)
+    for p in ("chorus-headless", "chorus-headless-none", "chorus-window"):
+        recs = [r for r in results.rounds(p, hold_test) if "mode" in r]
+        if not recs:
+            continue
+        answered_all = all(r["answered"] == r["connections"] for r in recs)
+        worst = min(r["answered"] for r in recs)
+        target(f"{p}: every held connection answered (all rounds)",
+               f"{worst:,} of {meta['hold_connections']:,} (worst round)", "all", answered_all)
+        p99 = median([r["p99_ms"] for r in recs])
+        target(f"{p}: hold first-reply p99", f"{fmt_ms(p99, 1)} ms", "< 500 ms",
+               None if p99 is None else p99 < 500)
+        hwm = results.server(p, hold_test, "hwm_kb")
+        target(f"{p}: server RSS with {meta['hold_connections']:,} held", 
+               f"{fmt_ms((hwm or 0) / 1024, 1)} MB", "≤ 64 MB",
+               None if not hwm else hwm / 1024 <= 64)
+    r = results.ratio("chorus-window", "chorus-headless", "closed-100")
+    target("window ÷ headless, C=100", fmt_ratio(r), "≥ 0.80×", None if r is None else r >= 0.8)
+    target("GUI event-loop lag p99 (window run)", f"{fmt_ms(lag_p99, 1)} ms", "< 50 ms",
+           None if lag_p99 is None else lag_p99 < 50)
+    md.append("## Targets (issue #5)")
+    md.append("")
+    md.append(table(["target", "measured", "goal", "status"], targets))
+    md.append("")
+    md.append("A target marked – could not be measured in this run (a server was missing).")
+    md.append("")
+
+    # Per-round figures, so a median never hides a bad round.
+    md.append("## Every round (replies/s; hold: answered / still open)")
+    md.append("")
+    rows = []
+    for (p, t), recs in sorted(results.runs.items()):
+        cells = []
+        for rec in recs:
+            r = rec["result"]
+            if "mode" not in r:
+                cells.append("no result")
+            elif r["mode"] == "hold":
+                cells.append(f"{r['answered']:,} / {r['still_open']:,}")
+            else:
+                cells.append(f"{r['replies_per_s']:,.0f} ({r['errors']} err)")
+        rows.append([p, t, "; ".join(cells)])
+    md.append(table(["profile", "test", "rounds"], rows))
+    md.append("")
+    return "\n".join(md)
+
+
+def header(meta):
+    missing = meta.get("missing") or []
+    lines = [
+        "# Chorus benchmarks",
+        "",
+        "Generated by `bench/run-benchmarks.sh` (run it with `./dev.sh bench`, or "
+        "`BUILD=build bench/run-benchmarks.sh [--quick] [--only PROFILES]`). "
+        "Do not edit by hand: the next run rewrites this file.",
+        "",
+        "## Machine and run",
+        "",
+        f"- Date: {meta['date']}; commit `{meta.get('commit', '?')}`"
+        + (" — **quick run** (1 round, short durations: indicative only)" if meta.get("quick") else ""),
+        f"- CPU: {meta['cpu']} × {meta['nproc']} (nproc); memory {meta['mem_gb']} GB; "
+        f"kernel {meta['kernel']}; load average at the end {meta['load']}",
+        "- The bench and the server share these cores, on loopback; other work on the machine "
+        "shows up as noise, which is why every figure is a median of rounds run back to back.",
+        f"- Rounds: {meta['rounds']}; closed-loop runs {meta['duration']:g} s each at "
+        f"C = 1, 10, 100, 1000; hold: {meta['hold_connections']:,} connections for "
+        f"{meta['hold_duration']:g} s. A fresh server process for every round.",
+        "",
+        "## Commands",
+        "",
+        "```sh",
+        "# servers (PORT is a free port found at run time)",
+        "chorus-server --headless --listen 127.0.0.1 --port PORT --no-log-messages "
+        "--max-connections 20000 --framing auto   # or --framing raw, --io-threads 1|2",
+        "chorus-server --listen 127.0.0.1 --port PORT --start --framing auto "
+        "--max-connections 20000 --lag-report FILE  # under Xvfb",
+        "SEED_HOST=127.0.0.1 SEED_PORT=PORT python3 ../shared/seed/server_multi.py",
+        "epoll_ref_server --port PORT --framing none|lf",
+        "# load",
+        f"chorus-bench --port PORT --connections C --mode closed-loop --duration {meta['duration']:g} "
+        "--framing lf|none --json",
+        f"chorus-bench --port PORT --connections {meta['hold_connections']} --mode hold "
+        f"--duration {meta['hold_duration']:g} --framing lf|none --json",
+        "```",
+        "",
+        "## How to read this",
+        "",
+        "- **closed-loop**: every connection sends one message (the Korean UTF-8 payload "
+        "`드론 상태 보고 #123`), waits for its reply, sends again. The clock starts once every "
+        "connection is up (connections are opened at 2,000/s so 10,000 connects do not overflow "
+        "the listen backlog). Latency is per request.",
+        "- **Framing**: the reference Python server cannot do lines: it answers each `recv(1024)` "
+        "with one reply and no terminator. With `--framing none`, chorus-bench does what "
+        "`client.py` does: whatever one read returns is the reply. So the like-for-like "
+        "comparison with the Python server uses no terminator everywhere: chorus-server runs "
+        "with `--framing raw` (one read is one message) and the epoll server with "
+        "`--framing none`. The LF rows show the framing real peers use with Chorus "
+        "(`--framing auto` detects LF at once); the window run and the io-thread runs use LF.",
+        "- **hold**: open C connections, each sends one message and must get its first reply "
+        "(first-reply latency is measured from that send), then all stay open; at the end the "
+        "bench counts how many the server still holds (a read of 0 means the server closed it).",
+        "- **epoll_ref_server** is a single-threaded, level-triggered epoll loop in C written "
+        "for this benchmark: the practical limit of this machine for this request/reply pattern.",
+        "",
+    ]
+    if missing:
+        lines += ["## Missing in this run", ""] + [f"- {m}" for m in missing] + [""]
+    return "\n".join(lines)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("results")
+    parser.add_argument("meta")
+    parser.add_argument("--markdown")
+    args = parser.parse_args()
+    results = Results(args.results)
+    with open(args.meta, encoding="utf-8") as f:
+        meta = json.load(f)
+    body = build(results, meta)
+    print()
+    print(body)
+    if args.markdown:
+        with open(args.markdown + ".tmp", "w", encoding="utf-8") as f:
+            f.write(header(meta) + "\n" + body)
+        import os
+        os.replace(args.markdown + ".tmp", args.markdown)
+        print(f"wrote {args.markdown}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,335 @@
+#!/usr/bin/env bash
+# Chorus benchmark: chorus-server (headless and with its window under Xvfb),
+# the reference Python server and a minimal epoll server, back to back, with
+# the same chorus-bench settings. Prints a table and writes docs/BENCHMARKS.md.
+#
+#   bench/run-benchmarks.sh                 full run (3 rounds, ~15 minutes)
+#   bench/run-benchmarks.sh --quick         1 round, short durations (~3 minutes)
+#   bench/run-benchmarks.sh --only chorus-headless,epoll-none
+#   BUILD=/path/to/build bench/run-benchmarks.sh   (default: ./build, or $CHORUS_BUILD_DIR)
+#
+# Options: --quick, --rounds N, --duration S (closed-loop), --hold-duration S,
+#          --hold-connections N, --only LIST, --output FILE, --no-doc, --list
+# Loopback only. Every server is started on a free port found at run time and
+# killed at the end, whatever happens (trap).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+BUILD="${BUILD:-${CHORUS_BUILD_DIR:-$ROOT/build}}"
+SEED_DIR="${CHORUS_SEED_DIR:-$ROOT/../shared/seed}"
+BENCH="$BUILD/bench/chorus-bench"
+EPOLL="$BUILD/bench/epoll_ref_server"
+SERVER="$BUILD/server_gui/chorus-server"
+HISTORY="$BUILD/bench/history/chorus-history-bench"
+OUTPUT="$ROOT/docs/BENCHMARKS.md"
+
+ROUNDS=3
+DURATION=5
+HOLD_DURATION=10
+HOLD_CONNECTIONS=10000
+CLIENTS=(1 10 100 1000)
+IO_CLIENTS=(100 1000)
+QUICK=0
+WRITE_DOC=1
+ONLY=""
+
+ALL_PROFILES=(chorus-headless chorus-headless-none chorus-window python-none epoll-none epoll-lf
+              chorus-io1 chorus-io2)
+
+usage() { sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; }
+
+while (($#)); do
+  case "$1" in
+    --quick) QUICK=1; ROUNDS=1; DURATION=2; HOLD_DURATION=3 ;;
+    --rounds) ROUNDS="$2"; shift ;;
+    --duration) DURATION="$2"; shift ;;
+    --hold-duration) HOLD_DURATION="$2"; shift ;;
+    --hold-connections) HOLD_CONNECTIONS="$2"; shift ;;
+    --only) ONLY="$2"; shift ;;
+    --output) OUTPUT="$2"; shift ;;
+    --no-doc) WRITE_DOC=0 ;;
+    --list) printf '%s\n' "${ALL_PROFILES[@]}"; exit 0 ;;
+    -h|--help) usage; exit 0 ;;
+    *) echo "run-benchmarks: unknown option $1 (see --help)" >&2; exit 2 ;;
+  esac
+  shift
+done
+for n in "$ROUNDS" "$HOLD_CONNECTIONS"; do
+  [[ "$n" =~ ^[0-9]+$ && "$n" -ge 1 ]] || { echo "run-benchmarks: bad count $n" >&2; exit 2; }
+done
+((HOLD_CONNECTIONS <= 20000)) || { echo "run-benchmarks: at most 20000 held connections" >&2; exit 2; }
+
+PROFILES=("${ALL_PROFILES[@]}")
+if [[ -n "$ONLY" ]]; then
+  IFS=',' read -r -a PROFILES <<<"$ONLY"
+  for p in "${PROFILES[@]}"; do
+    [[ " ${ALL_PROFILES[*]} " == *" $p "* ]] || {
+      echo "run-benchmarks: unknown profile $p; known: ${ALL_PROFILES[*]}" >&2; exit 2; }
+  done
+fi
+
+[[ -x "$BENCH" ]] || { echo "run-benchmarks: $BENCH is missing; build first (./dev.sh build)" >&2; exit 1; }
+
+WORK="$(mktemp -d /tmp/chorus-bench.XXXXXX)"
+RESULTS="$WORK/results.jsonl"
+: >"$RESULTS"
+SERVER_PID=""
+SAMPLER_PID=""
+XVFB_PID=""
+MISSING=()
+
+cleanup() {
+  [[ -n "$SAMPLER_PID" ]] && kill "$SAMPLER_PID" 2>/dev/null || true
+  if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill -TERM "$SERVER_PID" 2>/dev/null || true
+    sleep 1
+    kill -KILL "$SERVER_PID" 2>/dev/null || true
+  fi
+  [[ -n "$XVFB_PID" ]] && kill "$XVFB_PID" 2>/dev/null || true
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# Server settings (QSettings, autosaved replies) go to a scratch place so a
+# benchmark never touches the user's own configuration.
+export XDG_CONFIG_HOME="$WORK/config" XDG_DATA_HOME="$WORK/data" XDG_CACHE_HOME="$WORK/cache"
+export LC_ALL=C.UTF-8
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+ensure_display() {
+  [[ -n "$XVFB_PID" ]] && return 0
+  if ! command -v Xvfb >/dev/null; then
+    echo "run-benchmarks: Xvfb is not installed (apt-get install xvfb)" >&2
+    return 1
+  fi
+  local n
+  for n in 93 94 95 96 97 98 99; do
+    [[ -e "/tmp/.X11-unix/X$n" || -e "/tmp/.X$n-lock" ]] && continue
+    Xvfb ":$n" -screen 0 1600x1000x24 -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
+    XVFB_PID=$!
+    for _ in $(seq 50); do
+      [[ -e "/tmp/.X11-unix/X$n" ]] && { BENCH_DISPLAY=":$n"; return 0; }
+      sleep 0.1
+    done
+    kill "$XVFB_PID" 2>/dev/null || true
+    XVFB_PID=""
+  done
+  echo "run-benchmarks: could not start Xvfb" >&2
+  return 1
+}
+
+# Starts the server of a profile on a free port; sets SERVER_PID and PORT.
+start_server() {
+  local profile="$1" log="$2"
+  PORT="$(free_port)"
+  LAG_FILE=""
+  case "$profile" in
+    chorus-headless|chorus-io1|chorus-io2|chorus-headless-none)
+      local extra=(--framing auto)
+      [[ "$profile" == chorus-headless-none ]] && extra=(--framing raw)
+      [[ "$profile" == chorus-io1 ]] && extra+=(--io-threads 1)
+      [[ "$profile" == chorus-io2 ]] && extra+=(--io-threads 2)
+      "$SERVER" --headless --listen 127.0.0.1 --port "$PORT" --no-log-messages \
+        --max-connections 20000 "${extra[@]}" >"$log" 2>&1 &
+      ;;
+    chorus-window)
+      LAG_FILE="$WORK/lag-$profile-$ROUND.json"
+      DISPLAY="$BENCH_DISPLAY" QT_QPA_PLATFORM=xcb "$SERVER" --listen 127.0.0.1 --port "$PORT" \
+        --start --framing auto --max-connections 20000 --lag-report "$LAG_FILE" >"$log" 2>&1 &
+      ;;
+    python-none)
+      SEED_HOST=127.0.0.1 SEED_PORT="$PORT" python3 "$SEED_DIR/server_multi.py" >/dev/null 2>"$log" &
+      ;;
+    epoll-none) "$EPOLL" --port "$PORT" --framing none >"$log" 2>&1 & ;;
+    epoll-lf) "$EPOLL" --port "$PORT" --framing lf >"$log" 2>&1 & ;;
+  esac
+  SERVER_PID=$!
+  local i
+  for i in $(seq 150); do
+    if ! kill -0 "$SERVER_PID" 2>/dev/null; then
+      echo "run-benchmarks: $profile exited at start:" >&2
+      tail -5 "$log" >&2
+      SERVER_PID=""
+      return 1
+    fi
+    port_open "$PORT" && break
+    sleep 0.1
+  done
+  port_open "$PORT" || { echo "run-benchmarks: $profile never listened on $PORT" >&2; return 1; }
+  # Peak threads and memory while the server runs (VmHWM is the peak RSS).
+  (
+    local max_threads=0 hwm=0 t h
+    while kill -0 "$SERVER_PID" 2>/dev/null; do
+      t=$(awk '/^Threads:/ {print $2}' "/proc/$SERVER_PID/status" 2>/dev/null || echo 0)
+      h=$(awk '/^VmHWM:/ {print $2}' "/proc/$SERVER_PID/status" 2>/dev/null || echo 0)
+      [[ -n "$t" && "$t" -gt "$max_threads" ]] && max_threads=$t
+      [[ -n "$h" && "$h" -gt "$hwm" ]] && hwm=$h
+      echo "$max_threads $hwm" >"$WORK/sample.tmp" && mv "$WORK/sample.tmp" "$WORK/sample"
+      sleep 0.25
+    done
+  ) &
+  SAMPLER_PID=$!
+}
+
+stop_server() {
+  [[ -z "$SERVER_PID" ]] && return 0
+  kill -TERM "$SERVER_PID" 2>/dev/null || true
+  local i
+  for i in $(seq 100); do
+    kill -0 "$SERVER_PID" 2>/dev/null || break
+    sleep 0.1
+  done
+  if kill -0 "$SERVER_PID" 2>/dev/null; then
+    echo "run-benchmarks: server did not exit on SIGTERM within 10 s; killing it" >&2
+    kill -KILL "$SERVER_PID" 2>/dev/null || true
+  fi
+  wait "$SERVER_PID" 2>/dev/null || true
+  SERVER_PID=""
+  wait "$SAMPLER_PID" 2>/dev/null || true
+  SAMPLER_PID=""
+}
+
+# run_bench PROFILE TEST ROUND ARGS... : one chorus-bench run, one JSON line.
+run_bench() {
+  local profile="$1" test="$2" round="$3"
+  shift 3
+  local out="$WORK/$profile-$test-$round.out" limit
+  limit=$(python3 -c "print(int(float('$DURATION') + float('$HOLD_DURATION') + 120))")
+  timeout "$limit" "$BENCH" --host 127.0.0.1 --port "$PORT" --json "$@" >"$out" 2>&1 || true
+  local result
+  result=$(sed -n 's/^RESULT //p' "$out" | tail -1)
+  [[ -z "$result" ]] && result='{"error":1}'
+  local sample="0 0"
+  [[ -f "$WORK/sample" ]] && sample=$(cat "$WORK/sample")
+  printf '{"profile":"%s","test":"%s","round":%s,"threads":%s,"hwm_kb":%s,"result":%s}\n' \
+    "$profile" "$test" "$round" "${sample% *}" "${sample#* }" "$result" >>"$RESULTS"
+  python3 - "$profile" "$test" "$round" "$result" <<'EOF'
+import json, sys
+p, t, r, raw = sys.argv[1:5]
+d = json.loads(raw)
+if "error" in d and len(d) == 1:
+    print(f"  {p:22} {t:12} round {r}: NO RESULT (see the bench output)")
+elif d.get("mode") == "hold":
+    print(f"  {p:22} {t:12} round {r}: {d['connected']} connected, {d['answered']} answered, "
+          f"{d['still_open']} still open, first reply p99 {d['p99_ms']:.1f} ms")
+else:
+    print(f"  {p:22} {t:12} round {r}: {d['replies_per_s']:>9.0f} replies/s, "
+          f"p50 {d['p50_ms']:.3f} ms, p99 {d['p99_ms']:.3f} ms, {d['errors']} errors")
+EOF
+}
+
+framing_of() {
+  case "$1" in
+    chorus-headless|chorus-window|chorus-io1|chorus-io2|epoll-lf) echo lf ;;
+    *) echo none ;;
+  esac
+}
+
+available() {
+  case "$1" in
+    chorus-*) [[ -x "$SERVER" ]] || { echo "chorus-server not built ($SERVER)"; return 1; }
+              if [[ "$1" == chorus-window ]]; then ensure_display >/dev/null || { echo "no Xvfb"; return 1; }; fi ;;
+    python-*) [[ -f "$SEED_DIR/server_multi.py" ]] || { echo "no $SEED_DIR/server_multi.py"; return 1; } ;;
+    epoll-*) [[ -x "$EPOLL" ]] || { echo "epoll_ref_server not built ($EPOLL)"; return 1; } ;;
+  esac
+}
+
+STARTED="$(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "chorus benchmark: rounds=$ROUNDS closed-loop=${DURATION}s hold=${HOLD_CONNECTIONS}x${HOLD_DURATION}s"
+echo "  build $BUILD, scratch $WORK"
+
+for profile in "${PROFILES[@]}"; do
+  if ! why=$(available "$profile"); then
+    echo "skipping $profile: $why"
+    MISSING+=("$profile: $why")
+    continue
+  fi
+  framing=$(framing_of "$profile")
+  for ROUND in $(seq "$ROUNDS"); do
+    echo "$profile (bench framing $framing), round $ROUND"
+    rm -f "$WORK/sample"
+    if ! start_server "$profile" "$WORK/$profile-$ROUND.log"; then
+      MISSING+=("$profile: did not start (round $ROUND)")
+      stop_server
+      continue
+    fi
+    if [[ "$profile" == chorus-io1 || "$profile" == chorus-io2 ]]; then
+      for c in "${IO_CLIENTS[@]}"; do
+        run_bench "$profile" "closed-$c" "$ROUND" --connections "$c" --mode closed-loop \
+          --duration "$DURATION" --framing "$framing"
+      done
+    else
+      for c in "${CLIENTS[@]}"; do
+        run_bench "$profile" "closed-$c" "$ROUND" --connections "$c" --mode closed-loop \
+          --duration "$DURATION" --framing "$framing"
+      done
+      run_bench "$profile" "hold-$HOLD_CONNECTIONS" "$ROUND" --connections "$HOLD_CONNECTIONS" \
+        --mode hold --duration "$HOLD_DURATION" --framing "$framing"
+    fi
+    stop_server
+    if [[ -n "${LAG_FILE:-}" ]]; then
+      if [[ -s "$LAG_FILE" ]]; then
+        printf '{"profile":"%s","test":"lag","round":%s,"lag":%s}\n' "$profile" "$ROUND" \
+          "$(tr -d '\n' <"$LAG_FILE")" >>"$RESULTS"
+      else
+        echo "  (no lag report was written to $LAG_FILE)"
+      fi
+    fi
+    # Let the kernel finish tearing down the last round's sockets.
+    sleep 1
+  done
+done
+
+HISTORY_LINE=""
+if [[ -x "$HISTORY" ]]; then
+  echo "chorus-history-bench"
+  HISTORY_LINE=$(QT_QPA_PLATFORM=offscreen timeout 300 "$HISTORY" 2>&1 | tail -3 || true)
+  echo "$HISTORY_LINE"
+else
+  MISSING+=("chorus-history-bench: not built ($HISTORY)")
+fi
+
+META="$WORK/meta.json"
+printf '%s\n' "${MISSING[@]+"${MISSING[@]}"}" >"$WORK/missing.txt"
+printf '%s\n' "$HISTORY_LINE" >"$WORK/history.txt"
+STARTED="$STARTED" ROUNDS="$ROUNDS" DURATION="$DURATION" HOLD_DURATION="$HOLD_DURATION" \
+HOLD_CONNECTIONS="$HOLD_CONNECTIONS" QUICK="$QUICK" PROFILES="${PROFILES[*]}" ROOT="$ROOT" \
+python3 - "$META" "$WORK/missing.txt" "$WORK/history.txt" <<'EOF'
+import json, os, platform, subprocess, sys
+env = os.environ
+cpu = ""
+for line in open("/proc/cpuinfo"):
+    if line.startswith("model name"):
+        cpu = line.split(":", 1)[1].strip()
+        break
+mem_kb = 0
+for line in open("/proc/meminfo"):
+    if line.startswith("MemTotal:"):
+        mem_kb = int(line.split()[1])
+json.dump({
+    "date": env["STARTED"],
+    "nproc": os.cpu_count(),
+    "cpu": cpu,
+    "kernel": platform.release(),
+    "mem_gb": round(mem_kb / 1048576, 1),
+    "load": round(os.getloadavg()[0], 2),
+    "rounds": int(env["ROUNDS"]), "duration": float(env["DURATION"]),
+    "hold_duration": float(env["HOLD_DURATION"]),
+    "hold_connections": int(env["HOLD_CONNECTIONS"]), "quick": env["QUICK"] == "1",
+    "profiles": env["PROFILES"].split(),
+    "missing": [m for m in open(sys.argv[2]).read().splitlines() if m.strip()],
+    "history": open(sys.argv[3]).read().strip(),
+    "commit": subprocess.run(["git", "-C", env["ROOT"], "rev-parse", "--short", "HEAD"],
+                             capture_output=True, text=True).stdout.strip(),
+}, open(sys.argv[1], "w"), indent=1)
+EOF
+
+args=("$RESULTS" "$META")
+((WRITE_DOC)) && args+=(--markdown "$OUTPUT")
+python3 "$ROOT/bench/bench_report.py" "${args[@]}"
+echo "raw results: $RESULTS"
