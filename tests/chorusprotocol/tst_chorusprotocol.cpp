@@ -1,6 +1,7 @@
 #include "ChorusProtocol.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QRandomGenerator>
 #include <QTest>
 
@@ -62,6 +63,7 @@ private slots:
     void looksLikeHello();
     void garbageNeverCrashes();
     void throughput();
+    void documentationExamplesAreTrue();
 };
 
 void TestChorusProtocol::typeNames()
@@ -681,6 +683,42 @@ void TestChorusProtocol::throughput()
     // Generous bound (sanitizer and debug builds, shared CI cores), still far
     // from the 10x slowdown a quadratic bug would cause.
     QVERIFY2(ms < 10000, qPrintable(QString::number(ms)));
+}
+
+void TestChorusProtocol::documentationExamplesAreTrue()
+{
+    // docs/PROTOCOL.md shows wire lines and a netcat session; keep them honest:
+    // every JSON line shown must decode, and every error shown after a typed
+    // line ("> ...") must be exactly what the codec answers to that line.
+    QFile file(QStringLiteral(CHORUS_SOURCE_DIR "/docs/PROTOCOL.md"));
+    QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.errorString()));
+    const QList<QByteArray> lines = file.readAll().split('\n');
+    int examples = 0;
+    int checkedErrors = 0;
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QByteArray line = lines.at(i);
+        if (line.startsWith("{\"type\":")) {
+            const ChorusDecodeResult decoded = decodeChorusLine(line);
+            QVERIFY2(decoded.ok(), line.constData());
+            // Examples are shown exactly as Chorus writes them.
+            QCOMPARE(encodeChorusMessage(decoded.message), line + '\n');
+            ++examples;
+        }
+        if (!line.startsWith("> ") || i + 1 >= lines.size())
+            continue;
+        const QByteArray typed = line.mid(2);
+        const QByteArray next = lines.at(i + 1);
+        if (next.startsWith("{\"type\":\"error\"")) {
+            const ChorusDecodeResult decoded = decodeChorusLine(typed);
+            QVERIFY2(!decoded.ok(), typed.constData());
+            QCOMPARE(encodeChorusMessage(decoded.toErrorMessage()), next + '\n');
+            ++checkedErrors;
+        } else if (typed.startsWith('{')) {
+            QVERIFY2(decodeChorusLine(typed).ok(), typed.constData());
+        }
+    }
+    QVERIFY(examples >= 20);
+    QVERIFY(checkedErrors >= 6);
 }
 
 QTEST_GUILESS_MAIN(TestChorusProtocol)
