@@ -78,6 +78,8 @@ public:
     // force, an incomplete UTF-8 sequence at the very end is held back (its
     // remaining bytes are probably in flight) and nothing is returned if that
     // is all there is; call again after another gap with force=true.
+    // Line framing only flushes with force. A gap while an over-long message
+    // is being discarded ends that discard and returns nullopt.
     std::optional<FramedMessage> flushIdle(bool force = false);
 
     bool hasPending() const { return !m_pending.isEmpty() || m_discarding; }

@@ -75,7 +75,8 @@ public:
     void setPickMode(PickMode mode);
 
     // --- picking (thread-safe, called by the engine for every message)
-    // Returns the expanded reply, or nullopt when no entry is enabled.
+    // Returns the expanded reply, or nullopt when no entry is enabled (or, in
+    // Random mode, when every enabled entry has a weight <= 0).
     std::optional<QString> pick(const ReplyContext& context);
     static QString expandPlaceholders(const QString& text, const ReplyContext& context);
 
