@@ -1,0 +1,188 @@
+// LogModel keeps a bounded number of lines (oldest dropped first) and
+// LogFilterModel filters by text and by connection.
+
+#include "LogFileWriter.h"
+#include "LogModel.h"
+
+#include <QAbstractItemModelTester>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace chorus;
+
+class TestLogModel : public QObject
+{
+    Q_OBJECT
+private slots:
+    void appendAndFormat();
+    void boundedDropsOldest();
+    void batchLargerThanCapacity();
+    void shrinkCapacity();
+    void filterByText();
+    void filterByConnection();
+    void levelsAreColoured();
+    void saveAllKeptLines();
+    void logFileAppendsAndReportsFailure();
+};
+
+static LogEntry entry(int n, quint64 connection = 0, LogLevel level = LogLevel::Info)
+{
+    LogEntry e;
+    e.time = QDateTime(QDate(2026, 11, 25), QTime(6, 4, 1, 123));
+    e.level = level;
+    e.kind = LogKind::Notice;
+    e.connectionId = connection;
+    e.text = QStringLiteral("line %1").arg(n);
+    return e;
+}
+
+static QList<LogEntry> entries(int from, int count, quint64 connection = 0)
+{
+    QList<LogEntry> list;
+    for (int i = from; i < from + count; ++i)
+        list.append(entry(i, connection));
+    return list;
+}
+
+void TestLogModel::appendAndFormat()
+{
+    LogModel model;
+    QAbstractItemModelTester tester(&model);
+    model.append(entries(0, 3, 7));
+    QCOMPARE(model.rowCount(), 3);
+    const QString line = model.index(1).data().toString();
+    QVERIFY2(line.contains(QLatin1String("2026-11-25")), qPrintable(line));
+    QVERIFY2(line.contains(QLatin1String("06:04:01.123")), qPrintable(line));
+    QVERIFY(line.contains(QLatin1String("line 1")));
+    QCOMPARE(model.index(1).data(LogModel::ConnectionIdRole).value<quint64>(), quint64(7));
+    model.clear();
+    QCOMPARE(model.rowCount(), 0);
+}
+
+void TestLogModel::boundedDropsOldest()
+{
+    LogModel model;
+    QAbstractItemModelTester tester(&model);
+    model.setCapacity(100);
+    for (int batch = 0; batch < 10; ++batch)
+        model.append(entries(batch * 30, 30));
+    QCOMPARE(model.rowCount(), 100);
+    QCOMPARE(model.entryAt(0).text, QStringLiteral("line 200"));
+    QCOMPARE(model.entryAt(99).text, QStringLiteral("line 299"));
+    QCOMPARE(model.droppedCount(), quint64(200));
+}
+
+void TestLogModel::batchLargerThanCapacity()
+{
+    LogModel model;
+    QAbstractItemModelTester tester(&model);
+    model.setCapacity(10);
+    model.append(entries(0, 5));
+    model.append(entries(5, 25));
+    QCOMPARE(model.rowCount(), 10);
+    QCOMPARE(model.entryAt(0).text, QStringLiteral("line 20"));
+    QCOMPARE(model.entryAt(9).text, QStringLiteral("line 29"));
+}
+
+void TestLogModel::shrinkCapacity()
+{
+    LogModel model;
+    QCOMPARE(model.capacity(), LogModel::kDefaultCapacity);
+    model.append(entries(0, 50));
+    model.setCapacity(20);
+    QCOMPARE(model.rowCount(), 20);
+    QCOMPARE(model.entryAt(0).text, QStringLiteral("line 30"));
+}
+
+void TestLogModel::filterByText()
+{
+    LogModel model;
+    LogFilterModel filter;
+    filter.setSourceModel(&model);
+    QAbstractItemModelTester tester(&filter);
+    model.append(entries(0, 20));
+    filter.setTextFilter(QStringLiteral("LINE 1"));
+    QCOMPARE(filter.rowCount(), 11); // line 1, line 10..19
+    model.append(entries(100, 5));   // line 100..104 match too
+    QCOMPARE(filter.rowCount(), 16);
+    filter.setTextFilter(QString());
+    QCOMPARE(filter.rowCount(), 25);
+}
+
+void TestLogModel::filterByConnection()
+{
+    LogModel model;
+    LogFilterModel filter;
+    filter.setSourceModel(&model);
+    model.append(entries(0, 4, 1));
+    model.append(entries(4, 3, 2));
+    model.append(entries(7, 2, 0));
+    filter.setConnectionFilter({2});
+    QCOMPARE(filter.rowCount(), 3);
+    QCOMPARE(filter.index(0, 0).data().toString().contains(QLatin1String("line 4")), true);
+    filter.setConnectionFilter({1, 2});
+    QCOMPARE(filter.rowCount(), 7);
+    filter.setTextFilter(QStringLiteral("line 5"));
+    QCOMPARE(filter.rowCount(), 1);
+    filter.setConnectionFilter({});
+    filter.setTextFilter(QString());
+    QCOMPARE(filter.rowCount(), 9);
+}
+
+void TestLogModel::levelsAreColoured()
+{
+    LogModel model;
+    model.append({entry(0, 0, LogLevel::Info), entry(1, 0, LogLevel::Warning),
+                  entry(2, 0, LogLevel::Error)});
+    QVERIFY(!model.index(0).data(Qt::ForegroundRole).isValid());
+    QVERIFY(model.index(1).data(Qt::ForegroundRole).isValid());
+    QVERIFY(model.index(2).data(Qt::ForegroundRole).isValid());
+    QVERIFY(model.index(1).data(Qt::ForegroundRole) != model.index(2).data(Qt::ForegroundRole));
+}
+
+void TestLogModel::saveAllKeptLines()
+{
+    LogModel model;
+    model.append(entries(0, 3));
+    const QList<QByteArray> lines = model.toUtf8().split('\n');
+    QCOMPARE(lines.size(), 4); // three lines, each LF-terminated
+    QVERIFY(lines.at(2).endsWith("line 2"));
+}
+
+void TestLogModel::logFileAppendsAndReportsFailure()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("server.log"));
+    {
+        LogFileWriter writer;
+        QVERIFY(writer.open(path));
+        QVERIFY(writer.write(entries(0, 2)));
+    }
+    {
+        LogFileWriter writer; // appends, never truncates
+        QVERIFY(writer.open(path));
+        QVERIFY(writer.write(entries(2, 1)));
+    }
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll().count('\n'), 3);
+
+    LogFileWriter writer;
+    QString error;
+    QVERIFY(!writer.open(dir.filePath(QStringLiteral("missing/dir/x.log")), &error));
+    QVERIFY(!error.isEmpty());
+
+    if (QFile::exists(QStringLiteral("/dev/full"))) {
+        QVERIFY(writer.open(QStringLiteral("/dev/full")));
+        QSignalSpy failed(&writer, &LogFileWriter::failed);
+        QVERIFY(!writer.write(entries(0, 1)));
+        QCOMPARE(failed.count(), 1);
+        QVERIFY(!writer.isOpen());
+        QVERIFY(!writer.write(entries(0, 1))); // stopped: no second report
+        QCOMPARE(failed.count(), 1);
+    }
+}
+
+QTEST_GUILESS_MAIN(TestLogModel)
+#include "tst_logmodel.moc"
