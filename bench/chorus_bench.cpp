@@ -331,14 +331,23 @@ void Worker::onReply(Connection& c, std::int64_t now)
         return;
     }
     if (counting(now)) {
-        ++partial.replies;
-        m_latency.add(micros);
         if (m_options.maxMessages) {
+            // Claim a slot first: exact across threads and across the rest of
+            // this epoll batch once the cap is reached.
             const auto total = m_shared.totalReplies.fetch_add(1, std::memory_order_relaxed) + 1;
-            if (total >= m_options.maxMessages) {
+            if (total > m_options.maxMessages) {
                 m_shared.stop.store(true, std::memory_order_relaxed);
                 return;
             }
+            ++partial.replies;
+            m_latency.add(micros);
+            if (total == m_options.maxMessages) {
+                m_shared.stop.store(true, std::memory_order_relaxed);
+                return;
+            }
+        } else {
+            ++partial.replies;
+            m_latency.add(micros);
         }
     }
     sendRequest(c, now);

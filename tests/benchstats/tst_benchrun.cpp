@@ -1,0 +1,257 @@
+// chorus-bench end to end, on 127.0.0.1 only: the figures it prints must match
+// what really happened on the wire (exact reply counts, held connections),
+// against the epoll reference server and the Python reference server.
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QtTest>
+
+#include <chrono>
+
+using namespace std::chrono_literals;
+
+namespace {
+
+constexpr auto kServerStartTimeout = 10s;
+constexpr auto kBenchTimeout = 60s;
+
+// A server process that is terminated when the test is done with it.
+class ServerProcess
+{
+public:
+    ~ServerProcess() { stop(); }
+
+    // Starts it and waits until it accepts connections; returns the port or 0.
+    quint16 startEpoll(const QString& framing)
+    {
+        m_process.start(
+            QStringLiteral(CHORUS_EPOLL_SERVER_EXE),
+            {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--framing"), framing});
+        if (!m_process.waitForStarted())
+            return 0;
+        QDeadlineTimer deadline(kServerStartTimeout);
+        static const QRegularExpression listening(QStringLiteral("listening on 127.0.0.1:(\\d+)"));
+        while (!deadline.hasExpired()) {
+            m_output += m_process.readAllStandardOutput();
+            const auto match = listening.match(QString::fromUtf8(m_output));
+            if (match.hasMatch())
+                return match.captured(1).toUShort();
+            m_process.waitForReadyRead(100);
+        }
+        return 0;
+    }
+
+    bool startPython(quint16 port)
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("SEED_HOST"), QStringLiteral("127.0.0.1"));
+        env.insert(QStringLiteral("SEED_PORT"), QString::number(port));
+        m_process.setProcessEnvironment(env);
+        m_process.setStandardOutputFile(QProcess::nullDevice());
+        m_process.start(QStringLiteral("python3"),
+                        {QStringLiteral(CHORUS_SEED_DIR "/server_multi.py")});
+        if (!m_process.waitForStarted())
+            return false;
+        QDeadlineTimer deadline(kServerStartTimeout);
+        while (!deadline.hasExpired()) {
+            QTcpSocket probe;
+            probe.connectToHost(QHostAddress::LocalHost, port);
+            if (probe.waitForConnected(200))
+                return true;
+            QTest::qWait(50);
+        }
+        return false;
+    }
+
+    void stop()
+    {
+        if (m_process.state() == QProcess::NotRunning)
+            return;
+        m_process.terminate();
+        if (!m_process.waitForFinished(5000)) {
+            m_process.kill();
+            m_process.waitForFinished(5000);
+        }
+    }
+
+private:
+    QProcess m_process;
+    QByteArray m_output;
+};
+
+struct BenchRun
+{
+    int exitCode = -1;
+    QJsonObject result;
+    QString output;
+};
+
+BenchRun runBench(const QStringList& args)
+{
+    BenchRun run;
+    QProcess bench;
+    bench.start(QStringLiteral(CHORUS_BENCH_EXE), args);
+    if (!bench.waitForFinished(int(std::chrono::milliseconds(kBenchTimeout).count()))) {
+        bench.kill();
+        bench.waitForFinished();
+        run.output = QStringLiteral("timed out");
+        return run;
+    }
+    run.exitCode = bench.exitCode();
+    run.output = QString::fromUtf8(bench.readAllStandardOutput() + bench.readAllStandardError());
+    for (const QString& line : run.output.split(QLatin1Char('\n'))) {
+        if (line.startsWith(QLatin1String("RESULT ")))
+            run.result = QJsonDocument::fromJson(line.mid(7).toUtf8()).object();
+    }
+    return run;
+}
+
+quint16 freePort()
+{
+    QTcpServer server;
+    return server.listen(QHostAddress::LocalHost, 0) ? server.serverPort() : 0;
+}
+
+} // namespace
+
+class TestBenchRun : public QObject
+{
+    Q_OBJECT
+private slots:
+    void closedLoopCountsEveryReplyExactly_data();
+    void closedLoopCountsEveryReplyExactly();
+    void closedLoopRunsForItsDuration();
+    void holdKeepsEveryConnectionOpen();
+    void reportsRefusedConnectionsAsFailures();
+    void refusesNonLoopbackHostWithoutConnecting();
+    void againstPythonReferenceServer();
+};
+
+void TestBenchRun::closedLoopCountsEveryReplyExactly_data()
+{
+    QTest::addColumn<QString>("framing");
+    QTest::addColumn<int>("connections");
+    QTest::newRow("lf, 1 connection") << "lf" << 1;
+    QTest::newRow("lf, 50 connections") << "lf" << 50;
+    QTest::newRow("none, 20 connections") << "none" << 20;
+}
+
+void TestBenchRun::closedLoopCountsEveryReplyExactly()
+{
+    QFETCH(QString, framing);
+    QFETCH(int, connections);
+    ServerProcess server;
+    const quint16 port = server.startEpoll(framing);
+    QVERIFY(port != 0);
+    const BenchRun run =
+        runBench({"--port", QString::number(port), "--connections", QString::number(connections),
+                  "--framing", framing, "--duration", "20", "--messages", "2000"});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.output));
+    QCOMPARE(run.result.value("connected").toInt(), connections);
+    QCOMPARE(run.result.value("answered").toInt(), connections);
+    // One thread: the cap stops the run at exactly that many replies.
+    QCOMPARE(run.result.value("replies").toInt(), 2000);
+    QCOMPARE(run.result.value("latency_samples").toInt(), 2000);
+    QCOMPARE(run.result.value("errors").toInt(), 0);
+    QVERIFY(run.result.value("duration_s").toDouble() < 20.0);
+    QVERIFY(run.result.value("p50_ms").toDouble() <= run.result.value("p99_ms").toDouble());
+    QVERIFY(run.result.value("p99_ms").toDouble() <= run.result.value("max_ms").toDouble());
+    QVERIFY(run.output.contains(QLatin1String("replies/s")));
+}
+
+void TestBenchRun::closedLoopRunsForItsDuration()
+{
+    ServerProcess server;
+    const quint16 port = server.startEpoll("lf");
+    QVERIFY(port != 0);
+    const BenchRun run = runBench({"--port", QString::number(port), "--connections", "8",
+                                   "--threads", "2", "--duration", "0.5", "--json"});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.output));
+    QVERIFY(!run.output.contains(QLatin1String("latency ms"))); // --json: result line only
+    QCOMPARE(run.result.value("mode").toString(), QStringLiteral("closed-loop"));
+    QCOMPARE(run.result.value("connected").toInt(), 8);
+    QVERIFY(run.result.value("replies").toInt() > 0);
+    const double duration = run.result.value("duration_s").toDouble();
+    QVERIFY2(duration >= 0.45 && duration <= 0.6, qPrintable(QString::number(duration)));
+}
+
+void TestBenchRun::holdKeepsEveryConnectionOpen()
+{
+    ServerProcess server;
+    const quint16 port = server.startEpoll("none");
+    QVERIFY(port != 0);
+    const BenchRun run =
+        runBench({"--port", QString::number(port), "--connections", "300", "--mode", "hold",
+                  "--framing", "none", "--duration", "0.5", "--connect-rate", "3000"});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.output));
+    QCOMPARE(run.result.value("connected").toInt(), 300);
+    QCOMPARE(run.result.value("answered").toInt(), 300);
+    QCOMPARE(run.result.value("still_open").toInt(), 300);
+    QCOMPARE(run.result.value("closed_by_server").toInt(), 0);
+    QCOMPARE(run.result.value("latency_samples").toInt(), 300);
+    // 300 connections at 3000/s take about 0.1 s, not less.
+    QVERIFY(run.result.value("connect_s").toDouble() >= 0.08);
+
+    // The same hold, but the server goes away during it: nobody is still open.
+    ServerProcess doomed;
+    const quint16 doomedPort = doomed.startEpoll("none");
+    QVERIFY(doomedPort != 0);
+    QProcess bench;
+    bench.start(QStringLiteral(CHORUS_BENCH_EXE),
+                {"--port", QString::number(doomedPort), "--connections", "50", "--mode", "hold",
+                 "--framing", "none", "--duration", "3", "--json"});
+    QVERIFY(bench.waitForStarted());
+    QTest::qWait(800);
+    doomed.stop();
+    QVERIFY(bench.waitForFinished(20000));
+    const QString out = QString::fromUtf8(bench.readAllStandardOutput());
+    const QJsonObject result =
+        QJsonDocument::fromJson(out.section(QLatin1String("RESULT "), 1).toUtf8()).object();
+    QCOMPARE(result.value("connected").toInt(), 50);
+    QCOMPARE(result.value("still_open").toInt(), 0);
+    QCOMPARE(result.value("closed_by_server").toInt(), 50);
+}
+
+void TestBenchRun::reportsRefusedConnectionsAsFailures()
+{
+    const quint16 port = freePort(); // nobody listens there any more
+    QVERIFY(port != 0);
+    const BenchRun run = runBench({"--port", QString::number(port), "--connections", "3",
+                                   "--connect-retries", "2", "--duration", "0.2"});
+    QCOMPARE(run.exitCode, 1);
+    QCOMPARE(run.result.value("connected").toInt(), 0);
+    QCOMPARE(run.result.value("connect_failed").toInt(), 3);
+    QCOMPARE(run.result.value("errors").toInt(), 3);
+}
+
+void TestBenchRun::refusesNonLoopbackHostWithoutConnecting()
+{
+    const BenchRun run = runBench({"--host", "192.168.1.1", "--port", "9999"});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY(run.output.contains(QLatin1String("refusing host")));
+    QVERIFY(run.result.isEmpty()); // never got as far as running
+}
+
+void TestBenchRun::againstPythonReferenceServer()
+{
+    if (QStandardPaths::findExecutable(QStringLiteral("python3")).isEmpty())
+        QSKIP("python3 is not installed");
+    const quint16 port = freePort();
+    QVERIFY(port != 0);
+    ServerProcess server;
+    QVERIFY(server.startPython(port));
+    const BenchRun run = runBench({"--port", QString::number(port), "--connections", "10",
+                                   "--framing", "none", "--duration", "20", "--messages", "500"});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.output));
+    QCOMPARE(run.result.value("answered").toInt(), 10);
+    QCOMPARE(run.result.value("replies").toInt(), 500);
+    QCOMPARE(run.result.value("errors").toInt(), 0);
+}
+
+QTEST_GUILESS_MAIN(TestBenchRun)
+#include "tst_benchrun.moc"
