@@ -109,6 +109,7 @@ public:
     BenchReport partial;
     LatencyRecorder& latency() { return m_latency; }
     std::int64_t endNs = 0;
+    std::uint64_t handshakeFailures = 0;
     std::string fatal;
 
 private:
@@ -364,8 +365,12 @@ void Worker::onLine(Connection& c, std::string_view line, std::int64_t now)
         if (type == "welcome") {
             c.state = ConnState::Active;
             sendRequest(c, now);
-        } else if (type == "error") {
-            ++partial.errors; // e.g. server full; the server closes us next
+        } else {
+            // An error (e.g. server full) or a plain-text answer: this server
+            // does not speak the chorus protocol to us; no point waiting.
+            ++partial.errors;
+            ++handshakeFailures;
+            closeConnection(c, ConnState::Closed);
         }
         return;
     }
@@ -605,7 +610,9 @@ int run(const BenchOptions& options)
     LatencyRecorder latency(8u << 20);
     std::int64_t end = 0;
     std::string fatal;
+    std::uint64_t handshakeFailures = 0;
     for (auto& worker : workers) {
+        handshakeFailures += worker->handshakeFailures;
         const BenchReport& p = worker->partial;
         report.connected += p.connected;
         report.connectFailed += p.connectFailed;
@@ -627,6 +634,11 @@ int run(const BenchOptions& options)
 
     if (!fatal.empty())
         std::fprintf(stderr, "chorus-bench: %s\n", fatal.c_str());
+    if (handshakeFailures)
+        std::fprintf(stderr,
+                     "chorus-bench: %llu connection(s) got something other than a welcome in "
+                     "answer to the chorus hello; does the server speak the chorus protocol?\n",
+                     static_cast<unsigned long long>(handshakeFailures));
     if (g_interrupted)
         std::fprintf(stderr, "chorus-bench: interrupted; figures cover the run so far\n");
     if (!options.json)

@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -130,6 +131,8 @@ private slots:
     void reportsRefusedConnectionsAsFailures();
     void refusesNonLoopbackHostWithoutConnecting();
     void againstPythonReferenceServer();
+    void chorusProtocolHandshakeAndReplies();
+    void chorusHandshakeRefusedIsAnError();
 };
 
 void TestBenchRun::closedLoopCountsEveryReplyExactly_data()
@@ -251,6 +254,112 @@ void TestBenchRun::againstPythonReferenceServer()
     QCOMPARE(run.result.value("answered").toInt(), 10);
     QCOMPARE(run.result.value("replies").toInt(), 500);
     QCOMPARE(run.result.value("errors").toInt(), 0);
+}
+
+namespace {
+
+// A minimal chorus-protocol peer in this process: welcome for a hello, a reply
+// for each msg (or, when refuse is set, an error line for the hello).
+class FakeChorusServer : public QTcpServer
+{
+public:
+    explicit FakeChorusServer(bool refuse) : m_refuse(refuse)
+    {
+        connect(this, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket* socket = nextPendingConnection()) {
+                connect(socket, &QTcpSocket::readyRead, socket, [this, socket] {
+                    while (socket->canReadLine()) {
+                        const QJsonObject o = QJsonDocument::fromJson(socket->readLine()).object();
+                        const QString type = o.value("type").toString();
+                        if (type == "hello") {
+                            ++hellos;
+                            if (o.value("app").toString() != "chorus-bench" ||
+                                !o.value("name").toString().startsWith("bench-"))
+                                ++badHellos;
+                            socket->write(m_refuse ? R"({"type":"error","text":"server full"})"
+                                                     "\n"
+                                                   : R"({"type":"welcome","proto":1,"id":1})"
+                                                     "\n");
+                        } else if (type == "msg") {
+                            ++messages;
+                            if (o.value("text").toString() != QStringLiteral("드론 상태 보고 #123"))
+                                ++badHellos;
+                            // A broadcast first: the bench must not take it for the reply.
+                            socket->write(R"({"type":"broadcast","text":"x"})"
+                                          "\n");
+                            socket->write(
+                                QJsonDocument(QJsonObject{{"type", "reply"},
+                                                          {"re", o.value("seq")},
+                                                          {"text", QStringLiteral("안녕하세요!")}})
+                                    .toJson(QJsonDocument::Compact) +
+                                "\n");
+                        }
+                    }
+                });
+                connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            }
+        });
+    }
+    int hellos = 0;
+    int badHellos = 0;
+    int messages = 0;
+
+private:
+    bool m_refuse;
+};
+
+BenchRun runBenchWithEventLoop(const QStringList& args)
+{
+    BenchRun run;
+    QProcess bench;
+    QSignalSpy finished(&bench, &QProcess::finished);
+    bench.start(QStringLiteral(CHORUS_BENCH_EXE), args);
+    if (!finished.wait(int(std::chrono::milliseconds(kBenchTimeout).count()))) {
+        bench.kill();
+        bench.waitForFinished();
+        return run;
+    }
+    run.exitCode = bench.exitCode();
+    run.output = QString::fromUtf8(bench.readAllStandardOutput() + bench.readAllStandardError());
+    run.result = QJsonDocument::fromJson(
+                     run.output.section(QLatin1String("RESULT "), 1).section('\n', 0, 0).toUtf8())
+                     .object();
+    return run;
+}
+
+} // namespace
+
+void TestBenchRun::chorusProtocolHandshakeAndReplies()
+{
+    FakeChorusServer server(false);
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    const BenchRun run =
+        runBenchWithEventLoop({"--port", QString::number(server.serverPort()), "--connections", "5",
+                               "--framing", "chorus", "--duration", "20", "--messages", "300"});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.output));
+    QCOMPARE(server.hellos, 5);
+    QCOMPARE(server.badHellos, 0);
+    QCOMPARE(run.result.value("answered").toInt(), 5);
+    QCOMPARE(run.result.value("replies").toInt(), 300);
+    QCOMPARE(run.result.value("errors").toInt(), 0);
+    QVERIFY(server.messages >= 300);
+}
+
+void TestBenchRun::chorusHandshakeRefusedIsAnError()
+{
+    FakeChorusServer server(true);
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    const BenchRun run =
+        runBenchWithEventLoop({"--port", QString::number(server.serverPort()), "--connections", "3",
+                               "--framing", "chorus", "--duration", "20"});
+    QCOMPARE(server.hellos, 3);
+    QCOMPARE(server.messages, 0);
+    QCOMPARE(run.result.value("connected").toInt(), 3);
+    QCOMPARE(run.result.value("replies").toInt(), 0);
+    QCOMPARE(run.result.value("errors").toInt(), 3);
+    // It gives up at once instead of waiting out the 20 s.
+    QVERIFY(run.result.value("duration_s").toDouble() < 5);
+    QVERIFY(run.output.contains(QLatin1String("welcome")));
 }
 
 QTEST_GUILESS_MAIN(TestBenchRun)
