@@ -3,6 +3,7 @@
 #include <QBrush>
 #include <QColor>
 #include <QLocale>
+#include <QSet>
 
 #include <algorithm>
 #include <chrono>
@@ -251,7 +252,11 @@ void ConnectionTableModel::applyBatch(const QList<ConnectionSnapshot>& changed,
     std::vector<int> updatedRows;
     std::vector<const ConnectionSnapshot*> added;
     QHash<quint64, int> addedIndex; // a batch may carry an id twice: keep the latest
+    // A batch may carry a connection's last snapshot and its removal together.
+    const QSet<quint64> removedIds(removed.cbegin(), removed.cend());
     for (const ConnectionSnapshot& snapshot : changed) {
+        if (removedIds.contains(snapshot.id))
+            continue;
         const auto it = m_rowById.constFind(snapshot.id);
         if (it != m_rowById.constEnd()) {
             m_rows[std::size_t(it.value())] = snapshot;

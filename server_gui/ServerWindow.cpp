@@ -132,6 +132,11 @@ void ServerWindow::buildListenBar(QWidget* parent, QHBoxLayout* layout)
     m_portSpin->setValue(9999);
     m_portSpin->setSpecialValueText(tr("any free port"));
     m_portSpin->setToolTip(tr("0 picks any free port; the real port is shown once listening."));
+    connect(m_portSpin, &QSpinBox::valueChanged, this, [this](int value) {
+        // While listening the spinbox shows the real port; only user edits count.
+        if (m_state == State::Stopped)
+            m_configuredPort = value;
+    });
 
     m_framingCombo = new QComboBox(parent);
     m_framingCombo->setObjectName(QStringLiteral("framingCombo"));
@@ -396,8 +401,7 @@ void ServerWindow::startListening()
 {
     if (m_state != State::Stopped)
         return;
-    if (m_state == State::Stopped)
-        m_configuredPort = m_portSpin->value();
+    m_configuredPort = m_portSpin->value();
     const ServerConfig config = configFromWidgets();
     if (config.address.isNull()) {
         onStartFailed(

@@ -17,6 +17,7 @@ private slots:
     void insertUpdateRemove();
     void removalsInManyRanges();
     void duplicateIdInOneBatch();
+    void lastSnapshotAndRemovalTogether();
     void numericSortRole();
     void durationColumn();
     void tenThousandRows();
@@ -116,6 +117,19 @@ void TestConnectionTableModel::duplicateIdInOneBatch()
     model.applyBatch({snapshot(7, 1), snapshot(7, 2)}, {});
     QCOMPARE(model.rowCount(), 1);
     QCOMPARE(model.snapshotAt(0).messagesIn, quint64(2));
+}
+
+void TestConnectionTableModel::lastSnapshotAndRemovalTogether()
+{
+    ConnectionTableModel model;
+    model.applyBatch(range(1, 3), {});
+    ConnectionSnapshot last = snapshot(2, 9);
+    last.state = ConnectionState::Closed;
+    // The engine may report a connection's final numbers and its removal in one batch.
+    model.applyBatch({last, snapshot(4)}, {2});
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.rowForId(2), -1);
+    QVERIFY(model.rowForId(4) >= 0);
 }
 
 void TestConnectionTableModel::numericSortRole()
