@@ -195,6 +195,12 @@ void Connection::handleMessage(const FramedMessage& message)
                                    .arg(message.discardedBytes);
         emit problem(id(), ConnectionError::MessageTooLong, reason);
         log(LogLevel::Warning, LogKind::Error, reason);
+        if (m_snapshot.protocol == PeerProtocol::Chorus) {
+            writeChorus(
+                makeError(ChorusErrorCode::TooLong,
+                          tr("line longer than %1 bytes discarded").arg(m_limits.maxMessageBytes)));
+            return;
+        }
         const Terminator style = message.terminator != Terminator::None
                                      ? message.terminator
                                      : m_decoder.lastTerminator();
@@ -204,18 +210,34 @@ void Connection::handleMessage(const FramedMessage& message)
         return;
     }
 
+    if (m_snapshot.protocol == PeerProtocol::Chorus) {
+        handleChorusLine(message);
+        return;
+    }
+    if (m_snapshot.messagesIn == 0 && tryChorusHello(message))
+        return;
+
     const QString text = decodeUtf8(message.payload);
+    countIn(text);
+    m_lineBasedPeer = message.terminator != Terminator::None;
+    if (text.isEmpty())
+        return; // an empty line is not a question
+    // Mirror the peer: the reference client sends no newline and expects none back.
+    answer(text, message.terminator, std::nullopt);
+}
+
+void Connection::countIn(const QString& text)
+{
     ++m_snapshot.messagesIn;
     ++m_ledger->messagesIn;
     m_snapshot.lastMessage = printable(text, kLastMessageChars);
-    m_lineBasedPeer = message.terminator != Terminator::None;
     logMessage(LogKind::Received, text);
+}
 
-    if (text.isEmpty())
-        return; // an empty line is not a question
+void Connection::answer(const QString& text, Terminator terminator, std::optional<quint64> seq)
+{
     if (!m_socket || m_socket->state() != QAbstractSocket::ConnectedState)
         return; // the peer is gone: counted, nobody to answer
-
     ReplyContext context;
     context.connectionId = id();
     context.peer = peerLabel(m_snapshot);
@@ -228,25 +250,116 @@ void Connection::handleMessage(const FramedMessage& message)
         ++m_ledger->unanswered;
         return;
     }
-    // Mirror the peer: the reference client sends no newline and expects none back.
-    writeMessage(*reply, message.terminator, true);
+    if (seq)
+        writeChorus(makeReply(*seq, *reply), *reply);
+    else
+        writeMessage(*reply, terminator, true);
+}
+
+bool Connection::tryChorusHello(const FramedMessage& message)
+{
+    if (!looksLikeChorusHello(message.payload))
+        return false;
+    countIn(decodeUtf8(message.payload));
+    const ChorusDecodeResult hello = decodeChorusLine(message.payload, m_limits.maxMessageBytes);
+    if (!hello.ok()) {
+        // An unsupported version or a malformed hello: say why, stay in text mode.
+        protocolError(hello.toErrorMessage());
+        return true;
+    }
+    m_snapshot.protocol = PeerProtocol::Chorus;
+    m_snapshot.name = hello.message.name;
+    m_lineBasedPeer = true; // JSON lines from now on
+    log(LogLevel::Info, LogKind::Notice,
+        tr("speaks chorus protocol %1 as \"%2\" (%3)")
+            .arg(hello.message.proto)
+            .arg(hello.message.name, hello.message.app));
+    writeChorus(makeWelcome(id(), m_serverName));
+    return true;
+}
+
+void Connection::handleChorusLine(const FramedMessage& message)
+{
+    const ChorusDecodeResult result = decodeChorusLine(message.payload, m_limits.maxMessageBytes);
+    if (result.blank)
+        return;
+    if (!result.ok()) {
+        countIn(decodeUtf8(message.payload));
+        protocolError(result.toErrorMessage());
+        return;
+    }
+    const ChorusMessage& in = result.message;
+    switch (in.type) {
+    case ChorusMessageType::Msg:
+        countIn(in.text);
+        if (!in.text.isEmpty())
+            answer(in.text, Terminator::Lf, in.seq);
+        return;
+    case ChorusMessageType::Ping:
+        ++m_snapshot.messagesIn;
+        ++m_ledger->messagesIn;
+        writeChorus(makePong(in.t));
+        return;
+    case ChorusMessageType::Name:
+        ++m_snapshot.messagesIn;
+        ++m_ledger->messagesIn;
+        log(LogLevel::Info, LogKind::Notice,
+            tr("renamed from \"%1\" to \"%2\"").arg(m_snapshot.name, in.name));
+        m_snapshot.name = in.name;
+        return;
+    case ChorusMessageType::Bye:
+        ++m_snapshot.messagesIn;
+        ++m_ledger->messagesIn;
+        close(ConnectionError::RemoteClosed,
+              in.reason.isEmpty() ? tr("peer said bye") : tr("peer said bye: %1").arg(in.reason));
+        return;
+    case ChorusMessageType::Error:
+        ++m_snapshot.messagesIn;
+        ++m_ledger->messagesIn;
+        log(LogLevel::Warning, LogKind::Error,
+            tr("peer reported an error (%1): %2").arg(in.code, in.message));
+        return;
+    default:
+        countIn(decodeUtf8(message.payload));
+        protocolError(makeError(
+            ChorusErrorCode::UnexpectedType,
+            tr("a client does not send \"%1\" messages here").arg(chorusMessageTypeName(in.type))));
+        return;
+    }
+}
+
+void Connection::protocolError(const ChorusMessage& error)
+{
+    ++m_snapshot.errors;
+    const QString reason = tr("protocol error (%1): %2").arg(error.code, error.message);
+    emit problem(id(), ConnectionError::ProtocolError, reason);
+    log(LogLevel::Warning, LogKind::Error, reason);
+    writeChorus(error);
+}
+
+bool Connection::writeChorus(const ChorusMessage& message, const QString& logText)
+{
+    if (!m_socket || m_finished || m_socket->state() != QAbstractSocket::ConnectedState)
+        return false;
+    if (cutOffIfBacklogged())
+        return false;
+    const QByteArray bytes = encodeChorusMessage(message);
+    if (m_socket->write(bytes) < 0)
+        return false;
+    ++m_snapshot.messagesOut;
+    ++m_ledger->messagesOut;
+    m_snapshot.bytesOut += quint64(bytes.size());
+    m_ledger->bytesOut += quint64(bytes.size());
+    logMessage(LogKind::Sent, logText.isEmpty() ? QString::fromUtf8(bytes.trimmed()) : logText);
+    return true;
 }
 
 bool Connection::writeMessage(const QString& text, Terminator terminator, bool logIt)
 {
     if (!m_socket || m_finished || m_socket->state() != QAbstractSocket::ConnectedState)
         return false;
-    const qint64 backlog = m_socket->bytesToWrite();
-    if (backlog > m_limits.highWaterBytes) {
-        const QString reason =
-            tr("peer is not reading: %1 bytes unsent (limit %2), connection aborted")
-                .arg(backlog)
-                .arg(m_limits.highWaterBytes);
-        ++m_snapshot.errors;
-        log(LogLevel::Error, LogKind::Error, reason);
-        abort(ConnectionError::WriteBacklog, reason);
+    if (cutOffIfBacklogged())
         return false;
-    }
     const QByteArray bytes = encodeMessage(text, terminator);
     if (m_socket->write(bytes) < 0)
         return false; // errorOccurred follows and closes the connection
@@ -259,9 +372,42 @@ bool Connection::writeMessage(const QString& text, Terminator terminator, bool l
     return true;
 }
 
-void Connection::sendText(const QString& text)
+bool Connection::cutOffIfBacklogged()
 {
-    if (writeMessage(text, m_decoder.lastTerminator(), true))
+    const qint64 backlog = m_socket->bytesToWrite();
+    if (backlog <= m_limits.highWaterBytes)
+        return false;
+    const QString reason = tr("peer is not reading: %1 bytes unsent (limit %2), connection aborted")
+                               .arg(backlog)
+                               .arg(m_limits.highWaterBytes);
+    ++m_snapshot.errors;
+    log(LogLevel::Error, LogKind::Error, reason);
+    abort(ConnectionError::WriteBacklog, reason);
+    return true;
+}
+
+void Connection::sendText(const QString& text, Unsolicited kind)
+{
+    bool sent = false;
+    if (m_snapshot.protocol == PeerProtocol::Chorus) {
+        sent = writeChorus(kind == Unsolicited::Broadcast ? makeBroadcast(text) : makeDirect(text),
+                           text);
+    } else {
+        const Terminator style = m_decoder.lastTerminator();
+        if (style == Terminator::None) {
+            sent = writeMessage(text, style, true); // as one burst, like its own messages
+        } else {
+            // One message per line: a line-based peer reads it line by line.
+            const QStringList lines = text.split(QLatin1Char('\n'));
+            for (const QString& line : lines) {
+                QString clean = line;
+                if (clean.endsWith(QLatin1Char('\r')))
+                    clean.chop(1);
+                sent = writeMessage(clean, style, true) || sent;
+            }
+        }
+    }
+    if (sent)
         emit changed(id());
 }
 
@@ -274,6 +420,8 @@ void Connection::close(ConnectionError reason, const QString& text)
     m_idleTimer.stop();
     m_snapshot.state = ConnectionState::Closing;
     emit changed(id());
+    if (m_snapshot.protocol == PeerProtocol::Chorus && reason != ConnectionError::RemoteClosed)
+        writeChorus(makeBye(text)); // chorus peers learn why before the close
     m_closeTimer.start(kCloseFlushTimeout);
     m_socket->disconnectFromHost(); // may finish() at once when nothing is left to send
 }

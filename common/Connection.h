@@ -4,6 +4,7 @@
 // stats. Lives (and is created) in the ServerWorker thread that owns it; all
 // its work happens in that thread's event loop.
 
+#include "ChorusProtocol.h"
 #include "FrameCodec.h"
 #include "ReplyBook.h"
 #include "ServerTypes.h"
@@ -58,8 +59,12 @@ public:
     const ConnectionSnapshot& snapshot() const { return m_snapshot; }
     bool isFinished() const { return m_finished; }
 
-    // An unsolicited message (direct or broadcast), in the peer's own framing.
-    void sendText(const QString& text);
+    enum class Unsolicited { Direct, Broadcast };
+    // A message the peer did not ask for: a chorus `direct`/`broadcast`, or
+    // plain lines in a text peer's own framing.
+    void sendText(const QString& text, Unsolicited kind);
+    // Named in the chorus `welcome`.
+    void setServerName(const QString& name) { m_serverName = name; }
     // Graceful close: pending replies are flushed, then the socket is closed;
     // aborted if the peer does not take them within kCloseFlushTimeout.
     void close(ConnectionError reason, const QString& text);
@@ -81,7 +86,15 @@ private:
     void onIdleTimeout();
     void onStateChanged();
     void handleMessage(const FramedMessage& message);
+    void handleChorusLine(const FramedMessage& message);
+    bool tryChorusHello(const FramedMessage& message);
+    void answer(const QString& text, Terminator terminator, std::optional<quint64> seq);
+    void countIn(const QString& text);
     bool writeMessage(const QString& text, Terminator terminator, bool logIt);
+    bool writeChorus(const ChorusMessage& message, const QString& logText = {});
+    void protocolError(const ChorusMessage& error);
+    // Before each write: a peer whose unsent backlog passed the high-water mark is aborted.
+    bool cutOffIfBacklogged();
     void armIdleTimer();
     void logMessage(LogKind kind, const QString& text);
     void log(LogLevel level, LogKind kind, const QString& text);
@@ -96,6 +109,7 @@ private:
     QTimer m_idleTimer;
     QTimer m_closeTimer;
     ConnectionSnapshot m_snapshot;
+    QString m_serverName;
     bool m_lineBasedPeer = false;
     bool m_idleFlushDeferred = false;
     bool m_finished = false;

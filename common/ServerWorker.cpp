@@ -167,6 +167,7 @@ void ServerWorker::adopt(quint64 id, qintptr socketDescriptor)
     }
     auto* connection =
         new Connection(id, m_config.framing, m_config.limits, m_shared->book, &m_ledger, this);
+    connection->setServerName(m_config.serverName);
     QString error;
     if (!connection->open(socketDescriptor, &error)) {
         delete connection;
@@ -247,16 +248,18 @@ void ServerWorker::disconnectClients(const QList<quint64>& ids, const QString& r
 
 void ServerWorker::sendDirect(const QList<quint64>& ids, const QString& text)
 {
-    sendTo(ids, text, false);
+    sendTo(ids, text, Connection::Unsolicited::Direct);
 }
 
 void ServerWorker::broadcast(const QList<quint64>& ids, const QString& text)
 {
-    sendTo(ids, text, true);
+    sendTo(ids, text, Connection::Unsolicited::Broadcast);
 }
 
-void ServerWorker::sendTo(const QList<quint64>& ids, const QString& text, bool emptyMeansAll)
+void ServerWorker::sendTo(const QList<quint64>& ids, const QString& text,
+                          Connection::Unsolicited kind)
 {
+    const bool emptyMeansAll = kind == Connection::Unsolicited::Broadcast;
     const QList<Connection*> targets =
         (emptyMeansAll && ids.isEmpty()) ? m_connections.values() : [&] {
             QList<Connection*> owned;
@@ -269,7 +272,7 @@ void ServerWorker::sendTo(const QList<quint64>& ids, const QString& text, bool e
     for (Connection* connection : targets) {
         // A write may close a peer that stopped reading: it is then gone from the map.
         if (m_connections.contains(connection->id()))
-            connection->sendText(text);
+            connection->sendText(text, kind);
     }
 }
 

@@ -115,7 +115,7 @@ private:
     void onChanged(quint64 id);
     void onLogged(const LogEntry& entry);
     void onFinished(quint64 id, ConnectionError error, const QString& reason);
-    void sendTo(const QList<quint64>& ids, const QString& text, bool emptyMeansAll);
+    void sendTo(const QList<quint64>& ids, const QString& text, Connection::Unsolicited kind);
     void log(LogLevel level, LogKind kind, quint64 id, const QString& text);
     void checkDrained();
 
