@@ -1,6 +1,7 @@
 // ServerEngine over loopback: listening, concurrency, stats, live book edits,
 // over-long messages, stop/start, targeted operations, write backlog.
 
+#include "ChorusProtocol.h"
 #include "EngineHarness.h"
 
 #include <QTcpServer>
@@ -26,7 +27,24 @@ private slots:
     void disconnectDirectBroadcastReachOnlyTargets();
     void peerThatDoesNotReadIsCutOff();
     void serverFullRefusesExtraPeer();
+    void chorusHelloGivesDistinctIds();
+    void chorusMessagesPingRenameAndErrors();
+    void chorusUnsupportedVersionStaysText();
+    void broadcastMixedModesExactlyOnceAndKickSaysBye();
 };
+
+namespace {
+QList<ChorusMessage> chorusMessages(const TestClient& client)
+{
+    QList<ChorusMessage> out;
+    for (const QByteArray& line : client.lines()) {
+        const ChorusDecodeResult result = decodeChorusLine(line);
+        if (result.ok())
+            out << result.message;
+    }
+    return out;
+}
+} // namespace
 
 void tst_ServerEngine::listensOnPortZero()
 {
@@ -300,6 +318,142 @@ void tst_ServerEngine::serverFullRefusesExtraPeer()
     // The two admitted peers are still served.
     a.socket.write("still here\n");
     QTRY_COMPARE(a.lines().size(), 1);
+}
+
+void tst_ServerEngine::chorusHelloGivesDistinctIds()
+{
+    constexpr int kClients = 100;
+    ServerConfig config = loopbackConfig();
+    config.ioThreads = 2;
+    config.serverName = QStringLiteral("test-server");
+    EngineHarness harness(config);
+    const quint16 port = harness.start();
+    std::vector<std::unique_ptr<TestClient>> clients;
+    for (int i = 0; i < kClients; ++i) {
+        auto client = std::make_unique<TestClient>();
+        QTcpSocket* socket = &client->socket;
+        QObject::connect(socket, &QTcpSocket::connected, socket, [socket, i] {
+            socket->write(encodeChorusMessage(
+                makeHello(QStringLiteral("드론-%1").arg(i), QStringLiteral("tst"))));
+        });
+        socket->connectToHost(QHostAddress::LocalHost, port);
+        clients.push_back(std::move(client));
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(std::all_of(clients.begin(), clients.end(),
+                                         [](const auto& c) { return c->lines().size() >= 1; }),
+                             20000);
+    QSet<quint64> ids;
+    for (int i = 0; i < kClients; ++i) {
+        const QList<ChorusMessage> in = chorusMessages(*clients[i]);
+        QCOMPARE(in.size(), 1);
+        QCOMPARE(in.first().type, ChorusMessageType::Welcome);
+        QCOMPARE(in.first().server, QStringLiteral("test-server"));
+        ids.insert(in.first().id);
+        // The welcome id is the row the window shows, with protocol and name.
+        const quint64 rowId = harness.waitForId(clients[i]->socket);
+        QCOMPARE(rowId, in.first().id);
+        QTRY_COMPARE(harness.rows.value(rowId).protocol, PeerProtocol::Chorus);
+        QCOMPARE(harness.rows.value(rowId).name, QStringLiteral("드론-%1").arg(i));
+    }
+    QCOMPARE(ids.size(), qsizetype(kClients));
+}
+
+void tst_ServerEngine::chorusMessagesPingRenameAndErrors()
+{
+    EngineHarness harness;
+    harness.book->setEntries({ReplyEntry{QStringLiteral("re: {echo}")}});
+    const quint16 port = harness.start();
+    TestClient client;
+    QVERIFY(client.connectTo(port));
+    client.socket.write(encodeChorusMessage(makeHello(QStringLiteral("a"), QString())));
+    QTRY_COMPARE(chorusMessages(client).size(), 1);
+
+    client.socket.write(encodeChorusMessage(makeMsg(41, QStringLiteral("상태 \"ok\"\n2"))));
+    client.socket.write(encodeChorusMessage(makePing(123456789)));
+    client.socket.write("this is not json\n");
+    client.socket.write(R"({"type":"launch"})"
+                        "\n");
+    client.socket.write(encodeChorusMessage(makeName(QStringLiteral("renamed"))));
+    client.socket.write(encodeChorusMessage(makeMsg(42, QStringLiteral("after"))));
+    QTRY_COMPARE(chorusMessages(client).size(), 6);
+    const QList<ChorusMessage> in = chorusMessages(client);
+    QCOMPARE(in.at(1).type, ChorusMessageType::Reply);
+    QCOMPARE(in.at(1).re, quint64(41));
+    QCOMPARE(in.at(1).text, QStringLiteral("re: 상태 \"ok\"\n2"));
+    QCOMPARE(in.at(2).type, ChorusMessageType::Pong);
+    QCOMPARE(in.at(2).t, qint64(123456789));
+    QCOMPARE(in.at(3).type, ChorusMessageType::Error);
+    QCOMPARE(in.at(3).code, QStringLiteral("bad-json"));
+    QCOMPARE(in.at(4).type, ChorusMessageType::Error);
+    QCOMPARE(in.at(4).code, QStringLiteral("unknown-type"));
+    QCOMPARE(in.at(5).type, ChorusMessageType::Reply);
+    QCOMPARE(in.at(5).re, quint64(42));
+    QCOMPARE(client.socket.state(), QAbstractSocket::ConnectedState);
+    const quint64 id = harness.waitForId(client.socket);
+    QTRY_COMPARE(harness.rows.value(id).name, QStringLiteral("renamed"));
+    QCOMPARE(harness.rows.value(id).errors, quint64(2));
+    QVERIFY(harness.logContains(QStringLiteral("bad-json")));
+}
+
+void tst_ServerEngine::chorusUnsupportedVersionStaysText()
+{
+    EngineHarness harness;
+    harness.book->setEntries({ReplyEntry{QStringLiteral("plain")}});
+    const quint16 port = harness.start();
+    TestClient client;
+    QVERIFY(client.connectTo(port));
+    client.socket.write(R"({"type":"hello","proto":99,"name":"future"})"
+                        "\n");
+    QTRY_COMPARE(client.lines().size(), 1);
+    const ChorusDecodeResult error = decodeChorusLine(client.lines().at(0));
+    QVERIFY(error.ok());
+    QCOMPARE(error.message.type, ChorusMessageType::Error);
+    QCOMPARE(error.message.code, QStringLiteral("unsupported-proto"));
+    client.socket.write("hello\n");
+    QTRY_COMPARE(client.lines().size(), 2);
+    QCOMPARE(client.lines().at(1), QByteArray("plain"));
+    const quint64 id = harness.waitForId(client.socket);
+    QCOMPARE(harness.rows.value(id).protocol, PeerProtocol::Text);
+}
+
+void tst_ServerEngine::broadcastMixedModesExactlyOnceAndKickSaysBye()
+{
+    ServerConfig config = loopbackConfig();
+    config.ioThreads = 2;
+    EngineHarness harness(config);
+    const quint16 port = harness.start();
+    TestClient chorusA, chorusB, text;
+    for (TestClient* c : {&chorusA, &chorusB, &text})
+        QVERIFY(c->connectTo(port));
+    chorusA.socket.write(encodeChorusMessage(makeHello(QStringLiteral("A"), QString())));
+    chorusB.socket.write(encodeChorusMessage(makeHello(QStringLiteral("B"), QString())));
+    text.socket.write("hi\n");
+    QTRY_VERIFY(chorusA.lines().size() == 1 && chorusB.lines().size() == 1 &&
+                text.lines().size() == 1);
+    const quint64 idA = harness.waitForId(chorusA.socket);
+    const quint64 idB = harness.waitForId(chorusB.socket);
+    QVERIFY(idA && idB);
+
+    harness.engine.broadcast({}, QStringLiteral("to all"));
+    harness.engine.sendDirect({idB}, QStringLiteral("to B"));
+    QTRY_COMPARE(text.lines().size(), 2);
+    QTRY_COMPARE(chorusA.lines().size(), 2);
+    QTRY_COMPARE(chorusB.lines().size(), 3);
+    QCOMPARE(text.lines().at(1), QByteArray("to all"));
+    QCOMPARE(chorusMessages(chorusA).at(1), makeBroadcast(QStringLiteral("to all")));
+    QCOMPARE(chorusMessages(chorusB).at(1), makeBroadcast(QStringLiteral("to all")));
+    QCOMPARE(chorusMessages(chorusB).at(2), makeDirect(QStringLiteral("to B")));
+
+    harness.engine.disconnectClients({idA}, QStringLiteral("maintenance"));
+    QTRY_COMPARE(chorusA.socket.state(), QAbstractSocket::UnconnectedState);
+    QCOMPARE(chorusMessages(chorusA).last(), makeBye(QStringLiteral("maintenance")));
+    QVERIFY(harness.stop());
+    QTRY_COMPARE(chorusB.socket.state(), QAbstractSocket::UnconnectedState);
+    QCOMPARE(chorusMessages(chorusB).last().type, ChorusMessageType::Bye);
+    // Exactly once: nothing beyond what was checked.
+    QCOMPARE(text.lines().size(), 2);
+    QCOMPARE(chorusA.lines().size(), 3);
+    QCOMPARE(chorusB.lines().size(), 4);
 }
 
 QTEST_GUILESS_MAIN(tst_ServerEngine)
