@@ -1,7 +1,5 @@
 #include "EventLoopLagMonitor.h"
 
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QSaveFile>
 
 #include <algorithm>
@@ -82,13 +80,11 @@ LagSummary EventLoopLagMonitor::summary() const
 
 QByteArray EventLoopLagMonitor::reportJson() const
 {
+    // Written by hand to keep the documented key order (QJsonObject sorts keys).
     const LagSummary s = summary();
-    auto rounded = [](double ms) { return std::round(ms * 1000.0) / 1000.0; };
-    const QJsonObject object{{QStringLiteral("samples"), double(s.samples)},
-                             {QStringLiteral("p50_ms"), rounded(s.p50Ms)},
-                             {QStringLiteral("p99_ms"), rounded(s.p99Ms)},
-                             {QStringLiteral("max_ms"), rounded(s.maxMs)}};
-    return QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
+    auto number = [](double ms) { return QByteArray::number(std::round(ms * 1000.0) / 1000.0); };
+    return "{\"samples\":" + QByteArray::number(s.samples) + ",\"p50_ms\":" + number(s.p50Ms) +
+           ",\"p99_ms\":" + number(s.p99Ms) + ",\"max_ms\":" + number(s.maxMs) + "}\n";
 }
 
 bool EventLoopLagMonitor::writeReport(const QString& path, QString* error) const

@@ -60,10 +60,10 @@ ReplyBookEditor::ReplyBookEditor(std::shared_ptr<ReplyBook> book, QWidget* paren
 
     auto* pickLabel = new QLabel(tr("&Pick:"), this);
     pickLabel->setBuddy(m_pickMode);
-    auto* top = new QHBoxLayout;
-    top->addWidget(toolbar, 1);
-    top->addWidget(pickLabel);
-    top->addWidget(m_pickMode);
+    auto* pickRow = new QHBoxLayout;
+    pickRow->addWidget(pickLabel);
+    pickRow->addWidget(m_pickMode);
+    pickRow->addStretch(1);
 
     for (QLabel* label : {m_warning, m_problem}) {
         label->setWordWrap(true);
@@ -81,7 +81,8 @@ ReplyBookEditor::ReplyBookEditor(std::shared_ptr<ReplyBook> book, QWidget* paren
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(top);
+    layout->addWidget(toolbar);
+    layout->addLayout(pickRow);
     layout->addWidget(m_problem);
     layout->addWidget(m_warning);
     layout->addWidget(m_view, 1);
