@@ -76,6 +76,7 @@ RESULTS="$WORK/results.jsonl"
 SERVER_PID=""
 SAMPLER_PID=""
 XVFB_PID=""
+BENCH_DISPLAY="${DISPLAY:-}"
 MISSING=()
 
 cleanup() {
@@ -102,7 +103,7 @@ free_port() {
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 ensure_display() {
-  [[ -n "$XVFB_PID" ]] && return 0
+  [[ -n "$XVFB_PID" || -n "$BENCH_DISPLAY" ]] && return 0
   if ! command -v Xvfb >/dev/null; then
     echo "run-benchmarks: Xvfb is not installed (apt-get install xvfb)" >&2
     return 1
@@ -113,7 +114,7 @@ ensure_display() {
     Xvfb ":$n" -screen 0 1600x1000x24 -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
     XVFB_PID=$!
     for _ in $(seq 50); do
-      [[ -e "/tmp/.X11-unix/X$n" ]] && { BENCH_DISPLAY=":$n"; return 0; }
+      [[ -e "/tmp/.X11-unix/X$n" ]] && { BENCH_DISPLAY=":$n"; echo "  Xvfb on :$n"; return 0; }
       sleep 0.1
     done
     kill "$XVFB_PID" 2>/dev/null || true
@@ -233,7 +234,7 @@ framing_of() {
 available() {
   case "$1" in
     chorus-*) [[ -x "$SERVER" ]] || { echo "chorus-server not built ($SERVER)"; return 1; }
-              if [[ "$1" == chorus-window ]]; then ensure_display >/dev/null || { echo "no Xvfb"; return 1; }; fi ;;
+              ;;
     python-*) [[ -f "$SEED_DIR/server_multi.py" ]] || { echo "no $SEED_DIR/server_multi.py"; return 1; } ;;
     epoll-*) [[ -x "$EPOLL" ]] || { echo "epoll_ref_server not built ($EPOLL)"; return 1; } ;;
   esac
@@ -244,7 +245,11 @@ echo "chorus benchmark: rounds=$ROUNDS closed-loop=${DURATION}s hold=${HOLD_CONN
 echo "  build $BUILD, scratch $WORK"
 
 for profile in "${PROFILES[@]}"; do
-  if ! why=$(available "$profile"); then
+  why=""
+  if [[ "$profile" == chorus-window && -x "$SERVER" ]] && ! ensure_display; then
+    why="no X display (Xvfb would not start)"
+  fi
+  if [[ -n "$why" ]] || ! why=$(available "$profile"); then
     echo "skipping $profile: $why"
     MISSING+=("$profile: $why")
     continue
