@@ -211,6 +211,12 @@ void HistoryModel::applyEvents(const QList<ClientEvent>& events)
         case ClientEvent::Kind::Refused:
             e.kind = HistoryEntry::Kind::Error;
             break;
+        case ClientEvent::Kind::Pong:
+            e.kind = HistoryEntry::Kind::Notice;
+            e.text = QCoreApplication::translate("chorus::HistoryModel", "Ping round trip");
+            if (event.rttMs)
+                e.rttMs = *event.rttMs;
+            break;
         case ClientEvent::Kind::Broadcast:
             e.kind = HistoryEntry::Kind::Broadcast;
             break;

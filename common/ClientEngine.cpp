@@ -1,5 +1,7 @@
 #include "ClientEngine.h"
 
+#include "ChorusProtocol.h"
+
 #include <QCoreApplication>
 #include <QTcpSocket>
 #include <QTimer>
@@ -37,10 +39,34 @@ QString clientStateName(ClientState state)
     return {};
 }
 
+QString clientProtocolName(ClientProtocol protocol)
+{
+    switch (protocol) {
+    case ClientProtocol::Auto:
+        return QStringLiteral("auto");
+    case ClientProtocol::Chorus:
+        return QStringLiteral("chorus");
+    case ClientProtocol::Plain:
+        return QStringLiteral("plain");
+    }
+    return {};
+}
+
+std::optional<ClientProtocol> clientProtocolFromName(QStringView name)
+{
+    for (ClientProtocol p : {ClientProtocol::Auto, ClientProtocol::Chorus, ClientProtocol::Plain})
+        if (name.compare(clientProtocolName(p), Qt::CaseInsensitive) == 0)
+            return p;
+    return std::nullopt;
+}
+
 ClientEngine::ClientEngine(QObject* parent)
     : QObject(parent), m_connectTimer(new QTimer(this)), m_reconnectTimer(new QTimer(this)),
-      m_countdownTimer(new QTimer(this)), m_idleTimer(new QTimer(this))
+      m_countdownTimer(new QTimer(this)), m_idleTimer(new QTimer(this)),
+      m_helloTimer(new QTimer(this))
 {
+    m_helloTimer->setSingleShot(true);
+    connect(m_helloTimer, &QTimer::timeout, this, &ClientEngine::onHelloTimeout);
     qRegisterMetaType<chorus::ClientEvent>();
     qRegisterMetaType<chorus::ClientState>();
     m_clock.start();
@@ -147,6 +173,13 @@ void ClientEngine::dropSocket()
 {
     m_connectTimer->stop();
     m_idleTimer->stop();
+    m_helloTimer->stop();
+    const bool wasChorus = m_chorusMode || m_negotiating;
+    m_negotiating = false;
+    m_chorusMode = false;
+    m_clientId = 0;
+    if (wasChorus)
+        emit modeChanged();
     if (!m_socket)
         return;
     m_socket->disconnect(this);
@@ -170,7 +203,138 @@ void ClientEngine::onConnected()
     m_peerLabel = QStringLiteral("%1:%2").arg(host).arg(m_socket->peerPort());
     setState(ClientState::Connected);
     emitEvent(ClientEvent::Kind::Notice, tr("Connected to %1").arg(m_peerLabel));
+    if (m_config.protocol == ClientProtocol::Plain) {
+        flushQueue();
+        return;
+    }
+    // Offer the Chorus protocol; what is typed meanwhile waits in the queue so
+    // a plain server does not read it glued to the hello.
+    m_negotiating = true;
+    m_helloTimer->start(m_config.helloTimeout);
+    writeLine(encodeChorusMessage(makeHello(
+        m_config.name, QStringLiteral("chorus-client %1").arg(QStringLiteral(CHORUS_VERSION)))));
+}
+
+bool ClientEngine::writeLine(const QByteArray& line)
+{
+    if (!m_socket)
+        return false;
+    if (m_socket->write(line) != line.size())
+        return false;
+    m_stats.bytesSent += quint64(line.size());
+    return true;
+}
+
+void ClientEngine::onHelloTimeout()
+{
+    if (m_negotiating)
+        finishNegotiation(false);
+}
+
+void ClientEngine::finishNegotiation(bool chorus)
+{
+    m_negotiating = false;
+    m_helloTimer->stop();
+    if (chorus) {
+        m_chorusMode = true;
+        m_decoder.setFraming(Framing::Line); // JSON lines from now on
+        emitEvent(ClientEvent::Kind::Notice,
+                  tr("You are #%1 on %2%3")
+                      .arg(m_clientId)
+                      .arg(QStringLiteral("%1:%2").arg(m_config.host).arg(m_config.port))
+                      .arg(m_serverName.isEmpty() ? QString()
+                                                  : QStringLiteral(" (%1)").arg(m_serverName)));
+    } else if (m_config.protocol == ClientProtocol::Chorus) {
+        emitEvent(ClientEvent::Kind::Error,
+                  tr("The server did not accept the Chorus protocol (no welcome within %1 ms); "
+                     "choose Auto or Plain to talk to it in plain text")
+                      .arg(m_config.helloTimeout.count()));
+        emit modeChanged();
+        disconnectFromServer();
+        return;
+    } else {
+        emitEvent(ClientEvent::Kind::Notice,
+                  tr("No Chorus welcome from the server: plain text mode"));
+    }
+    emit modeChanged();
     flushQueue();
+}
+
+void ClientEngine::handleChorusLine(const ClientEvent& base, const QByteArray& payload)
+{
+    const ChorusDecodeResult decoded = decodeChorusLine(payload, 0);
+    if (decoded.blank)
+        return;
+    ClientEvent event = base;
+    if (!decoded.ok()) {
+        event.kind = ClientEvent::Kind::Error;
+        event.text = tr("Unreadable line from the server (%1): %2")
+                         .arg(decoded.code(), decoded.errorMessage);
+        emit eventOccurred(event);
+        return;
+    }
+    const ChorusMessage& m = decoded.message;
+    const qint64 now = m_clock.nsecsElapsed();
+    switch (m.type) {
+    case ChorusMessageType::Reply:
+        event.kind = ClientEvent::Kind::Received;
+        event.text = m.text;
+        if (const auto it = m_pendingBySeq.constFind(m.re); it != m_pendingBySeq.constEnd()) {
+            event.replyTo = m.re;
+            event.rttMs = double(now - *it) / 1e6;
+            m_pendingBySeq.erase(it);
+        }
+        ++m_stats.messagesReceived;
+        break;
+    case ChorusMessageType::Broadcast:
+    case ChorusMessageType::Direct:
+        event.kind = m.type == ChorusMessageType::Broadcast ? ClientEvent::Kind::Broadcast
+                                                            : ClientEvent::Kind::Direct;
+        event.text = m.text;
+        ++m_stats.messagesReceived;
+        break;
+    case ChorusMessageType::Pong:
+        event.kind = ClientEvent::Kind::Pong;
+        event.rttMs = double(now / 1000 - m.t) / 1e3;
+        event.text = tr("Pong");
+        break;
+    case ChorusMessageType::Error:
+        event.kind = ClientEvent::Kind::Error;
+        event.text = tr("Server error (%1): %2").arg(m.code, m.message);
+        if (m.hasRe)
+            m_pendingBySeq.remove(m.re);
+        break;
+    case ChorusMessageType::Bye:
+        event.kind = ClientEvent::Kind::Notice;
+        event.text = m.reason.isEmpty()
+                         ? tr("The server is closing the connection")
+                         : tr("The server is closing the connection: %1").arg(m.reason);
+        break;
+    default:
+        event.kind = ClientEvent::Kind::Error;
+        event.text = tr("Unexpected %1 message from the server").arg(chorusMessageTypeName(m.type));
+        break;
+    }
+    emit eventOccurred(event);
+}
+
+bool ClientEngine::ping()
+{
+    if (!m_chorusMode || !m_socket) {
+        emitEvent(ClientEvent::Kind::Refused,
+                  tr("Ping needs a Chorus server (this connection is in plain text mode)"));
+        return false;
+    }
+    return writeLine(encodeChorusMessage(makePing(m_clock.nsecsElapsed() / 1000)));
+}
+
+void ClientEngine::rename(const QString& name)
+{
+    m_config.name = name;
+    if (m_chorusMode && m_socket) {
+        writeLine(encodeChorusMessage(makeName(name)));
+        emitEvent(ClientEvent::Kind::Notice, tr("Name set to \u201c%1\u201d").arg(name));
+    }
 }
 
 void ClientEngine::onReadyRead()
@@ -217,9 +381,34 @@ void ClientEngine::deliver(const FramedMessage& message)
     }
     ClientEvent event;
     event.kind = ClientEvent::Kind::Received;
-    event.text = decodeUtf8(message.payload);
     event.bytes = message.payload.size();
     event.time = QDateTime::currentDateTime();
+    if (m_negotiating) {
+        const ChorusDecodeResult decoded = decodeChorusLine(message.payload, 0);
+        if (decoded.ok() && decoded.message.type == ChorusMessageType::Welcome) {
+            m_clientId = decoded.message.id;
+            m_serverName = decoded.message.server;
+            finishNegotiation(true);
+        } else if (decoded.ok() && decoded.message.type == ChorusMessageType::Error) {
+            emitEvent(ClientEvent::Kind::Error,
+                      tr("The server refused the Chorus hello (%1): %2")
+                          .arg(decoded.message.code, decoded.message.message));
+            finishNegotiation(false);
+        } else {
+            // A plain server answered the hello as if it were a message: not
+            // a reply to anything the user sent.
+            emitEvent(ClientEvent::Kind::Notice,
+                      tr("Dropped the server's answer to the Chorus hello: %1")
+                          .arg(decodeUtf8(message.payload).left(200)));
+            finishNegotiation(false);
+        }
+        return;
+    }
+    if (m_chorusMode) {
+        handleChorusLine(event, message.payload);
+        return;
+    }
+    event.text = decodeUtf8(message.payload);
     if (!m_pendingReplies.empty()) {
         const PendingReply pending = m_pendingReplies.front();
         m_pendingReplies.pop_front();
@@ -299,6 +488,7 @@ void ClientEngine::handleLinkLost(const QString& reason, bool isError)
                       .arg(m_pendingReplies.size()));
         m_pendingReplies.clear();
     }
+    m_pendingBySeq.clear();
     emitEvent(isError ? ClientEvent::Kind::Error : ClientEvent::Kind::Notice, reason);
     emit statsChanged();
     const bool retry =
@@ -364,6 +554,7 @@ void ClientEngine::disconnectFromServer()
         }
     }
     m_pendingReplies.clear();
+    m_pendingBySeq.clear();
     if (before != ClientState::Disconnected) {
         emitEvent(ClientEvent::Kind::Notice, tr("Disconnected"));
         setState(ClientState::Disconnected);
@@ -404,7 +595,7 @@ SendResult ClientEngine::send(const QString& text)
                               .arg(bytes)
                               .arg(m_config.maxMessageBytes));
     }
-    if (m_state == ClientState::Connected && m_socket) {
+    if (m_state == ClientState::Connected && m_socket && !m_negotiating) {
         if (m_socket->bytesToWrite() > kWriteHighWater)
             return refuse(tr("Not sent: %1 bytes are still waiting to be written; the server "
                              "is not reading")
@@ -438,11 +629,15 @@ SendResult ClientEngine::send(const QString& text)
 
 bool ClientEngine::writeMessage(quint64 id, const QString& text)
 {
-    const QByteArray wire = encodeMessage(text, m_config.terminator);
+    const QByteArray wire = m_chorusMode ? encodeChorusMessage(makeMsg(id, text))
+                                         : encodeMessage(text, m_config.terminator);
     const qint64 written = m_socket->write(wire);
     if (written != wire.size())
         return false; // errorOccurred() reports why
-    m_pendingReplies.push_back({id, m_clock.nsecsElapsed()});
+    if (m_chorusMode)
+        m_pendingBySeq.insert(id, m_clock.nsecsElapsed());
+    else
+        m_pendingReplies.push_back({id, m_clock.nsecsElapsed()});
     ++m_stats.messagesSent;
     m_stats.bytesSent += quint64(wire.size());
     ClientEvent event;
@@ -460,7 +655,7 @@ void ClientEngine::flushQueue()
     if (m_queue.empty())
         return;
     emitEvent(ClientEvent::Kind::Notice, tr("Sending %1 queued message(s)").arg(m_queue.size()));
-    while (!m_queue.empty() && m_socket && m_state == ClientState::Connected) {
+    while (!m_queue.empty() && m_socket && m_state == ClientState::Connected && !m_negotiating) {
         const QueuedMessage message = m_queue.front();
         if (!writeMessage(message.id, message.text))
             break; // stays queued for the next connection

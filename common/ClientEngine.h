@@ -10,6 +10,7 @@
 #include <QAbstractSocket>
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QHash>
 #include <QHostAddress>
 #include <QList>
 #include <QMetaType>
@@ -31,6 +32,12 @@ inline constexpr std::chrono::milliseconds kDefaultConnectTimeout{5000};
 inline constexpr std::chrono::milliseconds kDefaultReconnectInitial{500};
 inline constexpr std::chrono::milliseconds kDefaultReconnectMax{30000};
 
+// Auto: say hello and use the Chorus protocol if the server welcomes us
+// within helloTimeout, else plain text. Chorus: require it. Plain: never try.
+enum class ClientProtocol { Auto, Chorus, Plain };
+QString clientProtocolName(ClientProtocol protocol); // "auto", "chorus", "plain"
+std::optional<ClientProtocol> clientProtocolFromName(QStringView name);
+
 struct ClientConfig
 {
     QString host = QStringLiteral("127.0.0.1");
@@ -46,6 +53,9 @@ struct ClientConfig
     qsizetype maxMessageBytes = kDefaultMaxMessageBytes;
     // Messages typed while down wait here; past this count send() refuses.
     qsizetype maxQueuedMessages = 10000;
+    ClientProtocol protocol = ClientProtocol::Auto;
+    QString name; // shown to a Chorus server
+    std::chrono::milliseconds helloTimeout{1000};
 };
 
 enum class ClientState { Disconnected, Connecting, Connected, Reconnecting };
@@ -73,6 +83,7 @@ struct ClientEvent
         Refused,   // send() refused a message (text holds the reason)
         Broadcast, // chorus mode: the server's message to every client
         Direct,    // chorus mode: the server's message to this client only
+        Pong,      // chorus mode: answer to ping() (rttMs)
     };
     Kind kind = Kind::Notice;
     quint64 messageId = 0;       // Sent/Queued: the message's id
@@ -112,10 +123,24 @@ public:
     std::chrono::milliseconds reconnectDelay() const { return m_reconnectDelay; }
     const ClientStats& stats() const { return m_stats; }
     qsizetype queuedCount() const { return qsizetype(m_queue.size()); }
-    qsizetype awaitingReplies() const { return qsizetype(m_pendingReplies.size()); }
+    qsizetype awaitingReplies() const
+    {
+        return qsizetype(m_pendingReplies.size()) + m_pendingBySeq.size();
+    }
 
-    // Text mode: each line of text is its own message. Empty lines are skipped.
+    // Each line of text is its own message. Empty lines are skipped.
     SendResult send(const QString& text);
+
+    // Chorus protocol (after a welcome): our id, the server's name.
+    bool isChorusMode() const { return m_chorusMode; }
+    bool isNegotiating() const { return m_negotiating; }
+    quint64 clientId() const { return m_clientId; }
+    QString serverName() const { return m_serverName; }
+    // Chorus mode only: measures the round trip without the reply book.
+    // Returns false (with a Refused event) otherwise.
+    bool ping();
+    // Sets the name; tells a Chorus server at once.
+    void rename(const QString& name);
 
 public slots:
     void connectToServer();
@@ -129,6 +154,8 @@ signals:
     void reconnectCountdown(int secondsLeft);
     void eventOccurred(const chorus::ClientEvent& event);
     void statsChanged();
+    // Chorus or text mode decided (after the hello, or the fallback).
+    void modeChanged();
 
 private:
     struct QueuedMessage
@@ -154,6 +181,10 @@ private:
     bool writeMessage(quint64 id, const QString& text);
     void flushQueue();
     QString describeSocketError(QAbstractSocket::SocketError error) const;
+    void onHelloTimeout();
+    void finishNegotiation(bool chorus);
+    void handleChorusLine(const ClientEvent& base, const QByteArray& payload);
+    bool writeLine(const QByteArray& line);
 
     ClientConfig m_config;
     ClientState m_state = ClientState::Disconnected;
@@ -162,6 +193,12 @@ private:
     QTimer* m_reconnectTimer = nullptr;
     QTimer* m_countdownTimer = nullptr;
     QTimer* m_idleTimer = nullptr;
+    QTimer* m_helloTimer = nullptr;
+    bool m_chorusMode = false;
+    bool m_negotiating = false;
+    quint64 m_clientId = 0;
+    QString m_serverName;
+    QHash<quint64, qint64> m_pendingBySeq; // chorus mode: seq -> send time
     FrameDecoder m_decoder;
     bool m_idleForcePending = false;
     bool m_userDisconnect = false;

@@ -1,6 +1,7 @@
 // ClientEngine against a small QTcpServer on loopback (port 0): framing,
 // round-trip matching, errors, reconnect with backoff and the send queue.
 
+#include "ChorusProtocol.h"
 #include "ClientEngine.h"
 
 #include <QSignalSpy>
@@ -50,6 +51,7 @@ ClientConfig configFor(quint16 port)
     config.host = QStringLiteral("127.0.0.1");
     config.port = port;
     config.autoReconnect = false;
+    config.protocol = ClientProtocol::Plain; // the Chorus hello has its own tests
     config.reconnectInitial = 50ms;
     config.reconnectMax = 200ms;
     return config;
@@ -88,6 +90,8 @@ private slots:
     void refusesOverLongMessage();
     void multiLineSendsEachLine();
     void terminatorChoices();
+    void chorusNegotiationReorderedRepliesPingBroadcast();
+    void forcedChorusAgainstPlainServerFails();
 };
 
 void TestClientEngine::connectSendReplyWithRtt()
@@ -354,6 +358,98 @@ void TestClientEngine::terminatorChoices()
     QVERIFY(connectEngine(engine));
     engine.send(QStringLiteral("x"));
     QTRY_COMPARE(peer.received, QByteArray("x\r\n"));
+}
+
+void TestClientEngine::chorusNegotiationReorderedRepliesPingBroadcast()
+{
+    // A minimal Chorus server: welcome, replies held back and sent in reverse
+    // order, pong, and a broadcast and a direct message of its own.
+    TestPeer peer;
+    QList<ChorusMessage> fromClient;
+    QList<ChorusMessage> held;
+    peer.onData = [&](QTcpSocket* socket, const QByteArray& data) {
+        for (const QByteArray& line : data.split('\n')) {
+            const ChorusDecodeResult decoded = decodeChorusLine(line);
+            if (!decoded.ok())
+                continue;
+            const ChorusMessage& m = decoded.message;
+            fromClient.append(m);
+            if (m.type == ChorusMessageType::Hello) {
+                socket->write(encodeChorusMessage(makeWelcome(7, QStringLiteral("test"))));
+            } else if (m.type == ChorusMessageType::Msg) {
+                held.append(makeReply(m.seq, QStringLiteral("re:") + m.text));
+                if (held.size() == 2) {
+                    socket->write(encodeChorusMessage(held.at(1)));
+                    socket->write(encodeChorusMessage(held.at(0)));
+                    socket->write(encodeChorusMessage(makeBroadcast(QStringLiteral("모두에게"))));
+                    socket->write(encodeChorusMessage(makeDirect(QStringLiteral("just you"))));
+                }
+            } else if (m.type == ChorusMessageType::Ping) {
+                socket->write(encodeChorusMessage(makePong(m.t)));
+            }
+        }
+    };
+    QVERIFY(peer.listen());
+    ClientEngine engine;
+    ClientConfig config = configFor(peer.port());
+    config.protocol = ClientProtocol::Auto;
+    config.name = QStringLiteral("bench-1");
+    engine.setConfig(config);
+    QSignalSpy events(&engine, &ClientEngine::eventOccurred);
+    QVERIFY(connectEngine(engine));
+    // Typed before the welcome: waits, then goes as a chorus msg.
+    QCOMPARE(engine.send(QStringLiteral("first")).status, SendStatus::Queued);
+    QTRY_VERIFY(engine.isChorusMode());
+    QCOMPARE(engine.clientId(), 7u);
+    QCOMPARE(fromClient.first().type, ChorusMessageType::Hello);
+    QCOMPARE(fromClient.first().name, QStringLiteral("bench-1"));
+    bool sawId = false;
+    for (const ClientEvent& e : eventsOf(events, ClientEvent::Kind::Notice))
+        sawId |= e.text.startsWith(QStringLiteral("You are #7 on 127.0.0.1:"));
+    QVERIFY(sawId);
+    const SendResult second = engine.send(QStringLiteral("second"));
+    QCOMPARE(second.status, SendStatus::Sent);
+    QTRY_COMPARE(eventsOf(events, ClientEvent::Kind::Received).size(), 2);
+    const QList<ClientEvent> replies = eventsOf(events, ClientEvent::Kind::Received);
+    // Reversed on the wire, yet each is matched to its own message by seq.
+    QCOMPARE(replies.at(0).text, QStringLiteral("re:second"));
+    QCOMPARE(replies.at(0).replyTo, second.messageIds.first());
+    QCOMPARE(replies.at(1).text, QStringLiteral("re:first"));
+    QVERIFY(replies.at(1).replyTo != second.messageIds.first());
+    QVERIFY(replies.at(0).rttMs && replies.at(1).rttMs);
+    QTRY_COMPARE(eventsOf(events, ClientEvent::Kind::Direct).size(), 1);
+    QCOMPARE(eventsOf(events, ClientEvent::Kind::Broadcast).first().text,
+             QStringLiteral("모두에게"));
+    QCOMPARE(eventsOf(events, ClientEvent::Kind::Direct).first().text, QStringLiteral("just you"));
+
+    QVERIFY(engine.ping());
+    QTRY_COMPARE(eventsOf(events, ClientEvent::Kind::Pong).size(), 1);
+    const ClientEvent pong = eventsOf(events, ClientEvent::Kind::Pong).first();
+    QVERIFY(pong.rttMs && *pong.rttMs >= 0.0 && *pong.rttMs < 5000.0);
+
+    engine.rename(QStringLiteral("bench-2"));
+    QTRY_VERIFY(!fromClient.isEmpty() && fromClient.last().type == ChorusMessageType::Name);
+    QCOMPARE(fromClient.last().name, QStringLiteral("bench-2"));
+}
+
+void TestClientEngine::forcedChorusAgainstPlainServerFails()
+{
+    TestPeer peer; // says nothing at all
+    QVERIFY(peer.listen());
+    ClientEngine engine;
+    ClientConfig config = configFor(peer.port());
+    config.protocol = ClientProtocol::Chorus;
+    config.helloTimeout = 100ms;
+    engine.setConfig(config);
+    QSignalSpy events(&engine, &ClientEngine::eventOccurred);
+    QVERIFY(connectEngine(engine));
+    QCOMPARE(engine.send(QStringLiteral("kept")).status, SendStatus::Queued);
+    QTRY_COMPARE(engine.state(), ClientState::Disconnected);
+    QVERIFY(eventsOf(events, ClientEvent::Kind::Error)
+                .first()
+                .text.contains(QStringLiteral("did not accept the Chorus protocol")));
+    QCOMPARE(engine.queuedCount(), 1); // nothing typed is lost
+    QVERIFY(!engine.ping());
 }
 
 QTEST_GUILESS_MAIN(TestClientEngine)

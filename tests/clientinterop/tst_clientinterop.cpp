@@ -84,8 +84,19 @@ void TestClientInterop::threeMessagesThreeReplies()
         if (event.kind == ClientEvent::Kind::Received)
             received.append(event);
     });
+    QStringList notices;
+    connect(&engine, &ClientEngine::eventOccurred, this, [&](const ClientEvent& event) {
+        if (event.kind == ClientEvent::Kind::Notice)
+            notices.append(event.text);
+    });
     engine.connectToServer();
     QTRY_COMPARE_WITH_TIMEOUT(engine.state(), ClientState::Connected, 5000);
+    // It answers our Chorus hello with a random line: that answer is dropped
+    // and the client falls back to plain text, saying so.
+    QTRY_VERIFY_WITH_TIMEOUT(!engine.isNegotiating(), 5000);
+    QVERIFY(!engine.isChorusMode());
+    QVERIFY(notices.filter(QStringLiteral("plain text mode")).size() == 1);
+    QCOMPARE(received.size(), 0);
 
     const QStringList messages = {QStringLiteral("hello"), QStringLiteral("드론 상태?"),
                                   QStringLiteral("third one")};
