@@ -77,6 +77,10 @@ ClientWindow::ClientWindow(const ClientWindowOptions& options, QWidget* parent)
 
     connect(m_engine, &ClientEngine::eventOccurred, this, &ClientWindow::onEvent);
     connect(m_engine, &ClientEngine::stateChanged, this, &ClientWindow::onStateChanged);
+    connect(m_engine, &ClientEngine::modeChanged, this, [this] {
+        m_pingButton->setEnabled(m_engine->isChorusMode());
+        updateStateLabel();
+    });
     connect(m_engine, &ClientEngine::reconnectCountdown, this, [this](int seconds) {
         m_countdown = seconds;
         updateStateLabel();
@@ -127,6 +131,15 @@ void ClientWindow::buildUi()
     m_autoReconnect = new QCheckBox(tr("Auto-reconnect"));
     m_autoReconnect->setToolTip(
         tr("After an unexpected drop, retry with backoff (0.5 s doubling to 30 s)"));
+    m_nameEdit = new QLineEdit;
+    m_nameEdit->setPlaceholderText(tr("name"));
+    m_nameEdit->setMaxLength(64);
+    m_nameEdit->setMaximumWidth(140);
+    m_nameEdit->setToolTip(tr("Your name as a Chorus server shows it (Enter renames at once)"));
+    m_pingButton = new QPushButton(tr("Ping"));
+    m_pingButton->setAutoDefault(false);
+    m_pingButton->setEnabled(false);
+    m_pingButton->setToolTip(tr("Round trip to a Chorus server, without the reply book"));
     m_stateLabel = new QLabel;
     m_stateLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     bar->addWidget(new QLabel(tr("Host:")));
@@ -135,6 +148,8 @@ void ClientWindow::buildUi()
     bar->addWidget(m_port);
     bar->addWidget(m_connectButton);
     bar->addWidget(m_autoReconnect);
+    bar->addWidget(m_nameEdit);
+    bar->addWidget(m_pingButton);
     bar->addWidget(m_stateLabel, 3);
     layout->addLayout(bar);
     connect(m_connectButton, &QPushButton::clicked, this, &ClientWindow::connectOrDisconnect);
@@ -144,6 +159,15 @@ void ClientWindow::buildUi()
     });
     connect(m_autoReconnect, &QCheckBox::toggled, this,
             [this](bool on) { m_engine->setAutoReconnect(on); });
+    connect(m_nameEdit, &QLineEdit::editingFinished, this, [this] {
+        const QString name = m_nameEdit->text().trimmed();
+        if (name == m_name)
+            return;
+        m_name = name;
+        m_engine->rename(name);
+        saveSettings();
+    });
+    connect(m_pingButton, &QPushButton::clicked, m_engine, &ClientEngine::ping);
 
     // History.
     m_view = new QListView;
@@ -305,6 +329,23 @@ void ClientWindow::buildMenus()
         action->setData(int(value));
         m_terminatorGroup->addAction(action);
     }
+    QMenu* protocol = settingsMenu->addMenu(tr("&Protocol"));
+    m_protocolGroup = new QActionGroup(this);
+    const std::pair<ClientProtocol, QString> protocols[] = {
+        {ClientProtocol::Auto, tr("&Auto (Chorus if the server welcomes it, else plain text)")},
+        {ClientProtocol::Chorus, tr("&Chorus only")},
+        {ClientProtocol::Plain, tr("&Plain text only")},
+    };
+    for (const auto& [value, label] : protocols) {
+        QAction* action = protocol->addAction(label);
+        action->setCheckable(true);
+        action->setData(int(value));
+        m_protocolGroup->addAction(action);
+    }
+    connect(m_protocolGroup, &QActionGroup::triggered, this, [this] {
+        applyConfig();
+        statusBar()->showMessage(tr("The protocol choice applies from the next connection"), 5000);
+    });
     connect(m_framingGroup, &QActionGroup::triggered, this, [this] { applyConfig(); });
     connect(m_terminatorGroup, &QActionGroup::triggered, this, [this] { applyConfig(); });
     settingsMenu->addAction(tr("Connect &timeout…"), this, [this] {
@@ -365,12 +406,18 @@ void ClientWindow::loadSettings(const ClientWindowOptions& options)
     const Terminator terminator = options.terminator.value_or(
         terminatorFromName(s.value(QStringLiteral("terminator")).toString())
             .value_or(Terminator::Lf));
+    const ClientProtocol protocol = options.protocol.value_or(
+        clientProtocolFromName(s.value(QStringLiteral("protocol")).toString())
+            .value_or(ClientProtocol::Auto));
+    for (QAction* action : m_protocolGroup->actions())
+        action->setChecked(action->data().toInt() == int(protocol));
     for (QAction* action : m_framingGroup->actions())
         action->setChecked(action->data().toInt() == int(framing));
     for (QAction* action : m_terminatorGroup->actions())
         action->setChecked(action->data().toInt() == int(terminator));
     m_keepHistoryAction->setChecked(s.value(QStringLiteral("keepHistory"), true).toBool());
     m_name = options.name.value_or(s.value(QStringLiteral("name")).toString());
+    m_nameEdit->setText(m_name);
     m_sendBox->setRecallHistory(s.value(QStringLiteral("sendHistory")).toStringList());
     restoreGeometry(s.value(QStringLiteral("geometry")).toByteArray());
 
@@ -395,6 +442,7 @@ void ClientWindow::saveSettings() const
     s.setValue(QStringLiteral("autoReconnect"), m_autoReconnect->isChecked());
     s.setValue(QStringLiteral("framing"), framingName(m_engine->config().framing));
     s.setValue(QStringLiteral("terminator"), terminatorName(m_engine->config().terminator));
+    s.setValue(QStringLiteral("protocol"), clientProtocolName(m_engine->config().protocol));
     s.setValue(QStringLiteral("connectTimeoutMs"),
                qint64(m_engine->config().connectTimeout.count()));
     s.setValue(QStringLiteral("maxMessageBytes"), qint64(m_engine->config().maxMessageBytes));
@@ -411,7 +459,10 @@ void ClientWindow::applyConfig()
         config.framing = Framing(a->data().toInt());
     if (QAction* a = m_terminatorGroup->checkedAction())
         config.terminator = Terminator(a->data().toInt());
+    if (QAction* a = m_protocolGroup->checkedAction())
+        config.protocol = ClientProtocol(a->data().toInt());
     config.autoReconnect = m_autoReconnect->isChecked();
+    config.name = m_name;
     m_engine->setConfig(config);
 }
 
@@ -590,11 +641,18 @@ void ClientWindow::updateStateLabel()
     case ClientState::Connecting:
         m_stateLabel->setText(tr("Connecting to %1:%2…").arg(config.host).arg(config.port));
         break;
-    case ClientState::Connected:
+    case ClientState::Connected: {
+        QString mode = tr(" · plain text");
+        if (m_engine->isChorusMode())
+            mode = tr(" · Chorus, you are #%1").arg(m_engine->clientId());
+        else if (m_engine->isNegotiating())
+            mode = tr(" · offering Chorus…");
         m_stateLabel->setText(tr("Connected to %1 since %2")
                                   .arg(m_engine->peerLabel(), m_engine->connectedSince().toString(
-                                                                  QStringLiteral("hh:mm:ss"))));
+                                                                  QStringLiteral("hh:mm:ss"))) +
+                              mode);
         break;
+    }
     case ClientState::Reconnecting:
         m_stateLabel->setText(tr("Reconnecting in %1 s").arg(m_countdown));
         break;

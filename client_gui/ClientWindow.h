@@ -36,6 +36,7 @@ struct ClientWindowOptions
     std::optional<QString> name;
     std::optional<Framing> framing;
     std::optional<Terminator> terminator;
+    std::optional<ClientProtocol> protocol;
     bool connectNow = false;
 };
 
@@ -53,6 +54,8 @@ public:
     QComboBox* hostCombo() const { return m_host; }
     QSpinBox* portSpin() const { return m_port; }
     QPushButton* connectButton() const { return m_connectButton; }
+    QPushButton* pingButton() const { return m_pingButton; }
+    QLineEdit* nameEdit() const { return m_nameEdit; }
     QLabel* stateLabel() const { return m_stateLabel; }
     QLabel* statsLabel() const { return m_statsLabel; }
     ClientRepeatSender* repeatSender() const { return m_repeat; }
@@ -101,6 +104,9 @@ private:
     QSpinBox* m_port = nullptr;
     QPushButton* m_connectButton = nullptr;
     QCheckBox* m_autoReconnect = nullptr;
+    QLineEdit* m_nameEdit = nullptr;
+    QPushButton* m_pingButton = nullptr;
+    QActionGroup* m_protocolGroup = nullptr;
     QLabel* m_stateLabel = nullptr;
     SendBox* m_sendBox = nullptr;
     QPushButton* m_sendButton = nullptr;

@@ -83,9 +83,8 @@ int main(int argc, char* argv[])
                     .arg(parser.value(terminator)));
     }
     if (parser.isSet(protocol)) {
-        const QString value = parser.value(protocol).toLower();
-        if (value != QLatin1String("auto") && value != QLatin1String("chorus") &&
-            value != QLatin1String("plain"))
+        options.protocol = chorus::clientProtocolFromName(parser.value(protocol));
+        if (!options.protocol)
             return fail(
                 QCoreApplication::translate("main", "invalid protocol: %1 (auto, chorus, plain)")
                     .arg(parser.value(protocol)));

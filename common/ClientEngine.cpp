@@ -555,6 +555,13 @@ void ClientEngine::disconnectFromServer()
     }
     m_pendingReplies.clear();
     m_pendingBySeq.clear();
+    m_helloTimer->stop();
+    if (m_chorusMode || m_negotiating) {
+        m_chorusMode = false;
+        m_negotiating = false;
+        m_clientId = 0;
+        emit modeChanged();
+    }
     if (before != ClientState::Disconnected) {
         emitEvent(ClientEvent::Kind::Notice, tr("Disconnected"));
         setState(ClientState::Disconnected);

@@ -2,6 +2,7 @@
 // the message and its reply with a round-trip time; recall; disconnect;
 // refusals; saving and the history kept between runs.
 
+#include "ChorusProtocol.h"
 #include "ClientWindow.h"
 #include "HistoryModel.h"
 #include "SendBox.h"
@@ -72,6 +73,7 @@ private slots:
     void conversation();
     void refusedAndQueuedAreVisible();
     void savedHistoryReloads();
+    void chorusServerPingAndBroadcast();
 
 private:
     EchoPeer m_peer;
@@ -236,6 +238,64 @@ void TestClientGui::savedHistoryReloads()
     QVERIFY(findRow(again.historyModel(), HistoryEntry::Kind::Received,
                     QStringLiteral("re:keep me")) >= 0);
     again.engine()->disconnectFromServer();
+}
+
+void TestClientGui::chorusServerPingAndBroadcast()
+{
+    // A minimal Chorus server: welcome as #7, pong, and a broadcast after the first msg.
+    QTcpServer server;
+    QByteArray helloLine;
+    connect(&server, &QTcpServer::newConnection, this, [&] {
+        QTcpSocket* socket = server.nextPendingConnection();
+        connect(socket, &QTcpSocket::readyRead, socket, [&, socket] {
+            while (socket->canReadLine()) {
+                const QByteArray line = socket->readLine();
+                const ChorusDecodeResult decoded = decodeChorusLine(line);
+                if (!decoded.ok())
+                    continue;
+                const ChorusMessage& m = decoded.message;
+                if (m.type == ChorusMessageType::Hello) {
+                    helloLine = line;
+                    socket->write(encodeChorusMessage(makeWelcome(7, QStringLiteral("fake"))));
+                } else if (m.type == ChorusMessageType::Ping) {
+                    socket->write(encodeChorusMessage(makePong(m.t)));
+                } else if (m.type == ChorusMessageType::Msg) {
+                    socket->write(encodeChorusMessage(makeReply(m.seq, QStringLiteral("ok"))));
+                    socket->write(encodeChorusMessage(makeBroadcast(QStringLiteral("to all"))));
+                }
+            }
+        });
+    });
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    ClientWindowOptions options;
+    options.host = QStringLiteral("127.0.0.1");
+    options.port = server.serverPort();
+    options.name = QStringLiteral("tester");
+    options.protocol = ClientProtocol::Auto;
+    ClientWindow window(options);
+    window.show();
+    QVERIFY(!window.pingButton()->isEnabled());
+    window.connectOrDisconnect();
+    QTRY_VERIFY(window.engine()->isChorusMode());
+    QVERIFY(helloLine.contains("\"name\":\"tester\""));
+    QVERIFY2(window.stateLabel()->text().contains(QStringLiteral("you are #7")),
+             qPrintable(window.stateLabel()->text()));
+    QVERIFY(window.pingButton()->isEnabled());
+    HistoryModel* model = window.historyModel();
+    QTRY_VERIFY(hasNotice(
+        model, QStringLiteral("You are #7 on 127.0.0.1:%1 (fake)").arg(server.serverPort())));
+
+    QTest::mouseClick(window.pingButton(), Qt::LeftButton);
+    QTRY_VERIFY(findRow(model, HistoryEntry::Kind::Notice, QStringLiteral("Ping round trip")) >= 0);
+    const int ping = findRow(model, HistoryEntry::Kind::Notice, QStringLiteral("Ping round trip"));
+    QVERIFY(model->entry(ping).hasRtt());
+
+    window.engine()->send(QStringLiteral("hi"));
+    QTRY_VERIFY(findRow(model, HistoryEntry::Kind::Broadcast, QStringLiteral("to all")) >= 0);
+    const int reply = findRow(model, HistoryEntry::Kind::Received, QStringLiteral("ok"));
+    QVERIFY(reply >= 0 && model->entry(reply).hasRtt());
+    window.engine()->disconnectFromServer();
+    QVERIFY(!window.pingButton()->isEnabled());
 }
 
 QTEST_MAIN(TestClientGui)
