@@ -350,7 +350,8 @@ void ServerWindow::restoreSettings()
     restoreState(settings.value(kStateKey).toByteArray());
     if (!m_mainSplitter->restoreState(settings.value(kMainSplitterKey).toByteArray()))
         m_mainSplitter->setSizes({420, 300});
-    m_bottomSplitter->restoreState(settings.value(kBottomSplitterKey).toByteArray());
+    if (!m_bottomSplitter->restoreState(settings.value(kBottomSplitterKey).toByteArray()))
+        m_bottomSplitter->setSizes({560, 720}); // room for the whole book toolbar
     m_connectionView->horizontalHeader()->restoreState(
         settings.value(kTableHeaderKey).toByteArray());
     if (!settings.contains(kGeometryKey))
