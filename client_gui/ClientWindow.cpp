@@ -134,7 +134,8 @@ void ClientWindow::buildUi()
     m_nameEdit = new QLineEdit;
     m_nameEdit->setPlaceholderText(tr("name"));
     m_nameEdit->setMaxLength(64);
-    m_nameEdit->setMaximumWidth(140);
+    m_nameEdit->setMinimumWidth(90);
+    m_nameEdit->setMaximumWidth(160);
     m_nameEdit->setToolTip(tr("Your name as a Chorus server shows it (Enter renames at once)"));
     m_pingButton = new QPushButton(tr("Ping"));
     m_pingButton->setAutoDefault(false);

@@ -92,25 +92,29 @@ int HistoryDelegate::viewWidth() const
 
 HistoryDelegate::Layout HistoryDelegate::layoutFor(const QModelIndex& index, int width) const
 {
-    const QFont font = m_view->font();
-    const QFontMetrics fm(font);
-    const QFontMetrics hm(headerFont(font));
     const auto kind = HistoryEntry::Kind(index.data(HistoryModel::KindRole).toInt());
+    QFont font = m_view->font();
+    font.setItalic(kind == HistoryEntry::Kind::Notice); // as painted: italic is wider
+    const QFontMetrics fm(font);
+    const QFontMetrics hm(headerFont(m_view->font()));
     const QString text = index.data(Qt::DisplayRole).toString();
     const bool centred = kind == HistoryEntry::Kind::Notice || kind == HistoryEntry::Kind::Error;
     const int maxText = std::max(40, int(width * (centred ? 0.9 : kMaxBubbleShare)) - 2 * kPadding);
 
+    // Italic glyphs overhang their advance; without slack the painter wraps the last word.
+    const int slack = font.italic() ? fm.averageCharWidth() : 2;
     QSize textSize;
     // Fast path: most chat lines fit on one line, no wrapping layout needed.
     if (!text.contains(QLatin1Char('\n'))) {
         const int advance = fm.horizontalAdvance(text);
-        if (advance <= maxText)
-            textSize = QSize(advance, fm.height());
+        if (advance + slack <= maxText)
+            textSize = QSize(advance + slack, fm.height() + 2); // fallback (CJK) fonts sit lower
     }
     if (!textSize.isValid())
         textSize = fm.boundingRect(QRect(0, 0, maxText, 1 << 20),
                                    Qt::TextWordWrap | Qt::TextWrapAnywhere, text)
-                       .size();
+                       .size() +
+                   QSize(slack, 2);
     const QString header = headerText(index);
     const int headerWidth = hm.horizontalAdvance(header);
     const int innerWidth = std::min(maxText, std::max(textSize.width(), headerWidth));
@@ -199,11 +203,11 @@ void HistoryDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
         painter->drawPath(path);
     }
     painter->setPen(pal.color(QPalette::PlaceholderText));
-    painter->setFont(headerFont(option.font));
+    painter->setFont(headerFont(m_view->font()));
     const Qt::Alignment align = kind == HistoryEntry::Kind::Sent ? Qt::AlignRight : Qt::AlignLeft;
     painter->drawText(layout.header, int(align | Qt::AlignVCenter), headerText(index));
     painter->setPen(textColor);
-    QFont textFont = option.font;
+    QFont textFont = m_view->font();
     if (kind == HistoryEntry::Kind::Notice)
         textFont.setItalic(true);
     painter->setFont(textFont);

@@ -274,7 +274,7 @@ void ClientEngine::handleChorusLine(const ClientEvent& base, const QByteArray& p
         return;
     }
     const ChorusMessage& m = decoded.message;
-    const qint64 now = m_clock.nsecsElapsed();
+    const qint64 now = m_arrivalNs;
     switch (m.type) {
     case ChorusMessageType::Reply:
         event.kind = ClientEvent::Kind::Received;
@@ -344,6 +344,7 @@ void ClientEngine::onReadyRead()
     const QByteArray chunk = m_socket->readAll();
     if (chunk.isEmpty())
         return;
+    m_arrivalNs = m_clock.nsecsElapsed();
     m_stats.bytesReceived += quint64(chunk.size());
     const QList<FramedMessage> messages = m_decoder.feed(chunk);
     for (const FramedMessage& message : messages)
@@ -410,10 +411,18 @@ void ClientEngine::deliver(const FramedMessage& message)
     }
     event.text = decodeUtf8(message.payload);
     if (!m_pendingReplies.empty()) {
+        // With no terminator the server cannot tell our messages apart: those
+        // sent back to back reach it as one read and get one answer. So a
+        // reply answers everything sent so far, timed from the last of them.
+        // With a terminator, replies come one per message, in order.
+        if (m_config.terminator == Terminator::None) {
+            while (m_pendingReplies.size() > 1)
+                m_pendingReplies.pop_front();
+        }
         const PendingReply pending = m_pendingReplies.front();
         m_pendingReplies.pop_front();
         event.replyTo = pending.id;
-        event.rttMs = double(m_clock.nsecsElapsed() - pending.sentNs) / 1e6;
+        event.rttMs = double(m_arrivalNs - pending.sentNs) / 1e6;
     }
     ++m_stats.messagesReceived;
     emit eventOccurred(event);

@@ -207,6 +207,9 @@ private:
     QElapsedTimer m_reconnectClock;
     std::chrono::milliseconds m_reconnectDelay{0};
     QElapsedTimer m_clock; // monotonic base for round trips
+    // When the last bytes arrived: a reply framed by the idle gap arrived
+    // then, not when the gap expired, so its round trip excludes the gap.
+    qint64 m_arrivalNs = 0;
     struct PendingReply
     {
         quint64 id;

@@ -90,6 +90,7 @@ private slots:
     void refusesOverLongMessage();
     void multiLineSendsEachLine();
     void terminatorChoices();
+    void noTerminatorCoalescedMessagesShareOneReply();
     void chorusNegotiationReorderedRepliesPingBroadcast();
     void forcedChorusAgainstPlainServerFails();
 };
@@ -358,6 +359,30 @@ void TestClientEngine::terminatorChoices()
     QVERIFY(connectEngine(engine));
     engine.send(QStringLiteral("x"));
     QTRY_COMPARE(peer.received, QByteArray("x\r\n"));
+}
+
+void TestClientEngine::noTerminatorCoalescedMessagesShareOneReply()
+{
+    // Like the reference server: whatever one read returns is one message.
+    TestPeer peer;
+    peer.onData = [&](QTcpSocket* socket, const QByteArray&) {
+        if (peer.received == "ab")
+            socket->write("one answer");
+    };
+    QVERIFY(peer.listen());
+    ClientEngine engine;
+    ClientConfig config = configFor(peer.port());
+    config.terminator = Terminator::None;
+    engine.setConfig(config);
+    QSignalSpy events(&engine, &ClientEngine::eventOccurred);
+    QVERIFY(connectEngine(engine));
+    engine.send(QStringLiteral("a"));
+    const SendResult b = engine.send(QStringLiteral("b"));
+    QTRY_COMPARE(eventsOf(events, ClientEvent::Kind::Received).size(), 1);
+    const ClientEvent reply = eventsOf(events, ClientEvent::Kind::Received).first();
+    QCOMPARE(reply.replyTo, b.messageIds.first());
+    // Nothing left waiting, so the next reply is not matched to a stale message.
+    QCOMPARE(engine.awaitingReplies(), 0);
 }
 
 void TestClientEngine::chorusNegotiationReorderedRepliesPingBroadcast()
