@@ -1,6 +1,7 @@
 #include "LogPane.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -8,6 +9,7 @@
 #include <QListView>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSaveFile>
 #include <QScrollBar>
 #include <QVBoxLayout>
@@ -17,6 +19,7 @@ namespace chorus {
 LogPane::LogPane(QWidget* parent)
     : QWidget(parent), m_model(new LogModel(this)), m_filter(new LogFilterModel(this)),
       m_view(new QListView(this)), m_filterEdit(new QLineEdit(this)),
+      m_connectionCombo(new QComboBox(this)),
       m_onlySelected(new QCheckBox(tr("Only selected connection"), this)),
       m_pauseScroll(new QCheckBox(tr("Pause auto-scroll"), this)),
       m_logToFileButton(new QPushButton(tr("Log to file…"), this)), m_fileStatus(new QLabel(this))
@@ -38,6 +41,16 @@ LogPane::LogPane(QWidget* parent)
     connect(m_filterEdit, &QLineEdit::textChanged, m_filter, &LogFilterModel::setTextFilter);
     connect(m_onlySelected, &QCheckBox::toggled, this, &LogPane::applyConnectionFilter);
 
+    // Editable: pick "All connections" or a recently selected "#N", or type "#7, #12".
+    m_connectionCombo->setEditable(true);
+    m_connectionCombo->setInsertPolicy(QComboBox::NoInsert);
+    m_connectionCombo->addItem(tr("All connections"));
+    m_connectionCombo->setMinimumContentsLength(12);
+    m_connectionCombo->setToolTip(tr("Show only lines about these connections, e.g. #7 or 7, 12"));
+    m_connectionCombo->setObjectName(QStringLiteral("logConnectionFilter"));
+    connect(m_connectionCombo, &QComboBox::currentTextChanged, this,
+            &LogPane::applyConnectionFilter);
+
     auto* clearButton = new QPushButton(tr("Clear"), this);
     connect(clearButton, &QPushButton::clicked, m_model, &LogModel::clear);
     auto* saveButton = new QPushButton(tr("Save…"), this);
@@ -58,6 +71,7 @@ LogPane::LogPane(QWidget* parent)
 
     auto* bar = new QHBoxLayout;
     bar->addWidget(m_filterEdit, 1);
+    bar->addWidget(m_connectionCombo);
     bar->addWidget(m_onlySelected);
     bar->addWidget(m_pauseScroll);
     bar->addWidget(clearButton);
@@ -83,22 +97,61 @@ void LogPane::appendEntries(const QList<LogEntry>& entries)
         m_view->scrollToBottom();
 }
 
+std::optional<QSet<quint64>> LogPane::parseConnectionIds(const QString& text)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed.isEmpty() || trimmed == tr("All connections"))
+        return QSet<quint64>{};
+    static const QRegularExpression separators(QStringLiteral("[,;\\s]+"));
+    QSet<quint64> ids;
+    for (QString part : trimmed.split(separators, Qt::SkipEmptyParts)) {
+        if (part.startsWith(QLatin1Char('#')))
+            part.remove(0, 1);
+        bool ok = false;
+        const quint64 id = part.toULongLong(&ok);
+        if (!ok || id == 0)
+            return std::nullopt;
+        ids.insert(id);
+    }
+    return ids;
+}
+
 void LogPane::setSelectedConnections(const QSet<quint64>& ids)
 {
     m_selectedIds = ids;
+    // Offer recently selected connections in the filter combo (a few, newest first).
+    constexpr int kRecentConnections = 20;
+    if (ids.size() == 1) {
+        const QString item = QStringLiteral("#%1").arg(*ids.cbegin());
+        const int existing = m_connectionCombo->findText(item);
+        if (existing != 1) {
+            const QSignalBlocker blocker(m_connectionCombo);
+            const QString current = m_connectionCombo->currentText();
+            if (existing > 0)
+                m_connectionCombo->removeItem(existing);
+            m_connectionCombo->insertItem(1, item);
+            while (m_connectionCombo->count() > kRecentConnections + 1)
+                m_connectionCombo->removeItem(m_connectionCombo->count() - 1);
+            m_connectionCombo->setEditText(current);
+        }
+    }
     if (m_onlySelected->isChecked())
         applyConnectionFilter();
 }
 
 void LogPane::applyConnectionFilter()
 {
-    if (!m_onlySelected->isChecked()) {
-        m_filter->setConnectionFilter({});
+    m_connectionCombo->setEnabled(!m_onlySelected->isChecked());
+    if (m_onlySelected->isChecked()) {
+        // No selection: show nothing rather than everything, so the box means what it says.
+        m_filter->setConnectionFilter(m_selectedIds.isEmpty() ? QSet<quint64>{0xffffffffffffffffULL}
+                                                              : m_selectedIds);
         return;
     }
-    // No selection: show nothing rather than everything, so the box means what it says.
-    m_filter->setConnectionFilter(m_selectedIds.isEmpty() ? QSet<quint64>{0xffffffffffffffffULL}
-                                                          : m_selectedIds);
+    const auto ids = parseConnectionIds(m_connectionCombo->currentText());
+    m_connectionCombo->setStyleSheet(ids ? QString()
+                                         : QStringLiteral("QComboBox { color: #c02020; }"));
+    m_filter->setConnectionFilter(ids.value_or(QSet<quint64>{}));
 }
 
 void LogPane::saveAs()

@@ -8,7 +8,10 @@
 
 #include <QWidget>
 
+#include <optional>
+
 class QCheckBox;
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QListView;
@@ -26,6 +29,10 @@ public:
     LogFilterModel* filterModel() const { return m_filter; }
     QListView* view() const { return m_view; }
     QCheckBox* onlySelectedCheck() const { return m_onlySelected; }
+    QComboBox* connectionCombo() const { return m_connectionCombo; }
+
+    // "All connections" or empty -> empty set; "#7", "7, #12" -> those ids; else nullopt.
+    static std::optional<QSet<quint64>> parseConnectionIds(const QString& text);
 
     // Continuous logging; returns false and shows why in the pane on failure.
     bool startLogToFile(const QString& path);
@@ -52,6 +59,7 @@ private:
     LogFileWriter m_fileWriter;
     QListView* m_view;
     QLineEdit* m_filterEdit;
+    QComboBox* m_connectionCombo;
     QCheckBox* m_onlySelected;
     QCheckBox* m_pauseScroll;
     QPushButton* m_logToFileButton;

@@ -3,6 +3,10 @@
 
 #include "LogFileWriter.h"
 #include "LogModel.h"
+#include "LogPane.h"
+
+#include <QCheckBox>
+#include <QComboBox>
 
 #include <QAbstractItemModelTester>
 #include <QTemporaryDir>
@@ -23,6 +27,7 @@ private slots:
     void levelsAreColoured();
     void saveAllKeptLines();
     void logFileAppendsAndReportsFailure();
+    void paneConnectionFilter();
 };
 
 static LogEntry entry(int n, quint64 connection = 0, LogLevel level = LogLevel::Info)
@@ -184,5 +189,39 @@ void TestLogModel::logFileAppendsAndReportsFailure()
     }
 }
 
-QTEST_GUILESS_MAIN(TestLogModel)
+void TestLogModel::paneConnectionFilter()
+{
+    QCOMPARE(LogPane::parseConnectionIds(QString()).value(), QSet<quint64>{});
+    QCOMPARE(LogPane::parseConnectionIds(QStringLiteral("All connections")).value(),
+             QSet<quint64>{});
+    QCOMPARE(LogPane::parseConnectionIds(QStringLiteral("#7")).value(), QSet<quint64>{7});
+    QCOMPARE(LogPane::parseConnectionIds(QStringLiteral(" 7, #12 ")).value(),
+             (QSet<quint64>{7, 12}));
+    QVERIFY(!LogPane::parseConnectionIds(QStringLiteral("#x")));
+    QVERIFY(!LogPane::parseConnectionIds(QStringLiteral("0")));
+
+    LogPane pane;
+    pane.appendEntries(entries(0, 4, 1));
+    pane.appendEntries(entries(4, 3, 2));
+    QCOMPARE(pane.filterModel()->rowCount(), 7);
+    pane.connectionCombo()->setEditText(QStringLiteral("#2"));
+    QCOMPARE(pane.filterModel()->rowCount(), 3);
+    pane.connectionCombo()->setEditText(QStringLiteral("#bad"));
+    QCOMPARE(pane.filterModel()->rowCount(), 7); // invalid text filters nothing (shown in red)
+    pane.connectionCombo()->setEditText(QStringLiteral("All connections"));
+
+    // "Only selected connection" follows the table's selection.
+    pane.setSelectedConnections({1});
+    QCOMPARE(pane.connectionCombo()->itemText(1), QStringLiteral("#1"));
+    pane.onlySelectedCheck()->setChecked(true);
+    QCOMPARE(pane.filterModel()->rowCount(), 4);
+    pane.setSelectedConnections({2});
+    QCOMPARE(pane.filterModel()->rowCount(), 3);
+    pane.setSelectedConnections({});
+    QCOMPARE(pane.filterModel()->rowCount(), 0);
+    pane.onlySelectedCheck()->setChecked(false);
+    QCOMPARE(pane.filterModel()->rowCount(), 7);
+}
+
+QTEST_MAIN(TestLogModel)
 #include "tst_logmodel.moc"
