@@ -197,6 +197,7 @@ void ClientWindow::buildUi()
     auto* findLayout = new QHBoxLayout(m_findBar);
     findLayout->setContentsMargins(0, 0, 0, 0);
     m_findEdit = new QLineEdit;
+    m_findEdit->setObjectName(QStringLiteral("findEdit"));
     m_findEdit->setPlaceholderText(tr("Find in history"));
     m_findEdit->setClearButtonEnabled(true);
     auto* next = new QPushButton(tr("Next"));

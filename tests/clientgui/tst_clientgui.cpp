@@ -13,6 +13,7 @@
 #include <QDir>
 #include <QFile>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
 #include <QPushButton>
 #include <QSettings>
@@ -151,6 +152,16 @@ void TestClientGui::conversation()
     window.historyView()->setFocus();
     QTest::keyClick(window.historyView(), Qt::Key_C, Qt::ControlModifier);
     QVERIFY(QApplication::clipboard()->text().contains(QStringLiteral("server: re:") + message));
+
+    // Ctrl+F opens the find bar; typing selects the matching entry.
+    QTest::keyClick(window.sendBox(), Qt::Key_F, Qt::ControlModifier);
+    QLineEdit* findEdit = window.findChild<QLineEdit*>(QStringLiteral("findEdit"));
+    QVERIFY(findEdit);
+    QTRY_VERIFY(findEdit->isVisible());
+    QTRY_COMPARE(QApplication::focusWidget(), findEdit);
+    QTest::keyClicks(findEdit, QStringLiteral("re:two"));
+    QCOMPARE(window.historyView()->currentIndex().row(),
+             findRow(model, HistoryEntry::Kind::Received, QStringLiteral("re:two")));
 
     // Disconnect shows a notice and the state.
     QTest::mouseClick(window.connectButton(), Qt::LeftButton);
