@@ -3,6 +3,8 @@
 // no terminator, so the client must frame replies by idle gap.
 
 #include "ClientEngine.h"
+#include "ReplyBook.h"
+#include "ServerEngine.h"
 
 #include <QProcess>
 #include <QSignalSpy>
@@ -21,6 +23,7 @@ private slots:
     void initTestCase();
     void cleanupTestCase();
     void threeMessagesThreeReplies();
+    void chorusServerNegotiatesAndSurvivesRestart();
 
 private:
     QProcess m_server;
@@ -115,6 +118,70 @@ void TestClientInterop::threeMessagesThreeReplies()
     QCOMPARE(engine.stats().messagesReceived, 3u);
     engine.disconnectFromServer();
     QCOMPARE(engine.state(), ClientState::Disconnected);
+}
+
+void TestClientInterop::chorusServerNegotiatesAndSurvivesRestart()
+{
+    // Our own server engine on loopback: the client is welcomed into Chorus
+    // mode, replies carry RTTs, a broadcast arrives as its own kind, and a
+    // Stop/Start of the server is ridden out by auto-reconnect.
+    ServerEngine server(std::make_shared<ReplyBook>());
+    ServerConfig serverConfig;
+    serverConfig.address = QHostAddress::LocalHost;
+    serverConfig.port = 0;
+    server.setConfig(serverConfig);
+    QSignalSpy listening(&server, &ServerEngine::listening);
+    server.start();
+    QVERIFY(listening.wait(5000));
+    const quint16 port = server.listenPort();
+    QVERIFY(port != 0);
+
+    ClientEngine engine;
+    ClientConfig config;
+    config.host = QStringLiteral("127.0.0.1");
+    config.port = port;
+    config.autoReconnect = true;
+    config.reconnectInitial = std::chrono::milliseconds(50);
+    config.reconnectMax = std::chrono::milliseconds(200);
+    config.name = QStringLiteral("interop");
+    engine.setConfig(config);
+    QList<ClientEvent> received;
+    QList<ClientEvent> broadcasts;
+    connect(&engine, &ClientEngine::eventOccurred, this, [&](const ClientEvent& event) {
+        if (event.kind == ClientEvent::Kind::Received)
+            received.append(event);
+        else if (event.kind == ClientEvent::Kind::Broadcast)
+            broadcasts.append(event);
+    });
+    engine.connectToServer();
+    QTRY_VERIFY_WITH_TIMEOUT(engine.isChorusMode(), 5000);
+    QVERIFY(engine.clientId() != 0);
+    for (int i = 0; i < 3; ++i) {
+        const SendResult result = engine.send(QStringLiteral("메시지 %1").arg(i));
+        QCOMPARE(result.status, SendStatus::Sent);
+        QTRY_COMPARE_WITH_TIMEOUT(received.size(), i + 1, 5000);
+        QCOMPARE(received.at(i).replyTo, result.messageIds.first());
+        QVERIFY(received.at(i).rttMs.has_value());
+    }
+    server.broadcast({}, QStringLiteral("모두 안녕"));
+    QTRY_COMPARE_WITH_TIMEOUT(broadcasts.size(), 1, 5000);
+    QCOMPARE(broadcasts.first().text, QStringLiteral("모두 안녕"));
+
+    QSignalSpy stopped(&server, &ServerEngine::stopped);
+    server.stop();
+    QVERIFY(stopped.wait(5000));
+    QTRY_VERIFY_WITH_TIMEOUT(engine.state() == ClientState::Reconnecting, 5000);
+    QCOMPARE(engine.send(QStringLiteral("while down")).status, SendStatus::Queued);
+    serverConfig.port = port; // same port, as a user's Stop/Start does
+    server.setConfig(serverConfig);
+    listening.clear();
+    server.start();
+    QVERIFY(listening.wait(5000));
+    QTRY_VERIFY_WITH_TIMEOUT(engine.isChorusMode(), 10000);
+    // The queued message went out after the new welcome and was answered.
+    QTRY_COMPARE_WITH_TIMEOUT(received.size(), 4, 5000);
+    QVERIFY(received.last().rttMs.has_value());
+    engine.disconnectFromServer();
 }
 
 QTEST_GUILESS_MAIN(TestClientInterop)
