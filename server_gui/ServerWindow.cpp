@@ -459,7 +459,11 @@ void ServerWindow::onStopped()
 void ServerWindow::onCounters(const ServerCounters& counters)
 {
     m_activeLabel->setText(tr("Active: %1").arg(counters.active));
-    m_acceptedLabel->setText(tr("Accepted: %1").arg(counters.totalAccepted));
+    m_acceptedLabel->setText(counters.rejectedFull == 0
+                                 ? tr("Accepted: %1").arg(counters.totalAccepted)
+                                 : tr("Accepted: %1 (refused, server full: %2)")
+                                       .arg(counters.totalAccepted)
+                                       .arg(counters.rejectedFull));
     m_rateLabel->setText(tr("In: %1/s  Out: %2/s")
                              .arg(counters.messagesInPerSecond, 0, 'f', 1)
                              .arg(counters.messagesOutPerSecond, 0, 'f', 1));

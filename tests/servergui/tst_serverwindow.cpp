@@ -68,12 +68,12 @@ ServerCommandLineOptions TestServerWindow::localOptions() const
 
 QByteArray TestServerWindow::readLine(QTcpSocket& socket)
 {
-    QByteArray line;
+    QByteArray line = socket.readAll();
+    QSignalSpy readyRead(&socket, &QTcpSocket::readyRead);
     QDeadlineTimer deadline(kTimeoutMs);
     while (!line.endsWith('\n') && !deadline.hasExpired()) {
-        if (socket.bytesAvailable() == 0)
-            QTest::qWait(10); // lets the test's event loop deliver readyRead
-        line += socket.read(4096);
+        if (readyRead.wait(int(deadline.remainingTime())))
+            line += socket.readAll();
     }
     return line;
 }
