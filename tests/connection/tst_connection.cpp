@@ -101,18 +101,25 @@ void tst_Connection::koreanSplitInsideCharacterAcrossWrites()
 void tst_Connection::koreanSplitAcrossIdleGap()
 {
     // No terminator at all and the rest of a character arrives after the idle
-    // gap: the incomplete sequence is held back, not turned into U+FFFD.
-    EngineHarness harness;
-    harness.book->setEntries({ReplyEntry{QStringLiteral("{echo}")}});
+    // gap: the complete characters go out as a message, the incomplete
+    // sequence is held back for the next one, never turned into U+FFFD.
+    // A 150 ms gap and the rest after 200 ms: past one gap, well before the
+    // second (forced) one, with margin for a loaded machine.
+    ServerConfig config = loopbackConfig();
+    config.limits.idleGap = std::chrono::milliseconds(150);
+    EngineHarness harness(config);
+    harness.book->setEntries({ReplyEntry{QStringLiteral("<{echo}>")}});
     const quint16 port = harness.start();
     TestClient client;
     QVERIFY(client.connectTo(port));
     const QByteArray drone = QStringLiteral("드론").toUtf8();
-    client.socket.write(drone.left(4));
+    client.socket.write(drone.left(4)); // "드" and the first byte of "론"
     client.socket.flush();
-    writeLater(client.socket, drone.mid(4), std::chrono::milliseconds(45));
-    QTRY_COMPARE(client.received, drone);
-    QTRY_COMPARE(harness.counters.messagesIn, quint64(1));
+    writeLater(client.socket, drone.mid(4), std::chrono::milliseconds(200));
+    QTRY_COMPARE(client.received, QStringLiteral("<드><론>").toUtf8());
+    QTRY_COMPARE(harness.counters.messagesIn, quint64(2));
+    const quint64 id = harness.waitForId(client.socket);
+    QTRY_COMPARE(harness.rows.value(id).lastMessage, QStringLiteral("론"));
 }
 
 void tst_Connection::rawFramingAnswersEachChunk()
