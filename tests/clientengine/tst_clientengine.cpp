@@ -3,6 +3,7 @@
 
 #include "ChorusProtocol.h"
 #include "ClientEngine.h"
+#include "ClientRepeatSender.h"
 
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -93,6 +94,7 @@ private slots:
     void noTerminatorCoalescedMessagesShareOneReply();
     void chorusNegotiationReorderedRepliesPingBroadcast();
     void forcedChorusAgainstPlainServerFails();
+    void repeatSenderCountsAndStops();
 };
 
 void TestClientEngine::connectSendReplyWithRtt()
@@ -475,6 +477,44 @@ void TestClientEngine::forcedChorusAgainstPlainServerFails()
                 .text.contains(QStringLiteral("did not accept the Chorus protocol")));
     QCOMPARE(engine.queuedCount(), 1); // nothing typed is lost
     QVERIFY(!engine.ping());
+}
+
+void TestClientEngine::repeatSenderCountsAndStops()
+{
+    TestPeer peer;
+    peer.onData = [](QTcpSocket* socket, const QByteArray& data) {
+        for (const QByteArray& line : data.split('\n'))
+            if (!line.isEmpty())
+                socket->write("ok\n");
+    };
+    QVERIFY(peer.listen());
+    ClientEngine engine;
+    engine.setConfig(configFor(peer.port()));
+    ClientRepeatSender repeat(&engine);
+    QSignalSpy stopped(&repeat, &ClientRepeatSender::stopped);
+    // Not connected: refuses to start, says why.
+    QVERIFY(!repeat.start(QStringLiteral("x"), 5ms, 3));
+    QCOMPARE(stopped.size(), 1);
+    QVERIFY(stopped.first().at(0).toString().contains(QStringLiteral("not connected")));
+    QVERIFY(connectEngine(engine));
+
+    QVERIFY(repeat.start(QStringLiteral("tick"), 5ms, 20));
+    QVERIFY(repeat.isRunning());
+    QTRY_VERIFY(!repeat.isRunning());
+    QTRY_COMPARE(repeat.stats().answered, 20);
+    const RepeatStats stats = repeat.stats();
+    QCOMPARE(stats.sent, 20);
+    QVERIFY(stats.minMs <= stats.medianMs && stats.medianMs <= stats.maxMs);
+    QVERIFY(stats.minMs >= 0.0);
+    QTRY_COMPARE(peer.received.count('\n'), 20);
+    QVERIFY(repeat.summary().startsWith(QStringLiteral("sent 20 / answered 20, RTT ")));
+
+    // Until stopped (count 0); a dropped link stops it.
+    QVERIFY(repeat.start(QStringLiteral("more"), 5ms, 0));
+    QTRY_VERIFY(repeat.stats().sent >= 5);
+    peer.sockets.first()->disconnectFromHost();
+    QTRY_VERIFY(!repeat.isRunning());
+    QVERIFY(stopped.last().at(0).toString().contains(QStringLiteral("connection went down")));
 }
 
 QTEST_GUILESS_MAIN(TestClientEngine)
