@@ -66,11 +66,14 @@ case "$verb" in
   bench) setup; build; exec "$ROOT/bench/run-benchmarks.sh" "$@" ;;
   screenshots) setup; build; exec "$ROOT/scripts/screenshots.sh" "$@" ;;
   tsan)
-    # The reply book and the multi-threaded engine under ThreadSanitizer.
+    # The reply book is read lock-free by every engine thread while the window
+    # edits it: its concurrency test must be ThreadSanitizer-clean. (Tests that
+    # pass values through Qt's own event queue are not run here: Debian's Qt is
+    # not built with TSan, so they report Qt-internal false positives.)
     setup
     BUILD="$ROOT/build-tsan"
     build -DCHORUS_SANITIZE=thread -DCHORUS_BUILD_BENCH=OFF
-    QT_QPA_PLATFORM=offscreen TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" \
-      ctest --test-dir "$BUILD" --output-on-failure -R 'replybook|serverthreads|serverengine' --timeout 600 ;;
+    QT_NO_GLIB=1 QT_QPA_PLATFORM=offscreen TSAN_OPTIONS="halt_on_error=1" \
+      ctest --test-dir "$BUILD" --output-on-failure -R '^tst_replybook$' --timeout 600 ;;
   *) echo "usage: $0 run|test|setup|build|bench|screenshots|tsan" >&2; exit 2 ;;
 esac
