@@ -7,14 +7,36 @@
 #include <QIcon>
 
 #include <cstdio>
+#include <memory>
+
+namespace {
+
+// --help and --version must work on a machine with no display (ssh, CI): answer
+// them from a QCoreApplication before any GUI platform plugin is loaded.
+bool asksForHelpOrVersion(int argc, char* argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray argument(argv[i]);
+        if (argument == "-h" || argument == "--help" || argument == "-?" ||
+            argument == "--help-all" || argument == "-v" || argument == "--version")
+            return true;
+    }
+    return false;
+}
+
+} // namespace
 
 int main(int argc, char* argv[])
 {
-    QApplication app(argc, argv);
+    std::unique_ptr<QCoreApplication> application;
+    if (asksForHelpOrVersion(argc, argv))
+        application = std::make_unique<QCoreApplication>(argc, argv);
+    else
+        application = std::make_unique<QApplication>(argc, argv);
+    QCoreApplication& app = *application;
     QCoreApplication::setOrganizationName(QStringLiteral("Chorus"));
     QCoreApplication::setApplicationName(QStringLiteral("chorus-client"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CHORUS_VERSION));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/chorus/icons/chorus-client.svg")));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
@@ -91,6 +113,7 @@ int main(int argc, char* argv[])
     }
     options.connectNow = parser.isSet(connectNow);
 
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/chorus/icons/chorus-client.svg")));
     auto* window = new chorus::ClientWindow(options);
     window->setAttribute(Qt::WA_DeleteOnClose);
     window->show();
