@@ -1,0 +1,154 @@
+// Both windows together, as a user runs them (offscreen, loopback, port 0):
+// the client window negotiates the Chorus protocol with the server window,
+// gets a reply from the book with a round-trip time, and a broadcast typed
+// into the server window's box arrives in the client window as its own kind
+// of entry. "Send message…" on the selected row arrives as a Direct entry.
+
+#include "ClientEngine.h"
+#include "ClientWindow.h"
+#include "ConnectionTableModel.h"
+#include "HistoryModel.h"
+#include "ReplyBook.h"
+#include "SendBox.h"
+#include "ServerWindow.h"
+
+#include <QApplication>
+#include <QInputDialog>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QtTest>
+
+using namespace chorus;
+
+namespace {
+constexpr int kTimeoutMs = 10000;
+
+int countKind(const HistoryModel* model, HistoryEntry::Kind kind, const QString& text = {})
+{
+    int n = 0;
+    for (int row = 0; row < model->count(); ++row) {
+        const HistoryEntry& entry = model->entry(row);
+        if (entry.kind == kind && (text.isEmpty() || entry.text == text))
+            ++n;
+    }
+    return n;
+}
+// Types `text` into the modal QInputDialog the next action opens, and accepts it.
+void answerNextInputDialog(const QString& text)
+{
+    auto* poll = new QTimer;
+    poll->setInterval(20);
+    QObject::connect(poll, &QTimer::timeout, poll, [poll, text, tries = 0]() mutable {
+        if (auto* dialog = qobject_cast<QInputDialog*>(QApplication::activeModalWidget())) {
+            dialog->setTextValue(text);
+            dialog->accept();
+            poll->deleteLater();
+        } else if (++tries > 500) { // 10 s: let the test fail on its own assertion
+            poll->deleteLater();
+        }
+    });
+    poll->start();
+}
+} // namespace
+
+class TestServerClientWindows : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void broadcastFromServerWindowReachesClientWindow();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+void TestServerClientWindows::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.path());
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.path());
+}
+
+void TestServerClientWindows::broadcastFromServerWindowReachesClientWindow()
+{
+    ServerCommandLineOptions serverOptions;
+    serverOptions.addressText = QStringLiteral("localhost");
+    serverOptions.config.address = QHostAddress(QHostAddress::LocalHost);
+    serverOptions.port = 0;
+    serverOptions.config.port = 0;
+    serverOptions.repliesPath = m_dir.filePath(QStringLiteral("replies.json"));
+    ServerWindow server(serverOptions);
+    server.show();
+    QTest::mouseClick(server.startStopButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(server.state(), ServerWindow::State::Listening, kTimeoutMs);
+    const quint16 port = server.engine()->listenPort();
+    QVERIFY(port != 0);
+
+    ClientWindowOptions clientOptions;
+    clientOptions.host = QStringLiteral("127.0.0.1");
+    clientOptions.port = port;
+    clientOptions.name = QStringLiteral("드론-1");
+    clientOptions.protocol = ClientProtocol::Auto;
+    clientOptions.connectNow = true;
+    ClientWindow client(clientOptions);
+    client.show();
+    QTRY_COMPARE_WITH_TIMEOUT(client.engine()->state(), ClientState::Connected, kTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(client.engine()->isChorusMode(), kTimeoutMs);
+
+    // The server window's table shows the client with its name and protocol.
+    ConnectionTableModel* table = server.connectionModel();
+    QTRY_COMPARE_WITH_TIMEOUT(table->rowCount(), 1, kTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(table->index(0, ConnectionTableModel::NameColumn).data().toString(),
+                              QStringLiteral("드론-1"), kTimeoutMs);
+    QCOMPARE(table->index(0, ConnectionTableModel::ProtocolColumn).data().toString(),
+             QStringLiteral("chorus"));
+
+    // A message typed into the client window gets a reply from the book, with an RTT.
+    HistoryModel* history = client.historyModel();
+    client.sendBox()->setFocus();
+    QTest::keyClicks(client.sendBox(), QStringLiteral("status?"));
+    QTest::keyClick(client.sendBox(), Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(countKind(history, HistoryEntry::Kind::Received), 1, kTimeoutMs);
+    const QStringList book = [&] {
+        QStringList texts;
+        for (const ReplyEntry& entry : server.replyBook()->entries())
+            texts.append(entry.text);
+        return texts;
+    }();
+    for (int row = 0; row < history->count(); ++row) {
+        const HistoryEntry& entry = history->entry(row);
+        if (entry.kind == HistoryEntry::Kind::Received) {
+            QVERIFY2(book.contains(entry.text), qPrintable(entry.text));
+            QVERIFY(entry.hasRtt());
+        }
+    }
+
+    // Broadcast from the server window's box: a Broadcast entry, not a reply.
+    const QString announcement = QStringLiteral("모든 드론: 귀환하세요");
+    server.broadcastEdit()->setText(announcement);
+    QTest::mouseClick(server.sendToAllButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(countKind(history, HistoryEntry::Kind::Broadcast, announcement), 1,
+                              kTimeoutMs);
+    QCOMPARE(countKind(history, HistoryEntry::Kind::Received), 1);
+
+    // The row's "Send message…" (a one-off line typed into a dialog): a Direct entry.
+    server.connectionView()->selectRow(0);
+    answerNextInputDialog(QStringLiteral("just you"));
+    server.sendMessageAction()->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(
+        countKind(history, HistoryEntry::Kind::Direct, QStringLiteral("just you")), 1, kTimeoutMs);
+    QCOMPARE(countKind(history, HistoryEntry::Kind::Broadcast, QStringLiteral("just you")), 0);
+
+    QTest::mouseClick(server.startStopButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(server.state(), ServerWindow::State::Stopped, kTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(client.engine()->state() != ClientState::Connected, kTimeoutMs);
+}
+
+QTEST_MAIN(TestServerClientWindows)
+#include "tst_serverclientwindows.moc"
