@@ -231,7 +231,7 @@ def build(results, meta):
     md.append("")
 
     # Per-round figures, so a median never hides a bad round.
-    md.append("## Every round (replies/s; hold: answered / still open)")
+    md.append("## Every round (replies/s; hold: answered / still open; [load average])")
     md.append("")
     rows = []
     for (p, t), recs in sorted(results.runs.items()):
@@ -244,6 +244,8 @@ def build(results, meta):
                 cells.append(f"{r['answered']:,} / {r['still_open']:,}")
             else:
                 cells.append(f"{r['replies_per_s']:,.0f} ({r['errors']} err)")
+            if "load" in rec:
+                cells[-1] += f" [{rec['load']}]"
         rows.append([p, t, "; ".join(cells)])
     md.append(table(["profile", "test", "rounds"], rows))
     md.append("")
@@ -262,11 +264,15 @@ def header(meta):
         "## Machine and run",
         "",
         f"- Date: {meta['date']}; commit `{meta.get('commit', '?')}`"
-        + (" — **quick run** (1 round, short durations: indicative only)" if meta.get("quick") else ""),
+        + (" — **quick run** (fewer rounds, shorter runs: indicative only)" if meta.get("quick") else ""),
         f"- CPU: {meta['cpu']} × {meta['nproc']} (nproc); memory {meta['mem_gb']} GB; "
-        f"kernel {meta['kernel']}; load average at the end {meta['load']}",
+        f"kernel {meta['kernel']}; 1-minute load average {meta.get('load_start', '?')} at the start, "
+        f"{meta['load']} at the end (per run in the last table)",
         "- The bench and the server share these cores, on loopback; other work on the machine "
-        "shows up as noise, which is why every figure is a median of rounds run back to back.",
+        "shows up as noise, which is why every figure is a median of rounds run back to back, and "
+        "why each round runs every server once (rounds outermost) so a burst of other work hits "
+        "all servers alike. `chorus-io1` is the same configuration as `chorus-headless` (one I/O "
+        "thread is the default): the gap between their C=100 figures shows the noise of the run.",
         f"- Rounds: {meta['rounds']}; closed-loop runs {meta['duration']:g} s each at "
         f"C = 1, 10, 100, 1000; hold: {meta['hold_connections']:,} connections for "
         f"{meta['hold_duration']:g} s. A fresh server process for every round.",

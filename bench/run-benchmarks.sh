@@ -207,8 +207,9 @@ run_bench() {
   [[ -z "$result" ]] && result='{"error":1}'
   local sample="0 0"
   [[ -f "$WORK/sample" ]] && sample=$(cat "$WORK/sample")
-  printf '{"profile":"%s","test":"%s","round":%s,"threads":%s,"hwm_kb":%s,"result":%s}\n' \
-    "$profile" "$test" "$round" "${sample% *}" "${sample#* }" "$result" >>"$RESULTS"
+  printf '{"profile":"%s","test":"%s","round":%s,"threads":%s,"hwm_kb":%s,"load":%s,"result":%s}\n' \
+    "$profile" "$test" "$round" "${sample% *}" "${sample#* }" "$(cut -d' ' -f1 /proc/loadavg)" \
+    "$result" >>"$RESULTS"
   python3 - "$profile" "$test" "$round" "$result" <<'EOF'
 import json, sys
 p, t, r, raw = sys.argv[1:5]
@@ -241,9 +242,12 @@ available() {
 }
 
 STARTED="$(date -u '+%Y-%m-%d %H:%M UTC')"
+LOAD_START="$(cut -d' ' -f1 /proc/loadavg)"
 echo "chorus benchmark: rounds=$ROUNDS closed-loop=${DURATION}s hold=${HOLD_CONNECTIONS}x${HOLD_DURATION}s"
 echo "  build $BUILD, scratch $WORK"
 
+# Which servers can run at all, decided once.
+RUNNABLE=()
 for profile in "${PROFILES[@]}"; do
   why=""
   if [[ "$profile" == chorus-window && -x "$SERVER" ]] && ! ensure_display; then
@@ -254,9 +258,15 @@ for profile in "${PROFILES[@]}"; do
     MISSING+=("$profile: $why")
     continue
   fi
-  framing=$(framing_of "$profile")
-  for ROUND in $(seq "$ROUNDS"); do
-    echo "$profile (bench framing $framing), round $ROUND"
+  RUNNABLE+=("$profile")
+done
+
+# Rounds outermost: each round runs every server once, so a burst of other
+# work on the machine hits all servers alike instead of one server's rounds.
+for ROUND in $(seq "$ROUNDS"); do
+  for profile in "${RUNNABLE[@]+"${RUNNABLE[@]}"}"; do
+    framing=$(framing_of "$profile")
+    echo "$profile (bench framing $framing), round $ROUND, load $(cut -d' ' -f1 /proc/loadavg)"
     rm -f "$WORK/sample"
     if ! start_server "$profile" "$WORK/$profile-$ROUND.log"; then
       MISSING+=("$profile: did not start (round $ROUND)")
@@ -293,7 +303,7 @@ done
 HISTORY_LINE=""
 if [[ -x "$HISTORY" ]]; then
   echo "chorus-history-bench"
-  HISTORY_LINE=$(QT_QPA_PLATFORM=offscreen timeout 300 "$HISTORY" 2>&1 | tail -3 || true)
+  HISTORY_LINE=$(QT_QPA_PLATFORM=offscreen timeout 300 "$HISTORY" 2>&1 | tail -12 || true)
   echo "$HISTORY_LINE"
 else
   MISSING+=("chorus-history-bench: not built ($HISTORY)")
@@ -303,7 +313,7 @@ META="$WORK/meta.json"
 printf '%s\n' "${MISSING[@]+"${MISSING[@]}"}" >"$WORK/missing.txt"
 printf '%s\n' "$HISTORY_LINE" >"$WORK/history.txt"
 STARTED="$STARTED" ROUNDS="$ROUNDS" DURATION="$DURATION" HOLD_DURATION="$HOLD_DURATION" \
-HOLD_CONNECTIONS="$HOLD_CONNECTIONS" QUICK="$QUICK" PROFILES="${PROFILES[*]}" ROOT="$ROOT" \
+HOLD_CONNECTIONS="$HOLD_CONNECTIONS" QUICK="$QUICK" LOAD_START="$LOAD_START" PROFILES="${PROFILES[*]}" ROOT="$ROOT" \
 python3 - "$META" "$WORK/missing.txt" "$WORK/history.txt" <<'EOF'
 import json, os, platform, subprocess, sys
 env = os.environ
@@ -323,6 +333,7 @@ json.dump({
     "kernel": platform.release(),
     "mem_gb": round(mem_kb / 1048576, 1),
     "load": round(os.getloadavg()[0], 2),
+    "load_start": float(env["LOAD_START"]),
     "rounds": int(env["ROUNDS"]), "duration": float(env["DURATION"]),
     "hold_duration": float(env["HOLD_DURATION"]),
     "hold_connections": int(env["HOLD_CONNECTIONS"]), "quick": env["QUICK"] == "1",
