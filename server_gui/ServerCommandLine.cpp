@@ -201,12 +201,14 @@ ServerCommandLine::Result ServerCommandLine::parse(const QStringList& arguments)
         out.pickMode = *mode;
     }
     if (parser.isSet(o.idleGap)) {
+        out.givenEngineOptions.append(QStringLiteral("idle-gap"));
         const auto ms = integerValue<int>(parser, o.idleGap, 1, 60000, &error);
         if (!ms)
             return fail(error);
         out.config.limits.idleGap = std::chrono::milliseconds(*ms);
     }
     if (parser.isSet(o.maxMessage)) {
+        out.givenEngineOptions.append(QStringLiteral("max-message"));
         const auto bytes =
             integerValue<qsizetype>(parser, o.maxMessage, 16, 64 * 1024 * 1024, &error);
         if (!bytes)
@@ -214,6 +216,7 @@ ServerCommandLine::Result ServerCommandLine::parse(const QStringList& arguments)
         out.config.limits.maxMessageBytes = *bytes;
     }
     if (parser.isSet(o.highWater)) {
+        out.givenEngineOptions.append(QStringLiteral("high-water"));
         const auto bytes =
             integerValue<qint64>(parser, o.highWater, 1024, qint64(1024) * 1024 * 1024, &error);
         if (!bytes)
@@ -221,18 +224,22 @@ ServerCommandLine::Result ServerCommandLine::parse(const QStringList& arguments)
         out.config.limits.highWaterBytes = *bytes;
     }
     if (parser.isSet(o.ioThreads)) {
+        out.givenEngineOptions.append(QStringLiteral("io-threads"));
         const auto threads = integerValue<int>(parser, o.ioThreads, 1, 64, &error);
         if (!threads)
             return fail(error);
         out.config.ioThreads = *threads;
     }
     if (parser.isSet(o.maxConnections)) {
+        out.givenEngineOptions.append(QStringLiteral("max-connections"));
         const auto max = integerValue<int>(parser, o.maxConnections, 1, 1000000, &error);
         if (!max)
             return fail(error);
         out.config.maxConnections = *max;
     }
     out.config.logMessages = !parser.isSet(o.noLogMessages);
+    if (parser.isSet(o.noLogMessages))
+        out.givenEngineOptions.append(QStringLiteral("no-log-messages"));
 
     auto pathValue = [&parser](const QCommandLineOption& option, QString* path) {
         *path = parser.value(option).trimmed();
@@ -255,7 +262,11 @@ QString ServerCommandLine::helpText()
     QCommandLineParser parser;
     const Options o;
     setUp(parser, o);
-    return parser.helpText();
+    // Help is printed before any QCoreApplication exists, when Qt cannot know
+    // the program's name.
+    QString text = parser.helpText();
+    text.replace(QLatin1String("<executable_name>"), QLatin1String("chorus-server"));
+    return text;
 }
 
 QString ServerCommandLine::versionText()

@@ -25,6 +25,10 @@ struct ServerCommandLineOptions
     std::optional<quint16> port;
     std::optional<Framing> framing;
     std::optional<PickMode> pickMode;
+    // Engine options given on the command line ("idle-gap", "max-message", "high-water",
+    // "io-threads", "max-connections", "no-log-messages"): they override the window's
+    // saved engine settings for this run.
+    QStringList givenEngineOptions;
 
     bool headless = false;
     bool startAtOnce = false; // GUI: start listening without a click

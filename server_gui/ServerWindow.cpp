@@ -1,4 +1,5 @@
 #include "ServerWindow.h"
+#include "ServerSettingsDialog.h"
 
 #include "ConnectionTableModel.h"
 #include "HeadlessServer.h"
@@ -17,6 +18,8 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QNetworkInterface>
 #include <QPushButton>
@@ -54,6 +57,12 @@ const QString kMainSplitterKey = QStringLiteral("window/mainSplitter");
 const QString kBottomSplitterKey = QStringLiteral("window/bottomSplitter");
 const QString kTableHeaderKey = QStringLiteral("window/tableHeader");
 const QString kLogFileKey = QStringLiteral("log/file");
+const QString kIdleGapKey = QStringLiteral("engine/idleGapMs");
+const QString kMaxMessageKey = QStringLiteral("engine/maxMessageBytes");
+const QString kHighWaterKey = QStringLiteral("engine/highWaterBytes");
+const QString kIoThreadsKey = QStringLiteral("engine/ioThreads");
+const QString kMaxConnectionsKey = QStringLiteral("engine/maxConnections");
+const QString kLogMessagesKey = QStringLiteral("engine/logMessages");
 
 } // namespace
 
@@ -89,6 +98,7 @@ ServerWindow::ServerWindow(const ServerCommandLineOptions& options, QWidget* par
     layout->addWidget(m_mainSplitter, 1);
     setCentralWidget(central);
     buildStatusBar();
+    buildMenus();
 
     connect(m_engine, &ServerEngine::listening, this, &ServerWindow::onListening);
     connect(m_engine, &ServerEngine::startFailed, this, &ServerWindow::onStartFailed);
@@ -109,6 +119,7 @@ ServerWindow::ServerWindow(const ServerCommandLineOptions& options, QWidget* par
     m_openFileLimit = ServerEngine::raiseOpenFileLimit();
     loadReplyBookAtStart();
     restoreSettings();
+    loadEngineSettings();
     setState(State::Stopped);
     updateActions();
 
@@ -389,13 +400,86 @@ void ServerWindow::saveSettings() const
 
 ServerConfig ServerWindow::configFromWidgets() const
 {
-    ServerConfig config = m_options.config; // limits and threads from the command line
+    ServerConfig config = m_engineSettings; // limits and threads: settings + command line
     const QString addressText = m_addressCombo->currentData().toString();
     config.address = ServerCommandLine::addressFromText(addressText).value_or(QHostAddress());
     config.port = quint16(m_configuredPort);
     config.framing =
         framingFromName(m_framingCombo->currentData().toString()).value_or(Framing::Auto);
     return config;
+}
+
+void ServerWindow::buildMenus()
+{
+    QMenu* fileMenu = menuBar()->addMenu(tr("&File"));
+    QAction* quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu* serverMenu = menuBar()->addMenu(tr("&Server"));
+    m_settingsAction =
+        serverMenu->addAction(tr("&Settings…"), this, &ServerWindow::editEngineSettings);
+    m_settingsAction->setMenuRole(QAction::PreferencesRole);
+
+    QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
+    helpMenu->addAction(tr("&About Chorus Server"), this, [this] {
+        QMessageBox::about(this, tr("About Chorus Server"),
+                           tr("<b>Chorus Server</b> %1<br>A multi-client TCP server that answers "
+                              "every message from an editable reply book.<br>Wire format: "
+                              "docs/PROTOCOL.md.")
+                               .arg(QStringLiteral(CHORUS_VERSION)));
+    });
+}
+
+void ServerWindow::loadEngineSettings()
+{
+    // Saved settings first; an option given on the command line wins for this run.
+    m_engineSettings = m_options.config;
+    const QSettings settings = windowSettings();
+    const QStringList& given = m_options.givenEngineOptions;
+    auto saved = [&settings, &given](const QString& key, const char* option) {
+        return settings.contains(key) && !given.contains(QLatin1String(option));
+    };
+    ConnectionLimits& limits = m_engineSettings.limits;
+    if (saved(kIdleGapKey, "idle-gap"))
+        limits.idleGap =
+            std::chrono::milliseconds(qBound(1, settings.value(kIdleGapKey).toInt(), 60000));
+    if (saved(kMaxMessageKey, "max-message"))
+        limits.maxMessageBytes = qsizetype(qBound<qint64>(
+            16, settings.value(kMaxMessageKey).toLongLong(), qint64(64) * 1024 * 1024));
+    if (saved(kHighWaterKey, "high-water"))
+        limits.highWaterBytes = qBound<qint64>(1024, settings.value(kHighWaterKey).toLongLong(),
+                                               qint64(1024) * 1024 * 1024);
+    if (saved(kIoThreadsKey, "io-threads"))
+        m_engineSettings.ioThreads = qBound(1, settings.value(kIoThreadsKey).toInt(), 64);
+    if (saved(kMaxConnectionsKey, "max-connections"))
+        m_engineSettings.maxConnections =
+            qBound(1, settings.value(kMaxConnectionsKey).toInt(), 1000000);
+    if (saved(kLogMessagesKey, "no-log-messages"))
+        m_engineSettings.logMessages = settings.value(kLogMessagesKey).toBool();
+}
+
+void ServerWindow::setEngineSettings(const ServerConfig& engineSettings)
+{
+    m_engineSettings = engineSettings;
+    QSettings settings = windowSettings();
+    settings.setValue(kIdleGapKey, qint64(engineSettings.limits.idleGap.count()));
+    settings.setValue(kMaxMessageKey, qint64(engineSettings.limits.maxMessageBytes));
+    settings.setValue(kHighWaterKey, engineSettings.limits.highWaterBytes);
+    settings.setValue(kIoThreadsKey, engineSettings.ioThreads);
+    settings.setValue(kMaxConnectionsKey, engineSettings.maxConnections);
+    settings.setValue(kLogMessagesKey, engineSettings.logMessages);
+    // Limits reach new connections at once; threads and the connection limit at the next Start.
+    if (m_state == State::Listening)
+        m_engine->setConfig(configFromWidgets());
+}
+
+void ServerWindow::editEngineSettings()
+{
+    auto* dialog = new ServerSettingsDialog(m_engineSettings, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog] { setEngineSettings(dialog->apply(m_engineSettings)); });
+    dialog->open();
 }
 
 void ServerWindow::startListening()

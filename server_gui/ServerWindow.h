@@ -60,6 +60,11 @@ public:
     QAction* sendMessageAction() const { return m_sendMessageAction; }
     QAction* copyAddressAction() const { return m_copyAddressAction; }
 
+    QAction* settingsAction() const { return m_settingsAction; }
+    // Limits and threads the next Start uses: saved settings, overridden by the command line.
+    ServerConfig engineSettings() const { return m_engineSettings; }
+    void setEngineSettings(const ServerConfig& settings); // saves them; limits apply at once
+
     QList<quint64> selectedConnectionIds() const;
 
 public slots:
@@ -70,6 +75,7 @@ public slots:
     void copySelectedAddresses();
     void broadcastToAll();
     void broadcastToSelected();
+    void editEngineSettings();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -78,6 +84,8 @@ private:
     void buildListenBar(QWidget* parent, QHBoxLayout* layout);
     QWidget* buildConnectionArea();
     void buildStatusBar();
+    void buildMenus();
+    void loadEngineSettings();
     void fillAddressCombo();
     void selectAddress(const QString& text);
     void loadReplyBookAtStart();
@@ -121,6 +129,8 @@ private:
     QAction* m_disconnectAction = nullptr;
     QAction* m_sendMessageAction = nullptr;
     QAction* m_copyAddressAction = nullptr;
+    QAction* m_settingsAction = nullptr;
+    ServerConfig m_engineSettings;
 
     QLabel* m_activeLabel = nullptr;
     QLabel* m_acceptedLabel = nullptr;

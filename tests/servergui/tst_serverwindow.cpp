@@ -7,6 +7,7 @@
 #include "ConnectionTableModel.h"
 #include "LogPane.h"
 #include "ReplyBookEditor.h"
+#include "ServerSettingsDialog.h"
 #include "ServerWindow.h"
 
 #include <QAction>
@@ -38,6 +39,7 @@ private slots:
     void listenFailureIsShown();
     void noEnabledReplyWarns();
     void settingsPersist();
+    void engineSettingsFromDialogPersistAndYieldToCommandLine();
 
 private:
     ServerCommandLineOptions localOptions() const;
@@ -251,6 +253,43 @@ void TestServerWindow::settingsPersist()
     ServerWindow window(options);
     QCOMPARE(window.portSpin()->value(), 12345);
     QCOMPARE(window.framingCombo()->currentData().toString(), QStringLiteral("line"));
+}
+
+void TestServerWindow::engineSettingsFromDialogPersistAndYieldToCommandLine()
+{
+    {
+        ServerWindow window(localOptions());
+        QVERIFY(window.settingsAction());
+        window.settingsAction()->trigger();
+        auto* dialog = window.findChild<ServerSettingsDialog*>();
+        QVERIFY(dialog);
+        ServerConfig wanted = window.engineSettings();
+        wanted.ioThreads = 3;
+        wanted.maxConnections = 1234;
+        wanted.limits.idleGap = std::chrono::milliseconds(45);
+        wanted.limits.maxMessageBytes = 8 * 1024;
+        wanted.logMessages = false;
+        dialog->setValues(wanted);
+        dialog->accept();
+        const ServerConfig now = window.engineSettings();
+        QCOMPARE(now.ioThreads, 3);
+        QCOMPARE(now.maxConnections, 1234);
+        QCOMPARE(now.limits.idleGap.count(), 45);
+        QCOMPARE(now.limits.maxMessageBytes, qsizetype(8 * 1024));
+        QCOMPARE(now.logMessages, false);
+    }
+    {
+        // A new window restores them; an option given on the command line wins.
+        ServerCommandLineOptions options = localOptions();
+        options.config.ioThreads = 2;
+        options.givenEngineOptions = {QStringLiteral("io-threads")};
+        ServerWindow window(options);
+        QCOMPARE(window.engineSettings().ioThreads, 2);
+        QCOMPARE(window.engineSettings().maxConnections, 1234);
+        QCOMPARE(window.engineSettings().limits.idleGap.count(), 45);
+        QCOMPARE(window.engineSettings().logMessages, false);
+        window.setEngineSettings(ServerConfig{}); // leave defaults for the other tests
+    }
 }
 
 QTEST_MAIN(TestServerWindow)
