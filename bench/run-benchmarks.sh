@@ -303,7 +303,7 @@ done
 HISTORY_LINE=""
 if [[ -x "$HISTORY" ]]; then
   echo "chorus-history-bench"
-  HISTORY_LINE=$(QT_QPA_PLATFORM=offscreen timeout 300 "$HISTORY" 2>&1 | tail -12 || true)
+  HISTORY_LINE=$(QT_QPA_PLATFORM=offscreen timeout 300 "$HISTORY" 2>&1 | grep -v "^QStandardPaths:" | tail -12 || true)
   echo "$HISTORY_LINE"
 else
   MISSING+=("chorus-history-bench: not built ($HISTORY)")
