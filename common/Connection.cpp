@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QTcpSocket>
+#include <QTimerEvent>
 
 #include <algorithm>
 
@@ -18,6 +19,8 @@ namespace {
 
 constexpr qsizetype kLastMessageChars = 120;
 constexpr qsizetype kLogTextChars = 300;
+// One read() per call into a per-thread scratch buffer: no allocation per read.
+constexpr qsizetype kReadChunkBytes = 64 * 1024;
 
 QString shortened(const QString& text, qsizetype maxChars)
 {
@@ -53,14 +56,6 @@ Connection::Connection(quint64 id, Framing framing, const ConnectionLimits& limi
       m_book(std::move(book)), m_ledger(ledger)
 {
     m_snapshot.id = id;
-    m_idleTimer.setSingleShot(true);
-    m_idleTimer.setTimerType(Qt::PreciseTimer);
-    connect(&m_idleTimer, &QTimer::timeout, this, &Connection::onIdleTimeout);
-    m_closeTimer.setSingleShot(true);
-    connect(&m_closeTimer, &QTimer::timeout, this, [this] {
-        if (m_socket)
-            m_socket->abort();
-    });
 }
 
 Connection::~Connection()
@@ -73,14 +68,23 @@ Connection::~Connection()
 bool Connection::open(qintptr socketDescriptor, QString* error)
 {
     m_socket = new QTcpSocket(this);
-    if (!m_socket->setSocketDescriptor(socketDescriptor)) {
+    // Unbuffered: read() goes straight to the kernel and write() sends at once,
+    // buffering only what the kernel did not take (then the write notifier
+    // flushes it). A buffered socket only queues a write until the next
+    // event-loop pass (a notifier enable/disable and an extra poll per reply)
+    // and keeps two 16 KiB ring-buffer chunks per connection after first use.
+    // setReadBufferSize() has no effect in this mode: unread bytes stay in the
+    // kernel's receive buffer (flow control applies), and onReadyRead() takes
+    // at most limits.readBufferBytes per pass. bytesToWrite() is still the
+    // unsent backlog, so the high-water mark works as before.
+    if (!m_socket->setSocketDescriptor(socketDescriptor, QAbstractSocket::ConnectedState,
+                                       QIODevice::ReadWrite | QIODevice::Unbuffered)) {
         if (error)
             *error = m_socket->errorString();
         m_finished = true;
         m_snapshot.state = ConnectionState::Closed;
         return false;
     }
-    m_socket->setReadBufferSize(m_limits.readBufferBytes);
     // Replies are small and answer a request: send them now, not after Nagle's delay.
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     m_socket->setSocketOption(QAbstractSocket::KeepAliveOption, 1);
@@ -90,7 +94,7 @@ bool Connection::open(qintptr socketDescriptor, QString* error)
     m_snapshot.peerPort = m_socket->peerPort();
     m_snapshot.connectedSince = QDateTime::currentDateTime();
     m_snapshot.state = ConnectionState::Connected;
-    m_snapshot.detectedFraming = m_decoder.detectedLabel();
+    m_peerLabel = peerLabel(m_snapshot);
 
     connect(m_socket, &QTcpSocket::readyRead, this, &Connection::onReadyRead);
     connect(m_socket, &QAbstractSocket::errorOccurred, this,
@@ -106,10 +110,39 @@ bool Connection::open(qintptr socketDescriptor, QString* error)
                 }
             });
     connect(m_socket, &QAbstractSocket::stateChanged, this, &Connection::onStateChanged);
-    // Bytes may already be waiting (the peer wrote before we adopted the descriptor).
-    if (m_socket->bytesAvailable() > 0)
-        QMetaObject::invokeMethod(this, &Connection::onReadyRead, Qt::QueuedConnection);
+    // Bytes already waiting (the peer wrote before we adopted the descriptor)
+    // need nothing special: the read notifier is level-triggered.
     return true;
+}
+
+ConnectionSnapshot Connection::snapshot() const
+{
+    ConnectionSnapshot out = m_snapshot;
+    out.lastMessage = printable(m_lastText, kLastMessageChars);
+    out.detectedFraming = m_decoder.detectedLabel();
+    return out;
+}
+
+void Connection::markChanged()
+{
+    if (m_changedMarked)
+        return;
+    m_changedMarked = true;
+    m_ledger->changed.append(id());
+}
+
+void Connection::timerEvent(QTimerEvent* event)
+{
+    if (event->timerId() == m_idleTimer.timerId()) {
+        m_idleTimer.stop();
+        onIdleTimeout();
+    } else if (event->timerId() == m_closeTimer.timerId()) {
+        m_closeTimer.stop();
+        if (m_socket)
+            m_socket->abort();
+    } else {
+        QObject::timerEvent(event);
+    }
 }
 
 QString peerLabel(const ConnectionSnapshot& snapshot)
@@ -123,34 +156,67 @@ void Connection::onReadyRead()
 {
     if (!m_socket || m_finished)
         return;
-    const QByteArray chunk = m_socket->readAll();
-#ifdef Q_OS_LINUX
-    // TCP_QUICKACK is cleared by the kernel after use, so it is set after every
-    // read. telnet and `nc -C` may send one line as two writes, the second held
-    // back by the peer's Nagle until our delayed ACK (~40 ms) arrives; acking at
-    // once releases it within the idle gap, so the line stays one message.
-    const int one = 1;
-    ::setsockopt(int(m_socket->socketDescriptor()), IPPROTO_TCP, TCP_QUICKACK, &one, sizeof one);
-#endif
-    if (chunk.isEmpty())
-        return;
-    m_snapshot.bytesIn += quint64(chunk.size());
-    m_ledger->bytesIn += quint64(chunk.size());
-
-    const QList<FramedMessage> messages = m_decoder.feed(chunk);
-    for (const FramedMessage& message : messages) {
-        if (m_finished || m_closeReason != ConnectionError::None)
+    thread_local char buffer[kReadChunkBytes];
+    const qint64 chunkBytes = std::clamp<qint64>(m_limits.readBufferBytes, 1, kReadChunkBytes);
+    const qint64 passBytes = std::max<qint64>(m_limits.readBufferBytes, chunkBytes);
+    const quint64 outBefore = m_snapshot.messagesOut;
+    qint64 taken = 0;
+    bool closedByPeer = false;
+    while (!m_finished && m_closeReason == ConnectionError::None) {
+        const qint64 n = m_socket->read(buffer, chunkBytes);
+        if (n < 0) {
+            // An unbuffered socket reports the end of the stream (or a reset)
+            // from read() itself, without stateChanged/errorOccurred.
+            closedByPeer = true;
             break;
-        handleMessage(message);
+        }
+        if (n == 0)
+            break; // nothing more for now
+        m_snapshot.bytesIn += quint64(n);
+        m_ledger->bytesIn += quint64(n);
+        const QList<FramedMessage> messages = m_decoder.feed(QByteArrayView(buffer, n));
+        for (const FramedMessage& message : messages) {
+            if (m_finished || m_closeReason != ConnectionError::None)
+                break;
+            handleMessage(message);
+        }
+        taken += n;
+        // A short read drained the kernel buffer; past the per-pass cap the
+        // level-triggered notifier brings us back after other peers had a turn.
+        if (n < chunkBytes || taken >= passBytes)
+            break;
     }
+#ifdef Q_OS_LINUX
+    // telnet and `nc -C` may send one line as two writes, the second held back
+    // by the peer's Nagle until our delayed ACK (~40 ms) arrives. A read that
+    // was answered is acknowledged by the reply itself; otherwise TCP_QUICKACK
+    // (cleared by the kernel after use, so set again each time) acks at once
+    // and releases the rest within the idle gap, so the line stays one message.
+    if (!closedByPeer && !m_finished && m_snapshot.messagesOut == outBefore) {
+        const int one = 1;
+        ::setsockopt(int(m_socket->socketDescriptor()), IPPROTO_TCP, TCP_QUICKACK, &one,
+                     sizeof one);
+    }
+#endif
     if (!m_finished) {
         if (m_decoder.framing() == Framing::Auto && m_decoder.hasPending())
             armIdleTimer();
         else
             m_idleTimer.stop();
-        m_snapshot.detectedFraming = m_decoder.detectedLabel();
     }
-    emit changed(id());
+    markChanged();
+    if (closedByPeer && !m_finished) {
+        if (m_socketError == ConnectionError::None) {
+            if (m_socket->error() == QAbstractSocket::RemoteHostClosedError) {
+                m_socketError = ConnectionError::RemoteClosed;
+                m_socketErrorText = tr("closed by peer");
+            } else {
+                m_socketError = ConnectionError::SocketError;
+                m_socketErrorText = m_socket->errorString();
+            }
+        }
+        finish();
+    }
 }
 
 std::chrono::milliseconds Connection::currentIdleGap() const
@@ -166,7 +232,7 @@ std::chrono::milliseconds Connection::currentIdleGap() const
 void Connection::armIdleTimer()
 {
     m_idleFlushDeferred = false;
-    m_idleTimer.start(currentIdleGap());
+    m_idleTimer.start(int(currentIdleGap().count()), Qt::PreciseTimer, this);
 }
 
 void Connection::onIdleTimeout()
@@ -179,11 +245,9 @@ void Connection::onIdleTimeout()
     } else if (m_decoder.hasPending() && !m_idleFlushDeferred) {
         // Only an incomplete UTF-8 sequence is pending: give its rest one more gap.
         m_idleFlushDeferred = true;
-        m_idleTimer.start(currentIdleGap());
+        m_idleTimer.start(int(currentIdleGap().count()), Qt::PreciseTimer, this);
     }
-    if (!m_finished)
-        m_snapshot.detectedFraming = m_decoder.detectedLabel();
-    emit changed(id());
+    markChanged();
 }
 
 void Connection::handleMessage(const FramedMessage& message)
@@ -230,7 +294,7 @@ void Connection::countIn(const QString& text)
 {
     ++m_snapshot.messagesIn;
     ++m_ledger->messagesIn;
-    m_snapshot.lastMessage = printable(text, kLastMessageChars);
+    m_lastText = text;
     logMessage(LogKind::Received, text);
 }
 
@@ -240,10 +304,10 @@ void Connection::answer(const QString& text, Terminator terminator, std::optiona
         return; // the peer is gone: counted, nobody to answer
     ReplyContext context;
     context.connectionId = id();
-    context.peer = peerLabel(m_snapshot);
+    context.peer = m_peerLabel;
     context.count = m_snapshot.messagesIn;
     context.echo = text;
-    context.now = QDateTime::currentDateTime();
+    // context.now stays invalid: the book reads the clock only for {time}/{date}.
     const std::optional<QString> reply = m_book->pick(context);
     if (!reply) {
         ++m_snapshot.unanswered;
@@ -344,7 +408,7 @@ bool Connection::writeChorus(const ChorusMessage& message, const QString& logTex
     if (cutOffIfBacklogged())
         return false;
     const QByteArray bytes = encodeChorusMessage(message);
-    if (m_socket->write(bytes) < 0)
+    if (!writeBytes(bytes))
         return false;
     ++m_snapshot.messagesOut;
     ++m_ledger->messagesOut;
@@ -361,8 +425,8 @@ bool Connection::writeMessage(const QString& text, Terminator terminator, bool l
     if (cutOffIfBacklogged())
         return false;
     const QByteArray bytes = encodeMessage(text, terminator);
-    if (m_socket->write(bytes) < 0)
-        return false; // errorOccurred follows and closes the connection
+    if (!writeBytes(bytes))
+        return false;
     ++m_snapshot.messagesOut;
     ++m_ledger->messagesOut;
     m_snapshot.bytesOut += quint64(bytes.size());
@@ -370,6 +434,18 @@ bool Connection::writeMessage(const QString& text, Terminator terminator, bool l
     if (logIt)
         logMessage(LogKind::Sent, text);
     return true;
+}
+
+bool Connection::writeBytes(const QByteArray& bytes)
+{
+    if (m_socket->write(bytes) >= 0)
+        return true;
+    // An unbuffered socket reports a failed send only here (no errorOccurred):
+    // the peer reset or closed; finish now, nothing will notify us later.
+    const bool reset = m_socket->error() == QAbstractSocket::RemoteHostClosedError;
+    abort(reset ? ConnectionError::RemoteClosed : ConnectionError::SocketError,
+          reset ? tr("closed by peer") : m_socket->errorString());
+    return false;
 }
 
 bool Connection::cutOffIfBacklogged()
@@ -408,7 +484,7 @@ void Connection::sendText(const QString& text, Unsolicited kind)
         }
     }
     if (sent)
-        emit changed(id());
+        markChanged();
 }
 
 void Connection::close(ConnectionError reason, const QString& text)
@@ -419,10 +495,10 @@ void Connection::close(ConnectionError reason, const QString& text)
     m_closeText = text;
     m_idleTimer.stop();
     m_snapshot.state = ConnectionState::Closing;
-    emit changed(id());
+    markChanged();
     if (m_snapshot.protocol == PeerProtocol::Chorus && reason != ConnectionError::RemoteClosed)
         writeChorus(makeBye(text)); // chorus peers learn why before the close
-    m_closeTimer.start(kCloseFlushTimeout);
+    m_closeTimer.start(int(kCloseFlushTimeout.count()), this);
     m_socket->disconnectFromHost(); // may finish() at once when nothing is left to send
 }
 
@@ -458,7 +534,7 @@ void Connection::finish()
             const QString text = decodeUtf8(last->payload);
             ++m_snapshot.messagesIn;
             ++m_ledger->messagesIn;
-            m_snapshot.lastMessage = printable(text, kLastMessageChars);
+            m_lastText = text;
             logMessage(LogKind::Received, text);
         }
     }
@@ -470,7 +546,6 @@ void Connection::finish()
             m_socketError != ConnectionError::None ? m_socketError : ConnectionError::RemoteClosed;
         reason = m_socketError != ConnectionError::None ? m_socketErrorText : tr("closed by peer");
     }
-    emit changed(id());
     emit finished(id(), error, reason);
 }
 

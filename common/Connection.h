@@ -9,8 +9,9 @@
 #include "ReplyBook.h"
 #include "ServerTypes.h"
 
+#include <QBasicTimer>
+#include <QList>
 #include <QObject>
-#include <QTimer>
 
 #include <chrono>
 #include <memory>
@@ -32,6 +33,10 @@ struct ConnectionLedger
     bool logMessages = true;
     int messageLogBudget = 200; // Received/Sent lines still allowed in this batch
     quint64 messageLogsDropped = 0;
+    // Ids of connections whose snapshot changed since the last batch; each
+    // connection appears once (it keeps a flag), so a busy peer costs one
+    // append per batch instead of a signal and a hash insert per message.
+    QList<quint64> changed;
 };
 
 // How long a closing connection may take to flush what it still has to send.
@@ -56,7 +61,15 @@ public:
     bool open(qintptr socketDescriptor, QString* error);
 
     quint64 id() const { return m_snapshot.id; }
-    const ConnectionSnapshot& snapshot() const { return m_snapshot; }
+    // Built on demand: the display strings (last message, framing label) are
+    // derived here, once per batch, not once per message.
+    ConnectionSnapshot snapshot() const;
+    // Stats or state changed: queue this row (once) in the ledger's `changed`.
+    void markChanged();
+    // Called by the owner once the snapshot went into a batch.
+    void clearChangedMark() { m_changedMarked = false; }
+    // "address:port" (or "[address]:port").
+    const QString& peer() const { return m_peerLabel; }
     bool isFinished() const { return m_finished; }
 
     enum class Unsolicited { Direct, Broadcast };
@@ -72,14 +85,15 @@ public:
     void abort(ConnectionError reason, const QString& text);
 
 signals:
-    // Stats or state changed (the worker marks the row dirty).
-    void changed(quint64 id);
     // A line for the log (messages, over-long warnings, write backlog, ...).
     void logged(const chorus::LogEntry& entry);
     // A non-fatal problem (MessageTooLong, ProtocolError) or the reason of a close to come.
     void problem(quint64 id, chorus::ConnectionError error, const QString& reason);
     // The socket is closed; the object is deleted later by its owner.
     void finished(quint64 id, chorus::ConnectionError error, const QString& reason);
+
+protected:
+    void timerEvent(QTimerEvent* event) override;
 
 private:
     void onReadyRead();
@@ -92,6 +106,8 @@ private:
     void countIn(const QString& text);
     bool writeMessage(const QString& text, Terminator terminator, bool logIt);
     bool writeChorus(const ChorusMessage& message, const QString& logText = {});
+    // false when the send failed; the connection is then finished.
+    bool writeBytes(const QByteArray& bytes);
     void protocolError(const ChorusMessage& error);
     // Before each write: a peer whose unsent backlog passed the high-water mark is aborted.
     bool cutOffIfBacklogged();
@@ -106,10 +122,15 @@ private:
     ConnectionLimits m_limits;
     std::shared_ptr<ReplyBook> m_book;
     ConnectionLedger* m_ledger;
-    QTimer m_idleTimer;
-    QTimer m_closeTimer;
-    ConnectionSnapshot m_snapshot;
+    // QBasicTimer, not QTimer: no QObject per timer, and nothing registered
+    // with the event loop unless unterminated bytes (or a close) are pending.
+    QBasicTimer m_idleTimer;
+    QBasicTimer m_closeTimer;
+    ConnectionSnapshot m_snapshot; // lastMessage/detectedFraming filled by snapshot()
+    QString m_lastText;            // the last message as received (shortened on demand)
+    QString m_peerLabel;           // "address:port", formatted once for {peer}
     QString m_serverName;
+    bool m_changedMarked = false;
     bool m_lineBasedPeer = false;
     bool m_idleFlushDeferred = false;
     bool m_finished = false;

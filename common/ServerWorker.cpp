@@ -178,18 +178,11 @@ void ServerWorker::adopt(quint64 id, qintptr socketDescriptor)
         return;
     }
     m_connections.insert(id, connection);
-    connect(connection, &Connection::changed, this, &ServerWorker::onChanged);
     connect(connection, &Connection::logged, this, &ServerWorker::onLogged);
     connect(connection, &Connection::finished, this, &ServerWorker::onFinished);
     ++m_accepted;
-    m_dirty.insert(id);
-    log(LogLevel::Info, LogKind::Connected, id,
-        tr("connected from %1").arg(peerLabel(connection->snapshot())));
-}
-
-void ServerWorker::onChanged(quint64 id)
-{
-    m_dirty.insert(id);
+    connection->markChanged();
+    log(LogLevel::Info, LogKind::Connected, id, tr("connected from %1").arg(connection->peer()));
 }
 
 void ServerWorker::onLogged(const LogEntry& entry)
@@ -203,7 +196,6 @@ void ServerWorker::onFinished(quint64 id, ConnectionError error, const QString& 
     if (!connection)
         return;
     m_finalSnapshots.append(connection->snapshot());
-    m_dirty.remove(id);
     m_removed.append(id);
     connection->disconnect(this);
     connection->deleteLater();
@@ -305,11 +297,16 @@ void ServerWorker::flushBatch()
     m_ledger.messageLogBudget = kMessageLogsPerBatch;
 
     WorkerBatch batch;
-    batch.changed.reserve(m_dirty.size() + m_finalSnapshots.size());
-    for (quint64 id : std::as_const(m_dirty)) {
-        if (const Connection* connection = m_connections.value(id))
+    // Ids of connections gone since they were marked are skipped: their
+    // final snapshot is in m_finalSnapshots.
+    batch.changed.reserve(m_ledger.changed.size() + m_finalSnapshots.size());
+    for (quint64 id : std::as_const(m_ledger.changed)) {
+        if (Connection* connection = m_connections.value(id)) {
             batch.changed.append(connection->snapshot());
+            connection->clearChangedMark();
+        }
     }
+    m_ledger.changed.clear();
     batch.changed.append(m_finalSnapshots);
     batch.removed = m_removed;
     batch.log = m_log;
@@ -321,13 +318,16 @@ void ServerWorker::flushBatch()
     batch.bytesOut = m_ledger.bytesOut - m_reported.bytesOut;
     batch.unanswered = unanswered;
 
-    m_dirty.clear();
     m_finalSnapshots.clear();
     m_removed.clear();
     m_log.clear();
     m_accepted = 0;
     m_rejectedFull = 0;
-    m_reported = m_ledger;
+    m_reported.messagesIn = m_ledger.messagesIn;
+    m_reported.messagesOut = m_ledger.messagesOut;
+    m_reported.bytesIn = m_ledger.bytesIn;
+    m_reported.bytesOut = m_ledger.bytesOut;
+    m_reported.unanswered = m_ledger.unanswered;
     if (!batch.isEmpty())
         emit batchReady(batch);
 }

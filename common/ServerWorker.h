@@ -112,7 +112,6 @@ signals:
 private:
     void dispatch(qintptr socketDescriptor);
     void rejectFull(qintptr socketDescriptor, int limit);
-    void onChanged(quint64 id);
     void onLogged(const LogEntry& entry);
     void onFinished(quint64 id, ConnectionError error, const QString& reason);
     void sendTo(const QList<quint64>& ids, const QString& text, Connection::Unsolicited kind);
@@ -131,8 +130,7 @@ private:
 
     // The batch being collected.
     ConnectionLedger m_ledger;
-    ConnectionLedger m_reported; // m_ledger at the last batch
-    QSet<quint64> m_dirty;
+    ConnectionLedger m_reported; // m_ledger's counters at the last batch
     QList<ConnectionSnapshot> m_finalSnapshots;
     QList<quint64> m_removed;
     QList<LogEntry> m_log;
