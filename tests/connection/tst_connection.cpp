@@ -6,6 +6,8 @@
 #include <QTimer>
 #include <QtTest>
 
+#include <sys/socket.h>
+
 using namespace chorus;
 using namespace chorus::testing;
 
@@ -20,6 +22,7 @@ private slots:
     void koreanSplitAcrossIdleGap();
     void rawFramingAnswersEachChunk();
     void emptyLineGetsNoReply();
+    void halfClosedPeerGetsQueuedReplyBeforeClose();
 };
 
 namespace {
@@ -149,6 +152,38 @@ void tst_Connection::emptyLineGetsNoReply()
     QTRY_COMPARE(harness.counters.messagesIn, quint64(3));
     QCOMPARE(harness.counters.messagesOut, quint64(1));
     QCOMPARE(harness.counters.unanswered, quint64(0));
+}
+
+// `printf 'question\n' | nc host port`: the peer shuts down its sending side
+// right after its request. A reply larger than the kernel takes at once is
+// queued, and must still arrive whole before the server closes.
+void tst_Connection::halfClosedPeerGetsQueuedReplyBeforeClose()
+{
+    EngineHarness harness;
+    const qsizetype replyBytes = 8 * 1024 * 1024;
+    harness.book->setEntries({ReplyEntry{QString(replyBytes, QLatin1Char('r'))}});
+    const quint16 port = harness.start();
+    TestClient client;
+    // Not reading at first, so the kernel buffers fill and the server must queue the rest.
+    client.socket.setReadBufferSize(1);
+    QObject::disconnect(&client.socket, &QTcpSocket::readyRead, nullptr, nullptr);
+    QVERIFY(client.connectTo(port));
+    const quint64 id = harness.waitForId(client.socket);
+    client.socket.write("question\n");
+    QVERIFY(client.socket.flush());
+    QCOMPARE(::shutdown(int(client.socket.socketDescriptor()), SHUT_WR), 0);
+    QTRY_COMPARE(harness.rows.value(id).messagesOut, quint64(1));
+    QVERIFY(!harness.removed.contains(id)); // still flushing, not dropped
+    QObject::connect(&client.socket, &QTcpSocket::readyRead, &client.socket,
+                     [&client] { client.received += client.socket.readAll(); });
+    client.socket.setReadBufferSize(0);
+    client.received += client.socket.readAll();
+    QTRY_COMPARE_WITH_TIMEOUT(client.received.size(), replyBytes + 1, 10000);
+    QVERIFY(client.received.endsWith("r\n"));
+    QTRY_VERIFY_WITH_TIMEOUT(harness.removed.contains(id), 5000);
+    QTRY_COMPARE(client.socket.state(), QAbstractSocket::UnconnectedState);
+    QCOMPARE(harness.counters.messagesOut, quint64(1));
+    QVERIFY(harness.logContains(connectionErrorName(ConnectionError::RemoteClosed)));
 }
 
 QTEST_GUILESS_MAIN(tst_Connection)
