@@ -31,6 +31,7 @@ private slots:
     void chorusMessagesPingRenameAndErrors();
     void chorusUnsupportedVersionStaysText();
     void broadcastMixedModesExactlyOnceAndKickSaysBye();
+    void logEntryFormat();
 };
 
 namespace {
@@ -454,6 +455,20 @@ void tst_ServerEngine::broadcastMixedModesExactlyOnceAndKickSaysBye()
     QCOMPARE(text.lines().size(), 2);
     QCOMPARE(chorusA.lines().size(), 3);
     QCOMPARE(chorusB.lines().size(), 4);
+}
+
+void tst_ServerEngine::logEntryFormat()
+{
+    LogEntry entry;
+    entry.time = QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5, 67));
+    entry.text = QStringLiteral("listening");
+    QCOMPARE(entry.format(), QStringLiteral("2026-01-02 03:04:05.067 listening"));
+    entry.connectionId = 42;
+    entry.text = QStringLiteral("received: 드론");
+    QCOMPARE(entry.format(), QStringLiteral("2026-01-02 03:04:05.067 [#42] received: 드론"));
+    entry.time = QDateTime();
+    QCOMPARE(entry.format(),
+             QString(23, QLatin1Char(' ')) + QStringLiteral(" [#42] received: 드론"));
 }
 
 QTEST_GUILESS_MAIN(tst_ServerEngine)
