@@ -51,6 +51,22 @@ QHostAddress plainAddress(const QHostAddress& address)
 
 } // namespace
 
+QByteArray ConnectionLedger::encoded(const QString& text, Terminator terminator)
+{
+    if (text.size() > 1024)
+        return encodeMessage(text, terminator); // not worth keeping
+    for (const EncodedText& entry : m_encoded) {
+        if (entry.terminator == terminator && !entry.bytes.isNull() && entry.text == text)
+            return entry.bytes;
+    }
+    EncodedText& slot = m_encoded[m_nextEncoded];
+    m_nextEncoded = (m_nextEncoded + 1) % kEncodedCacheSize;
+    slot.text = text;
+    slot.terminator = terminator;
+    slot.bytes = encodeMessage(text, terminator);
+    return slot.bytes;
+}
+
 Connection::Connection(quint64 id, Framing framing, const ConnectionLimits& limits,
                        std::shared_ptr<ReplyBook> book, ConnectionLedger* ledger, QObject* parent)
     : QObject(parent), m_decoder(framing, limits.maxMessageBytes), m_limits(limits),
@@ -439,7 +455,7 @@ bool Connection::writeMessage(const QString& text, Terminator terminator, bool l
         return false;
     if (cutOffIfBacklogged())
         return false;
-    const QByteArray bytes = encodeMessage(text, terminator);
+    const QByteArray bytes = m_ledger->encoded(text, terminator);
     if (!writeBytes(bytes))
         return false;
     ++m_snapshot.messagesOut;

@@ -13,6 +13,7 @@
 #include <QList>
 #include <QObject>
 
+#include <array>
 #include <chrono>
 #include <memory>
 
@@ -37,6 +38,22 @@ struct ConnectionLedger
     // connection appears once (it keeps a flag), so a busy peer costs one
     // append per batch instead of a signal and a hash insert per message.
     QList<quint64> changed;
+
+    // The last few replies as sent on the wire. Replies come from a short
+    // list, so encoding each one to UTF-8 (and allocating) per message is
+    // mostly repeated work; a hit shares the cached bytes (no copy).
+    QByteArray encoded(const QString& text, Terminator terminator);
+
+private:
+    struct EncodedText
+    {
+        QString text;
+        Terminator terminator = Terminator::None;
+        QByteArray bytes;
+    };
+    static constexpr std::size_t kEncodedCacheSize = 16;
+    std::array<EncodedText, kEncodedCacheSize> m_encoded;
+    std::size_t m_nextEncoded = 0;
 };
 
 // How long a closing connection may take to flush what it still has to send.
