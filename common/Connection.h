@@ -17,7 +17,7 @@
 #include <chrono>
 #include <memory>
 
-class QSocketNotifier;
+class QAbstractSocket;
 
 namespace chorus {
 
@@ -114,16 +114,9 @@ protected:
 
 private:
     void onReadyRead();
-    void onWritable();
-    // The socket is usable for replies (open, not closing).
-    bool isWritable() const { return m_fd >= 0 && !m_closing; }
-    // Stop reading; close once the backlog is sent (kCloseFlushTimeout at most).
-    void closeAfterFlush();
-    // Records why the stream ended (errno of a failed recv/send, 0 for EOF).
-    void noteSocketError(int errorCode);
-    // Closes the descriptor and drops its notifiers (idempotent).
-    void closeSocket();
+    void onPeerShutdown();
     void onIdleTimeout();
+    void onStateChanged();
     void handleMessage(const FramedMessage& message);
     void handleChorusLine(const FramedMessage& message);
     bool tryChorusHello(const FramedMessage& message);
@@ -142,18 +135,7 @@ private:
     void finish();
     std::chrono::milliseconds currentIdleGap() const;
 
-    // The accepted descriptor, served directly (no QTcpSocket): recv() into a
-    // per-thread buffer, send() at once, and only what the kernel did not take
-    // is kept in m_backlog and flushed by the write notifier. The read
-    // notifier stays enabled for the connection's life (level-triggered), so
-    // a request/reply costs no notifier (de)registration at all, and a
-    // connection holds no Qt ring buffers: a few hundred bytes when idle.
-    int m_fd = -1;
-    QSocketNotifier* m_readNotifier = nullptr;
-    QSocketNotifier* m_writeNotifier = nullptr; // created on the first partial send
-    QByteArray m_backlog;                       // unsent bytes (from m_backlogSent on)
-    qsizetype m_backlogSent = 0;
-    bool m_closing = false; // no more reads or new replies; flushing the backlog
+    QAbstractSocket* m_socket = nullptr;
     FrameDecoder m_decoder;
     ConnectionLimits m_limits;
     std::shared_ptr<ReplyBook> m_book;

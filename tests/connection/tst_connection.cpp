@@ -23,6 +23,7 @@ private slots:
     void rawFramingAnswersEachChunk();
     void emptyLineGetsNoReply();
     void halfClosedPeerGetsQueuedReplyBeforeClose();
+    void endOfStreamEndsUnterminatedMessage();
 };
 
 namespace {
@@ -184,6 +185,28 @@ void tst_Connection::halfClosedPeerGetsQueuedReplyBeforeClose()
     QTRY_COMPARE(client.socket.state(), QAbstractSocket::UnconnectedState);
     QCOMPARE(harness.counters.messagesOut, quint64(1));
     QVERIFY(harness.logContains(connectionErrorName(ConnectionError::RemoteClosed)));
+}
+
+// `printf 'question' | nc host port`: no terminator, then the end of the
+// stream. The end ends the message: it is answered (no terminator, like the
+// peer) before the server closes.
+void tst_Connection::endOfStreamEndsUnterminatedMessage()
+{
+    ServerConfig config = loopbackConfig();
+    config.limits.idleGap = std::chrono::milliseconds(5000); // only the end can end it
+    EngineHarness harness(config);
+    harness.book->setEntries({ReplyEntry{QStringLiteral("답:{echo}")}});
+    const quint16 port = harness.start();
+    TestClient client;
+    QVERIFY(client.connectTo(port));
+    const quint64 id = harness.waitForId(client.socket);
+    client.socket.write("question");
+    QVERIFY(client.socket.flush());
+    QCOMPARE(::shutdown(int(client.socket.socketDescriptor()), SHUT_WR), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(client.received, QStringLiteral("답:question").toUtf8(), 3000);
+    QTRY_VERIFY_WITH_TIMEOUT(harness.removed.contains(id), 5000);
+    QCOMPARE(harness.counters.messagesIn, quint64(1));
+    QCOMPARE(harness.counters.messagesOut, quint64(1));
 }
 
 QTEST_GUILESS_MAIN(tst_Connection)
