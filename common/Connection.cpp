@@ -214,8 +214,9 @@ void Connection::onReadyRead()
             handleMessage(message);
         }
         taken += n;
-        // Past the per-pass cap the notifier brings us back after other peers had a turn.
-        if (taken >= passBytes)
+        // Took all there was (one FIONREAD per read in the common case), or past
+        // the per-pass cap: the notifier brings us back after other peers had a turn.
+        if (n < chunkBytes || taken >= passBytes)
             break;
     }
 #ifdef Q_OS_LINUX
