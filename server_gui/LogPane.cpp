@@ -69,18 +69,23 @@ LogPane::LogPane(QWidget* parent)
     m_fileStatus->setWordWrap(true);
     m_fileStatus->hide();
 
-    auto* bar = new QHBoxLayout;
-    bar->addWidget(m_filterEdit, 1);
-    bar->addWidget(m_connectionCombo);
-    bar->addWidget(m_onlySelected);
-    bar->addWidget(m_pauseScroll);
-    bar->addWidget(clearButton);
-    bar->addWidget(saveButton);
-    bar->addWidget(m_logToFileButton);
+    // Two rows: the filters get room to type in, the actions stay visible.
+    m_filterEdit->setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('0')) * 18);
+    auto* filterBar = new QHBoxLayout;
+    filterBar->addWidget(m_filterEdit, 1);
+    filterBar->addWidget(m_connectionCombo);
+    filterBar->addWidget(m_onlySelected);
+    auto* actionBar = new QHBoxLayout;
+    actionBar->addWidget(m_pauseScroll);
+    actionBar->addStretch(1);
+    actionBar->addWidget(clearButton);
+    actionBar->addWidget(saveButton);
+    actionBar->addWidget(m_logToFileButton);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(bar);
+    layout->addLayout(filterBar);
+    layout->addLayout(actionBar);
     layout->addWidget(m_fileStatus);
     layout->addWidget(m_view, 1);
 }

@@ -218,10 +218,10 @@ QWidget* ServerWindow::buildConnectionArea()
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setStretchLastSection(false);
     const int charWidth = m_connectionView->fontMetrics().horizontalAdvance(QLatin1Char('0'));
-    const int widths[ConnectionTableModel::ColumnCount] = {7, 12, 8,  16, 7,  19, 9, 9,
-                                                           9, 11, 11, 7,  30, 8,  10};
+    const int widths[ConnectionTableModel::ColumnCount] = {7, 10, 6, 14, 6,  19, 8, 7,
+                                                           7, 8,  8, 6,  24, 8,  8};
     for (int column = 0; column < ConnectionTableModel::ColumnCount; ++column)
-        header->resizeSection(column, (widths[column] + 2) * charWidth);
+        header->resizeSection(column, (widths[column] + 1) * charWidth);
 
     m_disconnectAction = new QAction(tr("Disconnect"), this);
     m_disconnectAction->setShortcut(QKeySequence::Delete);
@@ -362,7 +362,7 @@ void ServerWindow::restoreSettings()
     if (!m_mainSplitter->restoreState(settings.value(kMainSplitterKey).toByteArray()))
         m_mainSplitter->setSizes({420, 300});
     if (!m_bottomSplitter->restoreState(settings.value(kBottomSplitterKey).toByteArray()))
-        m_bottomSplitter->setSizes({560, 720}); // room for the whole book toolbar
+        m_bottomSplitter->setSizes({640, 640}); // room for the whole book toolbar
     m_connectionView->horizontalHeader()->restoreState(
         settings.value(kTableHeaderKey).toByteArray());
     if (!settings.contains(kGeometryKey))
