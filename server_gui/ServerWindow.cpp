@@ -117,6 +117,7 @@ ServerWindow::ServerWindow(const ServerCommandLineOptions& options, QWidget* par
     });
 
     m_openFileLimit = ServerEngine::raiseOpenFileLimit();
+    m_fileLimitLabel->setText(tr("Open-file limit: %1").arg(m_openFileLimit));
     loadReplyBookAtStart();
     restoreSettings();
     loadEngineSettings();
