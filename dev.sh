@@ -14,7 +14,7 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools libgl-dev
   libqt6svg6 qt6-qpa-plugins qt6-gtk-platformtheme
-  fonts-noto-cjk python3 netcat-openbsd telnet procps
+  fonts-noto-cjk python3 netcat-openbsd telnet procps iproute2
   xvfb xauth imagemagick x11-utils xdotool
 )
 
