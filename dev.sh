@@ -72,7 +72,9 @@ case "$verb" in
     # not built with TSan, so they report Qt-internal false positives.)
     setup
     BUILD="$ROOT/build-tsan"
-    build -DCHORUS_SANITIZE=thread -DCHORUS_BUILD_BENCH=OFF
+    cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+      -DCHORUS_SANITIZE=thread -DCHORUS_BUILD_BENCH=OFF >/dev/null
+    cmake --build "$BUILD" -j "$JOBS" --target tst_replybook
     QT_NO_GLIB=1 QT_QPA_PLATFORM=offscreen TSAN_OPTIONS="halt_on_error=1" \
       ctest --test-dir "$BUILD" --output-on-failure -R '^tst_replybook$' --timeout 600 ;;
   *) echo "usage: $0 run|test|setup|build|bench|screenshots|tsan" >&2; exit 2 ;;
