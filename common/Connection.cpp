@@ -1,8 +1,8 @@
 #include "Connection.h"
 
+#include <QAbstractSocket>
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QTcpSocket>
 #include <QTimerEvent>
 
 #include <algorithm>
@@ -118,18 +118,10 @@ bool Connection::open(qintptr socketDescriptor, QString* error)
     m_peerLabel = peerLabel(m_snapshot);
 
     connect(m_socket, &QAbstractSocket::readyRead, this, &Connection::onReadyRead);
-    connect(m_socket, &QAbstractSocket::errorOccurred, this,
-            [this](QAbstractSocket::SocketError socketError) {
-                if (m_socketError != ConnectionError::None)
-                    return;
-                if (socketError == QAbstractSocket::RemoteHostClosedError) {
-                    m_socketError = ConnectionError::RemoteClosed;
-                    m_socketErrorText = tr("closed by peer");
-                } else {
-                    m_socketError = ConnectionError::SocketError;
-                    m_socketErrorText = m_socket->errorString();
-                }
-            });
+    connect(m_socket, &QAbstractSocket::errorOccurred, this, [this] {
+        if (m_socketError == ConnectionError::None)
+            std::tie(m_socketError, m_socketErrorText) = socketFailure();
+    });
     connect(m_socket, &QAbstractSocket::stateChanged, this, &Connection::onStateChanged);
     // Bytes already waiting (the peer wrote before we adopted the descriptor)
     // need nothing special: the read notifier is level-triggered.
@@ -239,15 +231,8 @@ void Connection::onReadyRead()
     }
     markChanged();
     if (closedByPeer && !m_finished) {
-        if (m_socketError == ConnectionError::None) {
-            if (m_socket->error() == QAbstractSocket::RemoteHostClosedError) {
-                m_socketError = ConnectionError::RemoteClosed;
-                m_socketErrorText = tr("closed by peer");
-            } else {
-                m_socketError = ConnectionError::SocketError;
-                m_socketErrorText = m_socket->errorString();
-            }
-        }
+        if (m_socketError == ConnectionError::None)
+            std::tie(m_socketError, m_socketErrorText) = socketFailure();
         finish();
     }
 }
@@ -336,10 +321,15 @@ void Connection::handleMessage(const FramedMessage& message)
     answer(text, message.terminator, std::nullopt);
 }
 
-void Connection::countIn(const QString& text)
+void Connection::countMessageIn()
 {
     ++m_snapshot.messagesIn;
     ++m_ledger->messagesIn;
+}
+
+void Connection::countIn(const QString& text)
+{
+    countMessageIn();
     m_lastText = text;
     logMessage(LogKind::Received, text);
 }
@@ -406,26 +396,22 @@ void Connection::handleChorusLine(const FramedMessage& message)
             answer(in.text, Terminator::Lf, in.seq);
         return;
     case ChorusMessageType::Ping:
-        ++m_snapshot.messagesIn;
-        ++m_ledger->messagesIn;
+        countMessageIn();
         writeChorus(makePong(in.t));
         return;
     case ChorusMessageType::Name:
-        ++m_snapshot.messagesIn;
-        ++m_ledger->messagesIn;
+        countMessageIn();
         log(LogLevel::Info, LogKind::Notice,
             tr("renamed from \"%1\" to \"%2\"").arg(m_snapshot.name, in.name));
         m_snapshot.name = in.name;
         return;
     case ChorusMessageType::Bye:
-        ++m_snapshot.messagesIn;
-        ++m_ledger->messagesIn;
+        countMessageIn();
         close(ConnectionError::RemoteClosed,
               in.reason.isEmpty() ? tr("peer said bye") : tr("peer said bye: %1").arg(in.reason));
         return;
     case ChorusMessageType::Error:
-        ++m_snapshot.messagesIn;
-        ++m_ledger->messagesIn;
+        countMessageIn();
         log(LogLevel::Warning, LogKind::Error,
             tr("peer reported an error (%1): %2").arg(in.code, in.message));
         return;
@@ -449,49 +435,47 @@ void Connection::protocolError(const ChorusMessage& error)
 
 bool Connection::writeChorus(const ChorusMessage& message, const QString& logText)
 {
-    if (!m_socket || m_finished || m_socket->state() != QAbstractSocket::ConnectedState)
-        return false;
-    if (cutOffIfBacklogged())
-        return false;
     const QByteArray bytes = encodeChorusMessage(message);
-    if (!writeBytes(bytes))
+    if (!writeCounted(bytes))
         return false;
-    ++m_snapshot.messagesOut;
-    ++m_ledger->messagesOut;
-    m_snapshot.bytesOut += quint64(bytes.size());
-    m_ledger->bytesOut += quint64(bytes.size());
     logMessage(LogKind::Sent, logText.isEmpty() ? QString::fromUtf8(bytes.trimmed()) : logText);
     return true;
 }
 
 bool Connection::writeMessage(const QString& text, Terminator terminator, bool logIt)
 {
-    if (!m_socket || m_finished || m_socket->state() != QAbstractSocket::ConnectedState)
+    if (!writeCounted(m_ledger->encoded(text, terminator)))
         return false;
-    if (cutOffIfBacklogged())
-        return false;
-    const QByteArray bytes = m_ledger->encoded(text, terminator);
-    if (!writeBytes(bytes))
-        return false;
-    ++m_snapshot.messagesOut;
-    ++m_ledger->messagesOut;
-    m_snapshot.bytesOut += quint64(bytes.size());
-    m_ledger->bytesOut += quint64(bytes.size());
     if (logIt)
         logMessage(LogKind::Sent, text);
     return true;
 }
 
-bool Connection::writeBytes(const QByteArray& bytes)
+bool Connection::writeCounted(const QByteArray& bytes)
 {
-    if (m_socket->write(bytes) >= 0)
-        return true;
-    // An unbuffered socket reports a failed send only here (no errorOccurred):
-    // the peer reset or closed; finish now, nothing will notify us later.
-    const bool reset = m_socket->error() == QAbstractSocket::RemoteHostClosedError;
-    abort(reset ? ConnectionError::RemoteClosed : ConnectionError::SocketError,
-          reset ? tr("closed by peer") : m_socket->errorString());
-    return false;
+    if (!m_socket || m_finished || m_socket->state() != QAbstractSocket::ConnectedState)
+        return false;
+    if (cutOffIfBacklogged())
+        return false;
+    if (m_socket->write(bytes) < 0) {
+        // An unbuffered socket reports a failed send only here (no errorOccurred):
+        // the peer reset or closed; finish now, nothing will notify us later.
+        const auto [error, reason] = socketFailure();
+        abort(error, reason);
+        return false;
+    }
+    ++m_snapshot.messagesOut;
+    ++m_ledger->messagesOut;
+    m_snapshot.bytesOut += quint64(bytes.size());
+    m_ledger->bytesOut += quint64(bytes.size());
+    return true;
+}
+
+std::pair<ConnectionError, QString> Connection::socketFailure() const
+{
+    if (m_socket->error() == QAbstractSocket::RemoteHostClosedError)
+        return {ConnectionError::RemoteClosed, tr("closed by peer")};
+    return {ConnectionError::SocketError, m_socket->errorString()};
 }
 
 bool Connection::cutOffIfBacklogged()

@@ -121,11 +121,15 @@ private:
     void handleChorusLine(const FramedMessage& message);
     bool tryChorusHello(const FramedMessage& message);
     void answer(const QString& text, Terminator terminator, std::optional<quint64> seq);
-    void countIn(const QString& text);
+    void countIn(const QString& text); // a message with text: counted, kept, logged
+    void countMessageIn();             // counted only (chorus ping, name, bye, error)
     bool writeMessage(const QString& text, Terminator terminator, bool logIt);
     bool writeChorus(const ChorusMessage& message, const QString& logText = {});
-    // false when the send failed; the connection is then finished.
-    bool writeBytes(const QByteArray& bytes);
+    // Writes one encoded message and counts it. false when the connection is
+    // gone, was cut off for its backlog, or the send failed (then it is finished).
+    bool writeCounted(const QByteArray& bytes);
+    // Why the socket failed, from its error(): the peer closed, or Qt's reason.
+    std::pair<ConnectionError, QString> socketFailure() const;
     void protocolError(const ChorusMessage& error);
     // Before each write: a peer whose unsent backlog passed the high-water mark is aborted.
     bool cutOffIfBacklogged();
