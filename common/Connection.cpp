@@ -40,15 +40,14 @@ QString printable(const QString& text, qsizetype maxChars)
     return out;
 }
 
-// Dual-stack listening reports IPv4 peers as ::ffff:a.b.c.d; show them as IPv4.
+} // namespace
+
 QHostAddress plainAddress(const QHostAddress& address)
 {
     bool isV4 = false;
     const quint32 v4 = address.toIPv4Address(&isV4);
     return isV4 ? QHostAddress(v4) : address;
 }
-
-} // namespace
 
 QByteArray ConnectionLedger::encoded(const QString& text, Terminator terminator)
 {
@@ -158,11 +157,16 @@ void Connection::timerEvent(QTimerEvent* event)
     }
 }
 
+QString peerLabel(const QString& address, quint16 port)
+{
+    if (address.contains(QLatin1Char(':')))
+        return QStringLiteral("[%1]:%2").arg(address).arg(port);
+    return QStringLiteral("%1:%2").arg(address).arg(port);
+}
+
 QString peerLabel(const ConnectionSnapshot& snapshot)
 {
-    if (snapshot.peerAddress.contains(QLatin1Char(':')))
-        return QStringLiteral("[%1]:%2").arg(snapshot.peerAddress).arg(snapshot.peerPort);
-    return QStringLiteral("%1:%2").arg(snapshot.peerAddress).arg(snapshot.peerPort);
+    return peerLabel(snapshot.peerAddress, snapshot.peerPort);
 }
 
 void Connection::onReadyRead()

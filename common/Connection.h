@@ -63,7 +63,10 @@ inline constexpr std::chrono::milliseconds kCloseFlushTimeout{2000};
 inline constexpr std::chrono::milliseconds kLinePeerIdleGap{250};
 
 // "address:port", or "[address]:port" for IPv6.
+QString peerLabel(const QString& address, quint16 port);
 QString peerLabel(const ConnectionSnapshot& snapshot);
+// Dual-stack listening reports IPv4 peers as ::ffff:a.b.c.d; this gives them as IPv4.
+QHostAddress plainAddress(const QHostAddress& address);
 
 class Connection : public QObject
 {

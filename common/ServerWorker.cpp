@@ -139,13 +139,10 @@ void ServerWorker::rejectFull(qintptr socketDescriptor, int limit)
         closeDescriptor(socketDescriptor);
         return;
     }
-    ConnectionSnapshot peer;
-    bool isV4 = false;
-    const quint32 v4 = socket->peerAddress().toIPv4Address(&isV4);
-    peer.peerAddress = isV4 ? QHostAddress(v4).toString() : socket->peerAddress().toString();
-    peer.peerPort = socket->peerPort();
+    const QString peer =
+        peerLabel(plainAddress(socket->peerAddress()).toString(), socket->peerPort());
     log(LogLevel::Warning, LogKind::Error, 0,
-        tr("refused %1: server full (%2 connections)").arg(peerLabel(peer)).arg(limit));
+        tr("refused %1: server full (%2 connections)").arg(peer).arg(limit));
     connect(socket, &QAbstractSocket::stateChanged, socket,
             [socket](QAbstractSocket::SocketState state) {
                 if (state == QAbstractSocket::UnconnectedState)
@@ -161,8 +158,7 @@ void ServerWorker::adopt(quint64 id, qintptr socketDescriptor)
 {
     if (m_stopping) {
         closeDescriptor(socketDescriptor);
-        m_load.fetch_sub(1);
-        m_shared->active.fetch_sub(1);
+        releaseSlot();
         return;
     }
     auto* connection =
@@ -172,8 +168,7 @@ void ServerWorker::adopt(quint64 id, qintptr socketDescriptor)
     if (!connection->open(socketDescriptor, &error)) {
         delete connection;
         closeDescriptor(socketDescriptor);
-        m_load.fetch_sub(1);
-        m_shared->active.fetch_sub(1);
+        releaseSlot();
         log(LogLevel::Error, LogKind::Error, id, tr("cannot adopt a connection: %1").arg(error));
         return;
     }
@@ -183,6 +178,12 @@ void ServerWorker::adopt(quint64 id, qintptr socketDescriptor)
     ++m_accepted;
     connection->markChanged();
     log(LogLevel::Info, LogKind::Connected, id, tr("connected from %1").arg(connection->peer()));
+}
+
+void ServerWorker::releaseSlot()
+{
+    m_load.fetch_sub(1);
+    m_shared->active.fetch_sub(1);
 }
 
 void ServerWorker::onLogged(const LogEntry& entry)
@@ -199,8 +200,7 @@ void ServerWorker::onFinished(quint64 id, ConnectionError error, const QString& 
     m_removed.append(id);
     connection->disconnect(this);
     connection->deleteLater();
-    m_load.fetch_sub(1);
-    m_shared->active.fetch_sub(1);
+    releaseSlot();
     const bool expected = error == ConnectionError::RemoteClosed ||
                           error == ConnectionError::Kicked ||
                           error == ConnectionError::ServerStopping;

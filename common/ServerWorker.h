@@ -110,6 +110,8 @@ signals:
     void drained();
 
 private:
+    // Gives back the connection-count slot dispatch() took for a descriptor.
+    void releaseSlot();
     void dispatch(qintptr socketDescriptor);
     void rejectFull(qintptr socketDescriptor, int limit);
     void onLogged(const LogEntry& entry);
