@@ -90,25 +90,13 @@ QVariant ConnectionTableModel::data(const QModelIndex& index, int role) const
         switch (column) {
         case IdColumn:
             return QVariant::fromValue(s.id);
-        case PeerPortColumn:
-            return int(s.peerPort);
         case ConnectedSinceColumn:
         case DurationColumn:
             // Older connections have longer durations: sort by start, reversed for duration.
             return column == DurationColumn ? -s.connectedSince.toMSecsSinceEpoch()
                                             : s.connectedSince.toMSecsSinceEpoch();
-        case MessagesInColumn:
-            return QVariant::fromValue(s.messagesIn);
-        case MessagesOutColumn:
-            return QVariant::fromValue(s.messagesOut);
-        case BytesInColumn:
-            return QVariant::fromValue(s.bytesIn);
-        case BytesOutColumn:
-            return QVariant::fromValue(s.bytesOut);
-        case ErrorsColumn:
-            return QVariant::fromValue(s.errors);
         default:
-            break; // text columns sort by their text
+            break; // the display value: numbers for the counters and port, else text
         }
         role = Qt::DisplayRole;
     }
