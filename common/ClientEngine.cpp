@@ -350,7 +350,6 @@ void ClientEngine::onReadyRead()
     for (const FramedMessage& message : messages)
         deliver(message);
     if (m_decoder.framing() == Framing::Auto && m_decoder.pendingBytes() > 0) {
-        m_idleForcePending = false;
         m_idleTimer->start(m_config.idleGap);
     } else {
         m_idleTimer->stop();
@@ -361,12 +360,11 @@ void ClientEngine::onReadyRead()
 
 void ClientEngine::onIdleGap()
 {
-    if (auto message = m_decoder.flushIdle(m_idleForcePending)) {
+    if (auto message = m_decoder.flushAfterGap()) {
         deliver(*message);
         emit statsChanged();
-    } else if (m_decoder.pendingBytes() > 0 && !m_idleForcePending) {
+    } else if (m_decoder.pendingBytes() > 0) {
         // Only part of a UTF-8 character so far: give it one more gap.
-        m_idleForcePending = true;
         m_idleTimer->start(m_config.idleGap);
     }
 }

@@ -200,7 +200,6 @@ private:
     QString m_serverName;
     QHash<quint64, qint64> m_pendingBySeq; // chorus mode: seq -> send time
     FrameDecoder m_decoder;
-    bool m_idleForcePending = false;
     bool m_userDisconnect = false;
     bool m_everConnected = false;
     std::chrono::milliseconds m_nextBackoff{0};

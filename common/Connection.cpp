@@ -266,7 +266,6 @@ std::chrono::milliseconds Connection::currentIdleGap() const
 
 void Connection::armIdleTimer()
 {
-    m_idleFlushDeferred = false;
     m_idleTimer.start(int(currentIdleGap().count()), Qt::PreciseTimer, this);
 }
 
@@ -274,14 +273,11 @@ void Connection::onIdleTimeout()
 {
     if (m_finished)
         return;
-    const std::optional<FramedMessage> message = m_decoder.flushIdle(m_idleFlushDeferred);
-    if (message) {
+    const std::optional<FramedMessage> message = m_decoder.flushAfterGap();
+    if (message)
         handleMessage(*message);
-    } else if (m_decoder.hasPending() && !m_idleFlushDeferred) {
-        // Only an incomplete UTF-8 sequence is pending: give its rest one more gap.
-        m_idleFlushDeferred = true;
-        m_idleTimer.start(int(currentIdleGap().count()), Qt::PreciseTimer, this);
-    }
+    else if (m_decoder.hasPending()) // only an incomplete UTF-8 sequence: one more gap
+        armIdleTimer();
     markChanged();
 }
 

@@ -157,7 +157,6 @@ private:
     QString m_serverName;
     bool m_changedMarked = false;
     bool m_lineBasedPeer = false;
-    bool m_idleFlushDeferred = false;
     bool m_finished = false;
     ConnectionError m_closeReason = ConnectionError::None;
     QString m_closeText;

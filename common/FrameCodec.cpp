@@ -130,6 +130,7 @@ void FrameDecoder::setMaxMessageBytes(qsizetype maxBytes)
 
 QList<FramedMessage> FrameDecoder::feed(QByteArrayView chunk)
 {
+    m_tailHeldBack = false;
     QList<FramedMessage> out;
     if (chunk.isEmpty())
         return out;
@@ -271,6 +272,16 @@ std::optional<FramedMessage> FrameDecoder::flushIdle(bool force)
     return message;
 }
 
+std::optional<FramedMessage> FrameDecoder::flushAfterGap()
+{
+    const bool force = m_tailHeldBack;
+    m_tailHeldBack = false;
+    std::optional<FramedMessage> message = flushIdle(force);
+    if (!message && !force && !m_pending.isEmpty())
+        m_tailHeldBack = true;
+    return message;
+}
+
 QString FrameDecoder::detectedLabel() const
 {
     if (!m_sawAnyMessage)
@@ -292,6 +303,7 @@ QString FrameDecoder::detectedLabel() const
 
 void FrameDecoder::reset()
 {
+    m_tailHeldBack = false;
     m_pending = QByteArray();
     m_discarding = false;
     m_discarded = 0;

@@ -81,6 +81,11 @@ public:
     // Line framing only flushes with force. A gap while an over-long message
     // is being discarded ends that discard and returns nullopt.
     std::optional<FramedMessage> flushIdle(bool force = false);
+    // One idle gap expired (Auto framing): flushIdle(), except that an incomplete
+    // UTF-8 tail is held back for one gap only; the next call flushes it as it
+    // is. nullopt with hasPending() still true means: wait one more gap. New
+    // bytes (feed) start over.
+    std::optional<FramedMessage> flushAfterGap();
 
     bool hasPending() const { return !m_pending.isEmpty() || m_discarding; }
     qsizetype pendingBytes() const { return m_pending.size(); }
@@ -100,6 +105,7 @@ private:
     Terminator m_lastTerminator = Terminator::Lf;
     bool m_sawAnyMessage = false;
     bool m_lastWasIdle = false;
+    bool m_tailHeldBack = false; // flushAfterGap() already waited one gap for a UTF-8 tail
 };
 
 } // namespace chorus

@@ -33,6 +33,7 @@ private slots:
     void idleFlush();
     void idleFlushHoldsBackPartialUtf8();
     void lineFramingIgnoresIdleUnlessForced();
+    void flushAfterGapWaitsOneGapForUtf8Tail();
     void overLongMessage();
     void overLongInsideOneChunk();
     void overLongEndedByIdle();
@@ -227,6 +228,36 @@ void TestFrameCodec::idleFlushHoldsBackPartialUtf8()
     flushed = decoder.flushIdle();
     QVERIFY(flushed);
     QCOMPARE(flushed->payload, han);
+}
+
+void TestFrameCodec::flushAfterGapWaitsOneGapForUtf8Tail()
+{
+    const QByteArray han = QStringLiteral("한").toUtf8(); // 3 bytes
+    FrameDecoder decoder(Framing::Auto);
+
+    // Only a partial character: the first gap waits, the second flushes it as it is.
+    decoder.feed(han.left(2));
+    QVERIFY(!decoder.flushAfterGap());
+    QVERIFY(decoder.hasPending());
+    auto flushed = decoder.flushAfterGap();
+    QVERIFY(flushed);
+    QCOMPARE(flushed->payload, han.left(2));
+    QVERIFY(!decoder.hasPending());
+
+    // The rest arriving in between starts over, and the character is whole.
+    decoder.feed(han.left(1));
+    QVERIFY(!decoder.flushAfterGap());
+    decoder.feed(han.mid(1));
+    flushed = decoder.flushAfterGap();
+    QVERIFY(flushed);
+    QCOMPARE(flushed->payload, han);
+
+    // Text before a partial tail goes at once; the tail waits for its rest.
+    decoder.feed(QByteArray("ok") + han.left(1));
+    flushed = decoder.flushAfterGap();
+    QVERIFY(flushed);
+    QCOMPARE(flushed->payload, QByteArray("ok"));
+    QCOMPARE(decoder.pendingBytes(), 1);
 }
 
 void TestFrameCodec::lineFramingIgnoresIdleUnlessForced()
