@@ -1,11 +1,12 @@
 #include "HistoryModel.h"
 
+#include "AtomicFile.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 namespace chorus {
 
@@ -30,21 +31,6 @@ HistoryEntry::Kind kindFromName(const QString& name, bool* ok)
     return *ok ? *it : HistoryEntry::Kind::Notice;
 }
 
-bool writeAtomically(const QString& path, const QByteArray& data, QString* error)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = tr("Cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    if (file.write(data) != data.size() || !file.commit()) {
-        if (error)
-            *error = tr("Cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
-}
 } // namespace
 
 QString historyKindName(HistoryEntry::Kind kind)
@@ -303,12 +289,12 @@ QByteArray HistoryModel::toJson() const
 
 bool HistoryModel::saveText(const QString& path, QString* error) const
 {
-    return writeAtomically(path, toPlainText().toUtf8(), error);
+    return writeFileAtomically(path, toPlainText().toUtf8(), error);
 }
 
 bool HistoryModel::saveJson(const QString& path, QString* error) const
 {
-    return writeAtomically(path, toJson(), error);
+    return writeFileAtomically(path, toJson(), error);
 }
 
 bool HistoryModel::saveJsonLines(const QString& path, int maxEntries, QString* error) const
@@ -320,7 +306,7 @@ bool HistoryModel::saveJsonLines(const QString& path, int maxEntries, QString* e
         data += QJsonDocument(toJsonObject(m_entries[i])).toJson(QJsonDocument::Compact);
         data += '\n';
     }
-    return writeAtomically(path, data, error);
+    return writeFileAtomically(path, data, error);
 }
 
 bool HistoryModel::readEntries(const QString& path, QList<HistoryEntry>* entries, QString* error,

@@ -1,5 +1,7 @@
 #include "ReplyBook.h"
 
+#include "AtomicFile.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -8,7 +10,6 @@
 #include <QJsonObject>
 #include <QJsonParseError>
 #include <QMutexLocker>
-#include <QSaveFile>
 #include <QStringDecoder>
 
 #include <algorithm>
@@ -172,6 +173,7 @@ bool readWholeFile(const QString& path, QByteArray* data, QString* error)
     return true;
 }
 
+// The book lives in the app-data folder, which may not exist on a first run.
 bool writeAtomically(const QString& path, const QByteArray& data, QString* error)
 {
     const QFileInfo info(path);
@@ -180,19 +182,7 @@ bool writeAtomically(const QString& path, const QByteArray& data, QString* error
             *error = ReplyBook::tr("Cannot create the folder %1").arg(info.absolutePath());
         return false;
     }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = ReplyBook::tr("Cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    if (file.write(data) != data.size() || !file.commit()) {
-        if (error)
-            *error = ReplyBook::tr("Cannot write %1: %2").arg(path, file.errorString());
-        file.cancelWriting();
-        return false;
-    }
-    return true;
+    return writeFileAtomically(path, data, error);
 }
 
 // "<path>.corrupt-<stamp>", with a counter if that name is taken already.

@@ -1,6 +1,6 @@
 #include "EventLoopLagMonitor.h"
 
-#include <QSaveFile>
+#include "AtomicFile.h"
 
 #include <algorithm>
 #include <cmath>
@@ -89,13 +89,7 @@ QByteArray EventLoopLagMonitor::reportJson() const
 
 bool EventLoopLagMonitor::writeReport(const QString& path, QString* error) const
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(reportJson()) < 0 || !file.commit()) {
-        if (error)
-            *error = file.errorString();
-        return false;
-    }
-    return true;
+    return writeFileAtomically(path, reportJson(), error);
 }
 
 } // namespace chorus

@@ -1,5 +1,7 @@
 #include "LogPane.h"
 
+#include "AtomicFile.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFileDialog>
@@ -10,7 +12,6 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QScrollBar>
 #include <QVBoxLayout>
 
@@ -166,11 +167,9 @@ void LogPane::saveAs()
                                      tr("Log files (*.log *.txt);;All files (*)"));
     if (path.isEmpty())
         return;
-    QSaveFile file(path);
-    const QByteArray data = m_model->toUtf8();
-    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
-        QMessageBox::warning(this, tr("Save log"),
-                             tr("Could not save %1: %2").arg(path, file.errorString()));
+    QString error;
+    if (!writeFileAtomically(path, m_model->toUtf8(), &error)) {
+        QMessageBox::warning(this, tr("Save log"), tr("Could not save the log. %1").arg(error));
         return;
     }
     showFileStatus(tr("Saved %n line(s) to %1", nullptr, m_model->rowCount()).arg(path), false);
