@@ -596,13 +596,7 @@ void Connection::logMessage(LogKind kind, const QString& text)
 
 void Connection::log(LogLevel level, LogKind kind, const QString& text)
 {
-    LogEntry entry;
-    entry.time = QDateTime::currentDateTime();
-    entry.level = level;
-    entry.kind = kind;
-    entry.connectionId = id();
-    entry.text = text;
-    emit logged(entry);
+    emit logged(LogEntry::now(level, kind, id(), text));
 }
 
 } // namespace chorus

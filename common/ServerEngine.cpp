@@ -220,12 +220,7 @@ void ServerEnginePrivate::emitPending()
 
 void ServerEnginePrivate::log(LogLevel level, LogKind kind, const QString& text)
 {
-    LogEntry entry;
-    entry.time = QDateTime::currentDateTime();
-    entry.level = level;
-    entry.kind = kind;
-    entry.text = text;
-    pendingLog.append(entry);
+    pendingLog.append(LogEntry::now(level, kind, 0, text));
 }
 
 ServerEngine::ServerEngine(std::shared_ptr<ReplyBook> book, QObject* parent)

@@ -79,6 +79,17 @@ QString logKindName(LogKind kind)
     return {};
 }
 
+LogEntry LogEntry::now(LogLevel level, LogKind kind, quint64 connectionId, const QString& text)
+{
+    LogEntry entry;
+    entry.time = QDateTime::currentDateTime();
+    entry.level = level;
+    entry.kind = kind;
+    entry.connectionId = connectionId;
+    entry.text = text;
+    return entry;
+}
+
 QString LogEntry::format() const
 {
     // "yyyy-MM-dd HH:mm:ss.zzz" by hand: QDateTime::toString(pattern) parses

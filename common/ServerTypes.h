@@ -76,6 +76,9 @@ struct LogEntry
     quint64 connectionId = 0; // 0: not about one connection
     QString text;
 
+    // An entry stamped with the current time; connectionId 0: not about one connection.
+    static LogEntry now(LogLevel level, LogKind kind, quint64 connectionId, const QString& text);
+
     // "2026-11-25 06:04:01.123 [#7] text"
     QString format() const;
 };

@@ -1,6 +1,5 @@
 #include "ServerWorker.h"
 
-#include <QDateTime>
 #include <QTcpSocket>
 
 #include <chrono>
@@ -270,13 +269,7 @@ void ServerWorker::sendTo(const QList<quint64>& ids, const QString& text,
 
 void ServerWorker::log(LogLevel level, LogKind kind, quint64 id, const QString& text)
 {
-    LogEntry entry;
-    entry.time = QDateTime::currentDateTime();
-    entry.level = level;
-    entry.kind = kind;
-    entry.connectionId = id;
-    entry.text = text;
-    m_log.append(entry);
+    m_log.append(LogEntry::now(level, kind, id, text));
 }
 
 void ServerWorker::flushBatch()

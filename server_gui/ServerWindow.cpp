@@ -603,12 +603,7 @@ void ServerWindow::updateActions()
 
 void ServerWindow::addLocalLog(LogLevel level, LogKind kind, const QString& text)
 {
-    LogEntry entry;
-    entry.time = QDateTime::currentDateTime();
-    entry.level = level;
-    entry.kind = kind;
-    entry.text = text;
-    m_logPane->appendEntries({entry});
+    m_logPane->appendEntries({LogEntry::now(level, kind, 0, text)});
 }
 
 QList<quint64> ServerWindow::selectedConnectionIds() const
