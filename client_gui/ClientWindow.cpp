@@ -37,6 +37,22 @@
 namespace chorus {
 
 namespace {
+
+// A submenu of mutually exclusive, checkable choices; each action's data is its value.
+QActionGroup* addChoiceMenu(QMenu* parent, const QString& title,
+                            std::initializer_list<std::pair<int, QString>> choices)
+{
+    QMenu* menu = parent->addMenu(title);
+    auto* group = new QActionGroup(menu);
+    for (const auto& [value, label] : choices) {
+        QAction* action = menu->addAction(label);
+        action->setCheckable(true);
+        action->setData(value);
+        group->addAction(action);
+    }
+    return group;
+}
+
 constexpr std::chrono::milliseconds kFlushInterval{50};
 constexpr std::chrono::milliseconds kHistorySaveDelay{2000};
 constexpr int kKeptHistoryEntries = 10000;
@@ -305,45 +321,22 @@ void ClientWindow::buildMenus()
     edit->addAction(tr("&Discard queued messages"), m_engine, &ClientEngine::discardQueue);
 
     QMenu* settingsMenu = menuBar()->addMenu(tr("&Settings"));
-    QMenu* framing = settingsMenu->addMenu(tr("Receive &framing"));
-    m_framingGroup = new QActionGroup(this);
-    const std::pair<Framing, QString> framings[] = {
-        {Framing::Auto, tr("&Auto (line, or idle gap when no terminator)")},
-        {Framing::Line, tr("&Line (LF or CRLF)")},
-        {Framing::Raw, tr("&Raw (each read is a message)")},
-    };
-    for (const auto& [value, label] : framings) {
-        QAction* action = framing->addAction(label);
-        action->setCheckable(true);
-        action->setData(int(value));
-        m_framingGroup->addAction(action);
-    }
-    QMenu* terminator = settingsMenu->addMenu(tr("Send &terminator"));
-    m_terminatorGroup = new QActionGroup(this);
-    const std::pair<Terminator, QString> terminators[] = {
-        {Terminator::Lf, tr("&LF")},
-        {Terminator::CrLf, tr("&CRLF")},
-        {Terminator::None, tr("&None (as the reference client)")},
-    };
-    for (const auto& [value, label] : terminators) {
-        QAction* action = terminator->addAction(label);
-        action->setCheckable(true);
-        action->setData(int(value));
-        m_terminatorGroup->addAction(action);
-    }
-    QMenu* protocol = settingsMenu->addMenu(tr("&Protocol"));
-    m_protocolGroup = new QActionGroup(this);
-    const std::pair<ClientProtocol, QString> protocols[] = {
-        {ClientProtocol::Auto, tr("&Auto (Chorus if the server welcomes it, else plain text)")},
-        {ClientProtocol::Chorus, tr("&Chorus only")},
-        {ClientProtocol::Plain, tr("&Plain text only")},
-    };
-    for (const auto& [value, label] : protocols) {
-        QAction* action = protocol->addAction(label);
-        action->setCheckable(true);
-        action->setData(int(value));
-        m_protocolGroup->addAction(action);
-    }
+    m_framingGroup =
+        addChoiceMenu(settingsMenu, tr("Receive &framing"),
+                      {{int(Framing::Auto), tr("&Auto (line, or idle gap when no terminator)")},
+                       {int(Framing::Line), tr("&Line (LF or CRLF)")},
+                       {int(Framing::Raw), tr("&Raw (each read is a message)")}});
+    m_terminatorGroup =
+        addChoiceMenu(settingsMenu, tr("Send &terminator"),
+                      {{int(Terminator::Lf), tr("&LF")},
+                       {int(Terminator::CrLf), tr("&CRLF")},
+                       {int(Terminator::None), tr("&None (as the reference client)")}});
+    m_protocolGroup =
+        addChoiceMenu(settingsMenu, tr("&Protocol"),
+                      {{int(ClientProtocol::Auto),
+                        tr("&Auto (Chorus if the server welcomes it, else plain text)")},
+                       {int(ClientProtocol::Chorus), tr("&Chorus only")},
+                       {int(ClientProtocol::Plain), tr("&Plain text only")}});
     connect(m_protocolGroup, &QActionGroup::triggered, this, [this] {
         applyConfig();
         statusBar()->showMessage(tr("The protocol choice applies from the next connection"), 5000);
