@@ -82,17 +82,13 @@ bool HeadlessServer::start()
     // Headless: a --replies .json file is the book; without one, the window's autosaved
     // book is used read-only (no edits happen here, so nothing is written).
     QString message;
-    if (m_options.repliesPath.isEmpty()) {
-        // Same file the window uses, loaded without turning on autosave.
-        if (!m_book->load(defaultReplyBookPath(), &message))
-            printError(tr("warning: %1").arg(message));
-    } else if (!loadReplyBook(*m_book, m_options.repliesPath, QString(), &message)) {
+    if (!loadReplyBook(*m_book, m_options.repliesPath, defaultReplyBookPath(), &message)) {
         printError(tr("chorus-server: %1").arg(message));
         return false;
-    } else if (!message.isEmpty()) {
-        printError(tr("warning: %1").arg(message));
     }
-    m_book->setAutoSavePath(QString());
+    if (!message.isEmpty())
+        printError(tr("warning: %1").arg(message));
+    m_book->setAutoSavePath(QString()); // loaded like the window, but nothing is written
     if (m_options.pickMode)
         m_book->setPickMode(*m_options.pickMode);
 
