@@ -1,6 +1,6 @@
 #include "ClientWindow.h"
 
-#include "ClientRepeatSender.h"
+#include "client/ClientRepeatSender.h"
 #include "HistoryDelegate.h"
 #include "HistoryModel.h"
 #include "SendBox.h"

@@ -3,7 +3,7 @@
 // The chorus-client window: connection bar, chat-style history, send box,
 // repeat sender and a status bar with counts and round-trip times.
 
-#include "ClientEngine.h"
+#include "client/ClientEngine.h"
 
 #include <QList>
 #include <QMainWindow>

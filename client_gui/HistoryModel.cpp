@@ -1,6 +1,6 @@
 #include "HistoryModel.h"
 
-#include "AtomicFile.h"
+#include "base/AtomicFile.h"
 
 #include <QCoreApplication>
 #include <QFile>

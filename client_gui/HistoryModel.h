@@ -3,7 +3,7 @@
 // The conversation as a list model: one entry per message or notice, appended
 // in batches so a fast sender costs one insert per flush, not one per message.
 
-#include "ClientEngine.h"
+#include "client/ClientEngine.h"
 
 #include <QAbstractListModel>
 #include <QDateTime>

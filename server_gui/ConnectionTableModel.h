@@ -6,7 +6,7 @@
 // batch costs O(rows changed) signals. Duration is computed from
 // connectedSince when painted; a 1 s timer repaints that column only.
 
-#include "ServerTypes.h"
+#include "server/ServerTypes.h"
 
 #include <QAbstractTableModel>
 #include <QHash>

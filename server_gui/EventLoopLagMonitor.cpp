@@ -1,6 +1,6 @@
 #include "EventLoopLagMonitor.h"
 
-#include "AtomicFile.h"
+#include "base/AtomicFile.h"
 
 #include <algorithm>
 #include <cmath>

@@ -7,7 +7,7 @@
 
 #include "LogFileWriter.h"
 #include "ServerCommandLine.h"
-#include "ServerEngine.h"
+#include "server/ServerEngine.h"
 
 #include <QObject>
 #include <QTextStream>

@@ -4,7 +4,7 @@
 // --log-file). The first write error closes the file and is reported once,
 // so a full disk never turns into a stream of dialogs.
 
-#include "ServerTypes.h"
+#include "server/ServerTypes.h"
 
 #include <QFile>
 #include <QObject>

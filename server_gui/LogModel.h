@@ -4,7 +4,7 @@
 // engine's logBatch, so hours of traffic keep memory and repaint cost flat.
 // LogFilterModel filters it by text and by connection id.
 
-#include "ServerTypes.h"
+#include "server/ServerTypes.h"
 
 #include <QAbstractListModel>
 #include <QSet>

@@ -1,6 +1,6 @@
 #include "LogPane.h"
 
-#include "AtomicFile.h"
+#include "base/AtomicFile.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -5,7 +5,7 @@
 // the engine reads for the very next reply. Changes made to the book
 // elsewhere (import, reset) are picked up through ReplyBook::changed().
 
-#include "ReplyBook.h"
+#include "answer/ReplyBook.h"
 
 #include <QAbstractTableModel>
 

@@ -1,5 +1,7 @@
 #include "ServerCommandLine.h"
 
+#include "base/Endpoint.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
@@ -129,14 +131,7 @@ QString ServerCommandLine::addressToText(const QHostAddress& address)
 
 QString ServerCommandLine::endpointText(const QHostAddress& address, quint16 port)
 {
-    QString host;
-    if (address == QHostAddress(QHostAddress::Any))
-        host = QStringLiteral("[::]");
-    else if (address.protocol() == QAbstractSocket::IPv6Protocol)
-        host = QLatin1Char('[') + address.toString() + QLatin1Char(']');
-    else
-        host = address.toString();
-    return host + QLatin1Char(':') + QString::number(port);
+    return chorus::endpointText(address, port);
 }
 
 ServerCommandLine::Result ServerCommandLine::parse(const QStringList& arguments)

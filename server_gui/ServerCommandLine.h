@@ -4,8 +4,8 @@
 // that only the front ends use. Kept apart from main() so tests can feed it
 // argument lists, bad values included.
 
-#include "ReplyBook.h"
-#include "ServerTypes.h"
+#include "answer/ReplyBook.h"
+#include "server/ServerTypes.h"
 
 #include <QHostAddress>
 #include <QString>

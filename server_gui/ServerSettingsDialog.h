@@ -4,7 +4,7 @@
 // Settings…). Values are kept in QSettings by ServerWindow; this dialog only
 // edits a ServerConfig.
 
-#include "ServerTypes.h"
+#include "server/ServerTypes.h"
 
 #include <QDialog>
 

@@ -6,7 +6,7 @@
 // engine never makes the window stutter.
 
 #include "ServerCommandLine.h"
-#include "ServerEngine.h"
+#include "server/ServerEngine.h"
 
 #include <QMainWindow>
 

@@ -1,4 +1,4 @@
-#include "ChorusProtocol.h"
+#include "wire/ChorusProtocol.h"
 
 #include <QElapsedTimer>
 #include <QFile>

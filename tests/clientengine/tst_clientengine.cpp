@@ -1,9 +1,9 @@
 // ClientEngine against a small QTcpServer on loopback (port 0): framing,
 // round-trip matching, errors, reconnect with backoff and the send queue.
 
-#include "ChorusProtocol.h"
-#include "ClientEngine.h"
-#include "ClientRepeatSender.h"
+#include "wire/ChorusProtocol.h"
+#include "client/ClientEngine.h"
+#include "client/ClientRepeatSender.h"
 
 #include <QSignalSpy>
 #include <QTcpServer>

@@ -2,7 +2,7 @@
 // the message and its reply with a round-trip time; recall; disconnect;
 // refusals; saving and the history kept between runs.
 
-#include "ChorusProtocol.h"
+#include "wire/ChorusProtocol.h"
 #include "ClientWindow.h"
 #include "HistoryModel.h"
 #include "SendBox.h"

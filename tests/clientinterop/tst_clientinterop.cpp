@@ -2,9 +2,9 @@
 // it treats each recv() as a message and answers one of 7 Korean lines with
 // no terminator, so the client must frame replies by idle gap.
 
-#include "ClientEngine.h"
-#include "ReplyBook.h"
-#include "ServerEngine.h"
+#include "client/ClientEngine.h"
+#include "answer/ReplyBook.h"
+#include "server/ServerEngine.h"
 
 #include <QProcess>
 #include <QSignalSpy>

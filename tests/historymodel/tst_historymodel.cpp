@@ -139,8 +139,11 @@ void TestHistoryModel::jsonLinesRoundTrip()
     // A missing file is simply no history.
     QVERIFY(loaded.loadJsonLines(dir.filePath(QStringLiteral("none.jsonl")), 10, &error));
     QCOMPARE(loaded.count(), 4);
-    // Writing into a folder that does not exist fails with a reason.
-    QVERIFY(!model.saveJsonLines(dir.filePath(QStringLiteral("no/such/dir/h.jsonl")), 10, &error));
+    // Writing where no folder can be made (a file is in the way) fails with a reason.
+    QFile blocker(dir.filePath(QStringLiteral("blocker")));
+    QVERIFY(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+    QVERIFY(!model.saveJsonLines(dir.filePath(QStringLiteral("blocker/h.jsonl")), 10, &error));
     QVERIFY(!error.isEmpty());
 }
 

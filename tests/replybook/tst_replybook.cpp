@@ -1,4 +1,4 @@
-#include "ReplyBook.h"
+#include "answer/ReplyBook.h"
 
 #include <QDir>
 #include <QFile>

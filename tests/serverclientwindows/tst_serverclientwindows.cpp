@@ -4,11 +4,11 @@
 // into the server window's box arrives in the client window as its own kind
 // of entry. "Send message…" on the selected row arrives as a Direct entry.
 
-#include "ClientEngine.h"
+#include "client/ClientEngine.h"
 #include "ClientWindow.h"
 #include "ConnectionTableModel.h"
 #include "HistoryModel.h"
-#include "ReplyBook.h"
+#include "answer/ReplyBook.h"
 #include "SendBox.h"
 #include "ServerWindow.h"
 

@@ -1,7 +1,7 @@
 // ServerEngine over loopback: listening, concurrency, stats, live book edits,
 // over-long messages, stop/start, targeted operations, write backlog.
 
-#include "ChorusProtocol.h"
+#include "wire/ChorusProtocol.h"
 #include "EngineHarness.h"
 
 #include <QTcpServer>

@@ -3,8 +3,8 @@
 // Test support shared by the engine's test folders: a ServerEngine on
 // loopback port 0 whose batched signals are recorded, and loopback clients.
 
-#include "ReplyBook.h"
-#include "ServerEngine.h"
+#include "answer/ReplyBook.h"
+#include "server/ServerEngine.h"
 
 #include <QHash>
 #include <QSet>

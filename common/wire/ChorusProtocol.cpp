@@ -1,4 +1,4 @@
-#include "ChorusProtocol.h"
+#include "wire/ChorusProtocol.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>

@@ -4,7 +4,7 @@
 // same message every N ms, M times (0 = until stopped), and counts how many
 // of its own messages were answered and how fast.
 
-#include "ClientEngine.h"
+#include "client/ClientEngine.h"
 
 #include <QObject>
 #include <QSet>

@@ -4,10 +4,10 @@
 // stats. Lives (and is created) in the ServerWorker thread that owns it; all
 // its work happens in that thread's event loop.
 
-#include "ChorusProtocol.h"
-#include "FrameCodec.h"
-#include "ReplyBook.h"
-#include "ServerTypes.h"
+#include "wire/ChorusProtocol.h"
+#include "wire/FrameCodec.h"
+#include "answer/ReplyBook.h"
+#include "server/ServerTypes.h"
 
 #include <QBasicTimer>
 #include <QList>
@@ -62,11 +62,6 @@ inline constexpr std::chrono::milliseconds kCloseFlushTimeout{2000};
 // a terminator are more likely a line still in flight than a complete message.
 inline constexpr std::chrono::milliseconds kLinePeerIdleGap{250};
 
-// "address:port", or "[address]:port" for IPv6.
-QString peerLabel(const QString& address, quint16 port);
-QString peerLabel(const ConnectionSnapshot& snapshot);
-// Dual-stack listening reports IPv4 peers as ::ffff:a.b.c.d; this gives them as IPv4.
-QHostAddress plainAddress(const QHostAddress& address);
 
 class Connection : public QObject
 {

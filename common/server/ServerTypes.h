@@ -3,7 +3,7 @@
 // Plain value types the server engine hands to its users (the window, the
 // headless front end, tests). They cross threads by queued signals.
 
-#include "FrameCodec.h"
+#include "wire/FrameCodec.h"
 
 #include <QDateTime>
 #include <QHostAddress>

@@ -14,7 +14,7 @@
 // This file is the codec only (no sockets): encoding, decoding with precise
 // error reporting, and the cheap hello check the server uses to switch modes.
 
-#include "FrameCodec.h"
+#include "wire/FrameCodec.h"
 
 #include <QByteArray>
 #include <QByteArrayView>

@@ -1,4 +1,6 @@
-#include "Connection.h"
+#include "server/Connection.h"
+
+#include "base/Endpoint.h"
 
 #include <QAbstractSocket>
 #include <QCoreApplication>
@@ -41,13 +43,6 @@ QString printable(const QString& text, qsizetype maxChars)
 }
 
 } // namespace
-
-QHostAddress plainAddress(const QHostAddress& address)
-{
-    bool isV4 = false;
-    const quint32 v4 = address.toIPv4Address(&isV4);
-    return isV4 ? QHostAddress(v4) : address;
-}
 
 QByteArray ConnectionLedger::encoded(const QString& text, Terminator terminator)
 {
@@ -114,7 +109,7 @@ bool Connection::open(qintptr socketDescriptor, QString* error)
     m_snapshot.peerPort = m_socket->peerPort();
     m_snapshot.connectedSince = QDateTime::currentDateTime();
     m_snapshot.state = ConnectionState::Connected;
-    m_peerLabel = peerLabel(m_snapshot);
+    m_peerLabel = endpointText(m_snapshot.peerAddress, m_snapshot.peerPort);
 
     connect(m_socket, &QAbstractSocket::readyRead, this, &Connection::onReadyRead);
     connect(m_socket, &QAbstractSocket::errorOccurred, this, [this] {
@@ -155,18 +150,6 @@ void Connection::timerEvent(QTimerEvent* event)
     } else {
         QObject::timerEvent(event);
     }
-}
-
-QString peerLabel(const QString& address, quint16 port)
-{
-    if (address.contains(QLatin1Char(':')))
-        return QStringLiteral("[%1]:%2").arg(address).arg(port);
-    return QStringLiteral("%1:%2").arg(address).arg(port);
-}
-
-QString peerLabel(const ConnectionSnapshot& snapshot)
-{
-    return peerLabel(snapshot.peerAddress, snapshot.peerPort);
 }
 
 void Connection::onReadyRead()

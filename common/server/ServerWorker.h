@@ -5,9 +5,9 @@
 // and hands accepted descriptors to the least loaded worker. Everything the
 // user sees leaves a worker as one WorkerBatch per update interval.
 
-#include "Connection.h"
-#include "ReplyBook.h"
-#include "ServerTypes.h"
+#include "server/Connection.h"
+#include "answer/ReplyBook.h"
+#include "server/ServerTypes.h"
 
 #include <QHash>
 #include <QHostAddress>

@@ -5,7 +5,7 @@
 // queues what is typed while the link is down and reconnects with backoff.
 // Everything runs on the thread that owns the engine (event loop, no waitFor*).
 
-#include "FrameCodec.h"
+#include "wire/FrameCodec.h"
 
 #include <QAbstractSocket>
 #include <QDateTime>

@@ -1,4 +1,6 @@
-#include "ServerWorker.h"
+#include "server/ServerWorker.h"
+
+#include "base/Endpoint.h"
 
 #include <QTcpSocket>
 
@@ -138,8 +140,7 @@ void ServerWorker::rejectFull(qintptr socketDescriptor, int limit)
         closeDescriptor(socketDescriptor);
         return;
     }
-    const QString peer =
-        peerLabel(plainAddress(socket->peerAddress()).toString(), socket->peerPort());
+    const QString peer = endpointText(socket->peerAddress(), socket->peerPort());
     log(LogLevel::Warning, LogKind::Error, 0,
         tr("refused %1: server full (%2 connections)").arg(peer).arg(limit));
     connect(socket, &QAbstractSocket::stateChanged, socket,

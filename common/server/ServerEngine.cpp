@@ -1,6 +1,6 @@
-#include "ServerEngine.h"
+#include "server/ServerEngine.h"
 
-#include "ServerWorker.h"
+#include "server/ServerWorker.h"
 
 #include <QElapsedTimer>
 #include <QHash>

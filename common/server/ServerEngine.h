@@ -9,8 +9,8 @@
 // Everything the user sees arrives in batches every
 // ServerConfig::updateInterval: connection snapshots, log lines, counters.
 
-#include "ReplyBook.h"
-#include "ServerTypes.h"
+#include "answer/ReplyBook.h"
+#include "server/ServerTypes.h"
 
 #include <QObject>
 

@@ -1,6 +1,7 @@
-#include "ClientEngine.h"
+#include "client/ClientEngine.h"
 
-#include "ChorusProtocol.h"
+#include "base/Endpoint.h"
+#include "wire/ChorusProtocol.h"
 
 #include <QCoreApplication>
 #include <QTcpSocket>
@@ -157,7 +158,7 @@ void ClientEngine::startSocket()
     m_decoder.setMaxMessageBytes(m_config.maxMessageBytes);
     setState(ClientState::Connecting);
     emitEvent(ClientEvent::Kind::Notice,
-              tr("Connecting to %1:%2…").arg(m_config.host).arg(m_config.port));
+              tr("Connecting to %1…").arg(endpointText(m_config.host, m_config.port)));
 
     m_socket = new QTcpSocket(this);
     m_socket->setReadBufferSize(std::max<qint64>(kMinReadBuffer, 4 * m_config.maxMessageBytes));
@@ -196,11 +197,7 @@ void ClientEngine::onConnected()
     m_everConnected = true;
     m_nextBackoff = m_config.reconnectInitial;
     m_connectedSince = QDateTime::currentDateTime();
-    const QHostAddress address = m_socket->peerAddress();
-    const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
-                             ? QStringLiteral("[%1]").arg(address.toString())
-                             : address.toString();
-    m_peerLabel = QStringLiteral("%1:%2").arg(host).arg(m_socket->peerPort());
+    m_peerLabel = endpointText(m_socket->peerAddress(), m_socket->peerPort());
     setState(ClientState::Connected);
     emitEvent(ClientEvent::Kind::Notice, tr("Connected to %1").arg(m_peerLabel));
     if (m_config.protocol == ClientProtocol::Plain) {
@@ -241,7 +238,7 @@ void ClientEngine::finishNegotiation(bool chorus)
         emitEvent(ClientEvent::Kind::Notice,
                   tr("You are #%1 on %2%3")
                       .arg(m_clientId)
-                      .arg(QStringLiteral("%1:%2").arg(m_config.host).arg(m_config.port))
+                      .arg(endpointText(m_config.host, m_config.port))
                       .arg(m_serverName.isEmpty() ? QString()
                                                   : QStringLiteral(" (%1)").arg(m_serverName)));
     } else if (m_config.protocol == ClientProtocol::Chorus) {
@@ -451,9 +448,8 @@ void ClientEngine::onConnectTimeout()
 {
     if (!m_socket || m_state != ClientState::Connecting)
         return;
-    handleLinkLost(tr("Timed out connecting to %1:%2 after %3 s")
-                       .arg(m_config.host)
-                       .arg(m_config.port)
+    handleLinkLost(tr("Timed out connecting to %1 after %2 s")
+                       .arg(endpointText(m_config.host, m_config.port))
                        .arg(double(m_config.connectTimeout.count()) / 1000.0),
                    true);
 }
@@ -461,7 +457,7 @@ void ClientEngine::onConnectTimeout()
 QString ClientEngine::describeSocketError(QAbstractSocket::SocketError error) const
 {
     const QString reason = m_socket ? m_socket->errorString() : QString();
-    const QString where = QStringLiteral("%1:%2").arg(m_config.host).arg(m_config.port);
+    const QString where = endpointText(m_config.host, m_config.port);
     switch (error) {
     case QAbstractSocket::ConnectionRefusedError:
         return tr("Connection refused by %1 (%2)").arg(where, reason);

@@ -1,4 +1,4 @@
-#include "ServerTypes.h"
+#include "server/ServerTypes.h"
 
 #include <QCoreApplication>
 

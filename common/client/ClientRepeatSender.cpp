@@ -1,4 +1,4 @@
-#include "ClientRepeatSender.h"
+#include "client/ClientRepeatSender.h"
 
 #include <QTimer>
 

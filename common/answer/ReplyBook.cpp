@@ -1,6 +1,6 @@
-#include "ReplyBook.h"
+#include "answer/ReplyBook.h"
 
-#include "AtomicFile.h"
+#include "base/AtomicFile.h"
 
 #include <QDir>
 #include <QFile>
@@ -173,15 +173,10 @@ bool readWholeFile(const QString& path, QByteArray* data, QString* error)
     return true;
 }
 
-// The book lives in the app-data folder, which may not exist on a first run.
+// The book lives in the app-data folder, which may not exist on a first run:
+// writeFileAtomically() creates it.
 bool writeAtomically(const QString& path, const QByteArray& data, QString* error)
 {
-    const QFileInfo info(path);
-    if (!QDir().mkpath(info.absolutePath())) {
-        if (error)
-            *error = ReplyBook::tr("Cannot create the folder %1").arg(info.absolutePath());
-        return false;
-    }
     return writeFileAtomically(path, data, error);
 }
 
