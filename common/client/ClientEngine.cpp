@@ -368,7 +368,7 @@ void ClientEngine::onIdleGap()
 
 void ClientEngine::deliver(const FramedMessage& message)
 {
-    if (message.overLong) {
+    if (message.overLong()) {
         emitEvent(ClientEvent::Kind::Error,
                   tr("The server sent a message over %1 bytes; %2 bytes were discarded")
                       .arg(m_config.maxMessageBytes)

@@ -266,7 +266,7 @@ void Connection::onIdleTimeout()
 
 void Connection::handleMessage(const FramedMessage& message)
 {
-    if (message.overLong) {
+    if (message.overLong()) {
         ++m_snapshot.errors;
         const QString reason = tr("message longer than %1 bytes discarded (%2 bytes dropped)")
                                    .arg(m_limits.maxMessageBytes)
@@ -543,7 +543,7 @@ void Connection::finish()
     // Bytes that never saw their terminator or gap still were a message.
     if (m_decoder.hasPending()) {
         if (const std::optional<FramedMessage> last = m_decoder.flushIdle(true);
-            last && !last->overLong) {
+            last && !last->overLong()) {
             const QString text = decodeUtf8(last->payload);
             ++m_snapshot.messagesIn;
             ++m_ledger->messagesIn;

@@ -1,6 +1,5 @@
 #include "wire/FrameCodec.h"
 
-#include <QElapsedTimer>
 #include <QTest>
 
 using namespace chorus;
@@ -50,7 +49,7 @@ private slots:
     void nameRoundTrips();
     void unknownNames();
     void resetClearsState();
-    void throughput();
+    void manyMessagesInLargeChunks();
 };
 
 void TestFrameCodec::severalMessagesInOneChunk_data()
@@ -81,7 +80,7 @@ void TestFrameCodec::severalMessagesInOneChunk()
     QCOMPARE(decoder.pendingBytes(), leftover.size());
     QCOMPARE(decoder.hasPending(), !leftover.isEmpty());
     for (const FramedMessage& message : messages)
-        QVERIFY(!message.overLong);
+        QVERIFY(!message.overLong());
     if (!leftover.isEmpty()) {
         const auto flushed = decoder.flushIdle(true);
         QVERIFY(flushed);
@@ -177,7 +176,7 @@ void TestFrameCodec::idleFlush()
     QVERIFY(flushed);
     QCOMPARE(flushed->payload, QByteArray("hello"));
     QCOMPARE(flushed->terminator, Terminator::None);
-    QVERIFY(!flushed->overLong);
+    QVERIFY(!flushed->overLong());
     QVERIFY(!decoder.hasPending());
     QCOMPARE(decoder.lastTerminator(), Terminator::None);
     QCOMPARE(decoder.detectedLabel(), QStringLiteral("idle gap"));
@@ -277,7 +276,7 @@ void TestFrameCodec::overLongMessage()
     QVERIFY(decoder.feed("0123456789").isEmpty());
     auto messages = decoder.feed("0123456789");
     QCOMPARE(messages.size(), 1); // reported as soon as the limit is passed
-    QVERIFY(messages[0].overLong);
+    QVERIFY(messages[0].overLong());
     QVERIFY(messages[0].payload.isEmpty());
     QCOMPARE(messages[0].discardedBytes, 20);
     QCOMPARE(decoder.pendingBytes(), 0);
@@ -291,7 +290,7 @@ void TestFrameCodec::overLongMessage()
     messages = decoder.feed("yyy\nnext\n");
     QCOMPARE(messages.size(), 1);
     QCOMPARE(messages[0].payload, QByteArray("next"));
-    QVERIFY(!messages[0].overLong);
+    QVERIFY(!messages[0].overLong());
     QVERIFY(!decoder.hasPending());
 }
 
@@ -301,11 +300,11 @@ void TestFrameCodec::overLongInsideOneChunk()
     const auto messages = decoder.feed("ok\ntoolong\nok2\n");
     QCOMPARE(messages.size(), 3);
     QCOMPARE(messages[0].payload, QByteArray("ok"));
-    QVERIFY(messages[1].overLong);
+    QVERIFY(messages[1].overLong());
     QVERIFY(messages[1].payload.isEmpty());
     QCOMPARE(messages[1].discardedBytes, 7);
     QCOMPARE(messages[2].payload, QByteArray("ok2"));
-    QVERIFY(!messages[2].overLong);
+    QVERIFY(!messages[2].overLong());
 }
 
 void TestFrameCodec::overLongEndedByIdle()
@@ -313,7 +312,7 @@ void TestFrameCodec::overLongEndedByIdle()
     FrameDecoder decoder(Framing::Auto, 8);
     const auto messages = decoder.feed(QByteArray(20, 'z'));
     QCOMPARE(messages.size(), 1);
-    QVERIFY(messages[0].overLong);
+    QVERIFY(messages[0].overLong());
     QVERIFY(decoder.hasPending());
     QVERIFY(!decoder.flushIdle()); // ends the discard, nothing to deliver
     QVERIFY(!decoder.hasPending());
@@ -339,7 +338,7 @@ void TestFrameCodec::memoryBoundedWithoutTerminator()
     int overLongEvents = 0;
     for (int i = 0; i < 160; ++i) { // 10 MiB
         for (const FramedMessage& message : decoder.feed(block)) {
-            QVERIFY(message.overLong);
+            QVERIFY(message.overLong());
             ++overLongEvents;
         }
         QVERIFY(decoder.pendingBytes() <= kDefaultMaxMessageBytes + 1);
@@ -358,8 +357,8 @@ void TestFrameCodec::exactlyAtLimitIsAccepted()
     QCOMPARE(messages.size(), 2);
     QCOMPARE(messages[0].payload, QByteArray("12345"));
     QCOMPARE(messages[0].terminator, Terminator::CrLf);
-    QVERIFY(!messages[0].overLong);
-    QVERIFY(messages[1].overLong);
+    QVERIFY(!messages[0].overLong());
+    QVERIFY(messages[1].overLong());
 }
 
 void TestFrameCodec::invalidUtf8BecomesReplacement()
@@ -389,7 +388,7 @@ void TestFrameCodec::emptyLines()
     QVERIFY(messages[2].payload.isEmpty());
     QCOMPARE(messages[3].payload, QByteArray("x"));
     for (const FramedMessage& message : messages)
-        QVERIFY(!message.overLong);
+        QVERIFY(!message.overLong());
 }
 
 void TestFrameCodec::lastTerminatorMirrorsPeer()
@@ -442,7 +441,7 @@ void TestFrameCodec::rawFramingSplitsLargeChunks()
     QCOMPARE(messages[1].payload.size(), 10);
     QCOMPARE(messages[2].payload.size(), 5);
     for (const FramedMessage& message : messages)
-        QVERIFY(!message.overLong);
+        QVERIFY(!message.overLong());
 }
 
 void TestFrameCodec::encodeMessage_data()
@@ -499,7 +498,7 @@ void TestFrameCodec::unknownNames()
 {
     QVERIFY(!framingFromName(u"lines"));
     QVERIFY(!framingFromName(u""));
-    QVERIFY(!terminatorFromName(u"CR"));
+    QVERIFY(!terminatorFromName(u"CRNL"));
     QVERIFY(!terminatorFromName(u""));
 }
 
@@ -515,26 +514,24 @@ void TestFrameCodec::resetClearsState()
     QCOMPARE(payloads(decoder.feed("ok\n")), QList<QByteArray>{"ok"});
 }
 
-void TestFrameCodec::throughput()
+void TestFrameCodec::manyMessagesInLargeChunks()
 {
-    // The server answers 100k+ messages/s: decoding must be far faster than that.
+    // Speed is measured by chorus-framebench (./dev.sh bench), not here; this
+    // checks that 64 KiB chunks of CRLF lines come out whole and in order.
     QByteArray chunk;
     const QByteArray line = "message number 12345 with some text\r\n";
     while (chunk.size() + line.size() <= 64 * 1024)
         chunk += line;
     const qsizetype perChunk = chunk.size() / line.size();
-    constexpr int kChunks = 200;
+    constexpr int kChunks = 20;
     FrameDecoder decoder(Framing::Auto);
-    QElapsedTimer timer;
-    timer.start();
-    qsizetype total = 0;
+    QList<FramedMessage> messages;
     for (int i = 0; i < kChunks; ++i)
-        total += decoder.feed(chunk).size();
-    const qint64 elapsedMs = timer.elapsed();
-    QCOMPARE(total, perChunk * kChunks);
-    qInfo("%lld messages in %lld ms", qlonglong(total), elapsedMs);
-    // Over 300k messages: at 100k/s that is 3 s; allow that even for sanitizer builds.
-    QVERIFY2(elapsedMs < 3000, qPrintable(QString::number(elapsedMs)));
+        decoder.feed(chunk, messages);
+    QCOMPARE(messages.size(), perChunk * kChunks);
+    QCOMPARE(messages.constFirst().payload, line.chopped(2));
+    QCOMPARE(messages.constLast().terminator, Terminator::CrLf);
+    QVERIFY(!decoder.hasPending());
 }
 
 QTEST_GUILESS_MAIN(TestFrameCodec)
