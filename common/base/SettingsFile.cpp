@@ -21,8 +21,9 @@ QString tr(const char* text)
 
 QString SettingsFile::defaultPath(const QString& organization, const QString& application)
 {
-    return QSettings(QSettings::IniFormat, QSettings::UserScope, organization, application)
-        .fileName();
+    // The native format: on Linux that is the INI file ~/.config/<org>/<app>.conf
+    // the programs have always used (IniFormat would name <app>.ini instead).
+    return QSettings(organization, application).fileName();
 }
 
 SettingsFile::SettingsFile(const QString& path) : m_path(path) {}
