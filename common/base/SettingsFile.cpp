@@ -35,7 +35,18 @@ FileResult SettingsFile::readValues(const QString& path, QVariantMap* values)
     FileResult result = readRegularFile(path, kMaxSettingsBytes, &bytes);
     if (!result.ok())
         return result;
-    QSettings settings(path, QSettings::IniFormat);
+    // QSettings parses a private copy of exactly these bytes. Given the path
+    // itself, it may answer from its per-process cache, which it only
+    // refreshes when the size or modification time changed: a file replaced
+    // within one timestamp tick by one of the same size read as the old one,
+    // and save() then merged over stale values, dropping another window's change.
+    QTemporaryDir scratch;
+    if (!scratch.isValid())
+        return FileResult{FileError::OpenFailed, path, scratch.errorString()};
+    const QString copyPath = scratch.filePath(QStringLiteral("settings.conf"));
+    if (FileResult copied = writeFileAtomically(copyPath, bytes); !copied.ok())
+        return FileResult{FileError::OpenFailed, path, copied.describe()};
+    QSettings settings(copyPath, QSettings::IniFormat);
     if (settings.status() != QSettings::NoError)
         return FileResult{FileError::ReadFailed, path, tr("not a valid settings file")};
     const QStringList keys = settings.allKeys();
