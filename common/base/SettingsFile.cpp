@@ -5,6 +5,8 @@
 #include <QSettings>
 #include <QTemporaryDir>
 
+#include <algorithm>
+
 namespace chorus {
 
 namespace {
@@ -15,6 +17,17 @@ constexpr qint64 kMaxSettingsBytes = 16 * 1024 * 1024;
 QString tr(const char* text)
 {
     return QCoreApplication::translate("chorus::SettingsFile", text);
+}
+
+// QSettings escapes control characters in what it writes, so a NUL or other
+// control byte means a damaged file (a failed write can leave a block of
+// zeros), which QSettings would otherwise read as "no values" without a word.
+bool isSettingsText(const QByteArray& bytes)
+{
+    return std::none_of(bytes.cbegin(), bytes.cend(), [](char c) {
+        const auto byte = uchar(c);
+        return byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r';
+    });
 }
 
 } // namespace
@@ -35,6 +48,9 @@ FileResult SettingsFile::readValues(const QString& path, QVariantMap* values)
     FileResult result = readRegularFile(path, kMaxSettingsBytes, &bytes);
     if (!result.ok())
         return result;
+    if (!isSettingsText(bytes))
+        return FileResult{FileError::ReadFailed, path,
+                          tr("not a settings file: it holds NUL or control bytes")};
     // QSettings parses a private copy of exactly these bytes. Given the path
     // itself, it may answer from its per-process cache, which it only
     // refreshes when the size or modification time changed: a file replaced
