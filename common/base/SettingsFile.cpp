@@ -30,24 +30,9 @@ bool isSettingsText(const QByteArray& bytes)
     });
 }
 
-} // namespace
-
-QString SettingsFile::defaultPath(const QString& organization, const QString& application)
+// Parses settings bytes read from path (named in errors).
+FileResult parseSettings(const QString& path, const QByteArray& bytes, QVariantMap* values)
 {
-    // The native format: on Linux that is the INI file ~/.config/<org>/<app>.conf
-    // the programs have always used (IniFormat would name <app>.ini instead).
-    return QSettings(organization, application).fileName();
-}
-
-SettingsFile::SettingsFile(const QString& path) : m_path(path) {}
-
-FileResult SettingsFile::readValues(const QString& path, QVariantMap* values)
-{
-    // Read through readRegularFile first: it refuses FIFOs and folders without blocking.
-    QByteArray bytes;
-    FileResult result = readRegularFile(path, kMaxSettingsBytes, &bytes);
-    if (!result.ok())
-        return result;
     if (!isSettingsText(bytes))
         return FileResult{FileError::ReadFailed, path,
                           tr("not a settings file: it holds NUL or control bytes")};
@@ -68,7 +53,53 @@ FileResult SettingsFile::readValues(const QString& path, QVariantMap* values)
     const QStringList keys = settings.allKeys();
     for (const QString& key : keys)
         values->insert(key, settings.value(key));
-    return result;
+    return FileResult{FileError::None, path, {}};
+}
+
+// Whether a value QSettings wrote reads back as itself. INI gives numbers and
+// bools back as text, a one-element list as its element and an empty list as
+// nothing; every other type comes back as the type written.
+bool readsBackAs(const QVariant& written, const QVariant& read)
+{
+    if (written.typeId() == read.typeId())
+        return written == read;
+    if (!read.isValid())
+        return (written.typeId() == QMetaType::QStringList ||
+                written.typeId() == QMetaType::QVariantList) &&
+               written.toList().isEmpty();
+    return written.toString() == read.toString();
+}
+
+bool readBackAs(const QVariantMap& written, const QVariantMap& read)
+{
+    if (written.keys() != read.keys())
+        return false;
+    for (auto it = written.cbegin(); it != written.cend(); ++it) {
+        if (!readsBackAs(it.value(), read.value(it.key())))
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+QString SettingsFile::defaultPath(const QString& organization, const QString& application)
+{
+    // The native format: on Linux that is the INI file ~/.config/<org>/<app>.conf
+    // the programs have always used (IniFormat would name <app>.ini instead).
+    return QSettings(organization, application).fileName();
+}
+
+SettingsFile::SettingsFile(const QString& path) : m_path(path) {}
+
+FileResult SettingsFile::readValues(const QString& path, QVariantMap* values)
+{
+    // Read through readRegularFile first: it refuses FIFOs and folders without blocking.
+    QByteArray bytes;
+    const FileResult result = readRegularFile(path, kMaxSettingsBytes, &bytes);
+    if (!result.ok())
+        return result;
+    return parseSettings(path, bytes, values);
 }
 
 FileResult SettingsFile::load()
@@ -103,6 +134,7 @@ FileResult SettingsFile::save()
     if (!scratch.isValid())
         return FileResult{FileError::OpenFailed, m_path, scratch.errorString()};
     const QString scratchPath = scratch.filePath(QStringLiteral("settings.conf"));
+    QVariantMap intended; // as QSettings holds them (its normalized keys)
     {
         QSettings encoder(scratchPath, QSettings::IniFormat);
         for (auto it = merged.cbegin(); it != merged.cend(); ++it)
@@ -111,6 +143,9 @@ FileResult SettingsFile::save()
         if (encoder.status() != QSettings::NoError)
             return FileResult{FileError::WriteFailed, m_path,
                               tr("the settings could not be encoded in %1").arg(scratchPath)};
+        const QStringList keys = encoder.allKeys();
+        for (const QString& key : keys)
+            intended.insert(key, encoder.value(key));
     }
     QByteArray bytes;
     if (FileResult encoded = readRegularFile(scratchPath, kMaxSettingsBytes, &bytes);
@@ -118,6 +153,15 @@ FileResult SettingsFile::save()
         encoded.path = m_path;
         return encoded;
     }
+    // The encoder writes through QSaveFile, whose commit() (Qt 6.4) can report
+    // success with the bytes cut short when the temporary folder is full:
+    // only an encoding that reads back as what was meant replaces the file.
+    QVariantMap decoded;
+    if (const FileResult parsed = parseSettings(m_path, bytes, &decoded);
+        !parsed.ok() || !readBackAs(intended, decoded))
+        return FileResult{FileError::WriteFailed, m_path,
+                          tr("the settings did not read back whole from %1 (is it full?)")
+                              .arg(QDir::toNativeSeparators(QDir::tempPath()))};
     FileResult written = writeFileAtomically(m_path, bytes);
     if (written.ok()) {
         m_values = merged;
