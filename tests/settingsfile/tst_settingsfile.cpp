@@ -40,6 +40,7 @@ private slots:
     void corruptFileIsReadFailed_data();
     void corruptFileIsReadFailed();
     void fullDiskKeepsOldFileByteIdentical();
+    void fullTemporaryFolderKeepsOldFileByteIdentical();
 };
 
 namespace {
@@ -367,6 +368,45 @@ void tst_SettingsFile::fullDiskKeepsOldFileByteIdentical()
     QCOMPARE(reread.load().error, FileError::None);
     QCOMPARE(reread.value(QStringLiteral("listen/port")).toInt(), 12345);
     QCOMPARE(reread.value(QStringLiteral("replies/pick")).toString(), QStringLiteral("random"));
+}
+
+void tst_SettingsFile::fullTemporaryFolderKeepsOldFileByteIdentical()
+{
+    // The settings' own disk has room, but the temporary folder where
+    // QSettings encodes them is nearly full: QSaveFile::commit() (Qt 6.4)
+    // can report success with the encoding cut short, and those bytes must
+    // never replace the settings.
+    FullFileSystem temporary;
+    if (!temporary.isReady())
+        QSKIP(qPrintable(temporary.skipReason()));
+    QTemporaryDir home; // made before TMPDIR points at the full one
+    const QString path = home.filePath(QStringLiteral("chorus-client.conf"));
+    SettingsFile file(path);
+    QCOMPARE(file.load().error, FileError::None);
+    for (int i = 0; i < 20; ++i)
+        file.setValue(QStringLiteral("recent/host%1").arg(i),
+                      QStringLiteral("10.0.0.%1:9999").arg(i));
+    QCOMPARE(file.save().error, FileError::None);
+    const QByteArray before = readAll(path);
+
+    const QByteArray oldTemporary = qgetenv("TMPDIR");
+    const auto restore = qScopeGuard([&] {
+        if (oldTemporary.isNull())
+            qunsetenv("TMPDIR");
+        else
+            qputenv("TMPDIR", oldTemporary);
+    });
+    qputenv("TMPDIR", QFile::encodeName(temporary.path()));
+    QVERIFY(temporary.fill());
+    // Room for the copy of the old settings, not for the new encoding.
+    QVERIFY(QFile::resize(temporary.filePath(QStringLiteral(".filler")),
+                          QFileInfo(temporary.filePath(QStringLiteral(".filler"))).size() - 8192));
+    file.setValue(QStringLiteral("window/geometry"), QByteArray(64 * 1024, '\x5a'));
+    const FileResult failed = file.save();
+    QVERIFY2(!failed.ok(), "the save reported success");
+    QCOMPARE(failed.path, path);
+    QCOMPARE(readAll(path), before);
+    QVERIFY(file.hasUnsavedChanges());
 }
 
 QTEST_GUILESS_MAIN(tst_SettingsFile)
