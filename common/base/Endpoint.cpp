@@ -1,5 +1,9 @@
 #include "base/Endpoint.h"
 
+#include <QtEndian>
+
+#include <cstring>
+
 namespace chorus {
 
 QString endpointText(const QString& host, quint16 port)
@@ -26,9 +30,15 @@ QString endpointText(const QHostAddress& address, quint16 port)
 
 QHostAddress plainAddress(const QHostAddress& address)
 {
-    bool isV4 = false;
-    const quint32 v4 = address.toIPv4Address(&isV4);
-    return isV4 ? QHostAddress(v4) : address;
+    // Only ::ffff:a.b.c.d. (QHostAddress::toIPv4Address() also turns the
+    // IPv6-only any-address "::" into 0.0.0.0, which names the wrong stack.)
+    if (address.protocol() != QAbstractSocket::IPv6Protocol)
+        return address;
+    const Q_IPV6ADDR bytes = address.toIPv6Address();
+    static constexpr quint8 kMappedPrefix[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
+    if (std::memcmp(bytes.c, kMappedPrefix, sizeof kMappedPrefix) != 0)
+        return address;
+    return QHostAddress(qFromBigEndian<quint32>(bytes.c + 12));
 }
 
 } // namespace chorus

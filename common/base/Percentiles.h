@@ -15,7 +15,9 @@ namespace chorus {
 // samples must be sorted ascending and not empty; p in [0, 100].
 template <typename T> T percentileOfSorted(const std::vector<T>& sorted, double p)
 {
-    const double rank = std::ceil(p / 100.0 * double(sorted.size()));
+    // p * n first: for whole p it is exact, so ceil() sees 7, not the
+    // 7.000000000000001 that p / 100 * n gives for p = 7, n = 100.
+    const double rank = std::ceil(p * double(sorted.size()) / 100.0);
     const std::size_t index = rank < 1.0 ? 0 : std::min(sorted.size(), std::size_t(rank)) - 1;
     return sorted[index];
 }

@@ -31,7 +31,8 @@ public:
 
     const QString& path() const { return m_path; }
     // Reads the file. A missing file is not an error (no values). A file
-    // QSettings cannot parse gives ReadFailed; its values are not used.
+    // QSettings cannot parse, or that holds NUL or other control bytes (not
+    // text), gives ReadFailed; its values are not used.
     FileResult load();
     // Writes the keys changed since load()/save() over what the file holds now.
     FileResult save();

@@ -1,13 +1,15 @@
 // chorus-bench end to end, on 127.0.0.1 only: the figures it prints must match
 // what really happened on the wire (exact reply counts, held connections),
-// against the epoll reference server and the Python reference server.
+// against the epoll reference server and a burst server (the Python reference
+// server when ../shared/seed is there, else chorus-burst-peer; ReferencePeers.h).
+
+#include "ReferencePeers.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QtTest>
@@ -45,28 +47,6 @@ public:
             m_process.waitForReadyRead(100);
         }
         return 0;
-    }
-
-    bool startPython(quint16 port)
-    {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("SEED_HOST"), QStringLiteral("127.0.0.1"));
-        env.insert(QStringLiteral("SEED_PORT"), QString::number(port));
-        m_process.setProcessEnvironment(env);
-        m_process.setStandardOutputFile(QProcess::nullDevice());
-        m_process.start(QStringLiteral("python3"),
-                        {QStringLiteral(CHORUS_SEED_DIR "/server_multi.py")});
-        if (!m_process.waitForStarted())
-            return false;
-        QDeadlineTimer deadline(kServerStartTimeout);
-        while (!deadline.hasExpired()) {
-            QTcpSocket probe;
-            probe.connectToHost(QHostAddress::LocalHost, port);
-            if (probe.waitForConnected(200))
-                return true;
-            QTest::qWait(50);
-        }
-        return false;
     }
 
     void stop()
@@ -130,7 +110,7 @@ private slots:
     void holdKeepsEveryConnectionOpen();
     void reportsRefusedConnectionsAsFailures();
     void refusesNonLoopbackHostWithoutConnecting();
-    void againstPythonReferenceServer();
+    void againstBurstServer();
     void chorusProtocolHandshakeAndReplies();
     void chorusHandshakeRefusedIsAnError();
 };
@@ -242,14 +222,11 @@ void TestBenchRun::refusesNonLoopbackHostWithoutConnecting()
     QVERIFY(run.result.isEmpty()); // never got as far as running
 }
 
-void TestBenchRun::againstPythonReferenceServer()
+void TestBenchRun::againstBurstServer()
 {
-    if (QStandardPaths::findExecutable(QStringLiteral("python3")).isEmpty())
-        QSKIP("python3 is not installed");
-    const quint16 port = freePort();
-    QVERIFY(port != 0);
-    ServerProcess server;
-    QVERIFY(server.startPython(port));
+    chorus::testing::BurstServerProcess server;
+    const quint16 port = server.start();
+    QVERIFY2(port != 0, qPrintable(server.failure()));
     const BenchRun run = runBench({"--port", QString::number(port), "--connections", "10",
                                    "--framing", "none", "--duration", "20", "--messages", "500"});
     QVERIFY2(run.exitCode == 0, qPrintable(run.output));

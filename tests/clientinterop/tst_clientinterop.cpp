@@ -1,19 +1,22 @@
-// ClientEngine against the reference server ($CHORUS_SEED_DIR/server_multi.py):
-// it treats each recv() as a message and answers one of 7 Korean lines with
-// no terminator, so the client must frame replies by idle gap.
+// ClientEngine against a burst server (ReferencePeers.h: the reference
+// server_multi.py when ../shared/seed is there, else chorus-burst-peer): it
+// treats each read as a message and answers one of 7 Korean lines with no
+// terminator, so the client must frame replies by idle gap.
 
-#include "client/ClientEngine.h"
 #include "answer/ReplyBook.h"
+#include "client/ClientEngine.h"
 #include "server/ServerEngine.h"
 
-#include <QProcess>
+#include "ReferencePeers.h"
+
 #include <QSignalSpy>
-#include <QStandardPaths>
-#include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
 
+#include <memory>
+
 using namespace chorus;
+using namespace chorus::testing;
 using namespace std::chrono_literals;
 
 class TestClientInterop : public QObject
@@ -26,41 +29,20 @@ private slots:
     void chorusServerNegotiatesAndSurvivesRestart();
 
 private:
-    QProcess m_server;
+    std::unique_ptr<BurstServerProcess> m_server;
     quint16 m_port = 0;
 };
 
 void TestClientInterop::initTestCase()
 {
-    const QString python = QStandardPaths::findExecutable(QStringLiteral("python3"));
-    if (python.isEmpty())
-        QSKIP("python3 is not installed");
-    {
-        QTcpServer probe; // a free port: bind 0, read it, release it
-        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
-        m_port = probe.serverPort();
-    }
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("SEED_HOST"), QStringLiteral("127.0.0.1"));
-    env.insert(QStringLiteral("SEED_PORT"), QString::number(m_port));
-    env.insert(QStringLiteral("PYTHONUNBUFFERED"), QStringLiteral("1"));
-    m_server.setProcessEnvironment(env);
-    m_server.setProcessChannelMode(QProcess::MergedChannels);
-    m_server.start(python, {QStringLiteral(CHORUS_SEED_DIR "/server_multi.py")});
-    QVERIFY2(m_server.waitForStarted(5000), qPrintable(m_server.errorString()));
-    // Wait until it accepts (bounded): it prints a line once listening.
-    QVERIFY(QTest::qWaitFor(
-        [&] { return m_server.bytesAvailable() > 0 || m_server.state() != QProcess::Running; },
-        10000));
-    QCOMPARE(m_server.state(), QProcess::Running);
+    m_server = std::make_unique<BurstServerProcess>();
+    m_port = m_server->start();
+    QVERIFY2(m_port != 0, qPrintable(m_server->failure()));
 }
 
 void TestClientInterop::cleanupTestCase()
 {
-    if (m_server.state() != QProcess::NotRunning) {
-        m_server.kill();
-        m_server.waitForFinished(5000);
-    }
+    m_server.reset();
 }
 
 void TestClientInterop::threeMessagesThreeReplies()

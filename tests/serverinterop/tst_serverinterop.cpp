@@ -1,7 +1,9 @@
-// The engine against real peers: the reference client.py, raw peers that send
-// no newline, netcat (CRLF lines) and telnet. All on 127.0.0.1.
+// The engine against real peers: a burst client (the reference client.py when
+// ../shared/seed is there, else chorus-burst-peer; see ReferencePeers.h), raw
+// peers that send no newline, netcat (CRLF lines) and telnet. All on 127.0.0.1.
 
 #include "EngineHarness.h"
+#include "ReferencePeers.h"
 
 #include <QProcess>
 #include <QRegularExpression>
@@ -71,9 +73,6 @@ QStringList driveLineTool(QProcess& tool, const QStringList& lines)
 
 void tst_ServerInterop::referenceClientGetsFactoryReplies()
 {
-    const QString python = QStandardPaths::findExecutable(QStringLiteral("python3"));
-    if (python.isEmpty())
-        QSKIP("python3 not installed");
     ServerConfig config = loopbackConfig();
     config.ioThreads = 2;
     EngineHarness harness(config);
@@ -81,23 +80,18 @@ void tst_ServerInterop::referenceClientGetsFactoryReplies()
     QVERIFY(port);
 
     QProcess client;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("SEED_HOST"), QStringLiteral("127.0.0.1"));
-    env.insert(QStringLiteral("SEED_PORT"), QString::number(port));
-    env.insert(QStringLiteral("PYTHONIOENCODING"), QStringLiteral("utf-8"));
-    client.setProcessEnvironment(env);
-    client.start(python, {QStringLiteral(CHORUS_SEED_DIR "/client.py")});
+    startBurstClient(client, port);
     QVERIFY2(client.waitForStarted(kProcessTimeoutMs), qPrintable(client.errorString()));
     client.write("hello\n안녕하세요\ndrone status\nexit\n");
     client.closeWriteChannel();
     // The engine works in its own threads: blocking here is fine.
     QVERIFY(client.waitForFinished(kProcessTimeoutMs));
     const QString output = QString::fromUtf8(client.readAllStandardOutput());
-    const QStringList replies = repliesIn(output, QStringLiteral("서버 응답: "));
+    const QStringList replies = repliesIn(output, QString::fromUtf8(kBurstClientReplyPrefix));
     QCOMPARE(replies.size(), 3);
     for (const QString& reply : replies)
         QVERIFY2(factoryTexts().contains(reply), qPrintable(output));
-    QVERIFY(output.contains(QStringLiteral("클라이언트를 종료합니다.")));
+    QVERIFY(output.contains(QString::fromUtf8(kBurstClientFarewell))); // "exit" was honoured
     QTRY_COMPARE(harness.counters.messagesIn, quint64(3));
     QTRY_VERIFY(harness.rows.size() == 1 &&
                 harness.rows.cbegin()->lastMessage == QStringLiteral("drone status"));
