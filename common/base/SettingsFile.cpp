@@ -21,7 +21,10 @@ QString tr(const char* text)
 
 QString SettingsFile::defaultPath(const QString& organization, const QString& application)
 {
-    return QSettings(QSettings::IniFormat, QSettings::UserScope, organization, application)
+    // NativeFormat is the INI format on Unix too, in the file QSettings(org, app)
+    // always used: <config>/<org>/<app>.conf. (IniFormat would name it .ini,
+    // and every setting saved so far would be missed.)
+    return QSettings(QSettings::NativeFormat, QSettings::UserScope, organization, application)
         .fileName();
 }
 

@@ -11,6 +11,7 @@
 #include <QSet>
 #include <QSettings>
 #include <QSpinBox>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -20,6 +21,7 @@ class TestClientSettings : public QObject
 {
     Q_OBJECT
 private slots:
+    void defaultFileIsTheOneQSettingsUsed();
     void tableIsWhole();
     void defaultsMakeTheEngineDefaults();
     void savedAndReadBack();
@@ -29,6 +31,16 @@ private slots:
     void knownServersAreSharedByWindows();
     void dialogEditsTheTableRows();
 };
+
+void TestClientSettings::defaultFileIsTheOneQSettingsUsed()
+{
+    // The settings written before (QSettings("Chorus", "chorus-client")) are
+    // read, not a new .ini beside them.
+    QStandardPaths::setTestModeEnabled(true);
+    QCOMPARE(ClientSettings::defaultPath(),
+             QSettings(QStringLiteral("Chorus"), QStringLiteral("chorus-client")).fileName());
+    QVERIFY(ClientSettings::defaultPath().endsWith(QStringLiteral("/Chorus/chorus-client.conf")));
+}
 
 void TestClientSettings::tableIsWhole()
 {
