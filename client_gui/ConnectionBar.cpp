@@ -42,7 +42,7 @@ ConnectionBar::ConnectionBar(QWidget* parent)
     m_name->setPlaceholderText(tr("name"));
     m_name->setMaxLength(64);
     m_name->setMinimumWidth(80);
-    m_name->setMaximumWidth(160);
+    m_name->setMaximumWidth(140);
     m_name->setToolTip(tr("Your name as a chorus-server shows it (Enter renames at once)"));
     m_ping->setEnabled(false);
     m_ping->setToolTip(tr("Round trip to a chorus-server, without the reply book"));
@@ -110,9 +110,10 @@ void ConnectionBar::showEngine(const ClientEngine& engine, qint64 countdownMs)
             mode = tr("Chorus, you are #%1").arg(engine.clientId());
         else if (engine.isNegotiating())
             mode = tr("offering Chorus…");
-        text = tr("Connected to %1 since %2 · %3")
-                   .arg(engine.peerLabel(),
-                        engine.connectedSince().toString(QStringLiteral("hh:mm:ss")), mode);
+        // The mode first: it is what an elided line must still show.
+        text = tr("Connected · %1 · %2 since %3")
+                   .arg(mode, engine.peerLabel(),
+                        engine.connectedSince().toString(QStringLiteral("hh:mm:ss")));
         break;
     }
     case ClientState::Reconnecting:
