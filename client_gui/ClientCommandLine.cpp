@@ -98,7 +98,7 @@ ClientCommandLine::Result ClientCommandLine::parse(const QStringList& arguments)
         return fail(parser.unknownOptionNames().isEmpty() ? Problem::MissingValue
                                                           : Problem::UnknownOption,
                     parser.errorText());
-    if (parser.isSet(QStringLiteral("help"))) {
+    if (parser.isSet(QStringLiteral("help")) || parser.isSet(QStringLiteral("help-all"))) {
         result.status = Status::HelpRequested;
         return result;
     }
@@ -128,7 +128,10 @@ QString ClientCommandLine::helpText()
 {
     QCommandLineParser parser;
     setUp(parser);
-    return parser.helpText() +
+    // Parsed before any QCoreApplication exists, when Qt cannot name the program.
+    QString text = parser.helpText();
+    text.replace(QLatin1String("<executable_name>"), QLatin1String("chorus-client"));
+    return text +
            tr("\nQt's own options (-platform, -style, -display, -geometry, ...) are passed to "
               "Qt; --name is this program's.\n");
 }

@@ -203,6 +203,8 @@ void TestClientCommandLine::badInputIsACode_data()
                                 << P::UnexpectedArgument << none << SettingProblemKind::WrongType;
     QTest::newRow("help") << QStringList{kProgram, "--help"} << S::HelpRequested << P::None << none
                           << SettingProblemKind::WrongType;
+    QTest::newRow("help-all") << QStringList{kProgram, "--help-all"} << S::HelpRequested << P::None
+                              << none << SettingProblemKind::WrongType;
     QTest::newRow("version") << QStringList{kProgram, "-v"} << S::VersionRequested << P::None
                              << none << SettingProblemKind::WrongType;
 }
@@ -232,6 +234,7 @@ void TestClientCommandLine::helpListsEveryOption()
         if (const char* option = ClientSettings::table().row(id).option)
             QVERIFY2(help.contains(QStringLiteral("--") + QLatin1String(option)), option);
     }
+    QVERIFY(!help.contains(QStringLiteral("<executable_name>")));
     QVERIFY(ClientCommandLine::versionText().contains(QStringLiteral(CHORUS_VERSION)));
 }
 

@@ -651,6 +651,9 @@ void TestClientEngine::chorusServerGetsIdsNamesPingAndBroadcasts()
     QTRY_VERIFY(remembered.isChorusMode());
     QVERIFY(remembered.clientId() != chosen.clientId());
     QTRY_VERIFY(rowNamed(QStringLiteral("드론-2")));
+    QCOMPARE(rowNamed(QStringLiteral("드론-2"))->id, remembered.clientId());
+    QVERIFY(remembered.ping());
+    QTRY_COMPARE(eventsOf(rememberedEvents, ClientEvent::Kind::Pong).size(), 1);
 
     // Auto without it: plain text, nothing but what is typed.
     ClientEngine fresh;
