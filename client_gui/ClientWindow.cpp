@@ -372,9 +372,7 @@ FileResult ClientWindow::saveSettings()
 FileResult ClientWindow::saveKeptHistory()
 {
     flushPendingEvents();
-    const FileResult result = m_keeper->saveNow();
-    reportSave(SavedFile::History, result);
-    return result;
+    return m_keeper->saveNow(); // failures and recoveries arrive by the keeper's signals
 }
 
 FileError ClientWindow::saveError(SavedFile file) const

@@ -160,8 +160,6 @@ void ClientEngine::retryNow()
 {
     if (m_state == ClientState::Reconnecting)
         startRetry();
-    else if (m_state == ClientState::Disconnected)
-        connectToServer();
 }
 
 void ClientEngine::startRetry()

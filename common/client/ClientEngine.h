@@ -84,7 +84,7 @@ public slots:
     void connectToServer();
     // User-requested: cancels any reconnect; queued messages stay queued.
     void disconnectFromServer();
-    // Reconnecting: try now instead of waiting out the backoff.
+    // Reconnecting: try now instead of waiting out the backoff (otherwise nothing).
     void retryNow();
     // Forgets messages queued while disconnected (reported as a notice).
     void discardQueue();
