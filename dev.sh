@@ -47,7 +47,7 @@ run() {
   fi
   "$srv" &
   local server_pid=$!
-  "$cli" --host localhost --port 9999 &
+  "$cli" --host localhost --port 9999 --protocol chorus &
   wait "$server_pid"
 }
 

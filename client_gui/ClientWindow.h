@@ -1,22 +1,29 @@
 #pragma once
 
-// The chorus-client window: connection bar, chat-style history, send box,
-// repeat sender and a status bar with counts and round-trip times.
+// The chorus-client window: connection bar, chat-style history of this
+// window's own session, send box, repeat sender and a status bar with counts
+// and round-trip times. Settings come from ClientSettings (saved values with
+// this run's command-line overrides on top); each session is kept in its own
+// file by SessionKeeper.
 
+#include "ClientSettings.h"
+#include "ClientStatusBar.h"
+#include "ConnectionBar.h"
+#include "base/AtomicFile.h"
 #include "client/ClientEngine.h"
 
 #include <QList>
 #include <QMainWindow>
 
+#include <chrono>
 #include <deque>
-#include <optional>
 
 class QActionGroup;
 class QCheckBox;
 class QComboBox;
-class QLabel;
 class QLineEdit;
 class QListView;
+class QMenu;
 class QPushButton;
 class QSpinBox;
 class QTimer;
@@ -24,21 +31,32 @@ class QTimer;
 namespace chorus {
 
 class ClientRepeatSender;
+class ElidedLabel;
+class FindBar;
 class HistoryDelegate;
 class HistoryModel;
+class RepeatBar;
 class SendBox;
+class SessionKeeper;
+class SessionView;
 
-// Command-line choices; each overrides the remembered setting for this window.
 struct ClientWindowOptions
 {
-    std::optional<QString> host;
-    std::optional<quint16> port;
-    std::optional<QString> name;
-    std::optional<Framing> framing;
-    std::optional<Terminator> terminator;
-    std::optional<ClientProtocol> protocol;
+    // This run's command-line values: only the options given are set.
+    SettingValues overrides{int(ClientSetting::Count)};
     bool connectNow = false;
+    QString settingsPath;  // empty: ClientSettings::defaultPath()
+    QString historyFolder; // empty: SessionStore::defaultFolder()
+
+    ClientWindowOptions& set(ClientSetting setting, const QVariant& value)
+    {
+        overrides.set(settingId(setting), value);
+        return *this;
+    }
 };
+
+// The files a window writes; a failed save is reported per file.
+enum class SavedFile { Settings, History };
 
 class ClientWindow : public QMainWindow
 {
@@ -51,22 +69,37 @@ public:
     HistoryModel* historyModel() const { return m_model; }
     QListView* historyView() const { return m_view; }
     SendBox* sendBox() const { return m_sendBox; }
-    QComboBox* hostCombo() const { return m_host; }
-    QSpinBox* portSpin() const { return m_port; }
-    QPushButton* connectButton() const { return m_connectButton; }
-    QPushButton* pingButton() const { return m_pingButton; }
-    QLineEdit* nameEdit() const { return m_nameEdit; }
-    QLabel* stateLabel() const { return m_stateLabel; }
-    QLabel* statsLabel() const { return m_statsLabel; }
+    ConnectionBar* connectionBar() const { return m_bar; }
+    QComboBox* hostCombo() const { return m_bar->hostCombo(); }
+    QSpinBox* portSpin() const { return m_bar->portSpin(); }
+    QPushButton* connectButton() const { return m_bar->connectButton(); }
+    QPushButton* retryButton() const { return m_bar->retryButton(); }
+    QPushButton* pingButton() const { return m_bar->pingButton(); }
+    QLineEdit* nameEdit() const { return m_bar->nameEdit(); }
+    ElidedLabel* stateLabel() const { return m_bar->stateLabel(); }
+    ElidedLabel* statsLabel() const { return m_statusBar->statsLabel(); }
+    ElidedLabel* statusLabel() const { return m_statusBar->messageLabel(); }
+    RepeatBar* repeatBar() const { return m_repeatBar; }
     ClientRepeatSender* repeatSender() const { return m_repeat; }
 
-    // Where the conversation with host:port is kept between runs.
-    static QString historyFilePath(const QString& host, quint16 port);
+    // The values in effect: saved, this run's command line, and changes made here.
+    const SettingValues& currentSettings() const { return m_current; }
+    // As the Settings dialog or a menu does: applied at once and saved.
+    void changeSetting(ClientSetting setting, const QVariant& value);
+    // The status bar's message (elided there, whole in the tooltip).
+    void showStatus(const QString& text);
+
     // Moves events waiting for the next 50 ms flush into the model now.
     void flushPendingEvents();
-    bool saveHistoryAs(const QString& path, bool json, QString* error) const;
-    // Writes the kept history for the current server now (if the setting is on).
-    bool saveKeptHistory(QString* error = nullptr);
+    FileResult saveHistoryAs(const QString& path, bool json);
+    // Writes the settings / this session's history now; failures are reported once.
+    FileResult saveSettings();
+    FileResult saveKeptHistory();
+    // The last save of that file failed: why (None when it worked).
+    FileError saveError(SavedFile file) const;
+    QString sessionPath() const;
+    // Opens a saved session read only, beside this window.
+    SessionView* openSession(const QString& path);
 
 public slots:
     void connectOrDisconnect();
@@ -78,62 +111,45 @@ protected:
 private:
     void buildUi();
     void buildMenus();
-    void loadSettings(const ClientWindowOptions& options);
-    void saveSettings() const;
+    void buildSettingsMenu(QMenu* menu);
+    void loadSettings();
+    void setSetting(ClientSetting setting, const QVariant& value);
+    void applySettings();
     void onSubmitted(const QString& text);
     void onEvent(const ClientEvent& event);
-    void onStateChanged(ClientState state);
-    void updateStateLabel();
     void updateStats();
     void updateTitle();
-    void applyConfig();
-    void switchKeptHistory(const QString& host, quint16 port);
     void copySelection();
-    void showFindBar();
-    void toggleRepeat();
+    void clearHistory();
     void promptSaveHistory(bool json);
-    void addNotice(const QString& text, bool error = false);
+    void reportSave(SavedFile file, const FileResult& result);
+    void addWindowEntry(const QString& text, bool error);
 
+    ClientSettings m_settings;
+    SettingValues m_overrides;
+    SettingValues m_current;
     ClientEngine* m_engine;
     ClientRepeatSender* m_repeat;
     HistoryModel* m_model;
+    SessionKeeper* m_keeper;
     QListView* m_view = nullptr;
     HistoryDelegate* m_delegate = nullptr;
-
-    QComboBox* m_host = nullptr;
-    QSpinBox* m_port = nullptr;
-    QPushButton* m_connectButton = nullptr;
-    QCheckBox* m_autoReconnect = nullptr;
-    QLineEdit* m_nameEdit = nullptr;
-    QPushButton* m_pingButton = nullptr;
-    QActionGroup* m_protocolGroup = nullptr;
-    QLabel* m_stateLabel = nullptr;
+    ConnectionBar* m_bar = nullptr;
+    FindBar* m_findBar = nullptr;
     SendBox* m_sendBox = nullptr;
-    QPushButton* m_sendButton = nullptr;
-
-    QWidget* m_findBar = nullptr;
-    QLineEdit* m_findEdit = nullptr;
-    QLabel* m_findStatus = nullptr;
-
-    QSpinBox* m_repeatInterval = nullptr;
-    QSpinBox* m_repeatCount = nullptr;
-    QPushButton* m_repeatButton = nullptr;
-    QLabel* m_repeatLabel = nullptr;
-
-    QLabel* m_statsLabel = nullptr;
+    RepeatBar* m_repeatBar = nullptr;
+    ClientStatusBar* m_statusBar = nullptr;
+    QActionGroup* m_protocolGroup = nullptr;
     QActionGroup* m_framingGroup = nullptr;
     QActionGroup* m_terminatorGroup = nullptr;
     QAction* m_keepHistoryAction = nullptr;
 
     QTimer* m_flushTimer;
-    QTimer* m_historySaveTimer;
     QList<ClientEvent> m_pendingEvents;
     std::deque<double> m_recentRtts; // last 100 replies
     bool m_statsDirty = false;
-    bool m_historyDirty = false;
-    QString m_historyPath; // kept-history file of the server in view
-    int m_countdown = 0;
-    QString m_name;
+    FileResult m_settingsSave;
+    FileResult m_historySave;
 };
 
 } // namespace chorus

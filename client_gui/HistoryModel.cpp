@@ -1,9 +1,8 @@
 #include "HistoryModel.h"
 
-#include "base/AtomicFile.h"
+#include "ClientEventText.h"
 
 #include <QCoreApplication>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -111,6 +110,10 @@ QVariant HistoryModel::data(const QModelIndex& index, int role) const
         return e.queued;
     case MessageIdRole:
         return e.messageId;
+    case NoticeRole:
+        return int(e.notice);
+    case ErrorRole:
+        return int(e.error);
     default:
         return {};
     }
@@ -124,6 +127,8 @@ QHash<int, QByteArray> HistoryModel::roleNames() const
     names.insert(RttRole, "rtt");
     names.insert(QueuedRole, "queued");
     names.insert(MessageIdRole, "messageId");
+    names.insert(NoticeRole, "notice");
+    names.insert(ErrorRole, "error");
     return names;
 }
 
@@ -148,17 +153,36 @@ void HistoryModel::append(const QList<HistoryEntry>& entries)
     emit entriesAppended(first, count() - 1);
 }
 
+namespace {
+// Entries that close a reconnect run: the next retry starts a new line.
+bool endsRetryRun(const ClientEvent& event)
+{
+    return event.kind == ClientEvent::Kind::Notice &&
+           (event.notice == ClientNotice::Connecting ||
+            event.notice == ClientNotice::Disconnected || event.notice == ClientNotice::ServerBye ||
+            event.notice == ClientNotice::AutoReconnectOff);
+}
+} // namespace
+
 void HistoryModel::applyEvents(const QList<ClientEvent>& events)
 {
     QList<HistoryEntry> batch;
     QHash<quint64, int> queuedInBatch;
     int firstChanged = -1;
     int lastChanged = -1;
+    auto changed = [&](int row) {
+        firstChanged = firstChanged < 0 ? row : std::min(firstChanged, row);
+        lastChanged = std::max(lastChanged, row);
+    };
+    bool runOpen = m_retryRow >= 0;
+    int retryInBatch = -1; // the run's entry when it is still in `batch`
     for (const ClientEvent& event : events) {
         HistoryEntry e;
         e.timeMs = event.time.isValid() ? event.time.toMSecsSinceEpoch()
                                         : QDateTime::currentMSecsSinceEpoch();
-        e.text = event.text;
+        e.text = ClientEventText::describe(event);
+        e.notice = event.notice;
+        e.error = event.error;
         switch (event.kind) {
         case ClientEvent::Kind::Sent: {
             if (const auto it = queuedInBatch.constFind(event.messageId);
@@ -171,8 +195,7 @@ void HistoryModel::applyEvents(const QList<ClientEvent>& events)
                 const int row = *it;
                 m_entries[size_t(row)].queued = false;
                 m_queuedRows.erase(it);
-                firstChanged = firstChanged < 0 ? row : std::min(firstChanged, row);
-                lastChanged = std::max(lastChanged, row);
+                changed(row);
                 continue;
             }
             e.kind = HistoryEntry::Kind::Sent;
@@ -199,7 +222,6 @@ void HistoryModel::applyEvents(const QList<ClientEvent>& events)
             break;
         case ClientEvent::Kind::Pong:
             e.kind = HistoryEntry::Kind::Notice;
-            e.text = QCoreApplication::translate("chorus::HistoryModel", "Ping round trip");
             if (event.rttMs)
                 e.rttMs = *event.rttMs;
             break;
@@ -210,11 +232,34 @@ void HistoryModel::applyEvents(const QList<ClientEvent>& events)
             e.kind = HistoryEntry::Kind::Direct;
             break;
         }
+        if (event.isRetryStatus()) {
+            const bool startsRun = event.notice == ClientNotice::RetryWaiting && event.attempt <= 1;
+            if (runOpen && !startsRun) {
+                if (retryInBatch >= 0) {
+                    batch[retryInBatch] = e;
+                } else {
+                    m_entries[size_t(m_retryRow)] = e;
+                    changed(m_retryRow);
+                }
+                continue;
+            }
+            runOpen = true;
+            retryInBatch = int(batch.size());
+        } else if (endsRetryRun(event)) {
+            runOpen = false;
+            retryInBatch = -1;
+            m_retryRow = -1;
+        }
         batch.append(e);
     }
     if (firstChanged >= 0)
-        emit dataChanged(index(firstChanged), index(lastChanged), {QueuedRole});
+        emit dataChanged(index(firstChanged), index(lastChanged));
+    const int first = count();
     append(batch);
+    if (!runOpen)
+        m_retryRow = -1;
+    else if (retryInBatch >= 0)
+        m_retryRow = first + retryInBatch;
 }
 
 void HistoryModel::clear()
@@ -223,6 +268,7 @@ void HistoryModel::clear()
     m_entries.clear();
     m_entries.shrink_to_fit();
     m_queuedRows.clear();
+    m_retryRow = -1;
     endResetModel();
 }
 
@@ -287,47 +333,47 @@ QByteArray HistoryModel::toJson() const
     return QJsonDocument(array).toJson(QJsonDocument::Indented);
 }
 
-bool HistoryModel::saveText(const QString& path, QString* error) const
+FileResult HistoryModel::saveText(const QString& path) const
 {
-    return writeFileAtomically(path, toPlainText().toUtf8(), error);
+    return writeFileAtomically(path, toPlainText().toUtf8());
 }
 
-bool HistoryModel::saveJson(const QString& path, QString* error) const
+FileResult HistoryModel::saveJson(const QString& path) const
 {
-    return writeFileAtomically(path, toJson(), error);
+    return writeFileAtomically(path, toJson());
 }
 
-bool HistoryModel::saveJsonLines(const QString& path, int maxEntries, QString* error) const
+QByteArray HistoryModel::toJsonLines(int maxEntries) const
 {
     QByteArray data;
-    const size_t first =
-        m_entries.size() > size_t(maxEntries) ? m_entries.size() - size_t(maxEntries) : 0;
+    const size_t keep = maxEntries < 0 ? m_entries.size() : size_t(maxEntries);
+    const size_t first = m_entries.size() > keep ? m_entries.size() - keep : 0;
     for (size_t i = first; i < m_entries.size(); ++i) {
         data += QJsonDocument(toJsonObject(m_entries[i])).toJson(QJsonDocument::Compact);
         data += '\n';
     }
-    return writeFileAtomically(path, data, error);
+    return data;
 }
 
-bool HistoryModel::readEntries(const QString& path, QList<HistoryEntry>* entries, QString* error,
-                               int* skipped)
+FileResult HistoryModel::saveJsonLines(const QString& path, int maxEntries) const
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        if (error)
-            *error = tr("Cannot read %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    const QByteArray data = file.readAll();
+    return writeFileAtomically(path, toJsonLines(maxEntries));
+}
+
+FileResult HistoryModel::readEntries(const QString& path, QList<HistoryEntry>* entries,
+                                     int* skipped)
+{
+    QByteArray data;
+    FileResult result = readRegularFile(path, kMaxReadBytes, &data);
+    if (!result.ok())
+        return result;
     int bad = 0;
     if (data.trimmed().startsWith('[')) {
         QJsonParseError parseError;
         const QJsonDocument doc = QJsonDocument::fromJson(data, &parseError);
-        if (!doc.isArray()) {
-            if (error)
-                *error = tr("%1 is not a history file: %2").arg(path, parseError.errorString());
-            return false;
-        }
+        if (!doc.isArray())
+            return FileResult{FileError::ReadFailed, path,
+                              tr("not a history file: %1").arg(parseError.errorString())};
         for (const QJsonValue& value : doc.array()) {
             if (auto e = fromJsonObject(value.toObject()))
                 entries->append(*e);
@@ -347,22 +393,7 @@ bool HistoryModel::readEntries(const QString& path, QList<HistoryEntry>* entries
     }
     if (skipped)
         *skipped = bad;
-    return true;
-}
-
-bool HistoryModel::loadJsonLines(const QString& path, int maxEntries, QString* error, int* skipped)
-{
-    if (!QFile::exists(path))
-        return true;
-    QList<HistoryEntry> entries;
-    if (!readEntries(path, &entries, error, skipped))
-        return false;
-    if (entries.size() > maxEntries)
-        entries.remove(0, entries.size() - maxEntries);
-    for (HistoryEntry& e : entries)
-        e.messageId = 0; // ids belong to the run that sent them
-    append(entries);
-    return true;
+    return result;
 }
 
 int HistoryModel::find(const QString& text, int fromRow, bool forward) const

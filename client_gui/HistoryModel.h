@@ -3,7 +3,8 @@
 // The conversation as a list model: one entry per message or notice, appended
 // in batches so a fast sender costs one insert per flush, not one per message.
 
-#include "client/ClientEngine.h"
+#include "base/AtomicFile.h"
+#include "client/ClientTypes.h"
 
 #include <QAbstractListModel>
 #include <QDateTime>
@@ -27,6 +28,9 @@ struct HistoryEntry
     qint64 timeMs = 0;   // ms since epoch (local display)
     double rttMs = std::numeric_limits<double>::quiet_NaN(); // Received: NaN = unmatched
     quint64 messageId = 0; // Sent: the engine's id (to turn "queued" into "sent")
+    // What the engine reported, for notices and errors of this run (not saved).
+    ClientNotice notice = ClientNotice::None;
+    ClientError error = ClientError::None;
     QString text;
 
     bool hasRtt() const { return !std::isnan(rttMs); }
@@ -46,6 +50,8 @@ public:
         RttRole,                     // double ms, or invalid QVariant when unmatched
         QueuedRole,                  // bool
         MessageIdRole,               // quint64
+        NoticeRole,                  // int(ClientNotice)
+        ErrorRole,                   // int(ClientError)
     };
 
     explicit HistoryModel(QObject* parent = nullptr);
@@ -59,25 +65,29 @@ public:
 
     void append(const HistoryEntry& entry);
     void append(const QList<HistoryEntry>& entries);
-    // Turns engine events into entries: one row insert for the whole batch;
-    // a Sent event for a queued message updates that entry instead of adding one.
+    // Turns engine events into entries (ClientEventText words the notices):
+    // one row insert for the whole batch. A Sent event for a queued message
+    // updates that entry instead of adding one, and a reconnect run (the
+    // Retry* notices) is one entry that each retry updates in place.
     void applyEvents(const QList<ClientEvent>& events);
     void clear();
+    // The row of the running reconnect run's entry; -1 when there is none.
+    int retryRow() const { return m_retryRow; }
 
     QString toPlainText(const QList<int>& rows) const; // rows in the given order
     QString toPlainText() const;
     QByteArray toJson() const; // a JSON array of entries
-    // Atomic (QSaveFile). On failure returns false and sets *error (errorString()).
-    bool saveText(const QString& path, QString* error) const;
-    bool saveJson(const QString& path, QString* error) const;
-    // History kept between runs: the last `maxEntries` as JSON lines.
-    bool saveJsonLines(const QString& path, int maxEntries, QString* error) const;
-    // Appends what the file holds (the last `maxEntries`); bad lines are skipped
-    // and counted in *skipped. A missing file is not an error (returns true).
-    bool loadJsonLines(const QString& path, int maxEntries, QString* error, int* skipped = nullptr);
-    // Reads a file written by saveJson (array) or saveJsonLines.
-    static bool readEntries(const QString& path, QList<HistoryEntry>* entries, QString* error,
-                            int* skipped = nullptr);
+    // One compact JSON object per line: the last `maxEntries` (all when < 0).
+    QByteArray toJsonLines(int maxEntries = -1) const;
+    // Written with writeFileAtomically(): verified, the old file kept on failure.
+    FileResult saveText(const QString& path) const;
+    FileResult saveJson(const QString& path) const;
+    FileResult saveJsonLines(const QString& path, int maxEntries = -1) const;
+    // Reads a file written by saveJson (array) or saveJsonLines, at most
+    // kMaxReadBytes; bad lines are skipped and counted in *skipped.
+    static FileResult readEntries(const QString& path, QList<HistoryEntry>* entries,
+                                  int* skipped = nullptr);
+    static constexpr qint64 kMaxReadBytes = 256 * 1024 * 1024;
 
     static QJsonObject toJsonObject(const HistoryEntry& entry);
     static std::optional<HistoryEntry> fromJsonObject(const QJsonObject& object);
@@ -92,6 +102,7 @@ signals:
 private:
     std::vector<HistoryEntry> m_entries;
     QHash<quint64, int> m_queuedRows; // message id -> row while queued
+    int m_retryRow = -1;
 };
 
 } // namespace chorus

@@ -61,7 +61,7 @@ sleep 3
 import -window root "$OUT/chorus-server.png"
 echo "wrote $OUT/chorus-server.png"
 
-"$CLIENT" --host 127.0.0.1 --port "$PORT" --connect &
+"$CLIENT" --host 127.0.0.1 --port "$PORT" --protocol chorus --connect &
 pids+=($!)
 sleep 2
 WID="$(xdotool search --sync --name 'Chorus Client' | head -1)"

@@ -4,103 +4,29 @@
 // frames what arrives, matches replies to sent messages for round-trip times,
 // queues what is typed while the link is down and reconnects with backoff.
 // Everything runs on the thread that owns the engine (event loop, no waitFor*).
+//
+// What it reports is codes, not sentences (ClientTypes.h): the window words them.
 
+#include "client/ChorusNegotiation.h"
+#include "client/ClientTypes.h"
+#include "client/KnownChorusServers.h"
+#include "client/ReconnectBackoff.h"
 #include "wire/FrameCodec.h"
 
 #include <QAbstractSocket>
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QHash>
-#include <QHostAddress>
-#include <QList>
-#include <QMetaType>
 #include <QObject>
-#include <QPointer>
 #include <QString>
 
 #include <chrono>
 #include <deque>
-#include <optional>
 
 class QTcpSocket;
 class QTimer;
 
 namespace chorus {
-
-inline constexpr quint16 kDefaultClientPort = 9999;
-inline constexpr std::chrono::milliseconds kDefaultConnectTimeout{5000};
-inline constexpr std::chrono::milliseconds kDefaultReconnectInitial{500};
-inline constexpr std::chrono::milliseconds kDefaultReconnectMax{30000};
-
-// Auto: say hello and use the Chorus protocol if the server welcomes us
-// within helloTimeout, else plain text. Chorus: require it. Plain: never try.
-enum class ClientProtocol { Auto, Chorus, Plain };
-QString clientProtocolName(ClientProtocol protocol); // "auto", "chorus", "plain"
-std::optional<ClientProtocol> clientProtocolFromName(QStringView name);
-
-struct ClientConfig
-{
-    QString host = QStringLiteral("127.0.0.1");
-    quint16 port = kDefaultClientPort;
-    std::chrono::milliseconds connectTimeout = kDefaultConnectTimeout;
-    bool autoReconnect = true;
-    std::chrono::milliseconds reconnectInitial = kDefaultReconnectInitial;
-    std::chrono::milliseconds reconnectMax = kDefaultReconnectMax;
-    Framing framing = Framing::Auto;
-    std::chrono::milliseconds idleGap = kDefaultIdleGap;
-    Terminator terminator = Terminator::Lf;
-    // The server's known limit; send() refuses anything longer.
-    qsizetype maxMessageBytes = kDefaultMaxMessageBytes;
-    // Messages typed while down wait here; past this count send() refuses.
-    qsizetype maxQueuedMessages = 10000;
-    ClientProtocol protocol = ClientProtocol::Auto;
-    QString name; // shown to a Chorus server
-    std::chrono::milliseconds helloTimeout{1000};
-};
-
-enum class ClientState { Disconnected, Connecting, Connected, Reconnecting };
-QString clientStateName(ClientState state);
-
-enum class SendStatus { Sent, Queued, Refused };
-
-struct SendResult
-{
-    SendStatus status = SendStatus::Refused;
-    QString reason;            // why it was refused (empty otherwise)
-    QList<quint64> messageIds; // one per line sent or queued
-};
-
-// One thing that happened, for the history pane. Small and copyable: at chat
-// rates one signal per event is fine; fast senders are coalesced by the GUI.
-struct ClientEvent
-{
-    enum class Kind {
-        Sent,      // a message went out (messageId); may follow Queued with the same id
-        Queued,    // typed while down; will go out on reconnect, in order
-        Received,  // a message from the server (replyTo/rttMs when matched)
-        Notice,    // connected, disconnected, reconnecting...
-        Error,     // connection refused, timed out, ...
-        Refused,   // send() refused a message (text holds the reason)
-        Broadcast, // chorus mode: the server's message to every client
-        Direct,    // chorus mode: the server's message to this client only
-        Pong,      // chorus mode: answer to ping() (rttMs)
-    };
-    Kind kind = Kind::Notice;
-    quint64 messageId = 0;       // Sent/Queued: the message's id
-    quint64 replyTo = 0;         // Received: id of the matched sent message, 0 if none
-    std::optional<double> rttMs; // Received: round trip when matched
-    QString text;
-    qsizetype bytes = 0; // bytes on the wire (Sent/Received)
-    QDateTime time;
-};
-
-struct ClientStats
-{
-    quint64 messagesSent = 0;
-    quint64 messagesReceived = 0;
-    quint64 bytesSent = 0;
-    quint64 bytesReceived = 0;
-};
 
 class ClientEngine : public QObject
 {
@@ -114,13 +40,25 @@ public:
     const ClientConfig& config() const { return m_config; }
     void setAutoReconnect(bool on);
 
+    // The chorus-servers protocol Auto says hello to (keys: KnownChorusServers::keyOf).
+    // The engine adds a server that welcomes it under protocol Chorus and drops
+    // a known one that stops welcoming, reporting both by knownChorusServerChanged().
+    void setKnownChorusServers(const QStringList& keys) { m_known.setKeys(keys); }
+    QStringList knownChorusServers() const { return m_known.keys(); }
+
     ClientState state() const { return m_state; }
     // Address:port actually connected to, and since when (valid when Connected).
     QString peerLabel() const { return m_peerLabel; }
     QDateTime connectedSince() const { return m_connectedSince; }
-    int reconnectSecondsLeft() const;
-    // Delay of the current (or last) reconnect wait: the backoff in effect.
-    std::chrono::milliseconds reconnectDelay() const { return m_reconnectDelay; }
+    // Reconnecting: the wait left before the next attempt (0 otherwise).
+    std::chrono::milliseconds reconnectTimeLeft() const;
+    // The wait before the current (or last) retry: the backoff in effect.
+    std::chrono::milliseconds reconnectDelay() const { return m_backoff.lastDelay(); }
+    // The number of the pending or running retry; 0 when not in a reconnect run.
+    int reconnectAttempt() const { return m_attempt; }
+    // The failure that ended the last link or attempt.
+    ClientError lastError() const { return m_lastError; }
+    QString lastErrorReason() const { return m_lastReason; }
     const ClientStats& stats() const { return m_stats; }
     qsizetype queuedCount() const { return qsizetype(m_queue.size()); }
     qsizetype awaitingReplies() const
@@ -146,16 +84,22 @@ public slots:
     void connectToServer();
     // User-requested: cancels any reconnect; queued messages stay queued.
     void disconnectFromServer();
+    // Reconnecting: try now instead of waiting out the backoff (otherwise nothing).
+    void retryNow();
     // Forgets messages queued while disconnected (reported as a notice).
     void discardQueue();
 
 signals:
     void stateChanged(chorus::ClientState state);
-    void reconnectCountdown(int secondsLeft);
+    // While Reconnecting, every 100 ms: the wait left, in milliseconds.
+    void reconnectCountdown(qint64 msLeft);
     void eventOccurred(const chorus::ClientEvent& event);
     void statsChanged();
     // Chorus or text mode decided (after the hello, or the fallback).
     void modeChanged();
+    // A welcome under protocol Chorus made `key` a known chorus-server (true),
+    // or a known one gave no welcome and was forgotten (false).
+    void knownChorusServerChanged(const QString& key, bool known);
 
 private:
     struct QueuedMessage
@@ -163,37 +107,49 @@ private:
         quint64 id;
         QString text;
     };
+    // Why a link or an attempt ended.
+    struct Failure
+    {
+        ClientError error = ClientError::None;
+        QString reason;
+        qint64 limit = 0;
+    };
 
     void setState(ClientState state);
-    void emitEvent(ClientEvent::Kind kind, const QString& text, quint64 messageId = 0);
+    void emitNotice(ClientNotice notice, qint64 count = 0, const QString& reason = {});
+    void emitError(ClientEvent::Kind kind, const Failure& failure, qint64 count = 0);
+    QString endpointKey() const;
     void startSocket();
+    void startRetry();
     void dropSocket();
     void onConnected();
     void onReadyRead();
     void onIdleGap();
     void onSocketError(QAbstractSocket::SocketError error);
-    void onDisconnected();
     void onConnectTimeout();
-    void handleLinkLost(const QString& reason, bool isError);
-    void scheduleReconnect();
-    void onCountdownTick();
+    void handleLinkLost(Failure failure);
+    void scheduleReconnect(const Failure& failure);
+    void linkProven();
+    void stopRetries();
     void deliver(const FramedMessage& message);
+    void deliverPlain(const FramedMessage& message);
+    void deliverChorus(const FramedMessage& message);
     bool writeMessage(quint64 id, const QString& text);
-    void flushQueue();
-    QString describeSocketError(QAbstractSocket::SocketError error) const;
-    void onHelloTimeout();
-    void finishNegotiation(bool chorus);
-    void handleChorusLine(const ClientEvent& base, const QByteArray& payload);
     bool writeLine(const QByteArray& line);
+    void flushQueue();
+    void finishNegotiation(const ChorusNegotiation::Answer* answer);
 
     ClientConfig m_config;
     ClientState m_state = ClientState::Disconnected;
     QTcpSocket* m_socket = nullptr;
-    QTimer* m_connectTimer = nullptr;
-    QTimer* m_reconnectTimer = nullptr;
-    QTimer* m_countdownTimer = nullptr;
-    QTimer* m_idleTimer = nullptr;
-    QTimer* m_helloTimer = nullptr;
+    QTimer* m_connectTimer;
+    QTimer* m_reconnectTimer;
+    QTimer* m_countdownTimer;
+    QTimer* m_idleTimer;
+    QTimer* m_helloTimer;
+    QTimer* m_provenTimer;
+    KnownChorusServers m_known;
+    ChorusNegotiation::Offer m_offer = ChorusNegotiation::Offer::None;
     bool m_chorusMode = false;
     bool m_negotiating = false;
     quint64 m_clientId = 0;
@@ -202,9 +158,15 @@ private:
     FrameDecoder m_decoder;
     bool m_userDisconnect = false;
     bool m_everConnected = false;
-    std::chrono::milliseconds m_nextBackoff{0};
+    // This link: messages seen, and what the server said before closing it.
+    qint64 m_linkMessages = 0;
+    bool m_byeReceived = false;
+    QString m_serverFullLine;
+    ReconnectBackoff m_backoff;
+    int m_attempt = 0;
+    ClientError m_lastError = ClientError::None;
+    QString m_lastReason;
     QElapsedTimer m_reconnectClock;
-    std::chrono::milliseconds m_reconnectDelay{0};
     QElapsedTimer m_clock; // monotonic base for round trips
     // When the last bytes arrived: a reply framed by the idle gap arrived
     // then, not when the gap expired, so its round trip excludes the gap.
@@ -223,6 +185,3 @@ private:
 };
 
 } // namespace chorus
-
-Q_DECLARE_METATYPE(chorus::ClientEvent)
-Q_DECLARE_METATYPE(chorus::ClientState)

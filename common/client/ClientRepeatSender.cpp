@@ -1,5 +1,7 @@
 #include "client/ClientRepeatSender.h"
 
+#include "base/Percentiles.h"
+
 #include <QTimer>
 
 #include <algorithm>
@@ -9,12 +11,14 @@ namespace chorus {
 ClientRepeatSender::ClientRepeatSender(ClientEngine* engine, QObject* parent)
     : QObject(parent), m_engine(engine), m_timer(new QTimer(this))
 {
+    qRegisterMetaType<chorus::RepeatStop>();
+    qRegisterMetaType<chorus::ClientError>();
     m_timer->setTimerType(Qt::PreciseTimer);
     connect(m_timer, &QTimer::timeout, this, &ClientRepeatSender::sendOne);
     connect(m_engine, &ClientEngine::eventOccurred, this, &ClientRepeatSender::onEvent);
     connect(m_engine, &ClientEngine::stateChanged, this, [this](ClientState state) {
         if (state != ClientState::Connected && isRunning())
-            stop(tr("Repeat stopped: the connection went down"));
+            finish(RepeatStop::LinkDown);
     });
 }
 
@@ -22,11 +26,11 @@ bool ClientRepeatSender::start(const QString& text, std::chrono::milliseconds in
 {
     stop();
     if (text.trimmed().isEmpty()) {
-        emit stopped(tr("Repeat not started: the message is empty"));
+        emit stopped(RepeatStop::EmptyMessage, ClientError::None);
         return false;
     }
     if (m_engine->state() != ClientState::Connected) {
-        emit stopped(tr("Repeat not started: not connected"));
+        emit stopped(RepeatStop::NotConnected, ClientError::None);
         return false;
     }
     m_text = text;
@@ -39,12 +43,17 @@ bool ClientRepeatSender::start(const QString& text, std::chrono::milliseconds in
     return true;
 }
 
-void ClientRepeatSender::stop(const QString& reason)
+void ClientRepeatSender::stop()
+{
+    finish(RepeatStop::ByUser);
+}
+
+void ClientRepeatSender::finish(RepeatStop why, ClientError sendError)
 {
     if (!m_timer->isActive())
         return;
     m_timer->stop();
-    emit stopped(reason.isEmpty() ? tr("Repeat stopped") : reason);
+    emit stopped(why, sendError);
     emit progress();
 }
 
@@ -56,12 +65,12 @@ bool ClientRepeatSender::isRunning() const
 void ClientRepeatSender::sendOne()
 {
     if (m_count > 0 && m_sent >= m_count) {
-        stop(tr("Repeat finished: %1 sent").arg(m_sent));
+        finish(RepeatStop::Finished);
         return;
     }
     const SendResult result = m_engine->send(m_text);
     if (result.status == SendStatus::Refused) {
-        stop(tr("Repeat stopped: %1").arg(result.reason));
+        finish(RepeatStop::SendRefused, result.error);
         return;
     }
     ++m_sent;
@@ -69,7 +78,7 @@ void ClientRepeatSender::sendOne()
         m_awaiting.insert(id);
     emit progress();
     if (m_count > 0 && m_sent >= m_count)
-        stop(tr("Repeat finished: %1 sent").arg(m_sent));
+        finish(RepeatStop::Finished);
 }
 
 void ClientRepeatSender::onEvent(const ClientEvent& event)
@@ -83,31 +92,14 @@ void ClientRepeatSender::onEvent(const ClientEvent& event)
 
 RepeatStats ClientRepeatSender::stats() const
 {
+    const SampleSummary summary = summarize(m_rtts);
     RepeatStats stats;
     stats.sent = m_sent;
-    stats.answered = int(m_rtts.size());
-    if (!m_rtts.empty()) {
-        std::vector<double> sorted = m_rtts;
-        const auto mid = sorted.begin() + std::ptrdiff_t(sorted.size() / 2);
-        std::nth_element(sorted.begin(), mid, sorted.end());
-        stats.medianMs = *mid;
-        const auto [lo, hi] = std::minmax_element(m_rtts.begin(), m_rtts.end());
-        stats.minMs = *lo;
-        stats.maxMs = *hi;
-    }
+    stats.answered = int(summary.count);
+    stats.minMs = summary.min;
+    stats.medianMs = summary.median;
+    stats.maxMs = summary.max;
     return stats;
-}
-
-QString ClientRepeatSender::summary() const
-{
-    const RepeatStats s = stats();
-    QString text = tr("sent %1 / answered %2").arg(s.sent).arg(s.answered);
-    if (s.answered > 0)
-        text += tr(", RTT %1 / %2 / %3 ms (min / median / max)")
-                    .arg(s.minMs, 0, 'f', 2)
-                    .arg(s.medianMs, 0, 'f', 2)
-                    .arg(s.maxMs, 0, 'f', 2);
-    return text;
 }
 
 } // namespace chorus

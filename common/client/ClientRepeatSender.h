@@ -22,8 +22,18 @@ struct RepeatStats
     int sent = 0;
     int answered = 0;
     double minMs = 0;
-    double medianMs = 0;
+    double medianMs = 0; // nearest rank (base/Percentiles.h)
     double maxMs = 0;
+};
+
+// Why a repeat run ended (or did not start).
+enum class RepeatStop {
+    Finished,     // sent the count asked for
+    ByUser,       // stop() without a reason
+    LinkDown,     // the connection went down
+    EmptyMessage, // did not start: nothing to send
+    NotConnected, // did not start: not connected
+    SendRefused,  // the engine refused a message (the ClientError says why)
 };
 
 class ClientRepeatSender : public QObject
@@ -35,17 +45,17 @@ public:
     // count 0 = until stopped. Returns false (and emits stopped with the reason)
     // when it cannot start: empty text or not connected.
     bool start(const QString& text, std::chrono::milliseconds interval, int count);
-    void stop(const QString& reason = {});
+    void stop();
     bool isRunning() const;
     RepeatStats stats() const;
-    // "sent 12 / answered 11, RTT 0.4 / 0.6 / 2.1 ms (min / median / max)"
-    QString summary() const;
 
 signals:
     void progress();
-    void stopped(const QString& reason);
+    // sendError: the engine's reason when `why` is SendRefused.
+    void stopped(chorus::RepeatStop why, chorus::ClientError sendError);
 
 private:
+    void finish(RepeatStop why, ClientError sendError = ClientError::None);
     void sendOne();
     void onEvent(const ClientEvent& event);
 
@@ -59,3 +69,5 @@ private:
 };
 
 } // namespace chorus
+
+Q_DECLARE_METATYPE(chorus::RepeatStop)

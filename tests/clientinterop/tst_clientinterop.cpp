@@ -69,18 +69,17 @@ void TestClientInterop::threeMessagesThreeReplies()
         if (event.kind == ClientEvent::Kind::Received)
             received.append(event);
     });
-    QStringList notices;
+    QList<ClientNotice> notices;
     connect(&engine, &ClientEngine::eventOccurred, this, [&](const ClientEvent& event) {
         if (event.kind == ClientEvent::Kind::Notice)
-            notices.append(event.text);
+            notices.append(event.notice);
     });
     engine.connectToServer();
     QTRY_COMPARE_WITH_TIMEOUT(engine.state(), ClientState::Connected, 5000);
-    // It answers our Chorus hello with a random line: that answer is dropped
-    // and the client falls back to plain text, saying so.
-    QTRY_VERIFY_WITH_TIMEOUT(!engine.isNegotiating(), 5000);
+    // Not known as a chorus-server: no hello, plain text from the first byte.
+    QVERIFY(!engine.isNegotiating());
     QVERIFY(!engine.isChorusMode());
-    QVERIFY(notices.filter(QStringLiteral("plain text mode")).size() == 1);
+    QCOMPARE(notices.count(ClientNotice::PlainText), 1);
     QCOMPARE(received.size(), 0);
 
     const QStringList messages = {QStringLiteral("hello"), QStringLiteral("드론 상태?"),
@@ -126,6 +125,7 @@ void TestClientInterop::chorusServerNegotiatesAndSurvivesRestart()
     config.reconnectInitial = std::chrono::milliseconds(50);
     config.reconnectMax = std::chrono::milliseconds(200);
     config.name = QStringLiteral("interop");
+    config.protocol = ClientProtocol::Chorus;
     engine.setConfig(config);
     QList<ClientEvent> received;
     QList<ClientEvent> broadcasts;
@@ -149,16 +149,19 @@ void TestClientInterop::chorusServerNegotiatesAndSurvivesRestart()
     QTRY_COMPARE_WITH_TIMEOUT(broadcasts.size(), 1, 5000);
     QCOMPARE(broadcasts.first().text, QStringLiteral("모두 안녕"));
 
+    // Stop sends a bye: the client stays down (PROTOCOL.md 2.3) and keeps
+    // what is typed; the user connects again.
     QSignalSpy stopped(&server, &ServerEngine::stopped);
     server.stop();
     QVERIFY(stopped.wait(5000));
-    QTRY_VERIFY_WITH_TIMEOUT(engine.state() == ClientState::Reconnecting, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(engine.state() == ClientState::Disconnected, 5000);
     QCOMPARE(engine.send(QStringLiteral("while down")).status, SendStatus::Queued);
     serverConfig.port = port; // same port, as a user's Stop/Start does
     server.setConfig(serverConfig);
     listening.clear();
     server.start();
     QVERIFY(listening.wait(5000));
+    engine.connectToServer();
     QTRY_VERIFY_WITH_TIMEOUT(engine.isChorusMode(), 10000);
     // The queued message went out after the new welcome and was answered.
     QTRY_COMPARE_WITH_TIMEOUT(received.size(), 4, 5000);

@@ -1,5 +1,6 @@
 // HistoryModel correctness: 100,000 entries, roles, queued->sent updates,
-// save/load round trips and find. Speed is measured in bench/history.
+// a reconnect run as one entry, save/load round trips and find. Speed is
+// measured in bench/history.
 
 #include "HistoryModel.h"
 
@@ -20,6 +21,16 @@ ClientEvent makeEvent(ClientEvent::Kind kind, const QString& text, quint64 id = 
     e.time = QDateTime::currentDateTime();
     return e;
 }
+
+ClientEvent notice(ClientNotice code, int attempt = 0, ClientError error = ClientError::None)
+{
+    ClientEvent e = makeEvent(ClientEvent::Kind::Notice, {});
+    e.notice = code;
+    e.attempt = attempt;
+    e.error = error;
+    e.delayMs = 500;
+    return e;
+}
 } // namespace
 
 class TestHistoryModel : public QObject
@@ -29,8 +40,10 @@ private slots:
     void hundredThousandEntries();
     void queuedBecomesSent();
     void receivedCarriesRtt();
+    void reconnectRunIsOneEntry();
     void jsonLinesRoundTrip();
-    void loadKeepsLastEntriesAndSkipsBadLines();
+    void jsonLinesReadBackByteExact();
+    void keepsLastEntriesAndSkipsBadLines();
     void jsonArrayAndText();
     void findWrapsBothWays();
 };
@@ -111,6 +124,49 @@ void TestHistoryModel::receivedCarriesRtt()
     QVERIFY(historyEntryText(model.entry(0)).contains(QStringLiteral("(12.3 ms)")));
 }
 
+void TestHistoryModel::reconnectRunIsOneEntry()
+{
+    // Issue 8, item 3: each failed retry used to add three entries (connecting,
+    // the error, "reconnecting in"); a run is now one entry updated in place.
+    HistoryModel model;
+    model.applyEvents({notice(ClientNotice::Connecting), notice(ClientNotice::Connected)});
+    model.applyEvents({makeEvent(ClientEvent::Kind::Error, QStringLiteral("closed")),
+                       notice(ClientNotice::RetryWaiting, 1, ClientError::RemoteClosed)});
+    QCOMPARE(model.count(), 4);
+    const int run = model.retryRow();
+    QCOMPARE(run, 3);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    for (int attempt = 1; attempt <= 6; ++attempt) {
+        // Across flushes and within one flush.
+        model.applyEvents({notice(ClientNotice::RetryConnecting, attempt),
+                           notice(ClientNotice::RetryConnected, attempt)});
+        model.applyEvents(
+            {notice(ClientNotice::RetryWaiting, attempt + 1, ClientError::ServerFull)});
+    }
+    QCOMPARE(model.count(), 4);
+    QVERIFY(changed.size() >= 12);
+    QCOMPARE(model.entry(run).notice, ClientNotice::RetryWaiting);
+    QCOMPARE(model.entry(run).error, ClientError::ServerFull);
+    QCOMPARE(model.index(run).data(HistoryModel::NoticeRole).toInt(),
+             int(ClientNotice::RetryWaiting));
+    // A message typed meanwhile is its own entry; the run's entry still updates.
+    model.applyEvents({makeEvent(ClientEvent::Kind::Queued, QStringLiteral("typed"), 9),
+                       notice(ClientNotice::RetryConnecting, 7)});
+    QCOMPARE(model.count(), 5);
+    QCOMPARE(model.entry(run).notice, ClientNotice::RetryConnecting);
+    // The user's Disconnect ends the run; a later drop starts a new entry.
+    model.applyEvents({notice(ClientNotice::Disconnected)});
+    QCOMPARE(model.retryRow(), -1);
+    model.applyEvents({notice(ClientNotice::RetryConnecting, 2)});
+    QCOMPARE(model.count(), 7);
+    model.applyEvents(
+        {notice(ClientNotice::RetryWaiting, 1), notice(ClientNotice::RetryWaiting, 2)});
+    QCOMPARE(model.count(), 8);
+    QCOMPARE(model.retryRow(), 7);
+    model.clear();
+    QCOMPARE(model.retryRow(), -1);
+}
+
 void TestHistoryModel::jsonLinesRoundTrip()
 {
     QTemporaryDir dir;
@@ -123,31 +179,61 @@ void TestHistoryModel::jsonLinesRoundTrip()
                        makeEvent(ClientEvent::Kind::Queued, QStringLiteral("later"), 2),
                        makeEvent(ClientEvent::Kind::Error, QStringLiteral("refused"))});
     const QString path = dir.filePath(QStringLiteral("h.jsonl"));
-    QString error;
-    QVERIFY2(model.saveJsonLines(path, 10000, &error), qPrintable(error));
+    const FileResult saved = model.saveJsonLines(path);
+    QVERIFY2(saved.ok(), qPrintable(saved.describe()));
 
-    HistoryModel loaded;
-    QVERIFY2(loaded.loadJsonLines(path, 10000, &error), qPrintable(error));
-    QCOMPARE(loaded.count(), 4);
+    QList<HistoryEntry> loaded;
+    const FileResult read = HistoryModel::readEntries(path, &loaded);
+    QVERIFY2(read.ok(), qPrintable(read.describe()));
+    QCOMPARE(loaded.size(), 4);
     for (int i = 0; i < 4; ++i) {
-        QCOMPARE(loaded.entry(i).text, model.entry(i).text);
-        QCOMPARE(loaded.entry(i).kind, model.entry(i).kind);
-        QCOMPARE(loaded.entry(i).timeMs, model.entry(i).timeMs);
-        QCOMPARE(loaded.entry(i).queued, model.entry(i).queued);
+        QCOMPARE(loaded.at(i).text, model.entry(i).text);
+        QCOMPARE(loaded.at(i).kind, model.entry(i).kind);
+        QCOMPARE(loaded.at(i).timeMs, model.entry(i).timeMs);
+        QCOMPARE(loaded.at(i).queued, model.entry(i).queued);
     }
-    QCOMPARE(loaded.entry(1).rttMs, 3.5);
-    // A missing file is simply no history.
-    QVERIFY(loaded.loadJsonLines(dir.filePath(QStringLiteral("none.jsonl")), 10, &error));
-    QCOMPARE(loaded.count(), 4);
-    // Writing where no folder can be made (a file is in the way) fails with a reason.
+    QCOMPARE(loaded.at(1).rttMs, 3.5);
+    // A missing file, a folder and a FIFO are refused with their own codes, never opened.
+    QCOMPARE(HistoryModel::readEntries(dir.filePath(QStringLiteral("none.jsonl")), &loaded).error,
+             FileError::NotFound);
+    QCOMPARE(HistoryModel::readEntries(dir.path(), &loaded).error, FileError::NotRegularFile);
+    QCOMPARE(loaded.size(), 4);
+    // Writing where no folder can be made (a file is in the way) fails with a code.
     QFile blocker(dir.filePath(QStringLiteral("blocker")));
     QVERIFY(blocker.open(QIODevice::WriteOnly));
     blocker.close();
-    QVERIFY(!model.saveJsonLines(dir.filePath(QStringLiteral("blocker/h.jsonl")), 10, &error));
-    QVERIFY(!error.isEmpty());
+    const FileResult blocked = model.saveJsonLines(dir.filePath(QStringLiteral("blocker/h.jsonl")));
+    QCOMPARE(blocked.error, FileError::CreateFolderFailed);
 }
 
-void TestHistoryModel::loadKeepsLastEntriesAndSkipsBadLines()
+void TestHistoryModel::jsonLinesReadBackByteExact()
+{
+    // A kept session reopens as it was: reading a file and writing it again
+    // gives the same bytes (Korean, escapes, RTTs with many digits, queued).
+    HistoryModel model;
+    ClientEvent reply =
+        makeEvent(ClientEvent::Kind::Received, QStringLiteral("응답 \u2028 \\ \x01"));
+    reply.rttMs = 0.123456789012;
+    model.applyEvents({makeEvent(ClientEvent::Kind::Sent, QStringLiteral("드론 상태?"), 1), reply,
+                       makeEvent(ClientEvent::Kind::Queued, QStringLiteral("later"), 2),
+                       makeEvent(ClientEvent::Kind::Broadcast, QStringLiteral("모두에게")),
+                       notice(ClientNotice::PlainText)});
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("s.jsonl"));
+    QVERIFY(model.saveJsonLines(path).ok());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    QList<HistoryEntry> entries;
+    int skipped = -1;
+    QVERIFY(HistoryModel::readEntries(path, &entries, &skipped).ok());
+    QCOMPARE(skipped, 0);
+    HistoryModel again;
+    again.append(entries);
+    QCOMPARE(again.toJsonLines(), bytes);
+}
+
+void TestHistoryModel::keepsLastEntriesAndSkipsBadLines()
 {
     QTemporaryDir dir;
     HistoryModel model;
@@ -156,20 +242,19 @@ void TestHistoryModel::loadKeepsLastEntriesAndSkipsBadLines()
         events.append(makeEvent(ClientEvent::Kind::Notice, QString::number(i)));
     model.applyEvents(events);
     const QString path = dir.filePath(QStringLiteral("h.jsonl"));
-    QString error;
-    QVERIFY(model.saveJsonLines(path, 20, &error));
+    QVERIFY(model.saveJsonLines(path, 20).ok());
     {
         QFile file(path);
         QVERIFY(file.open(QIODevice::Append));
         file.write("not json\n{\"kind\":\"bogus\",\"time\":\"x\",\"text\":1}\n");
     }
-    HistoryModel loaded;
+    QList<HistoryEntry> loaded;
     int skipped = 0;
-    QVERIFY(loaded.loadJsonLines(path, 10, &error, &skipped));
+    QVERIFY(HistoryModel::readEntries(path, &loaded, &skipped).ok());
     QCOMPARE(skipped, 2);
-    QCOMPARE(loaded.count(), 10);
-    QCOMPARE(loaded.entry(0).text, QStringLiteral("40"));
-    QCOMPARE(loaded.entry(9).text, QStringLiteral("49"));
+    QCOMPARE(loaded.size(), 20);
+    QCOMPARE(loaded.first().text, QStringLiteral("30"));
+    QCOMPARE(loaded.last().text, QStringLiteral("49"));
 }
 
 void TestHistoryModel::jsonArrayAndText()
@@ -179,13 +264,12 @@ void TestHistoryModel::jsonArrayAndText()
     model.applyEvents(
         {makeEvent(ClientEvent::Kind::Sent, QStringLiteral("ping"), 1),
          makeEvent(ClientEvent::Kind::Received, QStringLiteral("데이터 수신 완료!"))});
-    QString error;
     const QString json = dir.filePath(QStringLiteral("h.json"));
     const QString text = dir.filePath(QStringLiteral("h.txt"));
-    QVERIFY(model.saveJson(json, &error));
-    QVERIFY(model.saveText(text, &error));
+    QVERIFY(model.saveJson(json).ok());
+    QVERIFY(model.saveText(text).ok());
     QList<HistoryEntry> entries;
-    QVERIFY2(HistoryModel::readEntries(json, &entries, &error), qPrintable(error));
+    QVERIFY(HistoryModel::readEntries(json, &entries).ok());
     QCOMPARE(entries.size(), 2);
     QCOMPARE(entries.at(1).text, QStringLiteral("데이터 수신 완료!"));
     QFile file(text);

@@ -1,18 +1,21 @@
 // Both windows together, as a user runs them (offscreen, loopback, port 0):
-// the client window negotiates the Chorus protocol with the server window,
+// the client window (protocol Chorus, as `./dev.sh run` opens it) is
+// welcomed by the server window,
 // gets a reply from the book with a round-trip time, and a broadcast typed
 // into the server window's box arrives in the client window as its own kind
-// of entry. "Send message…" on the selected row arrives as a Direct entry.
+// of entry. "Send message…" on the selected row arrives as a Direct entry,
+// and the row's Disconnect is not undone by the client's auto-reconnect.
 
-#include "client/ClientEngine.h"
 #include "ClientWindow.h"
 #include "ConnectionTableModel.h"
 #include "HistoryModel.h"
-#include "answer/ReplyBook.h"
 #include "SendBox.h"
 #include "ServerWindow.h"
+#include "answer/ReplyBook.h"
+#include "client/ClientEngine.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QInputDialog>
 #include <QLineEdit>
 #include <QPushButton>
@@ -36,6 +39,13 @@ int countKind(const HistoryModel* model, HistoryEntry::Kind kind, const QString&
         if (entry.kind == kind && (text.isEmpty() || entry.text == text))
             ++n;
     }
+    return n;
+}
+int countNotice(const HistoryModel* model, ClientNotice notice)
+{
+    int n = 0;
+    for (int row = 0; row < model->count(); ++row)
+        n += model->entry(row).notice == notice ? 1 : 0;
     return n;
 }
 // Types `text` into the modal QInputDialog the next action opens, and accepts it.
@@ -91,10 +101,12 @@ void TestServerClientWindows::broadcastFromServerWindowReachesClientWindow()
     QVERIFY(port != 0);
 
     ClientWindowOptions clientOptions;
-    clientOptions.host = QStringLiteral("127.0.0.1");
-    clientOptions.port = port;
-    clientOptions.name = QStringLiteral("드론-1");
-    clientOptions.protocol = ClientProtocol::Auto;
+    clientOptions.settingsPath = m_dir.filePath(QStringLiteral("chorus-client.conf"));
+    clientOptions.historyFolder = m_dir.filePath(QStringLiteral("history"));
+    clientOptions.set(ClientSetting::Host, QStringLiteral("127.0.0.1"));
+    clientOptions.set(ClientSetting::Port, port);
+    clientOptions.set(ClientSetting::Name, QStringLiteral("드론-1"));
+    clientOptions.set(ClientSetting::Protocol, QStringLiteral("chorus"));
     clientOptions.connectNow = true;
     ClientWindow client(clientOptions);
     client.show();
@@ -145,9 +157,22 @@ void TestServerClientWindows::broadcastFromServerWindowReachesClientWindow()
         countKind(history, HistoryEntry::Kind::Direct, QStringLiteral("just you")), 1, kTimeoutMs);
     QCOMPARE(countKind(history, HistoryEntry::Kind::Broadcast, QStringLiteral("just you")), 0);
 
+    // The row's Disconnect: the client hears the server's bye and stays
+    // disconnected; its auto-reconnect does not undo the operator's choice.
+    QList<ClientState> states;
+    connect(client.engine(), &ClientEngine::stateChanged, this,
+            [&states](ClientState state) { states.append(state); });
+    server.connectionView()->selectRow(0);
+    server.disconnectAction()->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(client.engine()->state(), ClientState::Disconnected, kTimeoutMs);
+    QVERIFY(client.connectionBar()->autoReconnectBox()->isChecked());
+    QVERIFY(!states.contains(ClientState::Reconnecting));
+    client.flushPendingEvents();
+    QCOMPARE(countNotice(history, ClientNotice::ServerBye), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(table->rowCount(), 0, kTimeoutMs);
+
     QTest::mouseClick(server.startStopButton(), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(server.state(), ServerWindow::State::Stopped, kTimeoutMs);
-    QTRY_VERIFY_WITH_TIMEOUT(client.engine()->state() != ClientState::Connected, kTimeoutMs);
 }
 
 QTEST_MAIN(TestServerClientWindows)

@@ -1,0 +1,88 @@
+#pragma once
+
+// chorus-client's one home for its settings: ONE table (name in the file,
+// command-line option, kind, range, default, unit, label, help) drives the
+// command line (ClientCommandLine), the Settings dialog (SettingsForm) and the
+// saved file (~/.config/Chorus/chorus-client.conf, written through
+// SettingsFile: verified, never left empty or cut short by a full disk).
+//
+// Command-line values are a SettingValues with only the given options set;
+// they override the saved values for one run and are not saved.
+
+#include "base/SettingsFile.h"
+#include "base/SettingsTable.h"
+#include "client/ClientTypes.h"
+
+#include <QByteArray>
+#include <QStringList>
+
+namespace chorus {
+
+enum class ClientSetting {
+    Host,
+    Port,
+    Connect, // command line only: connect as the window opens (never saved)
+    Name,
+    Protocol,
+    Framing,
+    Terminator,
+    ConnectTimeout,
+    MaxMessage,
+    AutoReconnect,
+    KeepHistory,
+    Count
+};
+inline int settingId(ClientSetting setting)
+{
+    return int(setting);
+}
+
+class ClientSettings
+{
+public:
+    static const SettingsTable& table();
+    // ~/.config/Chorus/chorus-client.conf (QStandardPaths test mode honoured).
+    static QString defaultPath();
+
+    explicit ClientSettings(const QString& path = defaultPath());
+
+    QString path() const { return m_file.path(); }
+    // A missing file is not an error. Values the table refuses are left out
+    // (their default applies) and listed in *problems.
+    FileResult load(QList<SettingProblem>* problems = nullptr);
+    // Writes what changed since load()/save(), merged with the file as it is now.
+    FileResult save();
+    bool hasUnsavedChanges() const { return m_file.hasUnsavedChanges(); }
+
+    // The saved values (rows never saved are not set).
+    const SettingValues& saved() const { return m_saved; }
+    // Checked against the table; false (nothing changes) when refused.
+    bool setValue(ClientSetting setting, const QVariant& value);
+
+    QStringList recentHosts() const;
+    void setRecentHosts(const QStringList& hosts);
+    QStringList sendHistory() const;
+    void setSendHistory(const QStringList& messages);
+    QByteArray geometry() const;
+    void setGeometry(const QByteArray& geometry);
+
+    // The known chorus-servers as the file holds them now (another window may
+    // have learnt one), and a change to that list, saved at once.
+    QStringList knownChorusServers() const;
+    FileResult rememberChorusServer(const QString& key, bool known);
+
+    // `saved` with `overrides` on top, every row set (defaults fill the rest).
+    static SettingValues effective(const SettingValues& saved, const SettingValues& overrides);
+    // The engine's configuration from effective values.
+    static ClientConfig toConfig(const SettingValues& values, ClientConfig base = {});
+
+    // Choice names of the enums the table stores.
+    static Terminator terminatorFromChoice(const QString& choice);
+    static QString terminatorChoice(Terminator terminator);
+
+private:
+    SettingsFile m_file;
+    SettingValues m_saved;
+};
+
+} // namespace chorus

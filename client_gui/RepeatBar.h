@@ -1,0 +1,39 @@
+#pragma once
+
+// Repeat send, as a row under the send box: every N ms, M times (0 = until
+// stopped), with the live count and round trips of the run.
+
+#include <QWidget>
+
+class QPushButton;
+class QSpinBox;
+
+namespace chorus {
+
+class ClientRepeatSender;
+class ElidedLabel;
+
+class RepeatBar : public QWidget
+{
+    Q_OBJECT
+public:
+    RepeatBar(ClientRepeatSender* sender, QWidget* parent = nullptr);
+
+    QPushButton* startButton() const { return m_start; }
+    ElidedLabel* summaryLabel() const { return m_summary; }
+    // Starts with `text`, or stops a running repeat.
+    void toggle(const QString& text);
+
+signals:
+    // Why a run ended or did not start (translated), for the status bar.
+    void stopped(const QString& why);
+
+private:
+    ClientRepeatSender* m_sender;
+    QSpinBox* m_interval;
+    QSpinBox* m_count;
+    QPushButton* m_start;
+    ElidedLabel* m_summary;
+};
+
+} // namespace chorus

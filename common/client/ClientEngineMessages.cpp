@@ -1,0 +1,244 @@
+// ClientEngine, part 2: the messages over an established link. What
+// arrives is framed and delivered (plain text matched to sent messages in
+// order, Chorus lines by seq); what the user sends is written or queued.
+// Part 1 (ClientEngine.cpp) is the link itself: connecting, the Chorus
+// handshake and reconnecting.
+
+#include "client/ClientEngine.h"
+
+#include "wire/ChorusProtocol.h"
+
+#include <QTcpSocket>
+#include <QTimer>
+
+namespace chorus {
+
+namespace {
+// Past this many unsent bytes the server is not reading: refuse rather than
+// grow the buffer without bound.
+constexpr qint64 kWriteHighWater = 4 * 1024 * 1024;
+} // namespace
+
+void ClientEngine::onReadyRead()
+{
+    if (!m_socket)
+        return;
+    const QByteArray chunk = m_socket->readAll();
+    if (chunk.isEmpty())
+        return;
+    m_arrivalNs = m_clock.nsecsElapsed();
+    m_stats.bytesReceived += quint64(chunk.size());
+    const QList<FramedMessage> messages = m_decoder.feed(chunk);
+    for (const FramedMessage& message : messages)
+        deliver(message);
+    if (m_decoder.framing() == Framing::Auto && m_decoder.pendingBytes() > 0)
+        m_idleTimer->start(m_config.idleGap);
+    else
+        m_idleTimer->stop();
+    if (!messages.isEmpty())
+        emit statsChanged();
+}
+
+void ClientEngine::onIdleGap()
+{
+    if (auto message = m_decoder.flushAfterGap()) {
+        deliver(*message);
+        emit statsChanged();
+    } else if (m_decoder.pendingBytes() > 0) {
+        // Only part of a UTF-8 character so far: give it one more gap.
+        m_idleTimer->start(m_config.idleGap);
+    }
+}
+
+void ClientEngine::deliver(const FramedMessage& message)
+{
+    if (message.overLong()) {
+        emitError(ClientEvent::Kind::Error,
+                  {ClientError::ReceivedTooLong, {}, qint64(m_config.maxMessageBytes)},
+                  qint64(message.discardedBytes));
+        return;
+    }
+    const bool first = m_linkMessages++ == 0;
+    if (first && !m_chorusMode && ChorusNegotiation::isServerFullLine(message.payload)) {
+        // Not a message: the server refuses this connection and closes it.
+        m_serverFullLine = decodeUtf8(message.payload);
+        return;
+    }
+    if (m_negotiating) {
+        const ChorusNegotiation::Answer answer = ChorusNegotiation::readAnswer(message.payload);
+        finishNegotiation(&answer);
+    } else if (m_chorusMode) {
+        deliverChorus(message);
+    } else {
+        deliverPlain(message);
+    }
+}
+
+void ClientEngine::deliverChorus(const FramedMessage& message)
+{
+    ChorusLineResult result = readChorusLine(message.payload, m_pendingBySeq, m_arrivalNs);
+    if (result.blank)
+        return;
+    if (result.bye)
+        m_byeReceived = true; // the close that follows is on purpose: no reconnect
+    if (result.answer)
+        linkProven();
+    const ClientEvent::Kind kind = result.event.kind;
+    if (kind == ClientEvent::Kind::Received || kind == ClientEvent::Kind::Broadcast ||
+        kind == ClientEvent::Kind::Direct)
+        ++m_stats.messagesReceived;
+    result.event.endpoint = endpointKey();
+    emit eventOccurred(result.event);
+}
+
+void ClientEngine::deliverPlain(const FramedMessage& message)
+{
+    ClientEvent event;
+    event.kind = ClientEvent::Kind::Received;
+    event.bytes = message.payload.size();
+    event.time = QDateTime::currentDateTime();
+    event.text = decodeUtf8(message.payload);
+    if (!m_pendingReplies.empty()) {
+        // With no terminator the server cannot tell our messages apart: those
+        // sent back to back reach it as one read and get one answer. So a
+        // reply answers everything sent so far, timed from the last of them.
+        // With a terminator, replies come one per message, in order.
+        if (m_config.terminator == Terminator::None) {
+            while (m_pendingReplies.size() > 1)
+                m_pendingReplies.pop_front();
+        }
+        const PendingReply pending = m_pendingReplies.front();
+        m_pendingReplies.pop_front();
+        event.replyTo = pending.id;
+        event.rttMs = double(m_arrivalNs - pending.sentNs) / 1e6;
+        linkProven();
+    }
+    ++m_stats.messagesReceived;
+    emit eventOccurred(event);
+}
+
+void ClientEngine::discardQueue()
+{
+    if (m_queue.empty())
+        return;
+    const auto count = qint64(m_queue.size());
+    m_queue.clear();
+    emitNotice(ClientNotice::QueueDiscarded, count);
+}
+
+bool ClientEngine::ping()
+{
+    if (!m_chorusMode || !m_socket) {
+        emitError(ClientEvent::Kind::Refused, {ClientError::PingNeedsChorus, {}, 0});
+        return false;
+    }
+    return writeLine(encodeChorusMessage(makePing(m_clock.nsecsElapsed() / 1000)));
+}
+
+void ClientEngine::rename(const QString& name)
+{
+    m_config.name = name;
+    if (m_chorusMode && m_socket) {
+        writeLine(encodeChorusMessage(makeName(name)));
+        emitNotice(ClientNotice::Renamed, 0, name);
+    }
+}
+
+SendResult ClientEngine::send(const QString& text)
+{
+    SendResult result;
+    QStringList lines = text.split(QLatin1Char('\n'));
+    for (QString& line : lines) {
+        if (line.endsWith(QLatin1Char('\r')))
+            line.chop(1);
+    }
+    lines.removeIf([](const QString& line) { return line.isEmpty(); });
+    auto refuse = [&](ClientError error, qint64 count = 0, qint64 limit = 0) {
+        result.status = SendStatus::Refused;
+        result.error = error;
+        result.count = count;
+        result.limit = limit;
+        emitError(ClientEvent::Kind::Refused, {error, {}, limit}, count);
+        return result;
+    };
+    if (lines.isEmpty())
+        return refuse(ClientError::EmptyMessage);
+    for (const QString& line : lines) {
+        const qsizetype bytes = line.toUtf8().size();
+        if (bytes > m_config.maxMessageBytes)
+            return refuse(ClientError::MessageTooLong, bytes, m_config.maxMessageBytes);
+    }
+    if (m_state == ClientState::Connected && m_socket && !m_negotiating) {
+        if (m_socket->bytesToWrite() > kWriteHighWater)
+            return refuse(ClientError::WriteBacklog, m_socket->bytesToWrite(), kWriteHighWater);
+        for (const QString& line : lines) {
+            const quint64 id = m_nextId++;
+            writeMessage(id, line);
+            result.messageIds.append(id);
+        }
+        result.status = SendStatus::Sent;
+        emit statsChanged();
+        return result;
+    }
+    if (qsizetype(m_queue.size() + lines.size()) > m_config.maxQueuedMessages)
+        return refuse(ClientError::QueueFull, qint64(m_queue.size()), m_config.maxQueuedMessages);
+    for (const QString& line : lines) {
+        const quint64 id = m_nextId++;
+        m_queue.push_back({id, line});
+        result.messageIds.append(id);
+        ClientEvent event;
+        event.kind = ClientEvent::Kind::Queued;
+        event.messageId = id;
+        event.text = line;
+        event.time = QDateTime::currentDateTime();
+        emit eventOccurred(event);
+    }
+    result.status = SendStatus::Queued;
+    return result;
+}
+
+bool ClientEngine::writeLine(const QByteArray& line)
+{
+    if (!m_socket || m_socket->write(line) != line.size())
+        return false;
+    m_stats.bytesSent += quint64(line.size());
+    return true;
+}
+
+bool ClientEngine::writeMessage(quint64 id, const QString& text)
+{
+    const QByteArray wire = m_chorusMode ? encodeChorusMessage(makeMsg(id, text))
+                                         : encodeMessage(text, m_config.terminator);
+    if (m_socket->write(wire) != wire.size())
+        return false; // errorOccurred() reports why
+    if (m_chorusMode)
+        m_pendingBySeq.insert(id, m_clock.nsecsElapsed());
+    else
+        m_pendingReplies.push_back({id, m_clock.nsecsElapsed()});
+    ++m_stats.messagesSent;
+    m_stats.bytesSent += quint64(wire.size());
+    ClientEvent event;
+    event.kind = ClientEvent::Kind::Sent;
+    event.messageId = id;
+    event.text = text;
+    event.bytes = wire.size();
+    event.time = QDateTime::currentDateTime();
+    emit eventOccurred(event);
+    return true;
+}
+
+void ClientEngine::flushQueue()
+{
+    if (m_queue.empty())
+        return;
+    emitNotice(ClientNotice::QueueSending, qint64(m_queue.size()));
+    while (!m_queue.empty() && m_socket && m_state == ClientState::Connected && !m_negotiating) {
+        const QueuedMessage message = m_queue.front();
+        if (!writeMessage(message.id, message.text))
+            break; // stays queued for the next connection
+        m_queue.pop_front();
+    }
+    emit statsChanged();
+}
+
+} // namespace chorus

@@ -1,0 +1,313 @@
+// ClientCommandLine: every option in both forms ("--opt v", "--opt=v") to the
+// same value, Qt's own options passed through and ours never, bad values as
+// codes; then the real chorus-client binary with `--name bob` (space form,
+// which Qt's xcb plugin used to take as its own -name) against a ServerEngine
+// on loopback, under a private Xvfb when there is one.
+
+#include "ClientCommandLine.h"
+#include "EngineHarness.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace chorus;
+
+Q_DECLARE_METATYPE(chorus::ClientCommandLine::Status)
+Q_DECLARE_METATYPE(chorus::ClientCommandLine::Problem)
+Q_DECLARE_METATYPE(chorus::SettingProblemKind)
+
+namespace {
+const QString kProgram = QStringLiteral("chorus-client");
+
+// Every argument of ours that reached QApplication would be a collision.
+bool hasOurOption(const QStringList& qtArguments)
+{
+    for (const QString& argument : qtArguments.mid(1)) {
+        QString name = argument;
+        while (name.startsWith(QLatin1Char('-')))
+            name.remove(0, 1);
+        name = name.section(QLatin1Char('='), 0, 0);
+        if (ClientSettings::table().idOfOption(name) >= 0)
+            return true;
+    }
+    return false;
+}
+} // namespace
+
+class TestClientCommandLine : public QObject
+{
+    Q_OBJECT
+private slots:
+    void everyOptionInBothForms_data();
+    void everyOptionInBothForms();
+    void flags_data();
+    void flags();
+    void everyTableOptionIsTested();
+    void qtOptionsPassThroughOursNever();
+    void badInputIsACode_data();
+    void badInputIsACode();
+    void helpListsEveryOption();
+    void realBinaryNameWithASpace();
+
+private:
+    QStringList m_tested;
+};
+
+void TestClientCommandLine::everyOptionInBothForms_data()
+{
+    QTest::addColumn<QString>("option");
+    QTest::addColumn<QString>("given");
+    QTest::addColumn<QVariant>("expected");
+    QTest::newRow("host") << "host"
+                          << "bench-7.local" << QVariant(QStringLiteral("bench-7.local"));
+    QTest::newRow("port") << "port"
+                          << "4242" << QVariant(qint64(4242));
+    QTest::newRow("name") << "name"
+                          << "bob 드론" << QVariant(QStringLiteral("bob 드론"));
+    QTest::newRow("protocol") << "protocol"
+                              << "Chorus" << QVariant(QStringLiteral("chorus"));
+    QTest::newRow("framing") << "framing"
+                             << "raw" << QVariant(QStringLiteral("raw"));
+    QTest::newRow("terminator") << "terminator"
+                                << "CRLF" << QVariant(QStringLiteral("crlf"));
+    QTest::newRow("connect-timeout") << "connect-timeout"
+                                     << "2500" << QVariant(qint64(2500));
+    QTest::newRow("max-message") << "max-message"
+                                 << "1024" << QVariant(qint64(1024));
+}
+
+void TestClientCommandLine::everyOptionInBothForms()
+{
+    QFETCH(QString, option);
+    QFETCH(QString, given);
+    QFETCH(QVariant, expected);
+    m_tested.append(option);
+    const int id = ClientSettings::table().idOfOption(option);
+    QVERIFY(id >= 0);
+    const QList<QStringList> forms = {
+        {kProgram, QStringLiteral("--") + option, given},
+        {kProgram, QStringLiteral("--%1=%2").arg(option, given)},
+        {kProgram, QStringLiteral("-") + option, given}, // as Qt writes its own
+    };
+    for (const QStringList& arguments : forms) {
+        const ClientCommandLine::Result result = ClientCommandLine::parse(arguments);
+        QCOMPARE(result.status, ClientCommandLine::Status::Ok);
+        QCOMPARE(result.overrides.get(id), expected);
+        for (int other = 0; other < result.overrides.size(); ++other)
+            QCOMPARE(result.overrides.has(other), other == id);
+        QCOMPARE(result.qtArguments, QStringList{kProgram});
+    }
+}
+
+void TestClientCommandLine::flags_data()
+{
+    QTest::addColumn<QString>("option");
+    QTest::addColumn<int>("id");
+    QTest::addColumn<bool>("value");
+    QTest::newRow("no-auto-reconnect")
+        << "no-auto-reconnect" << settingId(ClientSetting::AutoReconnect) << false;
+    QTest::newRow("no-keep-history")
+        << "no-keep-history" << settingId(ClientSetting::KeepHistory) << false;
+}
+
+void TestClientCommandLine::flags()
+{
+    QFETCH(QString, option);
+    QFETCH(int, id);
+    QFETCH(bool, value);
+    m_tested.append(option);
+    const auto result = ClientCommandLine::parse({kProgram, QStringLiteral("--") + option});
+    QCOMPARE(result.status, ClientCommandLine::Status::Ok);
+    QCOMPARE(result.overrides.get(id), QVariant(value));
+    QVERIFY(!result.connectNow);
+    // --connect is a request for this run, not a setting.
+    m_tested.append(QStringLiteral("connect"));
+    const auto connect = ClientCommandLine::parse({kProgram, QStringLiteral("--connect")});
+    QVERIFY(connect.connectNow);
+    QVERIFY(!connect.overrides.has(settingId(ClientSetting::Connect)));
+}
+
+void TestClientCommandLine::everyTableOptionIsTested()
+{
+    for (int id = 0; id < ClientSettings::table().size(); ++id) {
+        const char* option = ClientSettings::table().row(id).option;
+        if (option)
+            QVERIFY2(m_tested.contains(QLatin1String(option)), option);
+    }
+}
+
+void TestClientCommandLine::qtOptionsPassThroughOursNever()
+{
+    const QStringList arguments = {kProgram,
+                                   QStringLiteral("-platform"),
+                                   QStringLiteral("offscreen"),
+                                   QStringLiteral("--name"),
+                                   QStringLiteral("bob"),
+                                   QStringLiteral("-style=fusion"),
+                                   QStringLiteral("--display"),
+                                   QStringLiteral(":9"),
+                                   QStringLiteral("-geometry"),
+                                   QStringLiteral("640x700+0+0"),
+                                   QStringLiteral("-reverse"),
+                                   QStringLiteral("--port=5"),
+                                   QStringLiteral("-qwindowtitle"),
+                                   QStringLiteral("bench")};
+    const ClientCommandLine::Result result = ClientCommandLine::parse(arguments);
+    QCOMPARE(result.status, ClientCommandLine::Status::Ok);
+    QCOMPARE(result.qtArguments,
+             (QStringList{kProgram, QStringLiteral("-platform"), QStringLiteral("offscreen"),
+                          QStringLiteral("-style=fusion"), QStringLiteral("--display"),
+                          QStringLiteral(":9"), QStringLiteral("-geometry"),
+                          QStringLiteral("640x700+0+0"), QStringLiteral("-reverse"),
+                          QStringLiteral("-qwindowtitle"), QStringLiteral("bench")}));
+    QVERIFY(!hasOurOption(result.qtArguments));
+    QCOMPARE(result.overrides.get(settingId(ClientSetting::Name)), QVariant(QStringLiteral("bob")));
+    QCOMPARE(result.overrides.get(settingId(ClientSetting::Port)), QVariant(qint64(5)));
+    // Ours, whatever the dashes; Qt's -name is not passed on.
+    bool takesValue = false;
+    QVERIFY(!ClientCommandLine::isQtOption(QStringLiteral("-name"), &takesValue));
+    QVERIFY(!ClientCommandLine::isQtOption(QStringLiteral("--name=x")));
+    QVERIFY(ClientCommandLine::isQtOption(QStringLiteral("-platform"), &takesValue));
+    QVERIFY(takesValue);
+    QVERIFY(ClientCommandLine::isQtOption(QStringLiteral("--platform=xcb"), &takesValue));
+    QVERIFY(!takesValue);
+}
+
+void TestClientCommandLine::badInputIsACode_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<ClientCommandLine::Status>("status");
+    QTest::addColumn<ClientCommandLine::Problem>("problem");
+    QTest::addColumn<int>("settingId");
+    QTest::addColumn<SettingProblemKind>("kind");
+    using S = ClientCommandLine::Status;
+    using P = ClientCommandLine::Problem;
+    const int none = -1;
+    QTest::newRow("port 0") << QStringList{kProgram, "--port", "0"} << S::Error << P::BadValue
+                            << settingId(ClientSetting::Port) << SettingProblemKind::OutOfRange;
+    QTest::newRow("port text") << QStringList{kProgram, "--port=abc"} << S::Error << P::BadValue
+                               << settingId(ClientSetting::Port) << SettingProblemKind::NotANumber;
+    QTest::newRow("protocol") << QStringList{kProgram, "--protocol", "smoke"} << S::Error
+                              << P::BadValue << settingId(ClientSetting::Protocol)
+                              << SettingProblemKind::UnknownChoice;
+    QTest::newRow("empty host") << QStringList{kProgram, "--host="} << S::Error << P::BadValue
+                                << settingId(ClientSetting::Host) << SettingProblemKind::Empty;
+    QTest::newRow("unknown") << QStringList{kProgram, "--bogus"} << S::Error << P::UnknownOption
+                             << none << SettingProblemKind::WrongType;
+    QTest::newRow("no value") << QStringList{kProgram, "--port"} << S::Error << P::MissingValue
+                              << none << SettingProblemKind::WrongType;
+    QTest::newRow("positional") << QStringList{kProgram, "extra"} << S::Error
+                                << P::UnexpectedArgument << none << SettingProblemKind::WrongType;
+    QTest::newRow("help") << QStringList{kProgram, "--help"} << S::HelpRequested << P::None << none
+                          << SettingProblemKind::WrongType;
+    QTest::newRow("help-all") << QStringList{kProgram, "--help-all"} << S::HelpRequested << P::None
+                              << none << SettingProblemKind::WrongType;
+    QTest::newRow("version") << QStringList{kProgram, "-v"} << S::VersionRequested << P::None
+                             << none << SettingProblemKind::WrongType;
+}
+
+void TestClientCommandLine::badInputIsACode()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(ClientCommandLine::Status, status);
+    QFETCH(ClientCommandLine::Problem, problem);
+    QFETCH(int, settingId);
+    QFETCH(SettingProblemKind, kind);
+    const ClientCommandLine::Result result = ClientCommandLine::parse(arguments);
+    QCOMPARE(result.status, status);
+    QCOMPARE(result.problem, problem);
+    if (status == ClientCommandLine::Status::Error)
+        QVERIFY(!result.errorText.isEmpty());
+    if (problem == ClientCommandLine::Problem::BadValue) {
+        QCOMPARE(result.settingProblem.id, settingId);
+        QCOMPARE(result.settingProblem.kind, kind);
+    }
+}
+
+void TestClientCommandLine::helpListsEveryOption()
+{
+    const QString help = ClientCommandLine::helpText();
+    for (int id = 0; id < ClientSettings::table().size(); ++id) {
+        if (const char* option = ClientSettings::table().row(id).option)
+            QVERIFY2(help.contains(QStringLiteral("--") + QLatin1String(option)), option);
+    }
+    QVERIFY(!help.contains(QStringLiteral("<executable_name>")));
+    QVERIFY(ClientCommandLine::versionText().contains(QStringLiteral(CHORUS_VERSION)));
+}
+
+void TestClientCommandLine::realBinaryNameWithASpace()
+{
+    const QString binary = QStringLiteral(CHORUS_BINARY_DIR "/client_gui/chorus-client");
+    QVERIFY2(QFile::exists(binary), qPrintable(binary));
+    testing::EngineHarness server;
+    const quint16 port = server.start();
+    QVERIFY(port != 0);
+    QTemporaryDir home; // the run's settings and history, not the user's
+    QVERIFY(home.isValid());
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    env.insert(QStringLiteral("HOME"), home.path());
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
+    env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
+
+    // Under X11 is where -name collided: a private Xvfb when one is installed.
+    QProcess xvfb;
+    QStringList platform = {QStringLiteral("-platform"), QStringLiteral("offscreen")};
+    const QString xvfbBinary = QStandardPaths::findExecutable(QStringLiteral("Xvfb"));
+    if (!xvfbBinary.isEmpty()) {
+        // -displayfd 1: Xvfb picks a free display and writes its number to stdout.
+        xvfb.start(xvfbBinary,
+                   {QStringLiteral("-displayfd"), QStringLiteral("1"), QStringLiteral("-screen"),
+                    QStringLiteral("0"), QStringLiteral("1366x768x24"), QStringLiteral("-nolisten"),
+                    QStringLiteral("tcp")});
+        QVERIFY2(xvfb.waitForStarted(5000), qPrintable(xvfb.errorString()));
+        QTRY_VERIFY_WITH_TIMEOUT(xvfb.canReadLine() || xvfb.state() != QProcess::Running, 10000);
+        const QByteArray display = xvfb.readLine().trimmed();
+        QVERIFY2(!display.isEmpty(), "Xvfb did not report a display");
+        env.insert(QStringLiteral("DISPLAY"), QStringLiteral(":") + QString::fromLatin1(display));
+        platform = {QStringLiteral("-platform"), QStringLiteral("xcb")};
+    } else {
+        qInfo("Xvfb is not installed: the binary runs offscreen (the X11 collision is not "
+              "reproduced, the parsing still is)");
+    }
+
+    QProcess client;
+    client.setProcessEnvironment(env);
+    client.setProcessChannelMode(QProcess::MergedChannels);
+    client.start(binary,
+                 platform + QStringList{QStringLiteral("--name"), QStringLiteral("bob"),
+                                        QStringLiteral("--protocol"), QStringLiteral("chorus"),
+                                        QStringLiteral("--connect"), QStringLiteral("--host"),
+                                        QStringLiteral("127.0.0.1"), QStringLiteral("--port"),
+                                        QString::number(port)});
+    QVERIFY2(client.waitForStarted(5000), qPrintable(client.errorString()));
+    auto bobRow = [&server] {
+        for (const ConnectionSnapshot& row : server.rows) {
+            if (row.name == QStringLiteral("bob") && row.protocol == PeerProtocol::Chorus)
+                return true;
+        }
+        return false;
+    };
+    QTRY_VERIFY2_WITH_TIMEOUT(bobRow() || client.state() != QProcess::Running,
+                              qPrintable(QString::fromLocal8Bit(client.readAll())), 20000);
+    QVERIFY2(bobRow(), qPrintable(QString::fromLocal8Bit(client.readAll())));
+
+    client.terminate();
+    if (!client.waitForFinished(5000)) {
+        client.kill();
+        client.waitForFinished(5000);
+    }
+    if (xvfb.state() != QProcess::NotRunning) {
+        xvfb.terminate();
+        if (!xvfb.waitForFinished(5000)) {
+            xvfb.kill();
+            xvfb.waitForFinished(5000);
+        }
+    }
+}
+
+QTEST_GUILESS_MAIN(TestClientCommandLine)
+#include "tst_clientcommandline.moc"
