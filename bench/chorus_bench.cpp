@@ -5,6 +5,7 @@
 // never shares a socket between threads and costs about one read and one
 // write per request, which is what it takes to saturate a server on 2 cores.
 
+#include "BenchFraming.h"
 #include "BenchOptions.h"
 #include "BenchStats.h"
 
@@ -99,9 +100,9 @@ public:
                                               std::max(1, m_options.threads));
         m_connectIntervalNs = static_cast<std::int64_t>(1e9 / rate);
         m_chorusPayload = jsonEscape(m_options.payload);
-        m_request = m_options.payload;
-        if (m_options.framing == WireFraming::Lf)
-            m_request += '\n';
+        m_request = requestBytes(m_options.framing, m_options.payload);
+        m_binaryFraming =
+            m_options.framing == WireFraming::U16Be || m_options.framing == WireFraming::Delim03;
     }
 
     void run();
@@ -118,6 +119,7 @@ private:
     void finishConnect(Connection& c, std::int64_t now);
     void onReadable(Connection& c, std::int64_t now);
     void onLine(Connection& c, std::string_view line, std::int64_t now);
+    bool onBinaryData(Connection& c, std::size_t n, std::int64_t now);
     void onReply(Connection& c, std::int64_t now);
     void sendRequest(Connection& c, std::int64_t now);
     void sendBytes(Connection& c, const std::string& bytes);
@@ -143,7 +145,8 @@ private:
     bool m_connectPhaseDone = false;
     std::int64_t m_connectDoneNs = 0;
     std::string m_chorusPayload;
-    std::string m_request; // prebuilt lf/none request bytes
+    std::string m_request;        // prebuilt lf/none/u16be/delim03 request bytes
+    bool m_binaryFraming = false; // u16be or delim03: replies are cut by onBinaryData
     LatencyRecorder m_latency;
     char m_readBuffer[kReadChunk];
 };
@@ -242,6 +245,8 @@ void Worker::sendRequest(Connection& c, std::int64_t now)
     switch (m_options.framing) {
     case WireFraming::None:
     case WireFraming::Lf:
+    case WireFraming::U16Be:
+    case WireFraming::Delim03:
         sendBytes(c, m_request);
         break;
     case WireFraming::Chorus:
@@ -380,6 +385,33 @@ void Worker::onLine(Connection& c, std::string_view line, std::int64_t now)
         ++partial.errors;
 }
 
+// u16be and delim03: the n bytes just read are appended and every complete
+// reply is taken off the front. Kept out of onReadable so the LF path stays as
+// it was. Returns false once the connection is closed.
+bool Worker::onBinaryData(Connection& c, std::size_t n, std::int64_t now)
+{
+    c.in.append(m_readBuffer, n);
+    std::size_t begin = 0;
+    for (;;) {
+        const std::size_t length =
+            completeReplyBytes(m_options.framing, std::string_view(c.in).substr(begin));
+        if (length == 0)
+            break;
+        begin += length;
+        onReply(c, now);
+        if (c.fd < 0)
+            return false;
+    }
+    c.in.erase(0, begin);
+    // u16be replies cannot exceed 64 KiB + 2; a delim03 reply can, so bound it.
+    if (c.in.size() > kMaxLineBytes) {
+        ++partial.errors;
+        closeConnection(c, ConnState::Closed);
+        return false;
+    }
+    return true;
+}
+
 void Worker::onReadable(Connection& c, std::int64_t now)
 {
     // Level-triggered: a bounded number of reads per event keeps one busy
@@ -390,6 +422,9 @@ void Worker::onReadable(Connection& c, std::int64_t now)
             if (m_options.framing == WireFraming::None) {
                 // Like client.py: whatever one read returns is the reply.
                 onReply(c, now);
+            } else if (m_binaryFraming) {
+                if (!onBinaryData(c, static_cast<std::size_t>(n), now))
+                    return;
             } else {
                 c.in.append(m_readBuffer, static_cast<std::size_t>(n));
                 std::size_t begin = 0;

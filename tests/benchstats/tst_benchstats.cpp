@@ -1,6 +1,8 @@
 // The parts of chorus-bench whose mistakes would silently publish wrong
-// figures: percentiles, option limits (loopback only) and the result line.
+// figures: percentiles, option limits (loopback only), the result line, and
+// the request and reply framing of the binary modes.
 
+#include "BenchFraming.h"
 #include "BenchOptions.h"
 #include "BenchStats.h"
 
@@ -16,6 +18,19 @@ ParsedOptions parse(std::initializer_list<const char*> args)
     for (const char* arg : args)
         list.emplace_back(arg);
     return parseBenchOptions(list);
+}
+
+ParsedOptions parseList(const QStringList& args)
+{
+    std::vector<std::string> list;
+    for (const QString& arg : args)
+        list.push_back(arg.toStdString());
+    return parseBenchOptions(list);
+}
+
+QByteArray bytesOf(const std::string& s)
+{
+    return QByteArray(s.data(), qsizetype(s.size()));
 }
 
 } // namespace
@@ -41,6 +56,14 @@ private slots:
     void refusesOtherHosts();
     void refusesBadValues_data();
     void refusesBadValues();
+    void parsesBinaryFramings_data();
+    void parsesBinaryFramings();
+    void payloadSizeMakesItsBytes_data();
+    void payloadSizeMakesItsBytes();
+    void requestBytesFrameThePayload_data();
+    void requestBytesFrameThePayload();
+    void completeReplyBytesFindsTheEnd_data();
+    void completeReplyBytesFindsTheEnd();
     void helpIsNotAnError();
 };
 
@@ -329,16 +352,56 @@ void TestBenchStats::refusesBadValues_data()
     QTest::newRow("none payload over 1024")
         << QStringList{"--port", "1", "--framing", "none", "--payload", QString(1025, 'x')}
         << "payload";
+    // The binary mode (issue 9).
+    QTest::newRow("unknown binary framing")
+        << QStringList{"--port", "1", "--framing", "u32be"} << "--framing";
+    QTest::newRow("framing inline, bad")
+        << QStringList{"--port", "1", "--framing=delim"} << "--framing";
+    QTest::newRow("payload-size 0")
+        << QStringList{"--port", "1", "--payload-size", "0"} << "--payload-size";
+    QTest::newRow("payload-size over 60 KiB")
+        << QStringList{"--port", "1", "--framing", "u16be", "--payload-size", "61441"}
+        << "--payload-size";
+    QTest::newRow("payload-size over u16")
+        << QStringList{"--port", "1", "--framing=u16be", "--payload-size=65536"}
+        << "--payload-size";
+    QTest::newRow("payload-size inline 0")
+        << QStringList{"--port", "1", "--payload-size=0"} << "--payload-size";
+    QTest::newRow("payload-size inline empty")
+        << QStringList{"--port", "1", "--payload-size="} << "--payload-size";
+    QTest::newRow("payload-size text")
+        << QStringList{"--port", "1", "--payload-size", "64B"} << "--payload-size";
+    QTest::newRow("payload-size negative")
+        << QStringList{"--port", "1", "--payload-size", "-64"} << "--payload-size";
+    QTest::newRow("payload-size plus")
+        << QStringList{"--port", "1", "--payload-size", "+64"} << "--payload-size";
+    QTest::newRow("payload-size fraction")
+        << QStringList{"--port", "1", "--payload-size", "1.5"} << "--payload-size";
+    QTest::newRow("payload-size huge")
+        << QStringList{"--port", "1", "--payload-size", "99999999999999999999999"}
+        << "--payload-size";
+    QTest::newRow("payload-size missing value")
+        << QStringList{"--port", "1", "--payload-size"} << "--payload-size";
+    QTest::newRow("payload and payload-size")
+        << QStringList{"--port", "1", "--payload", "hi", "--payload-size", "64"}
+        << "--payload-size";
+    QTest::newRow("none payload-size over 1024")
+        << QStringList{"--port", "1", "--framing", "none", "--payload-size", "1025"} << "payload";
+    QTest::newRow("delim03 payload with 03") << QStringList{"--port",
+                                                            "1",
+                                                            "--framing",
+                                                            "delim03",
+                                                            "--payload",
+                                                            "a\x03"
+                                                            "b"}
+                                             << "0x03";
 }
 
 void TestBenchStats::refusesBadValues()
 {
     QFETCH(QStringList, args);
     QFETCH(QString, mentions);
-    std::vector<std::string> list;
-    for (const QString& arg : args)
-        list.push_back(arg.toStdString());
-    const ParsedOptions parsed = parseBenchOptions(list);
+    const ParsedOptions parsed = parseList(args);
     QVERIFY(!parsed.options);
     QVERIFY2(parsed.error.find(mentions.toStdString()) != std::string::npos, parsed.error.c_str());
 }
@@ -349,6 +412,208 @@ void TestBenchStats::helpIsNotAnError()
     QVERIFY(parsed.helpRequested);
     QVERIFY(parsed.error.empty());
     QVERIFY(benchUsage().find("--connections") != std::string::npos);
+    QVERIFY(benchUsage().find("--payload-size") != std::string::npos);
+    QVERIFY(benchUsage().find("u16be") != std::string::npos);
+    QVERIFY(benchUsage().find("delim03") != std::string::npos);
+}
+
+void TestBenchStats::parsesBinaryFramings_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("framing");
+    QTest::addColumn<int>("payloadSize"); // 0: the payload is --payload's text
+    QTest::addColumn<QByteArray>("payload");
+    const int u16be = int(WireFraming::U16Be);
+    const int delim03 = int(WireFraming::Delim03);
+    QTest::newRow("u16be, --opt v")
+        << QStringList{"--port", "1", "--framing", "u16be", "--payload-size", "64"} << u16be << 64
+        << QByteArray();
+    QTest::newRow("u16be, --opt=v")
+        << QStringList{"--port=1", "--framing=u16be", "--payload-size=1024"} << u16be << 1024
+        << QByteArray();
+    QTest::newRow("delim03, --opt v")
+        << QStringList{"--port", "1", "--framing", "delim03", "--payload-size", "64"} << delim03
+        << 64 << QByteArray();
+    QTest::newRow("delim03, server spelling, --opt=v")
+        << QStringList{"--port=1", "--framing=delimiter:03", "--payload-size=64"} << delim03 << 64
+        << QByteArray();
+    // The bytes follow --framing even when --payload-size comes first.
+    QTest::newRow("size before framing")
+        << QStringList{"--payload-size", "300", "--port", "1", "--framing", "u16be"} << u16be << 300
+        << QByteArray();
+    QTest::newRow("smallest") << QStringList{"--port",         "1", "--framing", "u16be",
+                                             "--payload-size", "1"}
+                              << u16be << 1 << QByteArray();
+    QTest::newRow("largest u16be")
+        << QStringList{"--port", "1", "--framing", "u16be", "--payload-size", "61440"} << u16be
+        << 61440 << QByteArray();
+    QTest::newRow("largest delim03")
+        << QStringList{"--port", "1", "--framing", "delim03", "--payload-size=61440"} << delim03
+        << 61440 << QByteArray();
+    QTest::newRow("lf with a size") << QStringList{"--port", "1", "--payload-size", "100"}
+                                    << int(WireFraming::Lf) << 100 << QByteArray();
+    QTest::newRow("chorus with a size")
+        << QStringList{"--port", "1", "--framing", "chorus", "--payload-size", "100"}
+        << int(WireFraming::Chorus) << 100 << QByteArray();
+    QTest::newRow("none at its limit")
+        << QStringList{"--port", "1", "--framing", "none", "--payload-size", "1024"}
+        << int(WireFraming::None) << 1024 << QByteArray();
+    // A text payload may go out in a binary framing, line breaks and all.
+    QTest::newRow("u16be, text payload")
+        << QStringList{"--port", "1", "--framing", "u16be", "--payload", "드론\r\n"} << u16be << 0
+        << QByteArray("드론\r\n");
+    QTest::newRow("delim03, default payload") << QStringList{"--port", "1", "--framing", "delim03"}
+                                              << delim03 << 0 << QByteArray("드론 상태 보고 #123");
+}
+
+void TestBenchStats::parsesBinaryFramings()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, framing);
+    QFETCH(int, payloadSize);
+    QFETCH(QByteArray, payload);
+    const ParsedOptions parsed = parseList(args);
+    QVERIFY2(parsed.options, parsed.error.c_str());
+    const BenchOptions& o = *parsed.options;
+    QCOMPARE(int(o.framing), framing);
+    QCOMPARE(o.payloadSize, std::size_t(payloadSize));
+    if (payloadSize) {
+        QCOMPARE(o.payload.size(), std::size_t(payloadSize));
+        QCOMPARE(bytesOf(o.payload), bytesOf(makePayload(WireFraming(framing), payloadSize)));
+    } else {
+        QCOMPARE(bytesOf(o.payload), payload);
+    }
+}
+
+void TestBenchStats::payloadSizeMakesItsBytes_data()
+{
+    QTest::addColumn<int>("framing");
+    QTest::addColumn<int>("size");
+    QTest::addColumn<QByteArray>("head"); // the first bytes
+    QTest::addColumn<int>("lowest");
+    QTest::addColumn<int>("highest");
+    QTest::newRow("u16be: every byte value")
+        << int(WireFraming::U16Be) << 600 << QByteArray::fromHex("0001020304") << 0x00 << 0xFF;
+    QTest::newRow("delim03: never 03")
+        << int(WireFraming::Delim03) << 600 << QByteArray::fromHex("0405060708") << 0x04 << 0xFF;
+    QTest::newRow("lf: printable")
+        << int(WireFraming::Lf) << 600 << QByteArray(" !\"#$") << 0x20 << 0x7E;
+    QTest::newRow("chorus: printable")
+        << int(WireFraming::Chorus) << 200 << QByteArray(" !\"#$") << 0x20 << 0x7E;
+    QTest::newRow("none: printable")
+        << int(WireFraming::None) << 200 << QByteArray(" !\"#$") << 0x20 << 0x7E;
+}
+
+void TestBenchStats::payloadSizeMakesItsBytes()
+{
+    QFETCH(int, framing);
+    QFETCH(int, size);
+    QFETCH(QByteArray, head);
+    QFETCH(int, lowest);
+    QFETCH(int, highest);
+    const QByteArray payload = bytesOf(makePayload(WireFraming(framing), std::size_t(size)));
+    QCOMPARE(payload.size(), size);
+    QCOMPARE(payload.left(head.size()), head);
+    int seenLowest = 0x100;
+    int seenHighest = -1;
+    for (char byte : payload) {
+        seenLowest = qMin(seenLowest, int(quint8(byte)));
+        seenHighest = qMax(seenHighest, int(quint8(byte)));
+    }
+    // The whole range is used, and nothing outside it.
+    QCOMPARE(seenLowest, lowest);
+    QCOMPARE(seenHighest, highest);
+    if (WireFraming(framing) == WireFraming::Delim03) {
+        QVERIFY(!payload.contains('\x03'));
+        QVERIFY(payload.contains('\n')); // a server that cuts lines shows up
+        QVERIFY(payload.contains('\r'));
+    }
+}
+
+void TestBenchStats::requestBytesFrameThePayload_data()
+{
+    QTest::addColumn<int>("framing");
+    QTest::addColumn<QByteArray>("payload");
+    QTest::addColumn<QByteArray>("head"); // the first bytes of the request
+    QTest::addColumn<QByteArray>("tail"); // its last bytes
+    QTest::addColumn<int>("size");
+    const QByteArray k1(1024, 'k');
+    const QByteArray big(61440, 'b');
+    QTest::newRow("lf") << int(WireFraming::Lf) << QByteArray("ab") << QByteArray("ab")
+                        << QByteArray::fromHex("0a") << 3;
+    QTest::newRow("none") << int(WireFraming::None) << QByteArray("ab") << QByteArray("ab")
+                          << QByteArray("ab") << 2;
+    QTest::newRow("u16be short") << int(WireFraming::U16Be) << QByteArray("ab")
+                                 << QByteArray::fromHex("00026162") << QByteArray("ab") << 4;
+    QTest::newRow("u16be 1 KiB") << int(WireFraming::U16Be) << k1 << QByteArray::fromHex("04006b")
+                                 << QByteArray("kk") << 1026;
+    QTest::newRow("u16be 60 KiB") << int(WireFraming::U16Be) << big << QByteArray::fromHex("f00062")
+                                  << QByteArray("bb") << 61442;
+    QTest::newRow("u16be binary") << int(WireFraming::U16Be) << QByteArray::fromHex("0003ff00")
+                                  << QByteArray::fromHex("00040003ff00")
+                                  << QByteArray::fromHex("ff00") << 6;
+    QTest::newRow("delim03") << int(WireFraming::Delim03) << QByteArray::fromHex("0a0d00ff")
+                             << QByteArray::fromHex("0a0d00ff03") << QByteArray::fromHex("ff03")
+                             << 5;
+}
+
+void TestBenchStats::requestBytesFrameThePayload()
+{
+    QFETCH(int, framing);
+    QFETCH(QByteArray, payload);
+    QFETCH(QByteArray, head);
+    QFETCH(QByteArray, tail);
+    QFETCH(int, size);
+    const QByteArray request = bytesOf(requestBytes(
+        WireFraming(framing), std::string_view(payload.constData(), std::size_t(payload.size()))));
+    QCOMPARE(request.size(), size);
+    QCOMPARE(request.left(head.size()), head);
+    QCOMPARE(request.right(tail.size()), tail);
+}
+
+void TestBenchStats::completeReplyBytesFindsTheEnd_data()
+{
+    QTest::addColumn<int>("framing");
+    QTest::addColumn<QByteArray>("received");
+    QTest::addColumn<int>("length"); // 0: not complete yet
+    const int u16be = int(WireFraming::U16Be);
+    const int delim03 = int(WireFraming::Delim03);
+    QTest::newRow("u16be nothing") << u16be << QByteArray() << 0;
+    QTest::newRow("u16be half a header") << u16be << QByteArray::fromHex("00") << 0;
+    QTest::newRow("u16be header only") << u16be << QByteArray::fromHex("0003") << 0;
+    QTest::newRow("u16be one byte short") << u16be << QByteArray::fromHex("00036162") << 0;
+    QTest::newRow("u16be complete") << u16be << QByteArray::fromHex("0003616263") << 5;
+    QTest::newRow("u16be two, first counts") << u16be << QByteArray::fromHex("00016100026263") << 3;
+    QTest::newRow("u16be empty reply") << u16be << QByteArray::fromHex("0000ff") << 2;
+    QTest::newRow("u16be 03 inside") << u16be << QByteArray::fromHex("0002030303") << 4;
+    // The high byte counts 256s: a reader that took one byte would say 3 + 2.
+    QTest::newRow("u16be length 0x0100")
+        << u16be << QByteArray::fromHex("0100") + QByteArray(255, 'x') << 0;
+    QTest::newRow("u16be length 0x0100, complete")
+        << u16be << QByteArray::fromHex("0100") + QByteArray(256, 'x') << 258;
+    QTest::newRow("u16be largest")
+        << u16be << QByteArray::fromHex("ffff") + QByteArray(65535, 'x') << 65537;
+    QTest::newRow("delim03 nothing") << delim03 << QByteArray() << 0;
+    QTest::newRow("delim03 no delimiter") << delim03 << QByteArray("abc\n") << 0;
+    QTest::newRow("delim03 complete") << delim03 << QByteArray("abc\x03") << 4;
+    QTest::newRow("delim03 empty reply") << delim03 << QByteArray("\x03") << 1;
+    QTest::newRow("delim03 two, first counts") << delim03
+                                               << QByteArray("a\x03"
+                                                             "bc\x03")
+                                               << 2;
+    QTest::newRow("delim03 binary") << delim03 << QByteArray::fromHex("000aff0d03ff") << 5;
+    QTest::newRow("lf is not cut here") << int(WireFraming::Lf) << QByteArray("abc\n") << 0;
+}
+
+void TestBenchStats::completeReplyBytesFindsTheEnd()
+{
+    QFETCH(int, framing);
+    QFETCH(QByteArray, received);
+    QFETCH(int, length);
+    QCOMPARE(
+        completeReplyBytes(WireFraming(framing),
+                           std::string_view(received.constData(), std::size_t(received.size()))),
+        std::size_t(length));
 }
 
 QTEST_GUILESS_MAIN(TestBenchStats)
