@@ -57,8 +57,33 @@ const char* framingName(WireFraming framing)
         return "none";
     case WireFraming::Chorus:
         return "chorus";
+    case WireFraming::U16Be:
+        return "u16be";
+    case WireFraming::Delim03:
+        return "delim03";
     }
     return "?";
+}
+
+std::string makePayload(WireFraming framing, std::size_t size)
+{
+    std::string payload(size, '\0');
+    for (std::size_t i = 0; i < size; ++i) {
+        unsigned byte;
+        switch (framing) {
+        case WireFraming::U16Be:
+            byte = i % 0x100;
+            break;
+        case WireFraming::Delim03:
+            byte = 0x04 + i % (0x100 - 0x04);
+            break;
+        default:
+            byte = 0x20 + i % (0x7F - 0x20);
+            break;
+        }
+        payload[i] = static_cast<char>(byte);
+    }
+    return payload;
 }
 
 std::string benchUsage()
@@ -78,7 +103,14 @@ std::string benchUsage()
            "                      are the reply (the reference server writes each reply\n"
            "                      once, without terminator)\n"
            "                      chorus: JSON lines, hello/welcome then msg/reply\n"
+           "                      u16be: 2-byte big-endian length, then the payload; a reply\n"
+           "                      is read the same way (chorus-server --framing u16be)\n"
+           "                      delim03: the payload, then byte 0x03; a reply ends at the\n"
+           "                      next 0x03 (chorus-server --framing delimiter:03)\n"
            "  --payload TEXT      message text (default: Korean UTF-8 \"드론 상태 보고 #123\")\n"
+           "  --payload-size N    instead of --payload: N bytes, 1..61440 (1..1024 with none);\n"
+           "                      u16be: bytes 00..FF in turn; delim03: 04..FF in turn (never\n"
+           "                      03); lf, none, chorus: printable ASCII\n"
            "  --connect-rate R    new connections per second (default 2000)\n"
            "  --connect-retries N retries per connection on refusal/timeout (default 5)\n"
            "  --connect-timeout S seconds before a pending connect is retried (default 10)\n"
@@ -93,6 +125,7 @@ ParsedOptions parseBenchOptions(const std::vector<std::string>& args)
     ParsedOptions result;
     BenchOptions options;
     bool portGiven = false;
+    bool payloadGiven = false;
 
     auto fail = [&result](std::string message) {
         result.error = std::move(message);
@@ -118,18 +151,11 @@ ParsedOptions parseBenchOptions(const std::vector<std::string>& args)
             options.json = true;
             continue;
         }
-        static const char* const withValue[] = {"--host",
-                                                "--port",
-                                                "--connections",
-                                                "--mode",
-                                                "--duration",
-                                                "--messages",
-                                                "--framing",
-                                                "--payload",
-                                                "--connect-rate",
-                                                "--connect-retries",
-                                                "--connect-timeout",
-                                                "--threads"};
+        static const char* const withValue[] = {
+            "--host",         "--port",         "--connections",     "--mode",
+            "--duration",     "--messages",     "--framing",         "--payload",
+            "--payload-size", "--connect-rate", "--connect-retries", "--connect-timeout",
+            "--threads"};
         bool known = false;
         for (const char* candidate : withValue)
             known = known || name == candidate;
@@ -188,10 +214,22 @@ ParsedOptions parseBenchOptions(const std::vector<std::string>& args)
                 options.framing = WireFraming::None;
             else if (value == "chorus" || value == "json")
                 options.framing = WireFraming::Chorus;
+            else if (value == "u16be")
+                options.framing = WireFraming::U16Be;
+            else if (value == "delim03" || value == "delimiter:03")
+                options.framing = WireFraming::Delim03;
             else
-                return fail("invalid --framing \"" + value + "\": expected lf, none or chorus");
+                return fail("invalid --framing \"" + value +
+                            "\": expected lf, none, chorus, u16be or delim03");
         } else if (name == "--payload") {
             options.payload = value;
+            payloadGiven = true;
+        } else if (name == "--payload-size") {
+            const auto size = parseInteger<std::size_t>(value);
+            if (!size || *size == 0 || *size > kMaxPayloadBytes)
+                return fail("invalid --payload-size \"" + value + "\": expected 1.." +
+                            std::to_string(kMaxPayloadBytes) + " bytes");
+            options.payloadSize = *size;
         } else if (name == "--connect-rate") {
             const auto rate = parseInteger<int>(value);
             if (!rate || *rate < 1 || *rate > kMaxConnectRate)
@@ -220,11 +258,21 @@ ParsedOptions parseBenchOptions(const std::vector<std::string>& args)
 
     if (!portGiven)
         return fail("missing --port");
+    if (payloadGiven && options.payloadSize)
+        return fail("--payload and --payload-size: give one of them, not both");
+    // After the loop: the bytes depend on --framing, wherever it was given.
+    if (options.payloadSize)
+        options.payload = makePayload(options.framing, options.payloadSize);
     if (options.payload.empty())
         return fail("--payload must not be empty");
-    if (options.framing != WireFraming::None && (options.payload.find('\n') != std::string::npos ||
-                                                 options.payload.find('\r') != std::string::npos))
+    const bool lineFraming =
+        options.framing == WireFraming::Lf || options.framing == WireFraming::Chorus;
+    if (lineFraming && (options.payload.find('\n') != std::string::npos ||
+                        options.payload.find('\r') != std::string::npos))
         return fail("--payload must not contain line breaks with lf or chorus framing");
+    if (options.framing == WireFraming::Delim03 &&
+        options.payload.find('\x03') != std::string::npos)
+        return fail("--payload must not contain byte 0x03 with delim03 framing");
     const std::size_t limit =
         options.framing == WireFraming::None ? kMaxPayloadBytesNone : kMaxPayloadBytes;
     if (options.payload.size() > limit)

@@ -13,7 +13,11 @@
 namespace chorus::bench {
 
 enum class Mode { ClosedLoop, Hold };
-enum class WireFraming { Lf, None, Chorus };
+// Lf, None and Chorus carry text; U16Be (2-byte big-endian length, then the
+// payload) and Delim03 (payload, then byte 0x03) are the binary device
+// framings of issue 9 (chorus-server's "--framing u16be" and
+// "--framing delimiter:03").
+enum class WireFraming { Lf, None, Chorus, U16Be, Delim03 };
 
 inline constexpr int kMaxConnections = 20000;
 inline constexpr double kMaxDurationSeconds = 600.0;
@@ -23,6 +27,8 @@ inline constexpr int kMaxConnectRate = 100000;
 // longer payload in "none" framing would be answered more than once.
 inline constexpr std::size_t kMaxPayloadBytesNone = 1024;
 inline constexpr std::size_t kMaxPayloadBytes = 60 * 1024;
+// A u16be header must be able to say how long the payload is.
+static_assert(kMaxPayloadBytes <= 0xFFFF, "u16be payloads must fit a 16-bit length");
 
 struct BenchOptions
 {
@@ -36,8 +42,9 @@ struct BenchOptions
     std::uint64_t maxMessages = 0; // 0: no cap
     WireFraming framing = WireFraming::Lf;
     std::string payload = "드론 상태 보고 #123";
-    int connectRate = 2000; // new connections per second
-    int connectRetries = 5; // per connection, on ECONNREFUSED / EAGAIN / timeout
+    std::size_t payloadSize = 0; // --payload-size: payload made of this many bytes; 0: --payload
+    int connectRate = 2000;      // new connections per second
+    int connectRetries = 5;      // per connection, on ECONNREFUSED / EAGAIN / timeout
     double connectTimeoutSeconds = 10.0;
     int threads = 1;
     bool json = false; // machine-readable line only
@@ -60,5 +67,12 @@ std::optional<std::string> loopbackAddressFor(std::string_view host);
 
 const char* modeName(Mode mode);
 const char* framingName(WireFraming framing);
+
+// The payload --payload-size makes: `size` bytes that are valid in `framing`.
+// u16be: the byte values 00..FF in turn (any byte is fine after a length);
+// delim03: 04..FF in turn (never the 03 delimiter, but LF, CR and other
+// control bytes, so a server that splits lines shows up); the text framings:
+// printable ASCII 20..7E in turn.
+std::string makePayload(WireFraming framing, std::size_t size);
 
 } // namespace chorus::bench

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Turns the raw results of bench/run-benchmarks.sh into tables: medians of
-the rounds, ratios of Chorus to each other server from the same run, the
-issue #5 targets met or missed. Prints them and optionally writes
+the rounds, ratios of Chorus to each other server from the same run, server
+CPU time per reply, the binary framings and the frame decoder (issue 9), the
+issue #5 and issue 9 targets met or missed. Prints them and optionally writes
 docs/BENCHMARKS.md.
 
 usage: bench_report.py RESULTS.jsonl META.json [--markdown FILE]
@@ -21,8 +22,26 @@ LABELS = {
     "epoll-lf": "epoll_ref_server --framing lf",
     "chorus-io1": "chorus-server --headless --io-threads 1 (LF lines)",
     "chorus-io2": "chorus-server --headless --io-threads 2 (LF lines)",
+    "baseline-headless": "baseline build: chorus-server --headless (auto framing, LF lines)",
+    "chorus-u16be-64": "chorus-server --headless --framing u16be",
+    "chorus-u16be-1k": "chorus-server --headless --framing u16be",
+    "chorus-delim03-64": "chorus-server --headless --framing delimiter:03",
+    "epoll-u16be-64": "epoll_ref_server --framing u16be",
+    "epoll-u16be-1k": "epoll_ref_server --framing u16be",
+    "epoll-delim03-64": "epoll_ref_server --framing delim03",
 }
 CLIENTS = [1, 10, 100, 1000]
+LF_PROFILES = ("chorus-headless", "chorus-window", "epoll-lf", "baseline-headless")
+# One row per framing and payload: (framing, payload, chorus profile, epoll profile).
+# The LF row is today's figure (the main runs), for comparison.
+FRAMINGS = [
+    ("LF lines", "25 B (Korean text)", "chorus-headless", "epoll-lf"),
+    ("u16be", "64 B", "chorus-u16be-64", "epoll-u16be-64"),
+    ("u16be", "1 KiB", "chorus-u16be-1k", "epoll-u16be-1k"),
+    ("delimiter 03", "64 B", "chorus-delim03-64", "epoll-delim03-64"),
+]
+BINARY_PROFILES = {p for _, _, a, b in FRAMINGS[1:] for p in (a, b)}
+FRAMEBENCH_GOAL_MB_S = 300
 
 
 def median(values):
@@ -76,6 +95,22 @@ class Results:
             return None
         return x / y
 
+    def cpu_per_reply_us(self, profile, test):
+        """Median over rounds of the server's CPU time (user + system, all
+        threads) during the bench run, divided by the replies it counted."""
+        values = []
+        for r in self.runs.get((profile, test), []):
+            res, cpu = r["result"], r.get("server_cpu_s")
+            if "mode" in res and cpu is not None and res.get("replies"):
+                values.append(cpu / res["replies"] * 1e6)
+        return median(values)
+
+    def cpu_ratio(self, a, b, test):
+        x, y = self.cpu_per_reply_us(a, test), self.cpu_per_reply_us(b, test)
+        if x is None or y is None or y == 0:
+            return None
+        return x / y
+
 
 def table(header, rows):
     out = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
@@ -83,9 +118,117 @@ def table(header, rows):
     return "\n".join(out)
 
 
+def fmt_us(v):
+    return "–" if v is None else f"{v:.1f}"
+
+
+def binary_sections(results, meta):
+    """Issue 9: replies/s and server CPU per reply per framing, chorus-server
+    against the epoll reference speaking the same framing."""
+    clients = meta.get("binary_clients") or [1, 100]
+    skipped = meta.get("skipped") or {}
+    ran = set(meta["profiles"])
+    md = ["## Binary framings (issue 9): replies/s and server CPU time per reply (medians)", ""]
+    rows, ratio_rows = [], []
+    for framing, payload, chorus, epoll in FRAMINGS:
+        if chorus not in ran and epoll not in ran:
+            continue
+        for p in (chorus, epoll):
+            if p not in ran:
+                continue
+            if p in skipped:
+                rows.append([framing, payload, LABELS.get(p, p), f"skipped: {skipped[p]}"] +
+                            ["–"] * (2 * len(clients) - 1))
+                continue
+            rows.append([framing, payload, LABELS.get(p, p)] +
+                        [fmt_rate(results.metric(p, f"closed-{c}", "replies_per_s"))
+                         for c in clients] +
+                        [fmt_us(results.cpu_per_reply_us(p, f"closed-{c}")) for c in clients])
+        if chorus in skipped:
+            ratio_rows.append([framing, payload, f"skipped: {skipped[chorus]}"] +
+                              ["–"] * (2 * len(clients) - 1))
+        elif results.has(chorus) and results.has(epoll):
+            ratio_rows.append([framing, payload] +
+                              [fmt_ratio(results.ratio(chorus, epoll, f"closed-{c}"))
+                               for c in clients] +
+                              [fmt_ratio(results.cpu_ratio(chorus, epoll, f"closed-{c}"))
+                               for c in clients])
+    if not rows:
+        return []
+    md.append(table(["framing", "payload", "server"] +
+                    [f"replies/s C={c}" for c in clients] +
+                    [f"CPU µs/reply C={c}" for c in clients], rows))
+    md.append("")
+    md.append("### Ratios per framing (chorus-server ÷ epoll_ref_server, same run, medians)")
+    md.append("")
+    md.append(table(["framing", "payload"] + [f"replies/s C={c}" for c in clients] +
+                    [f"CPU per reply C={c}" for c in clients], ratio_rows)
+              if ratio_rows else "_No pair of servers to compare in this run._")
+    md.append("")
+    md.append("Replies/s: higher is better, so a ratio under 1 is chorus-server behind. CPU per "
+              "reply: lower is better, so a ratio over 1 is chorus-server spending more.")
+    md.append("")
+    return md
+
+
+def baseline_section(results, meta):
+    if not results.has("baseline-headless"):
+        return [], []
+    md = [f"## LF lines: this build ÷ the baseline build (same run, medians)", "",
+          f"Baseline: `{meta.get('baseline', '?')}`; both chorus-server --headless --framing auto "
+          "with the same load, one after the other in every round.", ""]
+    rows, targets = [], []
+    for c in CLIENTS:
+        t = f"closed-{c}"
+        rows.append([f"C={c}",
+                     fmt_rate(results.metric("chorus-headless", t, "replies_per_s")),
+                     fmt_rate(results.metric("baseline-headless", t, "replies_per_s")),
+                     fmt_ratio(results.ratio("chorus-headless", "baseline-headless", t)),
+                     fmt_us(results.cpu_per_reply_us("chorus-headless", t)),
+                     fmt_us(results.cpu_per_reply_us("baseline-headless", t)),
+                     fmt_ratio(results.cpu_ratio("chorus-headless", "baseline-headless", t))])
+    md.append(table(["clients", "replies/s this", "baseline", "this ÷ baseline",
+                     "CPU µs/reply this", "baseline", "this ÷ baseline"], rows))
+    md.append("")
+    for c in (100, 1000):
+        t = f"closed-{c}"
+        r = results.ratio("chorus-headless", "baseline-headless", t)
+        targets.append([f"LF replies/s, this ÷ baseline, C={c}", fmt_ratio(r), "≥ 0.95×",
+                        None if r is None else r >= 0.95])
+        r = results.cpu_ratio("chorus-headless", "baseline-headless", t)
+        targets.append([f"LF server CPU per reply, this ÷ baseline, C={c}", fmt_ratio(r),
+                        "≤ 1.05×", None if r is None else r <= 1.05])
+    return md, targets
+
+
+def framebench_section(meta):
+    rows = meta.get("framebench") or []
+    if not rows:
+        return [], []
+    md = [f"## Frame decoder alone (chorus-framebench: 64-byte frames, one core, "
+          f"{meta.get('framebench_seconds', 1):g} s per framing)", ""]
+    out = []
+    for r in rows:
+        mb = float(r["mb_per_s"])
+        out.append([r["framing"], r["frame_bytes"], f"{mb:,.0f}", f"{float(r['frames_per_s']):,.0f}",
+                    "**met**" if mb >= FRAMEBENCH_GOAL_MB_S else "**missed**"])
+    md.append(table(["framing", "frame bytes", "MB/s", "frames/s",
+                     f"≥ {FRAMEBENCH_GOAL_MB_S} MB/s"], out))
+    md.append("")
+    md.append("MB = 10^6 bytes of input. One 64 KiB read made of whole frames is fed to one "
+              "FrameDecoder again and again; no sockets, no replies.")
+    md.append("")
+    slowest = min(rows, key=lambda r: float(r["mb_per_s"]))
+    mb = float(slowest["mb_per_s"])
+    targets = [[f"frame decoder, slowest framing ({slowest['framing']})", f"{mb:,.0f} MB/s",
+                f"≥ {FRAMEBENCH_GOAL_MB_S} MB/s", mb >= FRAMEBENCH_GOAL_MB_S]]
+    return md, targets
+
+
 def build(results, meta):
     profiles = [p for p in meta["profiles"] if results.has(p)]
-    main_profiles = [p for p in profiles if p not in ("chorus-io1", "chorus-io2")]
+    main_profiles = [p for p in profiles
+                     if p not in ("chorus-io1", "chorus-io2") and p not in BINARY_PROFILES]
     hold_test = f"hold-{meta['hold_connections']}"
     md = []
 
@@ -93,7 +236,7 @@ def build(results, meta):
               f"{meta['rounds']} round{'s' if meta['rounds'] != 1 else ''})")
     md.append("")
     md.append(table(["server", "framing"] + [f"C={c}" for c in CLIENTS],
-                    [[LABELS.get(p, p), "LF" if p in ("chorus-headless", "chorus-window", "epoll-lf")
+                    [[LABELS.get(p, p), "LF" if p in LF_PROFILES
                       else "none"] + [fmt_rate(results.metric(p, f"closed-{c}", "replies_per_s"))
                                       for c in CLIENTS] for p in main_profiles]))
     md.append("")
@@ -103,6 +246,13 @@ def build(results, meta):
                     [[LABELS.get(p, p)] +
                      [f"{fmt_ms(results.metric(p, f'closed-{c}', 'p50_ms'), 3)} / "
                       f"{fmt_ms(results.metric(p, f'closed-{c}', 'p99_ms'), 3)}" for c in CLIENTS]
+                     for p in main_profiles]))
+    md.append("")
+    md.append("## Server CPU time per reply (µs, user + system, closed loop, medians)")
+    md.append("")
+    md.append(table(["server"] + [f"C={c}" for c in CLIENTS],
+                    [[LABELS.get(p, p)] +
+                     [fmt_us(results.cpu_per_reply_us(p, f"closed-{c}")) for c in CLIENTS]
                      for p in main_profiles]))
     md.append("")
 
@@ -150,6 +300,12 @@ def build(results, meta):
     md.append("Peak RSS is the server's VmHWM (over the whole round, so it includes the "
               "closed-loop runs before the hold); threads is the most seen in /proc/PID/status.")
     md.append("")
+
+    md += binary_sections(results, meta)
+    baseline_md, baseline_targets = baseline_section(results, meta)
+    md += baseline_md
+    framebench_md, framebench_targets = framebench_section(meta)
+    md += framebench_md
 
     if results.has("chorus-io1") or results.has("chorus-io2"):
         md.append("## chorus-server --headless: 1 vs 2 io-threads (LF lines, replies/s, medians)")
@@ -230,6 +386,13 @@ def build(results, meta):
     if any(row[3] == "–" for row in targets):
         md.append("A target marked – could not be measured in this run (a server was missing).")
         md.append("")
+    issue9 = [[name, value, goal, "–" if ok is None else ("**met**" if ok else "**missed**")]
+              for name, value, goal, ok in framebench_targets + baseline_targets]
+    if issue9:
+        md.append("## Targets (issue 9)")
+        md.append("")
+        md.append(table(["target", "measured", "goal", "status"], issue9))
+        md.append("")
 
     # Per-round figures, so a median never hides a bad round.
     md.append("## Every round (replies/s; hold: answered / still open; [load average])")
@@ -288,12 +451,20 @@ def header(meta):
         "chorus-server --listen 127.0.0.1 --port PORT --start --framing auto "
         "--max-connections 20000 --lag-report FILE  # under Xvfb",
         "SEED_HOST=127.0.0.1 SEED_PORT=PORT python3 ../shared/seed/server_multi.py",
-        "epoll_ref_server --port PORT --framing none|lf",
+        "chorus-server --headless --listen 127.0.0.1 --port PORT --no-log-messages "
+        "--max-connections 20000 --framing u16be   # or --framing delimiter:03",
+        "epoll_ref_server --port PORT --framing none|lf|u16be|delim03",
         "# load",
         f"chorus-bench --port PORT --connections C --mode closed-loop --duration {meta['duration']:g} "
         "--framing lf|none --json",
         f"chorus-bench --port PORT --connections {meta['hold_connections']} --mode hold "
         f"--duration {meta['hold_duration']:g} --framing lf|none --json",
+        f"chorus-bench --port PORT --connections C --mode closed-loop --duration {meta['duration']:g} "
+        "--framing u16be|delim03 --payload-size 64|1024 --json",
+        "# server CPU: utime + stime (fields 14, 15) of /proc/SERVER_PID/stat before and after "
+        "each chorus-bench run",
+        "# the frame decoder alone",
+        f"chorus-framebench --seconds {meta.get('framebench_seconds', 1):g} --frame 64",
         "```",
         "",
         "## How to read this",
@@ -314,6 +485,22 @@ def header(meta):
         "bench counts how many the server still holds (a read of 0 means the server closed it).",
         "- **epoll_ref_server** is a single-threaded, level-triggered epoll loop in C written "
         "for this benchmark: the practical limit of this machine for this request/reply pattern.",
+        "- **Server CPU per reply**: the server process's user + system time (all its threads, "
+        "from /proc/PID/stat, 10 ms ticks) over one chorus-bench run, divided by the replies "
+        "the bench counted. The run includes connecting (at C ≤ 100, a few ms), so it is a "
+        "slight overestimate, alike for every server. The bench's own CPU is not in it.",
+        "- **Binary framings** (issue 9): chorus-bench sends u16be frames (a 2-byte big-endian "
+        "length, then the payload) or delimiter-03 frames (the payload, then byte 03) and reads "
+        "each reply the same way; the payload is 64 bytes or 1 KiB of binary (u16be: the byte "
+        "values 00..FF in turn; delimiter 03: 04..FF in turn, so LF and CR occur inside frames). "
+        "chorus-server runs with `--framing u16be` or `--framing delimiter:03`; the epoll server "
+        "answers each frame with one factory reply framed the same way. The LF row beside them "
+        f"is today's figure from the main runs. Closed loop only, at "
+        f"C = {', '.join(str(c) for c in meta.get('binary_clients') or [1, 100])}. A chorus-server "
+        "build that does not accept such a framing gets a \"skipped\" row, not a failure.",
+        "- **Frame decoder**: chorus-framebench cuts 64-byte frames per framing in memory on one "
+        "core (issue 9's goal: at least 300 MB/s each); it is not a unit test and not a timing "
+        "of the network path.",
         "",
     ]
     if missing:

@@ -5,6 +5,7 @@
 // never shares a socket between threads and costs about one read and one
 // write per request, which is what it takes to saturate a server on 2 cores.
 
+#include "BenchFraming.h"
 #include "BenchOptions.h"
 #include "BenchStats.h"
 
@@ -59,6 +60,10 @@ std::int64_t toNs(double seconds)
 
 enum class ConnState : std::uint8_t { Pending, Connecting, Handshake, Active, Closed, Failed };
 
+// How onReadable finds replies: decided once, so the LF path costs one test
+// per read whatever other framings exist.
+enum class ReadPath : std::uint8_t { Lines, WholeRead, Frames };
+
 struct Connection
 {
     int fd = -1;
@@ -99,9 +104,20 @@ public:
                                               std::max(1, m_options.threads));
         m_connectIntervalNs = static_cast<std::int64_t>(1e9 / rate);
         m_chorusPayload = jsonEscape(m_options.payload);
-        m_request = m_options.payload;
-        if (m_options.framing == WireFraming::Lf)
-            m_request += '\n';
+        m_request = requestBytes(m_options.framing, m_options.payload);
+        switch (m_options.framing) {
+        case WireFraming::Lf:
+        case WireFraming::Chorus:
+            m_readPath = ReadPath::Lines;
+            break;
+        case WireFraming::None:
+            m_readPath = ReadPath::WholeRead;
+            break;
+        case WireFraming::U16Be:
+        case WireFraming::Delim03:
+            m_readPath = ReadPath::Frames;
+            break;
+        }
     }
 
     void run();
@@ -118,6 +134,7 @@ private:
     void finishConnect(Connection& c, std::int64_t now);
     void onReadable(Connection& c, std::int64_t now);
     void onLine(Connection& c, std::string_view line, std::int64_t now);
+    [[gnu::noinline]] bool onBinaryData(Connection& c, std::size_t n, std::int64_t now);
     void onReply(Connection& c, std::int64_t now);
     void sendRequest(Connection& c, std::int64_t now);
     void sendBytes(Connection& c, const std::string& bytes);
@@ -143,7 +160,8 @@ private:
     bool m_connectPhaseDone = false;
     std::int64_t m_connectDoneNs = 0;
     std::string m_chorusPayload;
-    std::string m_request; // prebuilt lf/none request bytes
+    std::string m_request; // prebuilt lf/none/u16be/delim03 request bytes
+    ReadPath m_readPath = ReadPath::Lines;
     LatencyRecorder m_latency;
     char m_readBuffer[kReadChunk];
 };
@@ -239,16 +257,11 @@ void Worker::sendRequest(Connection& c, std::int64_t now)
     ++c.seq;
     c.awaiting = true;
     c.sentNs = now;
-    switch (m_options.framing) {
-    case WireFraming::None:
-    case WireFraming::Lf:
-        sendBytes(c, m_request);
-        break;
-    case WireFraming::Chorus:
+    if (m_options.framing == WireFraming::Chorus)
         sendBytes(c, "{\"type\":\"msg\",\"seq\":" + std::to_string(c.seq) + ",\"text\":\"" +
                          m_chorusPayload + "\"}\n");
-        break;
-    }
+    else
+        sendBytes(c, m_request); // prebuilt for every other framing
 }
 
 void Worker::sendBytes(Connection& c, const std::string& bytes)
@@ -380,6 +393,33 @@ void Worker::onLine(Connection& c, std::string_view line, std::int64_t now)
         ++partial.errors;
 }
 
+// u16be and delim03: the n bytes just read are appended and every complete
+// reply is taken off the front. Kept out of onReadable so the LF path stays as
+// it was. Returns false once the connection is closed.
+bool Worker::onBinaryData(Connection& c, std::size_t n, std::int64_t now)
+{
+    c.in.append(m_readBuffer, n);
+    std::size_t begin = 0;
+    for (;;) {
+        const std::size_t length =
+            completeReplyBytes(m_options.framing, std::string_view(c.in).substr(begin));
+        if (length == 0)
+            break;
+        begin += length;
+        onReply(c, now);
+        if (c.fd < 0)
+            return false;
+    }
+    c.in.erase(0, begin);
+    // u16be replies cannot exceed 64 KiB + 2; a delim03 reply can, so bound it.
+    if (c.in.size() > kMaxLineBytes) {
+        ++partial.errors;
+        closeConnection(c, ConnState::Closed);
+        return false;
+    }
+    return true;
+}
+
 void Worker::onReadable(Connection& c, std::int64_t now)
 {
     // Level-triggered: a bounded number of reads per event keeps one busy
@@ -387,10 +427,7 @@ void Worker::onReadable(Connection& c, std::int64_t now)
     for (int round = 0; round < 4 && c.fd >= 0; ++round) {
         const ssize_t n = ::recv(c.fd, m_readBuffer, sizeof m_readBuffer, 0);
         if (n > 0) {
-            if (m_options.framing == WireFraming::None) {
-                // Like client.py: whatever one read returns is the reply.
-                onReply(c, now);
-            } else {
+            if (m_readPath == ReadPath::Lines) {
                 c.in.append(m_readBuffer, static_cast<std::size_t>(n));
                 std::size_t begin = 0;
                 for (std::size_t lf = c.in.find('\n'); lf != std::string::npos;
@@ -406,6 +443,11 @@ void Worker::onReadable(Connection& c, std::int64_t now)
                     closeConnection(c, ConnState::Closed);
                     return;
                 }
+            } else if (m_readPath == ReadPath::WholeRead) {
+                // Like client.py: whatever one read returns is the reply.
+                onReply(c, now);
+            } else if (!onBinaryData(c, static_cast<std::size_t>(n), now)) {
+                return;
             }
             if (static_cast<std::size_t>(n) < sizeof m_readBuffer)
                 return;

@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
 # Chorus benchmark: chorus-server (headless and with its window under Xvfb),
 # the reference Python server and a minimal epoll server, back to back, with
-# the same chorus-bench settings. Prints a table and writes docs/BENCHMARKS.md.
+# the same chorus-bench settings; LF lines and the binary device framings
+# (u16be, delimiter 03), with the server's CPU time per reply; the frame
+# decoder's MB/s. Prints a table and writes docs/BENCHMARKS.md.
 #
-#   bench/run-benchmarks.sh                 full run (3 rounds, ~15 minutes)
-#   bench/run-benchmarks.sh --quick         1 round, short durations (~3 minutes)
+#   bench/run-benchmarks.sh                 full run (3 rounds, ~20 minutes)
+#   bench/run-benchmarks.sh --quick         1 round, short durations (~4 minutes)
 #   bench/run-benchmarks.sh --only chorus-headless,epoll-none
+#   bench/run-benchmarks.sh --baseline /path/to/old/build   (adds baseline-headless)
 #   BUILD=/path/to/build bench/run-benchmarks.sh   (default: ./build, or $CHORUS_BUILD_DIR)
 #
 # Options: --quick, --rounds N, --duration S (closed-loop), --hold-duration S,
-#          --hold-connections N, --only LIST, --output FILE, --no-doc, --list
+#          --hold-connections N, --only LIST, --output FILE, --no-doc, --list,
+#          --baseline DIR (a build of an earlier commit: its chorus-server runs
+#          the LF rows too, for a before/after ratio in the same run)
 # Loopback only. Every server is started on a free port found at run time and
 # killed at the end, whatever happens (trap). The Python reference server is not
 # in the repository: python-none runs when ../shared/seed (or $CHORUS_SEED_DIR)
@@ -23,6 +28,8 @@ BENCH="$BUILD/bench/chorus-bench"
 EPOLL="$BUILD/bench/epoll_ref_server"
 SERVER="$BUILD/server_gui/chorus-server"
 HISTORY="$BUILD/bench/history/chorus-history-bench"
+FRAMEBENCH="$BUILD/bench/framebench/chorus-framebench"
+BASELINE=""
 OUTPUT="$ROOT/docs/BENCHMARKS.md"
 
 ROUNDS=3
@@ -31,20 +38,25 @@ HOLD_DURATION=10
 HOLD_CONNECTIONS=10000
 CLIENTS=(1 10 100 1000)
 IO_CLIENTS=(100 1000)
+BINARY_CLIENTS=(1 100) # the binary framings: closed loop only
+FRAMEBENCH_SECONDS=1
 LOADED_HOLD=9000 # window under load: idle connections held ...
 LOADED_BUSY=1000 # ... while these run closed loop
 QUICK=0
 WRITE_DOC=1
 ONLY=""
+LIST=0
 
 ALL_PROFILES=(chorus-headless chorus-headless-none chorus-window python-none epoll-none epoll-lf
-              chorus-io1 chorus-io2)
+              chorus-io1 chorus-io2
+              chorus-u16be-64 epoll-u16be-64 chorus-u16be-1k epoll-u16be-1k
+              chorus-delim03-64 epoll-delim03-64)
 
-usage() { sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; }
 
 while (($#)); do
   case "$1" in
-    --quick) QUICK=1; ROUNDS=1; DURATION=2; HOLD_DURATION=3 ;;
+    --quick) QUICK=1; ROUNDS=1; DURATION=2; HOLD_DURATION=3; FRAMEBENCH_SECONDS=0.3 ;;
     --rounds) ROUNDS="$2"; shift ;;
     --duration) DURATION="$2"; shift ;;
     --hold-duration) HOLD_DURATION="$2"; shift ;;
@@ -52,7 +64,8 @@ while (($#)); do
     --only) ONLY="$2"; shift ;;
     --output) OUTPUT="$2"; shift ;;
     --no-doc) WRITE_DOC=0 ;;
-    --list) printf '%s\n' "${ALL_PROFILES[@]}"; exit 0 ;;
+    --baseline) BASELINE="$2"; shift ;;
+    --list) LIST=1 ;;
     -h|--help) usage; exit 0 ;;
     *) echo "run-benchmarks: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -63,6 +76,12 @@ for n in "$ROUNDS" "$HOLD_CONNECTIONS"; do
 done
 ((HOLD_CONNECTIONS <= 20000)) || { echo "run-benchmarks: at most 20000 held connections" >&2; exit 2; }
 
+if [[ -n "$BASELINE" ]]; then
+  [[ -x "$BASELINE/server_gui/chorus-server" ]] || {
+    echo "run-benchmarks: no chorus-server in the baseline build $BASELINE" >&2; exit 2; }
+  ALL_PROFILES+=(baseline-headless)
+fi
+((LIST)) && { printf '%s\n' "${ALL_PROFILES[@]}"; exit 0; }
 PROFILES=("${ALL_PROFILES[@]}")
 if [[ -n "$ONLY" ]]; then
   IFS=',' read -r -a PROFILES <<<"$ONLY"
@@ -77,14 +96,17 @@ fi
 WORK="$(mktemp -d /tmp/chorus-bench.XXXXXX)"
 RESULTS="$WORK/results.jsonl"
 : >"$RESULTS"
+: >"$WORK/skipped.tsv"
 SERVER_PID=""
 SAMPLER_PID=""
 XVFB_PID=""
+PROBE_PID=""
 BENCH_DISPLAY="${DISPLAY:-}"
 MISSING=()
 
 cleanup() {
   [[ -n "$SAMPLER_PID" ]] && kill "$SAMPLER_PID" 2>/dev/null || true
+  [[ -n "$PROBE_PID" ]] && kill "$PROBE_PID" 2>/dev/null || true
   if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
     kill -TERM "$SERVER_PID" 2>/dev/null || true
     sleep 1
@@ -142,6 +164,12 @@ start_server() {
       "$SERVER" --headless --listen 127.0.0.1 --port "$PORT" --no-log-messages \
         --max-connections 20000 "${extra[@]}" >"$log" 2>&1 &
       ;;
+    chorus-u16be-*|chorus-delim03-*|baseline-headless)
+      local server="$SERVER"
+      [[ "$profile" == baseline-headless ]] && server="$BASELINE/server_gui/chorus-server"
+      "$server" --headless --listen 127.0.0.1 --port "$PORT" --no-log-messages \
+        --max-connections 20000 --framing "$(server_framing_of "$profile")" >"$log" 2>&1 &
+      ;;
     chorus-window)
       LAG_FILE="$WORK/lag-$profile-$ROUND.json"
       DISPLAY="$BENCH_DISPLAY" QT_QPA_PLATFORM=xcb "$SERVER" --listen 127.0.0.1 --port "$PORT" \
@@ -152,6 +180,8 @@ start_server() {
       ;;
     epoll-none) "$EPOLL" --port "$PORT" --framing none >"$log" 2>&1 & ;;
     epoll-lf) "$EPOLL" --port "$PORT" --framing lf >"$log" 2>&1 & ;;
+    epoll-u16be-*|epoll-delim03-*)
+      "$EPOLL" --port "$PORT" --framing "$(framing_of "$profile")" >"$log" 2>&1 & ;;
   esac
   SERVER_PID=$!
   local i
@@ -205,15 +235,21 @@ run_bench() {
   shift 3
   local out="$WORK/$profile-$test-$round.out" limit
   limit=$(python3 -c "print(int(float('$DURATION') + float('$HOLD_DURATION') + 120))")
+  local cpu_before cpu_after
+  cpu_before=$(server_cpu_ticks)
   timeout "$limit" "$BENCH" --host 127.0.0.1 --port "$PORT" --json "$@" >"$out" 2>&1 || true
+  cpu_after=$(server_cpu_ticks)
   local result
   result=$(sed -n 's/^RESULT //p' "$out" | tail -1)
   [[ -z "$result" ]] && result='{"error":1}'
   local sample="0 0"
   [[ -f "$WORK/sample" ]] && sample=$(cat "$WORK/sample")
-  printf '{"profile":"%s","test":"%s","round":%s,"threads":%s,"hwm_kb":%s,"load":%s,"result":%s}\n' \
+  local cpu_s=null
+  [[ -n "$cpu_before" && -n "$cpu_after" ]] &&
+    cpu_s=$(python3 -c "print(($cpu_after - $cpu_before) / $CLOCK_TICKS)")
+  printf '{"profile":"%s","test":"%s","round":%s,"threads":%s,"hwm_kb":%s,"load":%s,"server_cpu_s":%s,"result":%s}\n' \
     "$profile" "$test" "$round" "${sample% *}" "${sample#* }" "$(cut -d' ' -f1 /proc/loadavg)" \
-    "$result" >>"$RESULTS"
+    "$cpu_s" "$result" >>"$RESULTS"
   python3 - "$profile" "$test" "$round" "$result" <<'EOF'
 import json, sys
 p, t, r, raw = sys.argv[1:5]
@@ -229,11 +265,71 @@ else:
 EOF
 }
 
+# utime + stime of the server process, all its threads, in clock ticks
+# (/proc/PID/stat fields 14 and 15; counted after the ")" that ends the name).
+CLOCK_TICKS=$(getconf CLK_TCK)
+server_cpu_ticks() {
+  [[ -n "$SERVER_PID" && -r "/proc/$SERVER_PID/stat" ]] || return 0
+  sed 's/.*) //' "/proc/$SERVER_PID/stat" 2>/dev/null | awk '{print $12 + $13}'
+}
+
+# chorus-bench's --framing for a profile.
 framing_of() {
   case "$1" in
-    chorus-headless|chorus-window|chorus-io1|chorus-io2|epoll-lf) echo lf ;;
+    chorus-headless|chorus-window|chorus-io1|chorus-io2|epoll-lf|baseline-headless) echo lf ;;
+    *-u16be-*) echo u16be ;;
+    *-delim03-*) echo delim03 ;;
     *) echo none ;;
   esac
+}
+
+# chorus-server's --framing for a profile (common/wire/FrameSpec spellings).
+server_framing_of() {
+  case "$1" in
+    *-u16be-*) echo u16be ;;
+    *-delim03-*) echo delimiter:03 ;;
+    *) echo auto ;;
+  esac
+}
+
+# chorus-bench's --payload-size for a binary profile: its name ends in the size.
+payload_size_of() {
+  case "$1" in
+    *-1k) echo 1024 ;;
+    *-64) echo 64 ;;
+  esac
+}
+
+is_binary() { [[ "$1" == *-u16be-* || "$1" == *-delim03-* ]]; }
+
+# A chorus-server build from before issue 9 refuses the device framings at
+# start (exit 2, "--framing: ... is not auto, line or raw"): probe once per
+# framing, so such a build gives a "skipped" row instead of a failed run.
+declare -A FRAMING_PROBED=()
+chorus_supports_framing() {
+  local spec="$1"
+  if [[ -z "${FRAMING_PROBED[$spec]:-}" ]]; then
+    local log="$WORK/probe-${spec//[^a-z0-9]/_}.log" pid result=yes
+    "$SERVER" --headless --listen 127.0.0.1 --port 0 --no-log-messages --framing "$spec" \
+      >"$log" 2>&1 &
+    pid=$!
+    PROBE_PID=$pid
+    for _ in $(seq 100); do
+      grep -q "^listening on" "$log" && break
+      if ! kill -0 "$pid" 2>/dev/null; then
+        result=no
+        break
+      fi
+      sleep 0.1
+    done
+    # Still running without listening after 10 s is not a refusal of the
+    # option: the real start reports whatever it is.
+    kill -TERM "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+    PROBE_PID=""
+    FRAMING_PROBED[$spec]=$result
+  fi
+  [[ "${FRAMING_PROBED[$spec]}" == yes ]]
 }
 
 available() {
@@ -267,6 +363,14 @@ for profile in "${PROFILES[@]}"; do
     MISSING+=("$profile: $why")
     continue
   fi
+  if [[ "$profile" == chorus-* ]] && is_binary "$profile" &&
+     ! chorus_supports_framing "$(server_framing_of "$profile")"; then
+    why="this chorus-server build does not support --framing $(server_framing_of "$profile")"
+    echo "skipped: $profile: $why"
+    MISSING+=("$profile: $why")
+    printf '%s\t%s\n' "$profile" "$why" >>"$WORK/skipped.tsv"
+    continue
+  fi
   RUNNABLE+=("$profile")
 done
 
@@ -284,6 +388,17 @@ for ROUND in $(seq "$ROUNDS"); do
     fi
     if [[ "$profile" == chorus-io1 || "$profile" == chorus-io2 ]]; then
       for c in "${IO_CLIENTS[@]}"; do
+        run_bench "$profile" "closed-$c" "$ROUND" --connections "$c" --mode closed-loop \
+          --duration "$DURATION" --framing "$framing"
+      done
+    elif is_binary "$profile"; then
+      for c in "${BINARY_CLIENTS[@]}"; do
+        run_bench "$profile" "closed-$c" "$ROUND" --connections "$c" --mode closed-loop \
+          --duration "$DURATION" --framing "$framing" --payload-size "$(payload_size_of "$profile")"
+      done
+    elif [[ "$profile" == baseline-headless ]]; then
+      # The before/after comparison is about closed-loop LF lines: no hold.
+      for c in "${CLIENTS[@]}"; do
         run_bench "$profile" "closed-$c" "$ROUND" --connections "$c" --mode closed-loop \
           --duration "$DURATION" --framing "$framing"
       done
@@ -348,13 +463,31 @@ else
   MISSING+=("chorus-history-bench: not built ($HISTORY)")
 fi
 
+# The frame decoder alone: MB/s of 64-byte frames per framing, one core.
+FRAMEBENCH_CSV="$WORK/framebench.csv"
+: >"$FRAMEBENCH_CSV"
+if [[ -x "$FRAMEBENCH" ]]; then
+  echo "chorus-framebench (${FRAMEBENCH_SECONDS} s per framing, 64-byte frames)"
+  if QT_QPA_PLATFORM=offscreen timeout 300 "$FRAMEBENCH" --seconds "$FRAMEBENCH_SECONDS" \
+       --frame 64 >"$FRAMEBENCH_CSV" 2>"$WORK/framebench.err"; then
+    column -s, -t <"$FRAMEBENCH_CSV" | sed 's/^/  /'
+  else
+    echo "  chorus-framebench failed:"; tail -3 "$WORK/framebench.err" | sed 's/^/  /'
+    MISSING+=("chorus-framebench: failed ($(tail -1 "$WORK/framebench.err"))")
+    : >"$FRAMEBENCH_CSV"
+  fi
+else
+  MISSING+=("chorus-framebench: not built ($FRAMEBENCH)")
+fi
+
 META="$WORK/meta.json"
 printf '%s\n' "${MISSING[@]+"${MISSING[@]}"}" >"$WORK/missing.txt"
 printf '%s\n' "$HISTORY_LINE" >"$WORK/history.txt"
 STARTED="$STARTED" ROUNDS="$ROUNDS" DURATION="$DURATION" HOLD_DURATION="$HOLD_DURATION" \
 HOLD_CONNECTIONS="$HOLD_CONNECTIONS" QUICK="$QUICK" LOAD_START="$LOAD_START" PROFILES="${PROFILES[*]}" ROOT="$ROOT" \
-python3 - "$META" "$WORK/missing.txt" "$WORK/history.txt" <<'EOF'
-import json, os, platform, subprocess, sys
+BINARY_CLIENTS="${BINARY_CLIENTS[*]}" FRAMEBENCH_SECONDS="$FRAMEBENCH_SECONDS" BASELINE="$BASELINE" \
+python3 - "$META" "$WORK/missing.txt" "$WORK/history.txt" "$WORK/skipped.tsv" "$FRAMEBENCH_CSV" <<'EOF'
+import csv, json, os, platform, subprocess, sys
 env = os.environ
 cpu = ""
 for line in open("/proc/cpuinfo"):
@@ -379,6 +512,12 @@ json.dump({
     "profiles": env["PROFILES"].split(),
     "missing": [m for m in open(sys.argv[2]).read().splitlines() if m.strip()],
     "history": open(sys.argv[3]).read().strip(),
+    "skipped": dict(line.rstrip("\n").split("\t", 1)
+                    for line in open(sys.argv[4]) if "\t" in line),
+    "framebench": list(csv.DictReader(open(sys.argv[5]))),
+    "framebench_seconds": float(env["FRAMEBENCH_SECONDS"]),
+    "binary_clients": [int(c) for c in env["BINARY_CLIENTS"].split()],
+    "baseline": env["BASELINE"],
     "commit": subprocess.run(["git", "-C", env["ROOT"], "rev-parse", "--short", "HEAD"],
                              capture_output=True, text=True).stdout.strip(),
 }, open(sys.argv[1], "w"), indent=1)

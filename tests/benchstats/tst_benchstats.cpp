@@ -18,6 +18,19 @@ ParsedOptions parse(std::initializer_list<const char*> args)
     return parseBenchOptions(list);
 }
 
+ParsedOptions parseList(const QStringList& args)
+{
+    std::vector<std::string> list;
+    for (const QString& arg : args)
+        list.push_back(arg.toStdString());
+    return parseBenchOptions(list);
+}
+
+QByteArray bytesOf(const std::string& s)
+{
+    return QByteArray(s.data(), qsizetype(s.size()));
+}
+
 } // namespace
 
 class TestBenchStats : public QObject
@@ -41,6 +54,10 @@ private slots:
     void refusesOtherHosts();
     void refusesBadValues_data();
     void refusesBadValues();
+    void parsesBinaryFramings_data();
+    void parsesBinaryFramings();
+    void payloadSizeMakesItsBytes_data();
+    void payloadSizeMakesItsBytes();
     void helpIsNotAnError();
 };
 
@@ -329,16 +346,56 @@ void TestBenchStats::refusesBadValues_data()
     QTest::newRow("none payload over 1024")
         << QStringList{"--port", "1", "--framing", "none", "--payload", QString(1025, 'x')}
         << "payload";
+    // The binary mode (issue 9).
+    QTest::newRow("unknown binary framing")
+        << QStringList{"--port", "1", "--framing", "u32be"} << "--framing";
+    QTest::newRow("framing inline, bad")
+        << QStringList{"--port", "1", "--framing=delim"} << "--framing";
+    QTest::newRow("payload-size 0")
+        << QStringList{"--port", "1", "--payload-size", "0"} << "--payload-size";
+    QTest::newRow("payload-size over 60 KiB")
+        << QStringList{"--port", "1", "--framing", "u16be", "--payload-size", "61441"}
+        << "--payload-size";
+    QTest::newRow("payload-size over u16")
+        << QStringList{"--port", "1", "--framing=u16be", "--payload-size=65536"}
+        << "--payload-size";
+    QTest::newRow("payload-size inline 0")
+        << QStringList{"--port", "1", "--payload-size=0"} << "--payload-size";
+    QTest::newRow("payload-size inline empty")
+        << QStringList{"--port", "1", "--payload-size="} << "--payload-size";
+    QTest::newRow("payload-size text")
+        << QStringList{"--port", "1", "--payload-size", "64B"} << "--payload-size";
+    QTest::newRow("payload-size negative")
+        << QStringList{"--port", "1", "--payload-size", "-64"} << "--payload-size";
+    QTest::newRow("payload-size plus")
+        << QStringList{"--port", "1", "--payload-size", "+64"} << "--payload-size";
+    QTest::newRow("payload-size fraction")
+        << QStringList{"--port", "1", "--payload-size", "1.5"} << "--payload-size";
+    QTest::newRow("payload-size huge")
+        << QStringList{"--port", "1", "--payload-size", "99999999999999999999999"}
+        << "--payload-size";
+    QTest::newRow("payload-size missing value")
+        << QStringList{"--port", "1", "--payload-size"} << "--payload-size";
+    QTest::newRow("payload and payload-size")
+        << QStringList{"--port", "1", "--payload", "hi", "--payload-size", "64"}
+        << "--payload-size";
+    QTest::newRow("none payload-size over 1024")
+        << QStringList{"--port", "1", "--framing", "none", "--payload-size", "1025"} << "payload";
+    QTest::newRow("delim03 payload with 03") << QStringList{"--port",
+                                                            "1",
+                                                            "--framing",
+                                                            "delim03",
+                                                            "--payload",
+                                                            "a\x03"
+                                                            "b"}
+                                             << "0x03";
 }
 
 void TestBenchStats::refusesBadValues()
 {
     QFETCH(QStringList, args);
     QFETCH(QString, mentions);
-    std::vector<std::string> list;
-    for (const QString& arg : args)
-        list.push_back(arg.toStdString());
-    const ParsedOptions parsed = parseBenchOptions(list);
+    const ParsedOptions parsed = parseList(args);
     QVERIFY(!parsed.options);
     QVERIFY2(parsed.error.find(mentions.toStdString()) != std::string::npos, parsed.error.c_str());
 }
@@ -349,6 +406,122 @@ void TestBenchStats::helpIsNotAnError()
     QVERIFY(parsed.helpRequested);
     QVERIFY(parsed.error.empty());
     QVERIFY(benchUsage().find("--connections") != std::string::npos);
+    QVERIFY(benchUsage().find("--payload-size") != std::string::npos);
+    QVERIFY(benchUsage().find("u16be") != std::string::npos);
+    QVERIFY(benchUsage().find("delim03") != std::string::npos);
+}
+
+void TestBenchStats::parsesBinaryFramings_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("framing");
+    QTest::addColumn<int>("payloadSize"); // 0: the payload is --payload's text
+    QTest::addColumn<QByteArray>("payload");
+    const int u16be = int(WireFraming::U16Be);
+    const int delim03 = int(WireFraming::Delim03);
+    QTest::newRow("u16be, --opt v")
+        << QStringList{"--port", "1", "--framing", "u16be", "--payload-size", "64"} << u16be << 64
+        << QByteArray();
+    QTest::newRow("u16be, --opt=v")
+        << QStringList{"--port=1", "--framing=u16be", "--payload-size=1024"} << u16be << 1024
+        << QByteArray();
+    QTest::newRow("delim03, --opt v")
+        << QStringList{"--port", "1", "--framing", "delim03", "--payload-size", "64"} << delim03
+        << 64 << QByteArray();
+    QTest::newRow("delim03, server spelling, --opt=v")
+        << QStringList{"--port=1", "--framing=delimiter:03", "--payload-size=64"} << delim03 << 64
+        << QByteArray();
+    // The bytes follow --framing even when --payload-size comes first.
+    QTest::newRow("size before framing")
+        << QStringList{"--payload-size", "300", "--port", "1", "--framing", "u16be"} << u16be << 300
+        << QByteArray();
+    QTest::newRow("smallest") << QStringList{"--port",         "1", "--framing", "u16be",
+                                             "--payload-size", "1"}
+                              << u16be << 1 << QByteArray();
+    QTest::newRow("largest u16be")
+        << QStringList{"--port", "1", "--framing", "u16be", "--payload-size", "61440"} << u16be
+        << 61440 << QByteArray();
+    QTest::newRow("largest delim03")
+        << QStringList{"--port", "1", "--framing", "delim03", "--payload-size=61440"} << delim03
+        << 61440 << QByteArray();
+    QTest::newRow("lf with a size") << QStringList{"--port", "1", "--payload-size", "100"}
+                                    << int(WireFraming::Lf) << 100 << QByteArray();
+    QTest::newRow("chorus with a size")
+        << QStringList{"--port", "1", "--framing", "chorus", "--payload-size", "100"}
+        << int(WireFraming::Chorus) << 100 << QByteArray();
+    QTest::newRow("none at its limit")
+        << QStringList{"--port", "1", "--framing", "none", "--payload-size", "1024"}
+        << int(WireFraming::None) << 1024 << QByteArray();
+    // A text payload may go out in a binary framing, line breaks and all.
+    QTest::newRow("u16be, text payload")
+        << QStringList{"--port", "1", "--framing", "u16be", "--payload", "드론\r\n"} << u16be << 0
+        << QByteArray("드론\r\n");
+    QTest::newRow("delim03, default payload") << QStringList{"--port", "1", "--framing", "delim03"}
+                                              << delim03 << 0 << QByteArray("드론 상태 보고 #123");
+}
+
+void TestBenchStats::parsesBinaryFramings()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, framing);
+    QFETCH(int, payloadSize);
+    QFETCH(QByteArray, payload);
+    const ParsedOptions parsed = parseList(args);
+    QVERIFY2(parsed.options, parsed.error.c_str());
+    const BenchOptions& o = *parsed.options;
+    QCOMPARE(int(o.framing), framing);
+    QCOMPARE(o.payloadSize, std::size_t(payloadSize));
+    if (payloadSize) {
+        QCOMPARE(o.payload.size(), std::size_t(payloadSize));
+        QCOMPARE(bytesOf(o.payload), bytesOf(makePayload(WireFraming(framing), payloadSize)));
+    } else {
+        QCOMPARE(bytesOf(o.payload), payload);
+    }
+}
+
+void TestBenchStats::payloadSizeMakesItsBytes_data()
+{
+    QTest::addColumn<int>("framing");
+    QTest::addColumn<int>("size");
+    QTest::addColumn<QByteArray>("head"); // the first bytes
+    QTest::addColumn<int>("lowest");
+    QTest::addColumn<int>("highest");
+    QTest::newRow("u16be: every byte value")
+        << int(WireFraming::U16Be) << 600 << QByteArray::fromHex("0001020304") << 0x00 << 0xFF;
+    QTest::newRow("delim03: never 03")
+        << int(WireFraming::Delim03) << 600 << QByteArray::fromHex("0405060708") << 0x04 << 0xFF;
+    QTest::newRow("lf: printable")
+        << int(WireFraming::Lf) << 600 << QByteArray(" !\"#$") << 0x20 << 0x7E;
+    QTest::newRow("chorus: printable")
+        << int(WireFraming::Chorus) << 200 << QByteArray(" !\"#$") << 0x20 << 0x7E;
+    QTest::newRow("none: printable")
+        << int(WireFraming::None) << 200 << QByteArray(" !\"#$") << 0x20 << 0x7E;
+}
+
+void TestBenchStats::payloadSizeMakesItsBytes()
+{
+    QFETCH(int, framing);
+    QFETCH(int, size);
+    QFETCH(QByteArray, head);
+    QFETCH(int, lowest);
+    QFETCH(int, highest);
+    const QByteArray payload = bytesOf(makePayload(WireFraming(framing), std::size_t(size)));
+    QCOMPARE(payload.size(), size);
+    QCOMPARE(payload.left(head.size()), head);
+    int seenLowest = 0x100;
+    int seenHighest = -1;
+    for (char byte : payload) {
+        seenLowest = qMin(seenLowest, int(quint8(byte)));
+        seenHighest = qMax(seenHighest, int(quint8(byte)));
+    }
+    // The whole range is used, and nothing outside it.
+    QCOMPARE(seenLowest, lowest);
+    QCOMPARE(seenHighest, highest);
+    if (WireFraming(framing) == WireFraming::Delim03) {
+        QVERIFY(!payload.contains('\x03'));
+        QVERIFY(payload.contains('\n')); // a server that cuts lines shows up
+        QVERIFY(payload.contains('\r'));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestBenchStats)
