@@ -19,7 +19,7 @@ class LogModel : public QAbstractListModel
     Q_OBJECT
 public:
     static constexpr int kDefaultCapacity = 5000;
-    enum Role { ConnectionIdRole = Qt::UserRole + 1, LevelRole };
+    enum Role { ConnectionIdRole = Qt::UserRole + 1, LevelRole, KindRole };
 
     explicit LogModel(QObject* parent = nullptr);
 
