@@ -14,11 +14,6 @@ int LogModel::rowCount(const QModelIndex& parent) const
     return parent.isValid() ? 0 : int(m_entries.size());
 }
 
-QString LogModel::lineAt(int row) const
-{
-    return m_entries[std::size_t(row)].format();
-}
-
 QVariant LogModel::data(const QModelIndex& index, int role) const
 {
     if (!index.isValid() || index.row() >= int(m_entries.size()))

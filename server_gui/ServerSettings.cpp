@@ -242,6 +242,8 @@ ServerSettings::ServerSettings(const QString& path)
 FileResult ServerSettings::load()
 {
     const FileResult result = m_file.load();
+    // Older versions kept the pick mode here as well as in the book; the book's is the one.
+    m_file.remove(QStringLiteral("replies/pickMode"));
     m_problems.clear();
     m_saved = table().load(m_file, &m_problems);
     // The table checks that an address is text; whether it is an address is ours to say.

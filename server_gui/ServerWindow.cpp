@@ -146,10 +146,6 @@ ServerWindow::ServerWindow(const ServerCommandLineOptions& options, const Server
 
 ServerWindow::~ServerWindow() = default;
 
-QSortFilterProxyModel* ServerWindow::connectionProxy() const
-{
-    return m_connectionPane->proxy();
-}
 QTableView* ServerWindow::connectionView() const
 {
     return m_connectionPane->view();

@@ -65,7 +65,6 @@ public:
     ListenBar* listenBar() const { return m_listenBar; }
     ConnectionPane* connectionPane() const { return m_connectionPane; }
     ConnectionTableModel* connectionModel() const { return m_connectionModel; }
-    QSortFilterProxyModel* connectionProxy() const;
     QTableView* connectionView() const;
     ReplyBookEditor* replyBookEditor() const { return m_replyEditor; }
     LogPane* logPane() const { return m_logPane; }

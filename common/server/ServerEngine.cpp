@@ -94,7 +94,7 @@ void ServerEnginePrivate::ensureWorkers(int count)
     for (int i = 0; i < count; ++i) {
         auto* thread = new QThread;
         thread->setObjectName(QStringLiteral("chorus-io-%1").arg(i));
-        auto* worker = new ServerWorker(i, shared);
+        auto* worker = new ServerWorker(shared);
         worker->moveToThread(thread);
         // Sockets are destroyed in the thread that used them.
         QObject::connect(thread, &QThread::finished, worker, &QObject::deleteLater);
@@ -262,16 +262,6 @@ void ServerEngine::setConfig(const ServerConfig& config)
 {
     d->config = config;
     d->forEachWorker([config](ServerWorker* worker) { worker->configure(config); });
-}
-
-ServerConfig ServerEngine::config() const
-{
-    return d->config;
-}
-
-std::shared_ptr<ReplyBook> ServerEngine::replyBook() const
-{
-    return d->book;
 }
 
 bool ServerEngine::isListening() const

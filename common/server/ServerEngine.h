@@ -30,8 +30,6 @@ public:
 
     // Applies to the next start(); framing/limits also apply to new connections at once.
     void setConfig(const ServerConfig& config);
-    ServerConfig config() const;
-    std::shared_ptr<ReplyBook> replyBook() const;
 
     bool isListening() const;
     // What is bound while listening: one address, or 127.0.0.1 and ::1 for "this machine".

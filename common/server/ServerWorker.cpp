@@ -54,8 +54,8 @@ QString blockedText(const QDateTime& until)
 
 } // namespace
 
-ServerWorker::ServerWorker(int index, std::shared_ptr<ServerShared> shared)
-    : m_index(index), m_shared(std::move(shared)), m_batchTimer(this)
+ServerWorker::ServerWorker(std::shared_ptr<ServerShared> shared)
+    : m_shared(std::move(shared)), m_batchTimer(this)
 {
     m_ledger.messageLogBudget = kMessageLogsPerBatch;
     connect(&m_batchTimer, &QTimer::timeout, this, &ServerWorker::flushBatch);

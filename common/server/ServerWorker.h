@@ -82,10 +82,9 @@ public:
     // Message log lines (received/sent) per worker and batch; the rest is counted.
     static constexpr int kMessageLogsPerBatch = 200;
 
-    ServerWorker(int index, std::shared_ptr<ServerShared> shared);
+    explicit ServerWorker(std::shared_ptr<ServerShared> shared);
     ~ServerWorker() override;
 
-    int index() const { return m_index; }
     // Connections owned (or being handed over); read from the listener's thread.
     int load() const { return m_load.load(std::memory_order_relaxed); }
 
@@ -131,7 +130,6 @@ private:
     void log(LogLevel level, LogKind kind, quint64 id, const QString& text, LogError error = {});
     void checkDrained();
 
-    const int m_index;
     std::shared_ptr<ServerShared> m_shared;
     std::atomic<int> m_load{0};
     ServerConfig m_config;
