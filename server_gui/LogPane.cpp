@@ -11,9 +11,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
-#include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -47,9 +47,9 @@ LogPane::LogPane(QWidget* parent)
     : QWidget(parent), m_model(new LogModel(this)), m_filter(new LogFilterModel(this)),
       m_view(new QListView(this)), m_filterEdit(new QLineEdit(this)),
       m_connectionCombo(new ConnectionFilterCombo(this)),
-      m_onlySelected(new QCheckBox(tr("Only selected connection"), this)),
+      m_onlySelected(new QCheckBox(tr("Only selected"), this)),
       m_pauseScroll(new QCheckBox(tr("Pause auto-scroll"), this)),
-      m_logToFileButton(new QPushButton(tr("Log to file…"), this)), m_fileStatus(new QLabel(this))
+      m_logToFileButton(new QToolButton(this)), m_fileStatus(new QLabel(this))
 {
     m_filter->setSourceModel(m_model);
     m_view->setModel(m_filter);
@@ -67,6 +67,8 @@ LogPane::LogPane(QWidget* parent)
     m_filterEdit->setObjectName(QStringLiteral("logFilter"));
     connect(m_filterEdit, &QLineEdit::textChanged, this,
             [this](const QString& text) { keepFollowing([&] { m_filter->setTextFilter(text); }); });
+    m_onlySelected->setToolTip(tr("Show only the lines about the connections selected in the "
+                                  "table"));
     connect(m_onlySelected, &QCheckBox::toggled, this,
             [this] { keepFollowing([this] { applyConnectionFilter(); }); });
 
@@ -83,11 +85,16 @@ LogPane::LogPane(QWidget* parent)
     connect(m_connectionCombo, &QComboBox::currentTextChanged, this,
             [this] { keepFollowing([this] { applyConnectionFilter(); }); });
 
-    auto* clearButton = new QPushButton(tr("Clear"), this);
-    connect(clearButton, &QPushButton::clicked, m_model, &LogModel::clear);
-    auto* saveButton = new QPushButton(tr("Save…"), this);
-    connect(saveButton, &QPushButton::clicked, this, &LogPane::saveAs);
-    connect(m_logToFileButton, &QPushButton::clicked, this, &LogPane::chooseLogFile);
+    // Tool buttons, not push buttons: three actions and two boxes fit one
+    // row at the width the pane has in an 800-pixel window.
+    auto* clearButton = new QToolButton(this);
+    clearButton->setText(tr("Clear"));
+    connect(clearButton, &QToolButton::clicked, m_model, &LogModel::clear);
+    auto* saveButton = new QToolButton(this);
+    saveButton->setText(tr("Save…"));
+    connect(saveButton, &QToolButton::clicked, this, &LogPane::saveAs);
+    m_logToFileButton->setText(tr("Log to file…"));
+    connect(m_logToFileButton, &QToolButton::clicked, this, &LogPane::chooseLogFile);
     connect(&m_fileWriter, &LogFileWriter::failed, this, [this](const FileResult& result) {
         m_logFileProblem = result;
         showFileStatus(tr("%1. Logging to the file stopped.").arg(result.describe()), true);
@@ -100,12 +107,12 @@ LogPane::LogPane(QWidget* parent)
     m_fileStatus->hide();
 
     // Two rows: the filters get room to type in, the actions stay visible.
-    m_filterEdit->setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('0')) * 18);
+    m_filterEdit->setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('0')) * 12);
     auto* filterBar = new QHBoxLayout;
     filterBar->addWidget(m_filterEdit, 1);
     filterBar->addWidget(m_connectionCombo);
-    filterBar->addWidget(m_onlySelected);
     auto* actionBar = new QHBoxLayout;
+    actionBar->addWidget(m_onlySelected);
     actionBar->addWidget(m_pauseScroll);
     actionBar->addStretch(1);
     actionBar->addWidget(clearButton);

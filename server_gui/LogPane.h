@@ -15,7 +15,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QListView;
-class QPushButton;
+class QToolButton;
 
 namespace chorus {
 
@@ -76,7 +76,7 @@ private:
     QComboBox* m_connectionCombo;
     QCheckBox* m_onlySelected;
     QCheckBox* m_pauseScroll;
-    QPushButton* m_logToFileButton;
+    QToolButton* m_logToFileButton;
     QLabel* m_fileStatus;
     QSet<quint64> m_selectedIds;
     const ConnectionTableModel* m_connections = nullptr;

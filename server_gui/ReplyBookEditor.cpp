@@ -34,21 +34,24 @@ ReplyBookEditor::ReplyBookEditor(std::shared_ptr<ReplyBook> book, QWidget* paren
                                                      QHeaderView::ResizeToContents);
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
 
-    auto* toolbar = new QToolBar(this);
-    toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    m_add = toolbar->addAction(tr("Add"), this, &ReplyBookEditor::addReply);
+    // Two short toolbars rather than one long one: the editor stays whole at
+    // the width it has beside the log in an 800-pixel window.
+    auto* editBar = new QToolBar(this);
+    editBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_add = editBar->addAction(tr("Add"), this, &ReplyBookEditor::addReply);
     m_add->setShortcut(QKeySequence::New);
     m_add->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_delete = toolbar->addAction(tr("Delete"), this, &ReplyBookEditor::deleteSelected);
+    m_delete = editBar->addAction(tr("Delete"), this, &ReplyBookEditor::deleteSelected);
     m_delete->setShortcut(QKeySequence::Delete);
     m_delete->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_moveUp = toolbar->addAction(tr("Move up"), this, [this] { moveSelected(-1); });
-    m_moveDown = toolbar->addAction(tr("Move down"), this, [this] { moveSelected(+1); });
-    toolbar->addSeparator();
-    toolbar->addAction(tr("Import…"), this, &ReplyBookEditor::importFile);
-    toolbar->addAction(tr("Export…"), this, &ReplyBookEditor::exportFile);
-    toolbar->addSeparator();
-    toolbar->addAction(tr("Reset to factory"), this, &ReplyBookEditor::resetToFactory);
+    m_moveUp = editBar->addAction(tr("Move up"), this, [this] { moveSelected(-1); });
+    m_moveDown = editBar->addAction(tr("Move down"), this, [this] { moveSelected(+1); });
+    auto* fileBar = new QToolBar(this);
+    fileBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    fileBar->addAction(tr("Import…"), this, &ReplyBookEditor::importFile);
+    fileBar->addAction(tr("Export…"), this, &ReplyBookEditor::exportFile);
+    fileBar->addSeparator();
+    fileBar->addAction(tr("Reset to factory"), this, &ReplyBookEditor::resetToFactory);
     addActions({m_add, m_delete});
 
     m_pickMode->addItem(tr("Random"), QVariant::fromValue(int(PickMode::Random)));
@@ -88,7 +91,8 @@ ReplyBookEditor::ReplyBookEditor(std::shared_ptr<ReplyBook> book, QWidget* paren
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(toolbar);
+    layout->addWidget(editBar);
+    layout->addWidget(fileBar);
     layout->addLayout(pickRow);
     layout->addWidget(m_problem);
     layout->addWidget(m_notice);

@@ -325,9 +325,9 @@ void ServerWindow::restoreLayout()
     restoreGeometry(m_settings.windowValue(kGeometryKey).toByteArray());
     restoreState(m_settings.windowValue(kStateKey).toByteArray());
     if (!m_mainSplitter->restoreState(m_settings.windowValue(kMainSplitterKey).toByteArray()))
-        m_mainSplitter->setSizes({330, 300});
+        m_mainSplitter->setSizes({260, 340});
     if (!m_bottomSplitter->restoreState(m_settings.windowValue(kBottomSplitterKey).toByteArray()))
-        m_bottomSplitter->setSizes({400, 400});
+        m_bottomSplitter->setSizes({350, 450});
     connectionView()->horizontalHeader()->restoreState(
         m_settings.windowValue(kTableHeaderKey).toByteArray());
     if (m_settings.windowValue(kGeometryKey).isNull()) {
