@@ -115,7 +115,8 @@ ServerWindow::ServerWindow(const ServerCommandLineOptions& options, const Server
                 const bool lost = problem == ReplyBookEditor::Problem::SaveFailed ||
                                   problem == ReplyBookEditor::Problem::OwnBookUnreadable;
                 addLocalLog(lost ? LogLevel::Error : LogLevel::Warning, LogKind::Error, text,
-                            result.file.error);
+                            result.file.ok() ? LogError(result.format)
+                                             : LogError(result.file.error));
             });
     connect(m_listenBar, &ListenBar::startStopClicked, this, [this] {
         if (m_state == State::Listening)

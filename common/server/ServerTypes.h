@@ -3,6 +3,7 @@
 // Plain value types the server engine hands to its users (the window, the
 // headless front end, tests). They cross threads by queued signals.
 
+#include "answer/ReplyBookFile.h"
 #include "base/AtomicFile.h"
 #include "base/TrafficCounters.h"
 #include "server/ListenAddress.h"
@@ -83,9 +84,10 @@ enum class LogKind {
 QString logKindName(LogKind kind);
 
 // What an error line is about, as an enum to switch on (tests, filters):
-// a connection's end or refusal, a listener's socket error, a file problem.
-using LogError =
-    std::variant<std::monostate, ConnectionError, QAbstractSocket::SocketError, FileError>;
+// a connection's end or refusal, a listener's socket error, a file problem,
+// or a reply book whose bytes are no book.
+using LogError = std::variant<std::monostate, ConnectionError, QAbstractSocket::SocketError,
+                              FileError, BookFormatError>;
 
 struct LogEntry
 {

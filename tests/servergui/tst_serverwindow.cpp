@@ -498,6 +498,10 @@ void TestServerWindow::ownBookSetAsideOnlyWhenCorrupt()
     const QStringList asides = QDir(QFileInfo(files.replyBook).path())
                                    .entryList({QStringLiteral("replies.json.corrupt-*")});
     QCOMPARE(asides.size(), setAside ? 1 : 0);
+    if (kind == QLatin1String("corrupt"))
+        QCOMPARE(errorsLogged(window, BookFormatError::InvalidJson), 1);
+    else if (kind == QLatin1String("large"))
+        QCOMPARE(errorsLogged(window, FileError::TooLarge), 1);
 
     // An edit is saved only where it cannot destroy a book the window could not read.
     window.replyBook()->addEntry(ReplyEntry{QStringLiteral("new"), true, 1.0});
@@ -554,6 +558,18 @@ void TestServerWindow::namedRepliesFileIsOnlyRead()
     } else {
         QCOMPARE(editor->problem(), ReplyBookEditor::Problem::NamedFileFailed);
         QCOMPARE(window.replyBook()->entry(0).text, QStringLiteral("이전 답장")); // kept
+        const BookFileResult& result = editor->problemResult();
+        QCOMPARE(result.file.path, named);
+        if (content == "FIFO")
+            QCOMPARE(result.file.error, FileError::NotRegularFile);
+        else if (content == "MISSING")
+            QCOMPARE(result.file.error, FileError::NotFound);
+        else
+            QVERIFY(result.isCorrupt());
+        // The log line reports the same: the format for bytes that are no book, else the file.
+        QCOMPARE(result.isCorrupt() ? errorsLogged(window, result.format)
+                                    : errorsLogged(window, result.file.error),
+                 1);
     }
     window.replyBook()->addEntry(ReplyEntry{QStringLiteral("편집"), true, 1.0});
     // Never renamed, moved or written; the edit went to the window's own book.
