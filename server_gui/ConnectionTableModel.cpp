@@ -1,5 +1,7 @@
 #include "ConnectionTableModel.h"
 
+#include "base/Endpoint.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QLocale>
@@ -47,9 +49,7 @@ QString ConnectionTableModel::durationText(qint64 seconds)
 QString ConnectionTableModel::addressText(int row) const
 {
     const ConnectionSnapshot& s = m_rows[std::size_t(row)];
-    const bool ipv6 = s.peerAddress.contains(QLatin1Char(':'));
-    return (ipv6 ? QLatin1Char('[') + s.peerAddress + QLatin1Char(']') : s.peerAddress) +
-           QLatin1Char(':') + QString::number(s.peerPort);
+    return endpointText(s.peerAddress, s.peerPort);
 }
 
 QVariant ConnectionTableModel::data(const QModelIndex& index, int role) const
@@ -119,13 +119,13 @@ QVariant ConnectionTableModel::data(const QModelIndex& index, int role) const
     case DurationColumn:
         return durationText(s.connectedSince.secsTo(m_now));
     case MessagesInColumn:
-        return QVariant::fromValue(s.messagesIn);
+        return QVariant::fromValue(s.traffic.messagesIn);
     case MessagesOutColumn:
-        return QVariant::fromValue(s.messagesOut);
+        return QVariant::fromValue(s.traffic.messagesOut);
     case BytesInColumn:
-        return QVariant::fromValue(s.bytesIn);
+        return QVariant::fromValue(s.traffic.bytesIn);
     case BytesOutColumn:
-        return QVariant::fromValue(s.bytesOut);
+        return QVariant::fromValue(s.traffic.bytesOut);
     case ErrorsColumn:
         return QVariant::fromValue(s.errors);
     case LastMessageColumn: {

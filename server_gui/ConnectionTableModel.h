@@ -20,22 +20,23 @@ class ConnectionTableModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
+    // What a user looks at first comes first, so it shows in a narrow window.
     enum Column {
         IdColumn,
+        StateColumn,
         NameColumn,
         ProtocolColumn,
         PeerAddressColumn,
         PeerPortColumn,
-        ConnectedSinceColumn,
-        DurationColumn,
         MessagesInColumn,
         MessagesOutColumn,
+        LastMessageColumn,
+        ErrorsColumn,
+        DurationColumn,
+        ConnectedSinceColumn,
         BytesInColumn,
         BytesOutColumn,
-        ErrorsColumn,
-        LastMessageColumn,
         FramingColumn,
-        StateColumn,
         ColumnCount
     };
     enum Role {

@@ -1,6 +1,6 @@
 #include "EventLoopLagMonitor.h"
 
-#include "base/AtomicFile.h"
+#include "base/Percentiles.h"
 
 #include <algorithm>
 #include <cmath>
@@ -60,21 +60,12 @@ void EventLoopLagMonitor::addSample(double lateMs)
 
 LagSummary EventLoopLagMonitor::summary() const
 {
+    const SampleSummary kept = summarize(m_samples);
     LagSummary s;
     s.samples = m_total;
-    s.maxMs = m_maxMs;
-    if (m_samples.empty())
-        return s;
-    std::vector<float> sorted = m_samples;
-    auto percentile = [&sorted](double p) {
-        // Nearest-rank percentile.
-        const auto rank = std::size_t(std::ceil(p * double(sorted.size())));
-        const std::size_t index = std::clamp<std::size_t>(rank, 1, sorted.size()) - 1;
-        std::nth_element(sorted.begin(), sorted.begin() + std::ptrdiff_t(index), sorted.end());
-        return double(sorted[index]);
-    };
-    s.p50Ms = percentile(0.50);
-    s.p99Ms = percentile(0.99);
+    s.maxMs = m_maxMs; // over the whole run, not only the kept samples
+    s.p50Ms = kept.median;
+    s.p99Ms = kept.p99;
     return s;
 }
 
@@ -87,9 +78,9 @@ QByteArray EventLoopLagMonitor::reportJson() const
            ",\"p99_ms\":" + number(s.p99Ms) + ",\"max_ms\":" + number(s.maxMs) + "}\n";
 }
 
-bool EventLoopLagMonitor::writeReport(const QString& path, QString* error) const
+FileResult EventLoopLagMonitor::writeReport(const QString& path) const
 {
-    return writeFileAtomically(path, reportJson(), error);
+    return writeFileAtomically(path, reportJson());
 }
 
 } // namespace chorus

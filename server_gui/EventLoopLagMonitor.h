@@ -2,7 +2,9 @@
 
 // Measures how late a 20 ms timer fires on the thread that owns the monitor:
 // the event-loop lag a user feels as a stutter. Keeps a bounded ring of
-// samples and reports percentiles (issue 5: p99 under load).
+// samples and reports nearest-rank percentiles (base/Percentiles.h) of them.
+
+#include "base/AtomicFile.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -39,7 +41,7 @@ public:
     LagSummary summary() const;
     // {"samples":n,"p50_ms":..,"p99_ms":..,"max_ms":..}
     QByteArray reportJson() const;
-    bool writeReport(const QString& path, QString* error = nullptr) const;
+    FileResult writeReport(const QString& path) const; // verified, atomic
 
 private:
     void tick();

@@ -1,12 +1,11 @@
 #include "HeadlessServer.h"
 
-#include <QCoreApplication>
-#include <QFileInfo>
-#include <QStandardPaths>
+#include "ProblemText.h"
+#include "base/Endpoint.h"
+
 #include <QTimer>
 
 #include <chrono>
-#include <cstdio>
 
 namespace chorus {
 
@@ -15,54 +14,10 @@ namespace {
 constexpr std::chrono::seconds kStopDeadline{10};
 } // namespace
 
-QString defaultReplyBookPath()
-{
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
-           QStringLiteral("/replies.json");
-}
-
-bool loadReplyBook(ReplyBook& book, const QString& explicitPath, const QString& autoSavePath,
-                   QString* message)
-{
-    message->clear();
-    if (explicitPath.isEmpty()) {
-        QString warning;
-        if (!book.load(autoSavePath, &warning))
-            *message = warning;
-        book.setAutoSavePath(autoSavePath);
-        return true;
-    }
-    const QFileInfo info(explicitPath);
-    if (!info.exists() && ReplyBook::formatForPath(explicitPath) == ReplyFileFormat::PlainText) {
-        *message =
-            QCoreApplication::translate("chorus::HeadlessServer", "Reply file %1 does not exist.")
-                .arg(explicitPath);
-        return false;
-    }
-    if (ReplyBook::formatForPath(explicitPath) == ReplyFileFormat::Json) {
-        // A missing .json file starts from the factory list and is created on the first save.
-        QString warning;
-        if (!book.load(explicitPath, &warning)) {
-            *message = warning;
-        }
-        book.setAutoSavePath(explicitPath);
-        return true;
-    }
-    QString error;
-    if (!book.importFile(explicitPath, &error)) {
-        *message =
-            QCoreApplication::translate("chorus::HeadlessServer", "Cannot read reply file %1: %2")
-                .arg(explicitPath, error);
-        return false;
-    }
-    // Plain text is only an import source: edits go to the usual JSON book.
-    book.setAutoSavePath(autoSavePath);
-    return true;
-}
-
-HeadlessServer::HeadlessServer(const ServerCommandLineOptions& options, QObject* parent)
-    : QObject(parent), m_options(options), m_book(std::make_shared<ReplyBook>()), m_out(stdout),
-      m_err(stderr)
+HeadlessServer::HeadlessServer(const ServerCommandLineOptions& options, const QString& ownBookPath,
+                               QObject* parent)
+    : QObject(parent), m_options(options), m_ownBookPath(ownBookPath),
+      m_book(std::make_shared<ReplyBook>()), m_out(stdout), m_err(stderr)
 {}
 
 HeadlessServer::~HeadlessServer() = default;
@@ -77,34 +32,31 @@ void HeadlessServer::printError(const QString& line)
     m_err << line << Qt::endl;
 }
 
-bool HeadlessServer::start()
+std::optional<int> HeadlessServer::start()
 {
-    // Headless: a --replies .json file is the book; without one, the window's autosaved
-    // book is used read-only (no edits happen here, so nothing is written).
-    QString message;
-    if (!loadReplyBook(*m_book, m_options.repliesPath, defaultReplyBookPath(), &message)) {
-        printError(tr("chorus-server: %1").arg(message));
-        return false;
+    const BookAtStart book = loadBookAtStart(*m_book, m_ownBookPath, m_options.repliesPath,
+                                             m_options.pickMode, FrontEnd::Headless);
+    if (book.namedFailed()) {
+        printError(tr("chorus-server: --replies: %1").arg(describeBookResult(*book.named)));
+        return kUnusableInput;
     }
-    if (!message.isEmpty())
-        printError(tr("warning: %1").arg(message));
-    m_book->setAutoSavePath(QString()); // loaded like the window, but nothing is written
-    if (m_options.pickMode)
-        m_book->setPickMode(*m_options.pickMode);
-
-    if (!m_options.logFilePath.isEmpty()) {
-        QString error;
-        if (!m_logFile.open(m_options.logFilePath, &error)) {
-            printError(
-                tr("chorus-server: cannot open log file %1: %2").arg(m_options.logFilePath, error));
-            return false;
+    if (book.ownBookUnusable()) {
+        // Only read here: the window sets a corrupt book aside, this server never does.
+        printError(tr("warning: %1; answering with the factory replies.")
+                       .arg(describeBookResult(book.ownBook)));
+    }
+    const SettingValues& overrides = m_options.overrides;
+    const QString logFile = overrides.get(settingId(ServerSetting::LogFile)).toString();
+    if (!logFile.isEmpty()) {
+        const FileResult opened = m_logFile.open(logFile);
+        if (!opened.ok()) {
+            printError(tr("chorus-server: --log-file: %1").arg(opened.describe()));
+            return kUnusableInput;
         }
-        connect(&m_logFile, &LogFileWriter::failed, this,
-                [this](const QString& path, const QString& reason) {
-                    printError(tr("chorus-server: writing log file %1 failed: %2; "
-                                  "logging to the file stopped.")
-                                   .arg(path, reason));
-                });
+        connect(&m_logFile, &LogFileWriter::failed, this, [this](const FileResult& result) {
+            printError(tr("chorus-server: %1; logging to the file stopped, the server goes on.")
+                           .arg(result.describe()));
+        });
     }
 
     const quint64 fileLimit = ServerEngine::raiseOpenFileLimit();
@@ -116,7 +68,7 @@ bool HeadlessServer::start()
                   .arg(fileLimit));
 
     m_engine = new ServerEngine(m_book, this);
-    m_engine->setConfig(m_options.config);
+    m_engine->setConfig(ServerSettings::engineConfig(overrides));
     connect(m_engine, &ServerEngine::logBatch, this, &HeadlessServer::onLogBatch);
     connect(m_engine, &ServerEngine::listening, this, &HeadlessServer::onListening);
     connect(m_engine, &ServerEngine::startFailed, this, &HeadlessServer::onStartFailed);
@@ -125,21 +77,21 @@ bool HeadlessServer::start()
             emit finished(0);
     });
     m_engine->start();
-    return true;
+    return std::nullopt;
 }
 
-void HeadlessServer::onListening(const QHostAddress& address, quint16 port)
+void HeadlessServer::onListening(const QList<QHostAddress>& addresses, quint16 port)
 {
-    printLine(tr("listening on %1").arg(ServerCommandLine::endpointText(address, port)));
+    QStringList endpoints;
+    for (const QHostAddress& address : addresses)
+        endpoints << endpointText(address, port);
+    printLine(tr("listening on %1").arg(endpoints.join(tr(" and "))));
 }
 
-void HeadlessServer::onStartFailed(const QString& reason)
+void HeadlessServer::onStartFailed(const ListenFailure& failure)
 {
-    printError(
-        tr("chorus-server: cannot listen on %1: %2")
-            .arg(ServerCommandLine::endpointText(m_options.config.address, m_options.config.port),
-                 reason));
-    emit finished(1);
+    printError(tr("chorus-server: %1").arg(describeListenFailure(failure)));
+    emit finished(kListenFailed);
 }
 
 void HeadlessServer::onLogBatch(const QList<LogEntry>& entries)

@@ -3,8 +3,12 @@
 // chorus-server --headless: the engine without a window. Logs every line to
 // stdout (flushed, so pipes and `tee` see it at once), prints
 // "listening on ADDR:PORT" once bound, and quits when listening fails
-// (exit code 1) or after a clean stop on SIGINT/SIGTERM (exit code 0).
+// (exit code 1) or after a clean stop on SIGINT/SIGTERM (exit code 0). A
+// reply book it cannot use (--replies) stops it before it listens (exit code
+// 2). It reads the reply book and never writes it; its settings come from the
+// command line and the defaults only (not from the window's saved settings).
 
+#include "BookAtStart.h"
 #include "LogFileWriter.h"
 #include "ServerCommandLine.h"
 #include "server/ServerEngine.h"
@@ -13,6 +17,7 @@
 #include <QTextStream>
 
 #include <memory>
+#include <optional>
 
 namespace chorus {
 
@@ -20,12 +25,18 @@ class HeadlessServer : public QObject
 {
     Q_OBJECT
 public:
-    explicit HeadlessServer(const ServerCommandLineOptions& options, QObject* parent = nullptr);
+    // Exit codes besides 0.
+    static constexpr int kListenFailed = 1;
+    static constexpr int kUnusableInput = 2; // bad --replies, unusable --log-file
+
+    explicit HeadlessServer(const ServerCommandLineOptions& options,
+                            const QString& ownBookPath = defaultReplyBookPath(),
+                            QObject* parent = nullptr);
     ~HeadlessServer() override;
 
-    // Loads the book and starts the engine. Returns false (with a message on
-    // stderr) when something is wrong before listening even starts.
-    bool start();
+    // Loads the book and starts the engine. nullopt: running (finished() ends
+    // it); else the exit code, with the reason on stderr.
+    std::optional<int> start();
 
 public slots:
     // Stops the engine, then quits the application with exit code 0.
@@ -37,11 +48,12 @@ signals:
 private:
     void printLine(const QString& line);
     void printError(const QString& line);
-    void onListening(const QHostAddress& address, quint16 port);
-    void onStartFailed(const QString& reason);
+    void onListening(const QList<QHostAddress>& addresses, quint16 port);
+    void onStartFailed(const chorus::ListenFailure& failure);
     void onLogBatch(const QList<chorus::LogEntry>& entries);
 
     ServerCommandLineOptions m_options;
+    QString m_ownBookPath;
     std::shared_ptr<ReplyBook> m_book;
     ServerEngine* m_engine = nullptr;
     LogFileWriter m_logFile;
@@ -49,15 +61,5 @@ private:
     QTextStream m_err;
     bool m_stopping = false;
 };
-
-// QStandardPaths::AppDataLocation + "/replies.json": where the window autosaves the book.
-QString defaultReplyBookPath();
-
-// Loads the reply book for either front end: a .json path is loaded (and is
-// the autosave target); any other path is imported as plain text, one reply
-// per line. Returns false with *message set when the file cannot be used;
-// returns true with *message set for a warning (corrupt autosave replaced).
-bool loadReplyBook(ReplyBook& book, const QString& explicitPath, const QString& autoSavePath,
-                   QString* message);
 
 } // namespace chorus

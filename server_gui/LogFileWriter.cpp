@@ -1,5 +1,7 @@
 #include "LogFileWriter.h"
 
+#include <QFileInfo>
+
 namespace chorus {
 
 LogFileWriter::LogFileWriter(QObject* parent) : QObject(parent) {}
@@ -9,16 +11,18 @@ LogFileWriter::~LogFileWriter()
     close();
 }
 
-bool LogFileWriter::open(const QString& path, QString* error)
+FileResult LogFileWriter::open(const QString& path)
 {
     close();
+    // Appending to a FIFO would block the window until someone reads it.
+    const QFileInfo info(path);
+    if (info.exists() && !info.isFile())
+        return FileResult{FileError::NotRegularFile, path,
+                          info.isDir() ? tr("a folder") : tr("a FIFO, socket or device")};
     m_file.setFileName(path);
-    if (!m_file.open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Text)) {
-        if (error)
-            *error = m_file.errorString();
-        return false;
-    }
-    return true;
+    if (!m_file.open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Text))
+        return FileResult{FileError::OpenFailed, path, m_file.errorString()};
+    return FileResult{FileError::None, path, {}};
 }
 
 void LogFileWriter::close()
@@ -40,10 +44,9 @@ bool LogFileWriter::write(const QList<LogEntry>& entries)
     }
     // Flushed per batch so `tail -f` sees lines within one update interval.
     if (m_file.write(chunk) != chunk.size() || !m_file.flush()) {
-        const QString reason = m_file.errorString();
-        const QString path = m_file.fileName();
+        const FileResult result{FileError::WriteFailed, m_file.fileName(), m_file.errorString()};
         m_file.close();
-        emit failed(path, reason);
+        emit failed(result);
         return false;
     }
     return true;

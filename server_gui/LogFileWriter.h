@@ -2,8 +2,10 @@
 
 // Appends log lines to a file the user chose (window "Log to file…" and
 // --log-file). The first write error closes the file and is reported once,
-// so a full disk never turns into a stream of dialogs.
+// so a full disk never turns into a stream of dialogs; the log pane and the
+// server go on.
 
+#include "base/AtomicFile.h"
 #include "server/ServerTypes.h"
 
 #include <QFile>
@@ -18,8 +20,8 @@ public:
     explicit LogFileWriter(QObject* parent = nullptr);
     ~LogFileWriter() override;
 
-    // Opens (creating or appending); on failure returns false with the reason.
-    bool open(const QString& path, QString* error = nullptr);
+    // Opens (creating or appending). A FIFO or folder is refused without blocking.
+    FileResult open(const QString& path);
     void close();
     bool isOpen() const { return m_file.isOpen(); }
     QString path() const { return m_file.fileName(); }
@@ -29,7 +31,8 @@ public slots:
     bool write(const QList<chorus::LogEntry>& entries);
 
 signals:
-    void failed(const QString& path, const QString& reason);
+    // WriteFailed with the system's reason; the file is closed.
+    void failed(const chorus::FileResult& result);
 
 private:
     QFile m_file;

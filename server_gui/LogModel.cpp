@@ -14,11 +14,6 @@ int LogModel::rowCount(const QModelIndex& parent) const
     return parent.isValid() ? 0 : int(m_entries.size());
 }
 
-QString LogModel::lineAt(int row) const
-{
-    return m_entries[std::size_t(row)].format();
-}
-
 QVariant LogModel::data(const QModelIndex& index, int role) const
 {
     if (!index.isValid() || index.row() >= int(m_entries.size()))
@@ -33,11 +28,15 @@ QVariant LogModel::data(const QModelIndex& index, int role) const
             return QBrush(QColor(0xc0, 0x20, 0x20));
         if (entry.level == LogLevel::Warning)
             return QBrush(QColor(0xa0, 0x60, 0x00));
+        if (entry.kind == LogKind::Control)
+            return QBrush(QColor(0x70, 0x70, 0x70)); // protocol noise, not the conversation
         return {};
     case ConnectionIdRole:
         return QVariant::fromValue(entry.connectionId);
     case LevelRole:
         return int(entry.level);
+    case KindRole:
+        return int(entry.kind);
     default:
         return {};
     }

@@ -19,7 +19,7 @@ class LogModel : public QAbstractListModel
     Q_OBJECT
 public:
     static constexpr int kDefaultCapacity = 5000;
-    enum Role { ConnectionIdRole = Qt::UserRole + 1, LevelRole };
+    enum Role { ConnectionIdRole = Qt::UserRole + 1, LevelRole, KindRole };
 
     explicit LogModel(QObject* parent = nullptr);
 
@@ -29,7 +29,6 @@ public:
     int capacity() const { return m_capacity; }
     void setCapacity(int lines); // drops the oldest lines if needed
     const LogEntry& entryAt(int row) const { return m_entries[std::size_t(row)]; }
-    QString lineAt(int row) const; // LogEntry::format()
     quint64 droppedCount() const { return m_dropped; }
     // Every kept line, formatted, one per line (LF), for Save….
     QByteArray toUtf8() const;
@@ -52,11 +51,9 @@ class LogFilterModel : public QSortFilterProxyModel
 public:
     explicit LogFilterModel(QObject* parent = nullptr);
 
-    QString textFilter() const { return m_text; }
     void setTextFilter(const QString& text); // case-insensitive substring of the line
     // Empty: every connection. Else only lines about these ids.
     void setConnectionFilter(const QSet<quint64>& ids);
-    QSet<quint64> connectionFilter() const { return m_ids; }
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;

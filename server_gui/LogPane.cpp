@@ -1,6 +1,8 @@
 #include "LogPane.h"
 
+#include "ConnectionTableModel.h"
 #include "base/AtomicFile.h"
+#include "base/Endpoint.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -9,21 +11,45 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
-#include <QMessageBox>
-#include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <functional>
+
 namespace chorus {
+
+namespace {
+
+// The most live connections the filter's list offers (a server may hold 10,000).
+constexpr int kMaxConnectionChoices = 200;
+
+// Refills its list with the live connections each time it opens.
+class ConnectionFilterCombo : public QComboBox
+{
+public:
+    using QComboBox::QComboBox;
+    std::function<void()> beforePopup;
+
+    void showPopup() override
+    {
+        if (beforePopup)
+            beforePopup();
+        QComboBox::showPopup();
+    }
+};
+
+} // namespace
 
 LogPane::LogPane(QWidget* parent)
     : QWidget(parent), m_model(new LogModel(this)), m_filter(new LogFilterModel(this)),
       m_view(new QListView(this)), m_filterEdit(new QLineEdit(this)),
-      m_connectionCombo(new QComboBox(this)),
-      m_onlySelected(new QCheckBox(tr("Only selected connection"), this)),
+      m_connectionCombo(new ConnectionFilterCombo(this)),
+      m_onlySelected(new QCheckBox(tr("Only selected"), this)),
       m_pauseScroll(new QCheckBox(tr("Pause auto-scroll"), this)),
-      m_logToFileButton(new QPushButton(tr("Log to file…"), this)), m_fileStatus(new QLabel(this))
+      m_logToFileButton(new QToolButton(this)), m_fileStatus(new QLabel(this))
 {
     m_filter->setSourceModel(m_model);
     m_view->setModel(m_filter);
@@ -39,10 +65,17 @@ LogPane::LogPane(QWidget* parent)
     m_filterEdit->setPlaceholderText(tr("Filter log (text or #ID)"));
     m_filterEdit->setClearButtonEnabled(true);
     m_filterEdit->setObjectName(QStringLiteral("logFilter"));
-    connect(m_filterEdit, &QLineEdit::textChanged, m_filter, &LogFilterModel::setTextFilter);
-    connect(m_onlySelected, &QCheckBox::toggled, this, &LogPane::applyConnectionFilter);
+    connect(m_filterEdit, &QLineEdit::textChanged, this,
+            [this](const QString& text) { keepFollowing([&] { m_filter->setTextFilter(text); }); });
+    m_onlySelected->setToolTip(tr("Show only the lines about the connections selected in the "
+                                  "table"));
+    connect(m_onlySelected, &QCheckBox::toggled, this,
+            [this] { keepFollowing([this] { applyConnectionFilter(); }); });
 
-    // Editable: pick "All connections" or a recently selected "#N", or type "#7, #12".
+    // Editable: pick "All connections" or a live connection, or type "#7, #12".
+    static_cast<ConnectionFilterCombo*>(m_connectionCombo)->beforePopup = [this] {
+        refreshConnectionChoices();
+    };
     m_connectionCombo->setEditable(true);
     m_connectionCombo->setInsertPolicy(QComboBox::NoInsert);
     m_connectionCombo->addItem(tr("All connections"));
@@ -50,33 +83,36 @@ LogPane::LogPane(QWidget* parent)
     m_connectionCombo->setToolTip(tr("Show only lines about these connections, e.g. #7 or 7, 12"));
     m_connectionCombo->setObjectName(QStringLiteral("logConnectionFilter"));
     connect(m_connectionCombo, &QComboBox::currentTextChanged, this,
-            &LogPane::applyConnectionFilter);
+            [this] { keepFollowing([this] { applyConnectionFilter(); }); });
 
-    auto* clearButton = new QPushButton(tr("Clear"), this);
-    connect(clearButton, &QPushButton::clicked, m_model, &LogModel::clear);
-    auto* saveButton = new QPushButton(tr("Save…"), this);
-    connect(saveButton, &QPushButton::clicked, this, &LogPane::saveAs);
-    connect(m_logToFileButton, &QPushButton::clicked, this, &LogPane::chooseLogFile);
-    connect(&m_fileWriter, &LogFileWriter::failed, this,
-            [this](const QString& path, const QString& reason) {
-                showFileStatus(
-                    tr("Writing %1 failed: %2. Logging to the file stopped.").arg(path, reason),
-                    true);
-                m_logToFileButton->setText(tr("Log to file…"));
-                emit logFileChanged(QString());
-            });
+    // Tool buttons, not push buttons: three actions and two boxes fit one
+    // row at the width the pane has in an 800-pixel window.
+    auto* clearButton = new QToolButton(this);
+    clearButton->setText(tr("Clear"));
+    connect(clearButton, &QToolButton::clicked, m_model, &LogModel::clear);
+    auto* saveButton = new QToolButton(this);
+    saveButton->setText(tr("Save…"));
+    connect(saveButton, &QToolButton::clicked, this, &LogPane::saveAs);
+    m_logToFileButton->setText(tr("Log to file…"));
+    connect(m_logToFileButton, &QToolButton::clicked, this, &LogPane::chooseLogFile);
+    connect(&m_fileWriter, &LogFileWriter::failed, this, [this](const FileResult& result) {
+        m_logFileProblem = result;
+        showFileStatus(tr("%1. Logging to the file stopped.").arg(result.describe()), true);
+        m_logToFileButton->setText(tr("Log to file…"));
+        emit logFileChanged(QString());
+    });
 
     m_fileStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_fileStatus->setWordWrap(true);
     m_fileStatus->hide();
 
     // Two rows: the filters get room to type in, the actions stay visible.
-    m_filterEdit->setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('0')) * 18);
+    m_filterEdit->setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('0')) * 12);
     auto* filterBar = new QHBoxLayout;
     filterBar->addWidget(m_filterEdit, 1);
     filterBar->addWidget(m_connectionCombo);
-    filterBar->addWidget(m_onlySelected);
     auto* actionBar = new QHBoxLayout;
+    actionBar->addWidget(m_onlySelected);
     actionBar->addWidget(m_pauseScroll);
     actionBar->addStretch(1);
     actionBar->addWidget(clearButton);
@@ -91,16 +127,28 @@ LogPane::LogPane(QWidget* parent)
     layout->addWidget(m_view, 1);
 }
 
+bool LogPane::isAtBottom() const
+{
+    const QScrollBar* bar = m_view->verticalScrollBar();
+    return bar->value() >= bar->maximum() - 2;
+}
+
+template <typename Change> void LogPane::keepFollowing(Change change)
+{
+    // Follow the tail only if the user has not scrolled away from it. A filter
+    // change goes through here too: when a filter shrinks the list and is
+    // cleared again, the view would otherwise be left mid-list and stop following.
+    const bool follow = !m_pauseScroll->isChecked() && isAtBottom();
+    change();
+    if (follow)
+        m_view->scrollToBottom();
+}
+
 void LogPane::appendEntries(const QList<LogEntry>& entries)
 {
     if (m_fileWriter.isOpen())
         m_fileWriter.write(entries);
-    // Follow the tail only if the user has not scrolled away from it.
-    const QScrollBar* bar = m_view->verticalScrollBar();
-    const bool atBottom = bar->value() >= bar->maximum() - 2;
-    m_model->append(entries);
-    if (!m_pauseScroll->isChecked() && atBottom)
-        m_view->scrollToBottom();
+    keepFollowing([&] { m_model->append(entries); });
 }
 
 std::optional<QSet<quint64>> LogPane::parseConnectionIds(const QString& text)
@@ -122,27 +170,41 @@ std::optional<QSet<quint64>> LogPane::parseConnectionIds(const QString& text)
     return ids;
 }
 
+void LogPane::setConnectionModel(const ConnectionTableModel* model)
+{
+    m_connections = model;
+}
+
+QList<quint64> LogPane::refreshConnectionChoices()
+{
+    QList<quint64> ids;
+    if (m_connections) {
+        for (int row = 0; row < m_connections->rowCount(); ++row)
+            ids.append(m_connections->idAt(row));
+        std::sort(ids.begin(), ids.end());
+        if (ids.size() > kMaxConnectionChoices)
+            ids.remove(kMaxConnectionChoices, ids.size() - kMaxConnectionChoices);
+    }
+    const QSignalBlocker blocker(m_connectionCombo);
+    const QString current = m_connectionCombo->currentText();
+    while (m_connectionCombo->count() > 1)
+        m_connectionCombo->removeItem(m_connectionCombo->count() - 1);
+    for (quint64 id : std::as_const(ids)) {
+        const ConnectionSnapshot& s = m_connections->snapshotAt(m_connections->rowForId(id));
+        const QString peer = endpointText(s.peerAddress, s.peerPort);
+        m_connectionCombo->addItem(s.name.isEmpty() ? tr("#%1 (%2)").arg(id).arg(peer)
+                                                    : tr("#%1 %2 (%3)").arg(id).arg(s.name, peer),
+                                   QVariant::fromValue(id));
+    }
+    m_connectionCombo->setEditText(current);
+    return ids;
+}
+
 void LogPane::setSelectedConnections(const QSet<quint64>& ids)
 {
     m_selectedIds = ids;
-    // Offer recently selected connections in the filter combo (a few, newest first).
-    constexpr int kRecentConnections = 20;
-    if (ids.size() == 1) {
-        const QString item = QStringLiteral("#%1").arg(*ids.cbegin());
-        const int existing = m_connectionCombo->findText(item);
-        if (existing != 1) {
-            const QSignalBlocker blocker(m_connectionCombo);
-            const QString current = m_connectionCombo->currentText();
-            if (existing > 0)
-                m_connectionCombo->removeItem(existing);
-            m_connectionCombo->insertItem(1, item);
-            while (m_connectionCombo->count() > kRecentConnections + 1)
-                m_connectionCombo->removeItem(m_connectionCombo->count() - 1);
-            m_connectionCombo->setEditText(current);
-        }
-    }
     if (m_onlySelected->isChecked())
-        applyConnectionFilter();
+        keepFollowing([this] { applyConnectionFilter(); });
 }
 
 void LogPane::applyConnectionFilter()
@@ -154,7 +216,13 @@ void LogPane::applyConnectionFilter()
                                                               : m_selectedIds);
         return;
     }
-    const auto ids = parseConnectionIds(m_connectionCombo->currentText());
+    // A live connection picked from the list, else what was typed.
+    const QString text = m_connectionCombo->currentText();
+    const int picked = m_connectionCombo->findText(text);
+    const auto ids =
+        picked > 0
+            ? std::optional<QSet<quint64>>({m_connectionCombo->itemData(picked).value<quint64>()})
+            : parseConnectionIds(text);
     m_connectionCombo->setStyleSheet(ids ? QString()
                                          : QStringLiteral("QComboBox { color: #c02020; }"));
     m_filter->setConnectionFilter(ids.value_or(QSet<quint64>{}));
@@ -167,9 +235,9 @@ void LogPane::saveAs()
                                      tr("Log files (*.log *.txt);;All files (*)"));
     if (path.isEmpty())
         return;
-    QString error;
-    if (!writeFileAtomically(path, m_model->toUtf8(), &error)) {
-        QMessageBox::warning(this, tr("Save log"), tr("Could not save the log. %1").arg(error));
+    const FileResult saved = writeFileAtomically(path, m_model->toUtf8());
+    if (!saved.ok()) {
+        showFileStatus(tr("The log was not saved: %1.").arg(saved.describe()), true);
         return;
     }
     showFileStatus(tr("Saved %n line(s) to %1", nullptr, m_model->rowCount()).arg(path), false);
@@ -189,17 +257,19 @@ void LogPane::chooseLogFile()
         startLogToFile(path);
 }
 
-bool LogPane::startLogToFile(const QString& path)
+FileResult LogPane::startLogToFile(const QString& path)
 {
-    QString error;
-    if (!m_fileWriter.open(path, &error)) {
-        showFileStatus(tr("Cannot log to %1: %2").arg(path, error), true);
-        return false;
+    const FileResult opened = m_fileWriter.open(path);
+    if (!opened.ok()) {
+        m_logFileProblem = opened;
+        showFileStatus(tr("Not logging to a file: %1.").arg(opened.describe()), true);
+        return opened;
     }
+    m_logFileProblem = {};
     showFileStatus(tr("Logging to %1").arg(path), false);
     m_logToFileButton->setText(tr("Stop logging to file"));
     emit logFileChanged(path);
-    return true;
+    return opened;
 }
 
 void LogPane::stopLogToFile()

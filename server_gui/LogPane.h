@@ -15,9 +15,11 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QListView;
-class QPushButton;
+class QToolButton;
 
 namespace chorus {
+
+class ConnectionTableModel;
 
 class LogPane : public QWidget
 {
@@ -31,14 +33,23 @@ public:
     QCheckBox* onlySelectedCheck() const { return m_onlySelected; }
     QComboBox* connectionCombo() const { return m_connectionCombo; }
 
+    QLineEdit* filterEdit() const { return m_filterEdit; }
+    QCheckBox* pauseScrollCheck() const { return m_pauseScroll; }
+
     // "All connections" or empty -> empty set; "#7", "7, #12" -> those ids; else nullopt.
     static std::optional<QSet<quint64>> parseConnectionIds(const QString& text);
 
-    // Continuous logging; returns false and shows why in the pane on failure.
-    bool startLogToFile(const QString& path);
+    // Continuous logging; on failure shows why in the pane and returns the result.
+    FileResult startLogToFile(const QString& path);
     void stopLogToFile();
     QString logFilePath() const; // empty when not logging to a file
+    // The last failure of the log file (open or write); None while it works.
+    const FileResult& logFileProblem() const { return m_logFileProblem; }
 
+    // The live connections the connection filter offers (read when its list opens).
+    void setConnectionModel(const ConnectionTableModel* model);
+    // Fills the filter's list from the live connections now; returns their ids.
+    QList<quint64> refreshConnectionChoices();
     // The connections selected in the table, for "Only selected connection".
     void setSelectedConnections(const QSet<quint64>& ids);
 
@@ -53,6 +64,9 @@ signals:
 private:
     void applyConnectionFilter();
     void showFileStatus(const QString& text, bool error);
+    bool isAtBottom() const;
+    // Runs a change of what the view shows, keeping it at the end if it was there.
+    template <typename Change> void keepFollowing(Change change);
 
     LogModel* m_model;
     LogFilterModel* m_filter;
@@ -62,9 +76,11 @@ private:
     QComboBox* m_connectionCombo;
     QCheckBox* m_onlySelected;
     QCheckBox* m_pauseScroll;
-    QPushButton* m_logToFileButton;
+    QToolButton* m_logToFileButton;
     QLabel* m_fileStatus;
     QSet<quint64> m_selectedIds;
+    const ConnectionTableModel* m_connections = nullptr;
+    FileResult m_logFileProblem;
 };
 
 } // namespace chorus

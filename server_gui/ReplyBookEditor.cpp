@@ -1,7 +1,10 @@
 #include "ReplyBookEditor.h"
 
+#include "ProblemText.h"
+
 #include <QAction>
 #include <QComboBox>
+#include <QDir>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -17,7 +20,7 @@ namespace chorus {
 ReplyBookEditor::ReplyBookEditor(std::shared_ptr<ReplyBook> book, QWidget* parent)
     : QWidget(parent), m_book(std::move(book)), m_model(new ReplyBookModel(m_book, this)),
       m_view(new QTableView(this)), m_pickMode(new QComboBox(this)), m_warning(new QLabel(this)),
-      m_problem(new QLabel(this))
+      m_problem(new QLabel(this)), m_notice(new QLabel(this))
 {
     m_view->setModel(m_model);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -31,21 +34,24 @@ ReplyBookEditor::ReplyBookEditor(std::shared_ptr<ReplyBook> book, QWidget* paren
                                                      QHeaderView::ResizeToContents);
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
 
-    auto* toolbar = new QToolBar(this);
-    toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    m_add = toolbar->addAction(tr("Add"), this, &ReplyBookEditor::addReply);
+    // Two short toolbars rather than one long one: the editor stays whole at
+    // the width it has beside the log in an 800-pixel window.
+    auto* editBar = new QToolBar(this);
+    editBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_add = editBar->addAction(tr("Add"), this, &ReplyBookEditor::addReply);
     m_add->setShortcut(QKeySequence::New);
     m_add->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_delete = toolbar->addAction(tr("Delete"), this, &ReplyBookEditor::deleteSelected);
+    m_delete = editBar->addAction(tr("Delete"), this, &ReplyBookEditor::deleteSelected);
     m_delete->setShortcut(QKeySequence::Delete);
     m_delete->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_moveUp = toolbar->addAction(tr("Move up"), this, [this] { moveSelected(-1); });
-    m_moveDown = toolbar->addAction(tr("Move down"), this, [this] { moveSelected(+1); });
-    toolbar->addSeparator();
-    toolbar->addAction(tr("Import…"), this, &ReplyBookEditor::importFile);
-    toolbar->addAction(tr("Export…"), this, &ReplyBookEditor::exportFile);
-    toolbar->addSeparator();
-    toolbar->addAction(tr("Reset to factory"), this, &ReplyBookEditor::resetToFactory);
+    m_moveUp = editBar->addAction(tr("Move up"), this, [this] { moveSelected(-1); });
+    m_moveDown = editBar->addAction(tr("Move down"), this, [this] { moveSelected(+1); });
+    auto* fileBar = new QToolBar(this);
+    fileBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    fileBar->addAction(tr("Import…"), this, &ReplyBookEditor::importFile);
+    fileBar->addAction(tr("Export…"), this, &ReplyBookEditor::exportFile);
+    fileBar->addSeparator();
+    fileBar->addAction(tr("Reset to factory"), this, &ReplyBookEditor::resetToFactory);
     addActions({m_add, m_delete});
 
     m_pickMode->addItem(tr("Random"), QVariant::fromValue(int(PickMode::Random)));
@@ -72,6 +78,10 @@ ReplyBookEditor::ReplyBookEditor(std::shared_ptr<ReplyBook> book, QWidget* paren
         label->hide();
     }
     m_warning->setObjectName(QStringLiteral("noEnabledReplyWarning"));
+    m_problem->setObjectName(QStringLiteral("replyBookProblem"));
+    m_notice->setWordWrap(true);
+    m_notice->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_notice->hide();
 
     auto* hint = new QLabel(tr("Placeholders: {id} {peer} {time} {date} {count} {echo}. "
                                "Changes apply to the very next reply and are saved at once."),
@@ -81,16 +91,25 @@ ReplyBookEditor::ReplyBookEditor(std::shared_ptr<ReplyBook> book, QWidget* paren
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(toolbar);
+    layout->addWidget(editBar);
+    layout->addWidget(fileBar);
     layout->addLayout(pickRow);
     layout->addWidget(m_problem);
+    layout->addWidget(m_notice);
     layout->addWidget(m_warning);
     layout->addWidget(m_view, 1);
     layout->addWidget(hint);
 
     connect(m_book.get(), &ReplyBook::changed, this, &ReplyBookEditor::updateState);
-    connect(m_book.get(), &ReplyBook::saveFailed, this, [this](const QString& reason) {
-        showProblem(tr("Saving the reply book failed: %1").arg(reason));
+    connect(m_book.get(), &ReplyBook::saveFailed, this, [this](const FileResult& result) {
+        showProblem(Problem::SaveFailed,
+                    tr("The reply book was not saved: %1. Your edits are kept in this window.")
+                        .arg(result.describe()),
+                    BookFileResult{result, BookFormatError::None, {}});
+    });
+    connect(m_book.get(), &ReplyBook::saved, this, [this] {
+        if (m_problemKind == Problem::SaveFailed)
+            clearProblem(); // the disk has room again: what is shown is saved
     });
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &ReplyBookEditor::updateState);
@@ -98,10 +117,29 @@ ReplyBookEditor::ReplyBookEditor(std::shared_ptr<ReplyBook> book, QWidget* paren
     updateState();
 }
 
-void ReplyBookEditor::showProblem(const QString& text)
+void ReplyBookEditor::showProblem(Problem problem, const QString& text,
+                                  const BookFileResult& result)
 {
+    m_problemKind = problem;
+    m_problemResult = result;
     m_problem->setText(text);
-    m_problem->setVisible(!text.isEmpty());
+    m_problem->setVisible(problem != Problem::None);
+    if (problem != Problem::None)
+        emit problemShown(problem, text, result);
+}
+
+void ReplyBookEditor::clearProblem()
+{
+    m_problemKind = Problem::None;
+    m_problemResult = {};
+    m_problem->clear();
+    m_problem->hide();
+}
+
+void ReplyBookEditor::showNotice(const QString& text)
+{
+    m_notice->setText(text);
+    m_notice->setVisible(!text.isEmpty());
 }
 
 void ReplyBookEditor::setUnansweredCount(quint64 count)
@@ -174,27 +212,44 @@ void ReplyBookEditor::importFile()
         this, tr("Import replies"), QString(),
         tr("Reply books (*.txt *.json);;Plain text, one reply per line (*.txt);;"
            "JSON (*.json);;All files (*)"));
-    if (path.isEmpty())
+    if (!path.isEmpty())
+        importFrom(path);
+}
+
+void ReplyBookEditor::importFrom(const QString& path)
+{
+    const BookFileResult result = m_book->importFile(path);
+    if (result.ok()) {
+        if (m_problemKind == Problem::ImportFailed)
+            clearProblem();
         return;
-    QString error;
-    if (!m_book->importFile(path, &error))
-        QMessageBox::warning(this, tr("Import replies"),
-                             tr("Could not import %1: %2").arg(path, error));
+    }
+    showProblem(Problem::ImportFailed,
+                tr("Not imported: %1. The replies are unchanged.").arg(describeBookResult(result)),
+                result);
 }
 
 void ReplyBookEditor::exportFile()
 {
-    QString selectedFilter;
     const QString path = QFileDialog::getSaveFileName(
         this, tr("Export replies"), QStringLiteral("replies.txt"),
-        tr("Plain text, one reply per line (*.txt);;JSON with weights and state (*.json)"),
-        &selectedFilter);
-    if (path.isEmpty())
+        tr("Plain text, one reply per line (*.txt);;JSON with weights and state (*.json)"));
+    if (!path.isEmpty())
+        exportTo(path);
+}
+
+void ReplyBookEditor::exportTo(const QString& path)
+{
+    const BookFileResult result = m_book->exportFile(path);
+    if (result.ok()) {
+        if (m_problemKind == Problem::ExportFailed)
+            clearProblem();
+        showNotice(tr("Exported %n reply(ies) to %1.", nullptr, m_book->count())
+                       .arg(QDir::toNativeSeparators(path)));
         return;
-    QString error;
-    if (!m_book->exportFile(path, &error))
-        QMessageBox::warning(this, tr("Export replies"),
-                             tr("Could not export to %1: %2").arg(path, error));
+    }
+    showProblem(Problem::ExportFailed, tr("Not exported: %1.").arg(describeBookResult(result)),
+                result);
 }
 
 void ReplyBookEditor::resetToFactory()

@@ -1,12 +1,7 @@
 #include "ServerCommandLine.h"
 
-#include "base/Endpoint.h"
-
 #include <QCommandLineParser>
 #include <QCoreApplication>
-
-#include <limits>
-#include <memory>
 
 namespace chorus {
 
@@ -17,63 +12,7 @@ QString tr(const char* text)
     return QCoreApplication::translate("chorus::ServerCommandLine", text);
 }
 
-struct Options
-{
-    QCommandLineOption headless{QStringLiteral("headless"),
-                                tr("Run without a window; log to stdout.")};
-    QCommandLineOption listen{QStringLiteral("listen"),
-                              tr("Address to listen on: any (IPv4+IPv6), localhost or an IP "
-                                 "address of this machine. Default: any."),
-                              tr("ADDR")};
-    QCommandLineOption port{QStringLiteral("port"),
-                            tr("TCP port, 0-65535 (0 picks a free port). Default: 9999."), tr("N")};
-    QCommandLineOption replies{QStringLiteral("replies"),
-                               tr("Reply book file (.json as saved by Chorus, or plain text "
-                                  "with one reply per line). Default: the autosaved book."),
-                               tr("FILE")};
-    QCommandLineOption framing{QStringLiteral("framing"),
-                               tr("Message framing: auto, line or raw. Default: auto."),
-                               tr("MODE")};
-    QCommandLineOption pick{QStringLiteral("pick"),
-                            tr("How replies are picked: random, shuffle or sequential."),
-                            tr("MODE")};
-    QCommandLineOption idleGap{QStringLiteral("idle-gap"),
-                               tr("Auto framing: silence that ends an unterminated message, "
-                                  "1-60000 ms. Default: 30."),
-                               tr("MS")};
-    QCommandLineOption maxMessage{QStringLiteral("max-message"),
-                                  tr("Longest accepted message, 16 B to 64 MiB. Default: 65536."),
-                                  tr("BYTES")};
-    QCommandLineOption highWater{QStringLiteral("high-water"),
-                                 tr("Unsent bytes to a peer that stopped reading before it is "
-                                    "disconnected, 1 KiB to 1 GiB. Default: 1048576."),
-                                 tr("BYTES")};
-    QCommandLineOption ioThreads{QStringLiteral("io-threads"),
-                                 tr("Event-loop threads serving connections, 1-64. Default: 1."),
-                                 tr("N")};
-    QCommandLineOption maxConnections{QStringLiteral("max-connections"),
-                                      tr("Connections served at once, 1-1000000; more get "
-                                         "\"server full\". Default: 10000."),
-                                      tr("N")};
-    QCommandLineOption noLogMessages{QStringLiteral("no-log-messages"),
-                                     tr("Do not log every message received and sent.")};
-    QCommandLineOption logFile{QStringLiteral("log-file"),
-                               tr("Also append every log line to FILE."), tr("FILE")};
-    QCommandLineOption start{QStringLiteral("start"), tr("Window: start listening at once.")};
-    QCommandLineOption lagReport{QStringLiteral("lag-report"),
-                                 tr("Window: measure the GUI event-loop lag and write "
-                                    "{samples,p50_ms,p99_ms,max_ms} as JSON to FILE on exit."),
-                                 tr("FILE")};
-
-    void addTo(QCommandLineParser& parser) const
-    {
-        parser.addOptions({headless, listen, port, replies, framing, pick, idleGap, maxMessage,
-                           highWater, ioThreads, maxConnections, noLogMessages, logFile, start,
-                           lagReport});
-    }
-};
-
-void setUp(QCommandLineParser& parser, const Options& options)
+void setUp(QCommandLineParser& parser)
 {
     parser.setApplicationDescription(
         tr("Chorus Server: a multi-client TCP server that answers every message with a reply "
@@ -81,66 +20,100 @@ void setUp(QCommandLineParser& parser, const Options& options)
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     parser.addHelpOption();
     parser.addVersionOption();
-    options.addTo(parser);
+    ServerSettings::table().addOptions(parser);
 }
 
-// Parses an integer option within [min, max]; on failure sets *error.
-template <typename T>
-std::optional<T> integerValue(const QCommandLineParser& parser, const QCommandLineOption& option,
-                              qint64 min, qint64 max, QString* error)
+// Qt's own options (QGuiApplication and the platform plugins), with a value or without.
+const QStringList& qtOptionsWithValue()
 {
-    const QString text = parser.value(option).trimmed();
-    bool ok = false;
-    const qint64 value = text.toLongLong(&ok);
-    if (!ok || value < min || value > max) {
-        *error = tr("--%1: \"%2\" is not a whole number from %3 to %4.")
-                     .arg(option.names().constFirst(), text)
-                     .arg(min)
-                     .arg(max);
+    static const QStringList names = {
+        QStringLiteral("platform"),      QStringLiteral("platformpluginpath"),
+        QStringLiteral("platformtheme"), QStringLiteral("plugin"),
+        QStringLiteral("style"),         QStringLiteral("stylesheet"),
+        QStringLiteral("session"),       QStringLiteral("geometry"),
+        QStringLiteral("display"),       QStringLiteral("title"),
+        QStringLiteral("name"),          QStringLiteral("qwindowgeometry"),
+        QStringLiteral("qwindowicon"),   QStringLiteral("qwindowtitle"),
+        QStringLiteral("fontengine"),    QStringLiteral("qmljsdebugger")};
+    return names;
+}
+
+const QStringList& qtFlags()
+{
+    static const QStringList names = {QStringLiteral("reverse"), QStringLiteral("widgetcount"),
+                                      QStringLiteral("nograb"), QStringLiteral("dograb"),
+                                      QStringLiteral("sync")};
+    return names;
+}
+
+// Our option `name`: nullopt when it is not ours, else whether it takes a value.
+std::optional<bool> ourOptionTakesValue(const QString& name)
+{
+    static const QStringList builtIn = {QStringLiteral("h"),        QStringLiteral("help"),
+                                        QStringLiteral("help-all"), QStringLiteral("?"),
+                                        QStringLiteral("v"),        QStringLiteral("version")};
+    if (builtIn.contains(name))
+        return false;
+    const int id = ServerSettings::table().idOfOption(name);
+    if (id < 0)
         return std::nullopt;
-    }
-    return static_cast<T>(value);
+    return ServerSettings::table().row(id).kind != SettingKind::Boolean;
 }
 
 } // namespace
 
-std::optional<QHostAddress> ServerCommandLine::addressFromText(const QString& text)
+ServerCommandLine::SplitArguments ServerCommandLine::splitArguments(const QStringList& arguments)
 {
-    const QString trimmed = text.trimmed();
-    if (trimmed.compare(QLatin1String("any"), Qt::CaseInsensitive) == 0)
-        return QHostAddress(QHostAddress::Any);
-    if (trimmed.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
-        return QHostAddress(QHostAddress::LocalHost);
-    QString literal = trimmed;
-    if (literal.startsWith(QLatin1Char('[')) && literal.endsWith(QLatin1Char(']')))
-        literal = literal.mid(1, literal.size() - 2);
-    QHostAddress address;
-    if (literal.isEmpty() || !address.setAddress(literal))
-        return std::nullopt;
-    return address;
-}
-
-QString ServerCommandLine::addressToText(const QHostAddress& address)
-{
-    if (address == QHostAddress(QHostAddress::Any))
-        return QStringLiteral("any");
-    if (address == QHostAddress(QHostAddress::LocalHost))
-        return QStringLiteral("localhost");
-    return address.toString();
-}
-
-QString ServerCommandLine::endpointText(const QHostAddress& address, quint16 port)
-{
-    return chorus::endpointText(address, port);
+    SplitArguments out;
+    if (arguments.isEmpty())
+        return out;
+    out.ours.append(arguments.first());
+    out.qt.append(arguments.first());
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString& argument = arguments.at(i);
+        if (argument == QLatin1String("--")) {
+            out.ours.append(arguments.mid(i));
+            break;
+        }
+        if (!argument.startsWith(QLatin1Char('-')) || argument == QLatin1String("-")) {
+            out.ours.append(argument);
+            continue;
+        }
+        QString name = argument.mid(argument.startsWith(QLatin1String("--")) ? 2 : 1);
+        const qsizetype equals = name.indexOf(QLatin1Char('='));
+        const QString value = equals >= 0 ? name.mid(equals + 1) : QString();
+        if (equals >= 0)
+            name.truncate(equals);
+        const bool hasNext = i + 1 < arguments.size();
+        if (const std::optional<bool> takesValue = ourOptionTakesValue(name)) {
+            out.ours.append(argument);
+            if (*takesValue && equals < 0 && hasNext)
+                out.ours.append(arguments.at(++i));
+            continue;
+        }
+        if (qtOptionsWithValue().contains(name)) {
+            // Qt reads "-style Fusion" (or "--style Fusion"), not "--style=Fusion".
+            out.qt.append(QLatin1Char('-') + name);
+            if (equals >= 0)
+                out.qt.append(value);
+            else if (hasNext)
+                out.qt.append(arguments.at(++i));
+            continue;
+        }
+        if (qtFlags().contains(name)) {
+            out.qt.append(QLatin1Char('-') + name);
+            continue;
+        }
+        out.ours.append(argument); // unknown: our parser says so
+    }
+    return out;
 }
 
 ServerCommandLine::Result ServerCommandLine::parse(const QStringList& arguments)
 {
     Result result;
     QCommandLineParser parser;
-    const Options o;
-    setUp(parser, o);
-
+    setUp(parser);
     auto fail = [&result](const QString& text) {
         result.status = Status::Error;
         result.errorText = text;
@@ -158,94 +131,33 @@ ServerCommandLine::Result ServerCommandLine::parse(const QStringList& arguments)
         return fail(tr("Unexpected argument \"%1\"; see --help.")
                         .arg(parser.positionalArguments().constFirst()));
 
+    const SettingsTable& table = ServerSettings::table();
+    SettingProblem problem;
+    std::optional<SettingValues> given = table.fromCommandLine(parser, &problem);
+    if (!given)
+        return fail(table.describe(problem));
+
+    const int listen = settingId(ServerSetting::Listen);
+    if (given->has(listen) && !ListenAddress::fromText(given->get(listen).toString()))
+        return fail(tr("--listen: \"%1\" is not any, localhost or an IP address.")
+                        .arg(given->get(listen).toString()));
+
+    // The command-line-only rows become fields; what stays are the setting overrides.
     ServerCommandLineOptions& out = result.options;
-    QString error;
-    out.headless = parser.isSet(o.headless);
-    out.startAtOnce = parser.isSet(o.start);
-
-    if (parser.isSet(o.listen)) {
-        const QString text = parser.value(o.listen);
-        const auto address = addressFromText(text);
-        if (!address)
-            return fail(tr("--listen: \"%1\" is not any, localhost or an IP address.").arg(text));
-        out.addressText = text.trimmed();
-        out.config.address = *address;
-    }
-    if (parser.isSet(o.port)) {
-        const auto port = integerValue<quint16>(parser, o.port, 0, 65535, &error);
-        if (!port)
-            return fail(error);
-        out.port = *port;
-        out.config.port = *port;
-    }
-    if (parser.isSet(o.framing)) {
-        const QString text = parser.value(o.framing).trimmed().toLower();
-        const auto framing = framingFromName(text);
-        if (!framing)
-            return fail(
-                tr("--framing: \"%1\" is not auto, line or raw.").arg(parser.value(o.framing)));
-        out.framing = *framing;
-        out.config.framing = *framing;
-    }
-    if (parser.isSet(o.pick)) {
-        const QString text = parser.value(o.pick).trimmed().toLower();
-        const auto mode = pickModeFromName(text);
-        if (!mode)
-            return fail(tr("--pick: \"%1\" is not random, shuffle or sequential.")
-                            .arg(parser.value(o.pick)));
-        out.pickMode = *mode;
-    }
-    if (parser.isSet(o.idleGap)) {
-        out.givenEngineOptions.append(QStringLiteral("idle-gap"));
-        const auto ms = integerValue<int>(parser, o.idleGap, 1, 60000, &error);
-        if (!ms)
-            return fail(error);
-        out.config.limits.idleGap = std::chrono::milliseconds(*ms);
-    }
-    if (parser.isSet(o.maxMessage)) {
-        out.givenEngineOptions.append(QStringLiteral("max-message"));
-        const auto bytes =
-            integerValue<qsizetype>(parser, o.maxMessage, 16, 64 * 1024 * 1024, &error);
-        if (!bytes)
-            return fail(error);
-        out.config.limits.maxMessageBytes = *bytes;
-    }
-    if (parser.isSet(o.highWater)) {
-        out.givenEngineOptions.append(QStringLiteral("high-water"));
-        const auto bytes =
-            integerValue<qint64>(parser, o.highWater, 1024, qint64(1024) * 1024 * 1024, &error);
-        if (!bytes)
-            return fail(error);
-        out.config.limits.highWaterBytes = *bytes;
-    }
-    if (parser.isSet(o.ioThreads)) {
-        out.givenEngineOptions.append(QStringLiteral("io-threads"));
-        const auto threads = integerValue<int>(parser, o.ioThreads, 1, 64, &error);
-        if (!threads)
-            return fail(error);
-        out.config.ioThreads = *threads;
-    }
-    if (parser.isSet(o.maxConnections)) {
-        out.givenEngineOptions.append(QStringLiteral("max-connections"));
-        const auto max = integerValue<int>(parser, o.maxConnections, 1, 1000000, &error);
-        if (!max)
-            return fail(error);
-        out.config.maxConnections = *max;
-    }
-    out.config.logMessages = !parser.isSet(o.noLogMessages);
-    if (parser.isSet(o.noLogMessages))
-        out.givenEngineOptions.append(QStringLiteral("no-log-messages"));
-
-    auto pathValue = [&parser](const QCommandLineOption& option, QString* path) {
-        *path = parser.value(option).trimmed();
-        return !path->isEmpty();
+    auto take = [&given](ServerSetting setting) {
+        const int id = settingId(setting);
+        const QVariant value = given->get(id);
+        given->clear(id);
+        return value;
     };
-    if (parser.isSet(o.replies) && !pathValue(o.replies, &out.repliesPath))
-        return fail(tr("--replies: the file name is empty."));
-    if (parser.isSet(o.logFile) && !pathValue(o.logFile, &out.logFilePath))
-        return fail(tr("--log-file: the file name is empty."));
-    if (parser.isSet(o.lagReport) && !pathValue(o.lagReport, &out.lagReportPath))
-        return fail(tr("--lag-report: the file name is empty."));
+    out.headless = take(ServerSetting::Headless).toBool();
+    out.startAtOnce = take(ServerSetting::Start).toBool();
+    out.repliesPath = take(ServerSetting::Replies).toString();
+    out.lagReportPath = take(ServerSetting::LagReport).toString();
+    if (const QVariant pick = take(ServerSetting::Pick); pick.isValid())
+        out.pickMode = pickModeFromName(pick.toString());
+    out.overrides = *given;
+
     if (out.headless && !out.lagReportPath.isEmpty())
         return fail(tr("--lag-report measures the window's event loop; it cannot be used with "
                        "--headless."));
@@ -255,8 +167,7 @@ ServerCommandLine::Result ServerCommandLine::parse(const QStringList& arguments)
 QString ServerCommandLine::helpText()
 {
     QCommandLineParser parser;
-    const Options o;
-    setUp(parser, o);
+    setUp(parser);
     // Help is printed before any QCoreApplication exists, when Qt cannot know
     // the program's name.
     QString text = parser.helpText();

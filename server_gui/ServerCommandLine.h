@@ -1,13 +1,12 @@
 #pragma once
 
-// Parses chorus-server's command line into a ServerConfig plus the options
-// that only the front ends use. Kept apart from main() so tests can feed it
-// argument lists, bad values included.
+// chorus-server's command line, driven by ServerSettings::table(): --help,
+// both "--option value" and "--option=value" for every option, range errors.
+// Kept apart from main() so tests can feed it argument lists.
 
-#include "answer/ReplyBook.h"
-#include "server/ServerTypes.h"
+#include "ServerSettings.h"
+#include "answer/ReplyEntry.h"
 
-#include <QHostAddress>
 #include <QString>
 #include <QStringList>
 
@@ -17,24 +16,22 @@ namespace chorus {
 
 struct ServerCommandLineOptions
 {
-    // Engine settings; only the fields given on the command line differ from
-    // ServerConfig's defaults. Address, port and framing are also reported in
-    // the optionals below so the window knows they override saved settings.
-    ServerConfig config;
-    std::optional<QString> addressText; // "any", "localhost" or an IP, as typed
-    std::optional<quint16> port;
-    std::optional<Framing> framing;
-    std::optional<PickMode> pickMode;
-    // Engine options given on the command line ("idle-gap", "max-message", "high-water",
-    // "io-threads", "max-connections", "no-log-messages"): they override the window's
-    // saved engine settings for this run.
-    QStringList givenEngineOptions;
-
+    // The settings given on the command line, checked; only those given are
+    // set. They win over the saved settings for this run.
+    SettingValues overrides{ServerSettings::table().size()};
+    // Options of the command line only.
     bool headless = false;
-    bool startAtOnce = false; // GUI: start listening without a click
-    QString repliesPath;      // empty: the autosave file
-    QString logFilePath;      // empty: no log file
-    QString lagReportPath;    // empty: no lag report
+    bool startAtOnce = false;         // window: start listening without a click
+    QString repliesPath;              // empty: the window's own book
+    QString lagReportPath;            // empty: no lag report
+    std::optional<PickMode> pickMode; // empty: the book's own
+
+    // Compatibility: the override fields callers set before `overrides`
+    // existed (tests/serverclientwindows). The window folds addressText and
+    // port into the overrides; `config` is not read. Remove with their last user.
+    std::optional<QString> addressText;
+    std::optional<quint16> port;
+    ServerConfig config;
 };
 
 class ServerCommandLine
@@ -49,16 +46,20 @@ public:
         ServerCommandLineOptions options;
     };
 
+    // Arguments for our parser, and those for QApplication (Qt's own -style,
+    // -platform, -name, … with their values, as "-option value"). Each list
+    // starts with arguments[0]. Our options never reach QApplication.
+    struct SplitArguments
+    {
+        QStringList ours;
+        QStringList qt;
+    };
+    static SplitArguments splitArguments(const QStringList& arguments);
+
     // arguments[0] is the program name, as in QCoreApplication::arguments().
     static Result parse(const QStringList& arguments);
     static QString helpText();
     static QString versionText();
-
-    // "any" -> Any (IPv4+IPv6), "localhost" -> 127.0.0.1, else a literal IP.
-    static std::optional<QHostAddress> addressFromText(const QString& text);
-    static QString addressToText(const QHostAddress& address);
-    // "[::]:9999", "127.0.0.1:9999"
-    static QString endpointText(const QHostAddress& address, quint16 port);
 };
 
 } // namespace chorus

@@ -1,35 +1,30 @@
 #pragma once
 
-// The engine's limits and threading, editable from the window (Server →
-// Settings…). Values are kept in QSettings by ServerWindow; this dialog only
-// edits a ServerConfig.
+// Server → Settings…: the engine's limits and threading, edited with a
+// SettingsForm over ServerSettings::table(), so ranges, units and help are
+// those of --help. The window saves what the dialog returns.
 
-#include "server/ServerTypes.h"
+#include "base/SettingsTable.h"
 
 #include <QDialog>
 
-class QCheckBox;
-class QSpinBox;
-
 namespace chorus {
+
+class SettingsForm;
 
 class ServerSettingsDialog : public QDialog
 {
     Q_OBJECT
 public:
-    explicit ServerSettingsDialog(const ServerConfig& config, QWidget* parent = nullptr);
+    explicit ServerSettingsDialog(const SettingValues& values, QWidget* parent = nullptr);
 
-    // `base` with the dialog's values applied.
-    ServerConfig apply(ServerConfig base) const;
-    void setValues(const ServerConfig& config);
+    // A value for every row the dialog edits (ServerSettings::engineSettingIds()).
+    SettingValues values() const;
+    void setValues(const SettingValues& values);
+    SettingsForm* form() const { return m_form; }
 
 private:
-    QSpinBox* m_idleGap = nullptr;
-    QSpinBox* m_maxMessageKiB = nullptr;
-    QSpinBox* m_highWaterKiB = nullptr;
-    QSpinBox* m_ioThreads = nullptr;
-    QSpinBox* m_maxConnections = nullptr;
-    QCheckBox* m_logMessages = nullptr;
+    SettingsForm* m_form;
 };
 
 } // namespace chorus

@@ -1,29 +1,29 @@
 #include "ServerWindow.h"
-#include "ServerSettingsDialog.h"
 
+#include "BlockListDialog.h"
+#include "BookAtStart.h"
+#include "ConnectionPane.h"
 #include "ConnectionTableModel.h"
-#include "HeadlessServer.h"
+#include "ElidedLabel.h"
+#include "ListenBar.h"
 #include "LogPane.h"
+#include "ProblemText.h"
 #include "ReplyBookEditor.h"
+#include "ServerSettingsDialog.h"
+#include "base/Endpoint.h"
 
 #include <QAction>
-#include <QApplication>
-#include <QClipboard>
 #include <QCloseEvent>
 #include <QComboBox>
-#include <QHBoxLayout>
+#include <QDir>
 #include <QHeaderView>
 #include <QIcon>
-#include <QInputDialog>
-#include <QItemSelectionModel>
 #include <QLabel>
-#include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QNetworkInterface>
 #include <QPushButton>
-#include <QSettings>
+#include <QScreen>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QSplitter>
@@ -41,57 +41,50 @@ namespace {
 
 // Closing while listening waits for the engine's clean stop, but not forever.
 constexpr std::chrono::seconds kCloseStopDeadline{5};
+// Fits beside a client window on a 1366x768 laptop screen.
+constexpr QSize kDefaultSize{800, 700};
 
-QSettings windowSettings()
-{
-    return QSettings(QStringLiteral("Chorus"), QStringLiteral("chorus-server"));
-}
-
-const QString kAddressKey = QStringLiteral("listen/address");
-const QString kPortKey = QStringLiteral("listen/port");
-const QString kFramingKey = QStringLiteral("listen/framing");
-const QString kPickKey = QStringLiteral("replies/pickMode");
 const QString kGeometryKey = QStringLiteral("window/geometry");
 const QString kStateKey = QStringLiteral("window/state");
 const QString kMainSplitterKey = QStringLiteral("window/mainSplitter");
 const QString kBottomSplitterKey = QStringLiteral("window/bottomSplitter");
 const QString kTableHeaderKey = QStringLiteral("window/tableHeader");
-const QString kLogFileKey = QStringLiteral("log/file");
-const QString kIdleGapKey = QStringLiteral("engine/idleGapMs");
-const QString kMaxMessageKey = QStringLiteral("engine/maxMessageBytes");
-const QString kHighWaterKey = QStringLiteral("engine/highWaterBytes");
-const QString kIoThreadsKey = QStringLiteral("engine/ioThreads");
-const QString kMaxConnectionsKey = QStringLiteral("engine/maxConnections");
-const QString kLogMessagesKey = QStringLiteral("engine/logMessages");
 
 } // namespace
 
-ServerWindow::ServerWindow(const ServerCommandLineOptions& options, QWidget* parent)
-    : QMainWindow(parent), m_options(options), m_book(std::make_shared<ReplyBook>()),
-      m_engine(new ServerEngine(m_book, this)), m_connectionModel(new ConnectionTableModel(this)),
-      m_connectionProxy(new QSortFilterProxyModel(this))
+ServerFilePaths ServerFilePaths::standard()
+{
+    return ServerFilePaths{ServerSettings::defaultPath(), defaultReplyBookPath()};
+}
+
+ServerWindow::ServerWindow(const ServerCommandLineOptions& options, const ServerFilePaths& paths,
+                           QWidget* parent)
+    : QMainWindow(parent), m_options(options), m_paths(paths), m_settings(paths.settings),
+      m_book(std::make_shared<ReplyBook>()), m_engine(new ServerEngine(m_book, this)),
+      m_connectionModel(new ConnectionTableModel(this)),
+      m_confirmDropping(!QStandardPaths::isTestModeEnabled())
 {
     setWindowTitle(tr("Chorus Server"));
     setWindowIcon(QIcon(QStringLiteral(":/chorus/icons/chorus-server.svg")));
 
     auto* central = new QWidget(this);
     auto* layout = new QVBoxLayout(central);
-    auto* listenBar = new QHBoxLayout;
-    buildListenBar(central, listenBar);
-    layout->addLayout(listenBar);
+    m_listenBar = new ListenBar(central);
+    layout->addWidget(m_listenBar);
 
+    m_connectionPane = new ConnectionPane(m_engine, m_connectionModel, this);
     m_replyEditor = new ReplyBookEditor(m_book, this);
     m_logPane = new LogPane(this);
+    m_logPane->setConnectionModel(m_connectionModel);
     m_bottomSplitter = new QSplitter(Qt::Horizontal, this);
     m_bottomSplitter->setObjectName(QStringLiteral("bottomSplitter"));
     m_bottomSplitter->addWidget(m_replyEditor);
     m_bottomSplitter->addWidget(m_logPane);
-    m_bottomSplitter->setStretchFactor(0, 2);
-    m_bottomSplitter->setStretchFactor(1, 3);
+    m_bottomSplitter->setChildrenCollapsible(false);
 
     m_mainSplitter = new QSplitter(Qt::Vertical, this);
     m_mainSplitter->setObjectName(QStringLiteral("mainSplitter"));
-    m_mainSplitter->addWidget(buildConnectionArea());
+    m_mainSplitter->addWidget(m_connectionPane);
     m_mainSplitter->addWidget(m_bottomSplitter);
     m_mainSplitter->setStretchFactor(0, 3);
     m_mainSplitter->setStretchFactor(1, 2);
@@ -107,22 +100,46 @@ ServerWindow::ServerWindow(const ServerCommandLineOptions& options, QWidget* par
             &ConnectionTableModel::applyBatch);
     connect(m_engine, &ServerEngine::logBatch, m_logPane, &LogPane::appendEntries);
     connect(m_engine, &ServerEngine::countersUpdated, this, &ServerWindow::onCounters);
-    connect(m_logPane, &LogPane::logFileChanged, this, [](const QString& path) {
-        // An empty path (stopped or failed) is remembered too: do not resume next time.
-        windowSettings().setValue(kLogFileKey, path);
+    connect(m_engine, &ServerEngine::blockListChanged, this,
+            [this](const QList<BlockedAddress>& blocked) {
+                m_blockedLabel->setText(tr("Blocked: %1").arg(blocked.size()));
+                m_blockedLabel->setVisible(!blocked.isEmpty());
+            });
+    connect(m_connectionPane, &ConnectionPane::selectionChanged, this,
+            [this](const QList<quint64>& ids) {
+                m_logPane->setSelectedConnections(QSet<quint64>(ids.cbegin(), ids.cend()));
+            });
+    connect(m_replyEditor, &ReplyBookEditor::problemShown, this,
+            [this](ReplyBookEditor::Problem problem, const QString& text,
+                   const BookFileResult& result) {
+                const bool lost = problem == ReplyBookEditor::Problem::SaveFailed ||
+                                  problem == ReplyBookEditor::Problem::OwnBookUnreadable;
+                addLocalLog(lost ? LogLevel::Error : LogLevel::Warning, LogKind::Error, text,
+                            result.file.ok() ? LogError(result.format)
+                                             : LogError(result.file.error));
+            });
+    connect(m_listenBar, &ListenBar::startStopClicked, this, [this] {
+        if (m_state == State::Listening)
+            stopListening();
+        else if (m_state == State::Stopped)
+            startListening();
     });
-    connect(m_book.get(), &ReplyBook::saveFailed, this, [this](const QString& reason) {
-        addLocalLog(LogLevel::Error, LogKind::Error,
-                    tr("Saving the reply book failed: %1").arg(reason));
+    connect(m_listenBar, &ListenBar::addressChosen, this,
+            [this](const QString& text) { chooseSetting(ServerSetting::Listen, text); });
+    connect(m_listenBar, &ListenBar::portChosen, this,
+            [this](int port) { chooseSetting(ServerSetting::Port, qint64(port)); });
+    connect(m_listenBar, &ListenBar::framingChosen, this, [this](const QString& text) {
+        chooseSetting(ServerSetting::Framing, text);
+        // Framing applies to new connections at once, no restart needed.
+        if (m_state == State::Listening)
+            m_engine->setConfig(m_settings.engineConfig());
     });
 
     m_openFileLimit = ServerEngine::raiseOpenFileLimit();
-    m_fileLimitLabel->setText(tr("Open-file limit: %1").arg(m_openFileLimit));
-    loadReplyBookAtStart();
-    restoreSettings();
-    loadEngineSettings();
+    loadSettings();
+    loadReplyBook();
+    restoreLayout();
     setState(State::Stopped);
-    updateActions();
 
     if (m_options.startAtOnce)
         QTimer::singleShot(0, this, &ServerWindow::startListening);
@@ -130,284 +147,82 @@ ServerWindow::ServerWindow(const ServerCommandLineOptions& options, QWidget* par
 
 ServerWindow::~ServerWindow() = default;
 
-void ServerWindow::buildListenBar(QWidget* parent, QHBoxLayout* layout)
+QTableView* ServerWindow::connectionView() const
 {
-    m_addressCombo = new QComboBox(parent);
-    m_addressCombo->setObjectName(QStringLiteral("addressCombo"));
-    m_addressCombo->setMinimumContentsLength(18);
-    m_addressCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    fillAddressCombo();
-
-    m_portSpin = new QSpinBox(parent);
-    m_portSpin->setObjectName(QStringLiteral("portSpin"));
-    m_portSpin->setRange(0, 65535);
-    m_portSpin->setValue(9999);
-    m_portSpin->setSpecialValueText(tr("any free port"));
-    m_portSpin->setToolTip(tr("0 picks any free port; the real port is shown once listening."));
-    connect(m_portSpin, &QSpinBox::valueChanged, this, [this](int value) {
-        // While listening the spinbox shows the real port; only user edits count.
-        if (m_state == State::Stopped)
-            m_configuredPort = value;
-    });
-
-    m_framingCombo = new QComboBox(parent);
-    m_framingCombo->setObjectName(QStringLiteral("framingCombo"));
-    m_framingCombo->addItem(tr("Auto (LF, CRLF or idle gap)"), framingName(Framing::Auto));
-    m_framingCombo->addItem(tr("Line (LF / CRLF)"), framingName(Framing::Line));
-    m_framingCombo->addItem(tr("Raw (each arrival)"), framingName(Framing::Raw));
-    connect(m_framingCombo, &QComboBox::currentIndexChanged, this, [this] {
-        // Framing applies to new connections at once, no restart needed.
-        if (m_state == State::Listening)
-            m_engine->setConfig(configFromWidgets());
-    });
-
-    m_startStop = new QPushButton(tr("Start"), parent);
-    m_startStop->setObjectName(QStringLiteral("startStopButton"));
-    m_startStop->setDefault(true);
-    connect(m_startStop, &QPushButton::clicked, this, [this] {
-        if (m_state == State::Listening)
-            stopListening();
-        else if (m_state == State::Stopped)
-            startListening();
-    });
-
-    m_stateLabel = new QLabel(parent);
-    m_stateLabel->setObjectName(QStringLiteral("stateLabel"));
-    m_stateLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-
-    auto* addressLabel = new QLabel(tr("&Address:"), parent);
-    addressLabel->setBuddy(m_addressCombo);
-    auto* portLabel = new QLabel(tr("&Port:"), parent);
-    portLabel->setBuddy(m_portSpin);
-    auto* framingLabel = new QLabel(tr("&Framing:"), parent);
-    framingLabel->setBuddy(m_framingCombo);
-
-    layout->addWidget(addressLabel);
-    layout->addWidget(m_addressCombo);
-    layout->addWidget(portLabel);
-    layout->addWidget(m_portSpin);
-    layout->addWidget(framingLabel);
-    layout->addWidget(m_framingCombo);
-    layout->addWidget(m_startStop);
-    layout->addWidget(m_stateLabel, 1);
+    return m_connectionPane->view();
 }
-
-QWidget* ServerWindow::buildConnectionArea()
+QPushButton* ServerWindow::startStopButton() const
 {
-    auto* area = new QWidget(this);
-    m_connectionProxy->setSourceModel(m_connectionModel);
-    m_connectionProxy->setSortRole(ConnectionTableModel::SortRole);
-    m_connectionProxy->setDynamicSortFilter(true);
-
-    m_connectionView = new QTableView(area);
-    m_connectionView->setObjectName(QStringLiteral("connectionView"));
-    m_connectionView->setModel(m_connectionProxy);
-    m_connectionView->setSortingEnabled(true);
-    m_connectionView->sortByColumn(ConnectionTableModel::IdColumn, Qt::AscendingOrder);
-    m_connectionView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_connectionView->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_connectionView->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_connectionView->setWordWrap(false);
-    m_connectionView->setAlternatingRowColors(true);
-    // Fixed row heights and fixed column widths: with 10,000 rows the view never
-    // measures contents (ResizeToContents would visit every row on each batch).
-    m_connectionView->verticalHeader()->hide();
-    m_connectionView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_connectionView->verticalHeader()->setDefaultSectionSize(
-        m_connectionView->fontMetrics().height() + 6);
-    QHeaderView* header = m_connectionView->horizontalHeader();
-    header->setSectionResizeMode(QHeaderView::Interactive);
-    header->setStretchLastSection(false);
-    const int charWidth = m_connectionView->fontMetrics().horizontalAdvance(QLatin1Char('0'));
-    const int widths[ConnectionTableModel::ColumnCount] = {7, 10, 6, 14, 6,  19, 8, 7,
-                                                           7, 8,  8, 6,  24, 8,  8};
-    for (int column = 0; column < ConnectionTableModel::ColumnCount; ++column)
-        header->resizeSection(column, (widths[column] + 1) * charWidth);
-
-    m_disconnectAction = new QAction(tr("Disconnect"), this);
-    m_disconnectAction->setShortcut(QKeySequence::Delete);
-    m_disconnectAction->setShortcutContext(Qt::WidgetShortcut);
-    connect(m_disconnectAction, &QAction::triggered, this, &ServerWindow::disconnectSelected);
-    m_sendMessageAction = new QAction(tr("Send message…"), this);
-    connect(m_sendMessageAction, &QAction::triggered, this, &ServerWindow::sendMessageToSelected);
-    m_copyAddressAction = new QAction(tr("Copy address"), this);
-    m_copyAddressAction->setShortcut(QKeySequence::Copy);
-    m_copyAddressAction->setShortcutContext(Qt::WidgetShortcut);
-    connect(m_copyAddressAction, &QAction::triggered, this, &ServerWindow::copySelectedAddresses);
-    m_connectionView->addActions({m_disconnectAction, m_sendMessageAction, m_copyAddressAction});
-    m_connectionView->setContextMenuPolicy(Qt::ActionsContextMenu);
-    connect(m_connectionView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            [this] {
-                updateActions();
-                const QList<quint64> ids = selectedConnectionIds();
-                m_logPane->setSelectedConnections(QSet<quint64>(ids.cbegin(), ids.cend()));
-            });
-    // Rows that vanish take their selection with them.
-    connect(m_connectionProxy, &QAbstractItemModel::rowsRemoved, this,
-            &ServerWindow::updateActions);
-
-    m_broadcastEdit = new QLineEdit(area);
-    m_broadcastEdit->setObjectName(QStringLiteral("broadcastEdit"));
-    m_broadcastEdit->setPlaceholderText(tr("Broadcast a message to connected clients"));
-    m_broadcastEdit->setClearButtonEnabled(true);
-    m_sendToAll = new QPushButton(tr("Send to all"), area);
-    m_sendToSelected = new QPushButton(tr("Send to selected"), area);
-    connect(m_broadcastEdit, &QLineEdit::textChanged, this, &ServerWindow::updateActions);
-    connect(m_broadcastEdit, &QLineEdit::returnPressed, this, &ServerWindow::broadcastToAll);
-    connect(m_sendToAll, &QPushButton::clicked, this, &ServerWindow::broadcastToAll);
-    connect(m_sendToSelected, &QPushButton::clicked, this, &ServerWindow::broadcastToSelected);
-
-    auto* broadcastLabel = new QLabel(tr("&Broadcast:"), area);
-    broadcastLabel->setBuddy(m_broadcastEdit);
-    auto* broadcastBar = new QHBoxLayout;
-    broadcastBar->addWidget(broadcastLabel);
-    broadcastBar->addWidget(m_broadcastEdit, 1);
-    broadcastBar->addWidget(m_sendToAll);
-    broadcastBar->addWidget(m_sendToSelected);
-
-    auto* layout = new QVBoxLayout(area);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_connectionView, 1);
-    layout->addLayout(broadcastBar);
-    return area;
+    return m_listenBar->startStopButton();
+}
+QComboBox* ServerWindow::addressCombo() const
+{
+    return m_listenBar->addressCombo();
+}
+QSpinBox* ServerWindow::portSpin() const
+{
+    return m_listenBar->portSpin();
+}
+QComboBox* ServerWindow::framingCombo() const
+{
+    return m_listenBar->framingCombo();
+}
+ElidedLabel* ServerWindow::stateLabel() const
+{
+    return m_listenBar->stateLabel();
+}
+QLineEdit* ServerWindow::broadcastEdit() const
+{
+    return m_connectionPane->broadcastEdit();
+}
+QPushButton* ServerWindow::sendToAllButton() const
+{
+    return m_connectionPane->sendToAllButton();
+}
+QPushButton* ServerWindow::sendToSelectedButton() const
+{
+    return m_connectionPane->sendToSelectedButton();
+}
+QAction* ServerWindow::disconnectAction() const
+{
+    return m_connectionPane->disconnectAction();
+}
+QAction* ServerWindow::sendMessageAction() const
+{
+    return m_connectionPane->sendMessageAction();
+}
+QAction* ServerWindow::copyAddressAction() const
+{
+    return m_connectionPane->copyAddressAction();
+}
+QList<quint64> ServerWindow::selectedConnectionIds() const
+{
+    return m_connectionPane->selectedIds();
 }
 
 void ServerWindow::buildStatusBar()
 {
+    m_settingsProblemLabel = new ElidedLabel(this);
+    m_settingsProblemLabel->setObjectName(QStringLiteral("settingsProblem"));
+    m_settingsProblemLabel->setStyleSheet(QStringLiteral("color: #c02020; font-weight: bold;"));
+    m_settingsProblemLabel->hide();
+    statusBar()->addWidget(m_settingsProblemLabel, 1);
     m_activeLabel = new QLabel(this);
     m_acceptedLabel = new QLabel(this);
     m_rateLabel = new QLabel(this);
+    m_rateLabel->setToolTip(tr("Messages per second over the last 5 seconds"));
     m_unansweredLabel = new QLabel(this);
     m_fileLimitLabel = new QLabel(this);
-    for (QLabel* label :
-         {m_activeLabel, m_acceptedLabel, m_rateLabel, m_unansweredLabel, m_fileLimitLabel})
+    m_fileLimitLabel->setToolTip(
+        tr("Each connection needs one file descriptor; this is the most the process may hold."));
+    m_blockedLabel = new QLabel(this);
+    m_blockedLabel->setToolTip(tr("Addresses kept out by Disconnect and block; see Server → "
+                                  "Blocked addresses…"));
+    m_blockedLabel->hide();
+    for (QLabel* label : {m_activeLabel, m_acceptedLabel, m_rateLabel, m_unansweredLabel,
+                          m_blockedLabel, m_fileLimitLabel})
         statusBar()->addPermanentWidget(label);
     onCounters(ServerCounters{});
-}
-
-void ServerWindow::fillAddressCombo()
-{
-    m_addressCombo->addItem(tr("All interfaces (IPv4+IPv6)"), QStringLiteral("any"));
-    m_addressCombo->addItem(tr("Localhost only"), QStringLiteral("localhost"));
-    const auto interfaces = QNetworkInterface::allInterfaces();
-    for (const QNetworkInterface& interface : interfaces) {
-        if (!(interface.flags() & QNetworkInterface::IsUp))
-            continue;
-        for (const QNetworkAddressEntry& entry : interface.addressEntries()) {
-            const QString ip = entry.ip().toString();
-            m_addressCombo->addItem(tr("%1 (%2)").arg(ip, interface.humanReadableName()), ip);
-        }
-    }
-}
-
-void ServerWindow::selectAddress(const QString& text)
-{
-    int index = m_addressCombo->findData(text.toLower() == QLatin1String("any") ||
-                                                 text.toLower() == QLatin1String("localhost")
-                                             ? text.toLower()
-                                             : text);
-    if (index < 0) {
-        // Not a current local address (interface gone, or typed on the command line):
-        // keep it selectable so Start reports Qt's reason instead of silently changing it.
-        m_addressCombo->addItem(tr("%1 (not found on this machine)").arg(text), text);
-        index = m_addressCombo->count() - 1;
-    }
-    m_addressCombo->setCurrentIndex(index);
-}
-
-void ServerWindow::loadReplyBookAtStart()
-{
-    QString message;
-    const QString autoSavePath = defaultReplyBookPath();
-    if (!loadReplyBook(*m_book, m_options.repliesPath, autoSavePath, &message)) {
-        // The --replies file is unusable: fall back to the autosaved book, say why.
-        QString fallbackWarning;
-        loadReplyBook(*m_book, QString(), autoSavePath, &fallbackWarning);
-        if (!fallbackWarning.isEmpty())
-            message += QLatin1Char('\n') + fallbackWarning;
-    }
-    if (m_options.pickMode)
-        m_book->setPickMode(*m_options.pickMode);
-    if (message.isEmpty())
-        return;
-    m_replyEditor->showProblem(message);
-    addLocalLog(LogLevel::Warning, LogKind::Notice, message);
-    if (!QStandardPaths::isTestModeEnabled()) {
-        // Non-blocking: the window is usable while the box is open.
-        auto* box =
-            new QMessageBox(QMessageBox::Warning, tr("Reply book"), message, QMessageBox::Ok, this);
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        QTimer::singleShot(0, box, [box] { box->open(); });
-    }
-}
-
-void ServerWindow::restoreSettings()
-{
-    QSettings settings = windowSettings();
-    selectAddress(m_options.addressText.value_or(
-        settings.value(kAddressKey, QStringLiteral("any")).toString()));
-    m_configuredPort = m_options.port ? int(*m_options.port)
-                                      : qBound(0, settings.value(kPortKey, 9999).toInt(), 65535);
-    m_portSpin->setValue(m_configuredPort);
-    const QString framing =
-        m_options.framing ? framingName(*m_options.framing)
-                          : settings.value(kFramingKey, framingName(Framing::Auto)).toString();
-    m_framingCombo->setCurrentIndex(qMax(0, m_framingCombo->findData(framing)));
-    if (!m_options.pickMode && settings.contains(kPickKey)) {
-        if (const auto mode = pickModeFromName(settings.value(kPickKey).toString()))
-            m_book->setPickMode(*mode);
-    }
-
-    restoreGeometry(settings.value(kGeometryKey).toByteArray());
-    restoreState(settings.value(kStateKey).toByteArray());
-    if (!m_mainSplitter->restoreState(settings.value(kMainSplitterKey).toByteArray()))
-        m_mainSplitter->setSizes({420, 300});
-    if (!m_bottomSplitter->restoreState(settings.value(kBottomSplitterKey).toByteArray()))
-        m_bottomSplitter->setSizes({640, 640}); // room for the whole book toolbar
-    m_connectionView->horizontalHeader()->restoreState(
-        settings.value(kTableHeaderKey).toByteArray());
-    if (!settings.contains(kGeometryKey))
-        resize(1280, 800);
-
-    const QString logFile = m_options.logFilePath.isEmpty() ? settings.value(kLogFileKey).toString()
-                                                            : m_options.logFilePath;
-    if (!logFile.isEmpty())
-        m_logPane->startLogToFile(logFile);
-}
-
-void ServerWindow::saveSettings() const
-{
-    QSettings settings = windowSettings();
-    // Command-line values apply to this run only: keep the saved ones unless the
-    // user changed the widget away from what the command line said.
-    const QString address = m_addressCombo->currentData().toString();
-    if (!m_options.addressText || address != m_options.addressText)
-        settings.setValue(kAddressKey, address);
-    if (!m_options.port || m_configuredPort != int(*m_options.port))
-        settings.setValue(kPortKey, m_configuredPort);
-    const QString framing = m_framingCombo->currentData().toString();
-    if (!m_options.framing || framing != framingName(*m_options.framing))
-        settings.setValue(kFramingKey, framing);
-    if (!m_options.pickMode || m_book->pickMode() != *m_options.pickMode)
-        settings.setValue(kPickKey, pickModeName(m_book->pickMode()));
-    settings.setValue(kGeometryKey, saveGeometry());
-    settings.setValue(kStateKey, saveState());
-    settings.setValue(kMainSplitterKey, m_mainSplitter->saveState());
-    settings.setValue(kBottomSplitterKey, m_bottomSplitter->saveState());
-    settings.setValue(kTableHeaderKey, m_connectionView->horizontalHeader()->saveState());
-    if (m_options.logFilePath.isEmpty())
-        settings.setValue(kLogFileKey, m_logPane->logFilePath());
-}
-
-ServerConfig ServerWindow::configFromWidgets() const
-{
-    ServerConfig config = m_engineSettings; // limits and threads: settings + command line
-    const QString addressText = m_addressCombo->currentData().toString();
-    config.address = ServerCommandLine::addressFromText(addressText).value_or(QHostAddress());
-    config.port = quint16(m_configuredPort);
-    config.framing =
-        framingFromName(m_framingCombo->currentData().toString()).value_or(Framing::Auto);
-    return config;
 }
 
 void ServerWindow::buildMenus()
@@ -420,6 +235,8 @@ void ServerWindow::buildMenus()
     m_settingsAction =
         serverMenu->addAction(tr("&Settings…"), this, &ServerWindow::editEngineSettings);
     m_settingsAction->setMenuRole(QAction::PreferencesRole);
+    m_blockListAction =
+        serverMenu->addAction(tr("&Blocked addresses…"), this, &ServerWindow::showBlockList);
 
     QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(tr("&About Chorus Server"), this, [this] {
@@ -431,77 +248,214 @@ void ServerWindow::buildMenus()
     });
 }
 
-void ServerWindow::loadEngineSettings()
+void ServerWindow::loadSettings()
 {
-    // Saved settings first; an option given on the command line wins for this run.
-    m_engineSettings = m_options.config;
-    const QSettings settings = windowSettings();
-    const QStringList& given = m_options.givenEngineOptions;
-    auto saved = [&settings, &given](const QString& key, const char* option) {
-        return settings.contains(key) && !given.contains(QLatin1String(option));
-    };
-    ConnectionLimits& limits = m_engineSettings.limits;
-    if (saved(kIdleGapKey, "idle-gap"))
-        limits.idleGap =
-            std::chrono::milliseconds(qBound(1, settings.value(kIdleGapKey).toInt(), 60000));
-    if (saved(kMaxMessageKey, "max-message"))
-        limits.maxMessageBytes = qsizetype(qBound<qint64>(
-            16, settings.value(kMaxMessageKey).toLongLong(), qint64(64) * 1024 * 1024));
-    if (saved(kHighWaterKey, "high-water"))
-        limits.highWaterBytes = qBound<qint64>(1024, settings.value(kHighWaterKey).toLongLong(),
-                                               qint64(1024) * 1024 * 1024);
-    if (saved(kIoThreadsKey, "io-threads"))
-        m_engineSettings.ioThreads = qBound(1, settings.value(kIoThreadsKey).toInt(), 64);
-    if (saved(kMaxConnectionsKey, "max-connections"))
-        m_engineSettings.maxConnections =
-            qBound(1, settings.value(kMaxConnectionsKey).toInt(), 1000000);
-    if (saved(kLogMessagesKey, "no-log-messages"))
-        m_engineSettings.logMessages = settings.value(kLogMessagesKey).toBool();
+    const FileResult loaded = m_settings.load();
+    if (!loaded.ok()) {
+        addLocalLog(
+            LogLevel::Warning, LogKind::Error,
+            tr("The saved settings were not read: %1. Defaults are used.").arg(loaded.describe()),
+            loaded.error);
+    }
+    for (const SettingProblem& problem : m_settings.problems()) {
+        addLocalLog(LogLevel::Warning, LogKind::Notice,
+                    tr("Saved setting ignored: %1").arg(ServerSettings::table().describe(problem)));
+    }
+    SettingValues overrides = m_options.overrides;
+    if (m_options.addressText) // the compatibility fields
+        overrides.set(settingId(ServerSetting::Listen), *m_options.addressText);
+    if (m_options.port)
+        overrides.set(settingId(ServerSetting::Port), qint64(*m_options.port));
+    m_settings.setOverrides(overrides);
+
+    m_listenBar->setAddressText(m_settings.value(ServerSetting::Listen).toString());
+    m_listenBar->setPort(int(m_settings.value(ServerSetting::Port).toLongLong()));
+    m_listenBar->setFramingText(m_settings.value(ServerSetting::Framing).toString());
+
+    const QString logFile = m_settings.value(ServerSetting::LogFile).toString();
+    if (!logFile.isEmpty())
+        m_logPane->startLogToFile(logFile);
+    // Connected after the start above: a log file given on the command line is not saved.
+    connect(m_logPane, &LogPane::logFileChanged, this, [this](const QString& path) {
+        // An empty path (stopped or failed) is saved too: do not resume next time.
+        chooseSetting(ServerSetting::LogFile, path);
+    });
 }
 
-void ServerWindow::setEngineSettings(const ServerConfig& engineSettings)
+void ServerWindow::loadReplyBook()
 {
-    m_engineSettings = engineSettings;
-    QSettings settings = windowSettings();
-    settings.setValue(kIdleGapKey, qint64(engineSettings.limits.idleGap.count()));
-    settings.setValue(kMaxMessageKey, qint64(engineSettings.limits.maxMessageBytes));
-    settings.setValue(kHighWaterKey, engineSettings.limits.highWaterBytes);
-    settings.setValue(kIoThreadsKey, engineSettings.ioThreads);
-    settings.setValue(kMaxConnectionsKey, engineSettings.maxConnections);
-    settings.setValue(kLogMessagesKey, engineSettings.logMessages);
+    const BookAtStart start = loadBookAtStart(*m_book, m_paths.replyBook, m_options.repliesPath,
+                                              m_options.pickMode, FrontEnd::Window);
+    using Problem = ReplyBookEditor::Problem;
+    Problem problem = Problem::None;
+    QStringList texts;
+    BookFileResult result;
+    if (start.ownBook.isCorrupt() && start.setAside.ok()) {
+        problem = Problem::OwnBookSetAside;
+        result = start.ownBook;
+        texts << tr("%1. It was moved to %2 and the factory replies are used.")
+                     .arg(describeBookResult(start.ownBook),
+                          QDir::toNativeSeparators(start.setAsidePath));
+    } else if (start.ownBookUnusable()) {
+        // Unreadable, too large, not a file, or corrupt and not movable: left as it is,
+        // and never autosaved over.
+        problem = Problem::OwnBookUnreadable;
+        result = start.ownBook;
+        texts << tr("%1. The factory replies are used and edits are not saved, so the file "
+                    "stays as it is; Export… keeps your edits.")
+                     .arg(describeBookResult(start.ownBook));
+    }
+    if (start.namedFailed()) {
+        problem = Problem::NamedFileFailed;
+        result = *start.named;
+        texts.prepend(tr("--replies: %1. The previous replies are kept.")
+                          .arg(describeBookResult(*start.named)));
+    } else if (start.named) {
+        const QString named = QDir::toNativeSeparators(m_options.repliesPath);
+        m_replyEditor->showNotice(
+            start.autosave ? tr("Replies from %1, which is only read; edits are saved to %2.")
+                                 .arg(named, QDir::toNativeSeparators(m_paths.replyBook))
+                           : tr("Replies from %1, which is only read.").arg(named));
+    }
+    if (problem != Problem::None)
+        m_replyEditor->showProblem(problem, texts.join(QLatin1Char(' ')), result);
+}
+
+void ServerWindow::restoreLayout()
+{
+    restoreGeometry(m_settings.windowValue(kGeometryKey).toByteArray());
+    restoreState(m_settings.windowValue(kStateKey).toByteArray());
+    if (!m_mainSplitter->restoreState(m_settings.windowValue(kMainSplitterKey).toByteArray()))
+        m_mainSplitter->setSizes({260, 340});
+    if (!m_bottomSplitter->restoreState(m_settings.windowValue(kBottomSplitterKey).toByteArray()))
+        m_bottomSplitter->setSizes({350, 450});
+    connectionView()->horizontalHeader()->restoreState(
+        m_settings.windowValue(kTableHeaderKey).toByteArray());
+    if (m_settings.windowValue(kGeometryKey).isNull()) {
+        QSize size = kDefaultSize;
+        if (const QScreen* screen = this->screen())
+            size = size.boundedTo(screen->availableSize());
+        resize(size);
+    }
+}
+
+void ServerWindow::saveLayout()
+{
+    // The port typed but never confirmed (no Enter, no Start) still counts.
+    if (m_listenBar->port() != int(m_settings.value(ServerSetting::Port).toLongLong()))
+        m_settings.setValue(ServerSetting::Port, qint64(m_listenBar->port()));
+    m_settings.setWindowValue(kGeometryKey, saveGeometry());
+    m_settings.setWindowValue(kStateKey, saveState());
+    m_settings.setWindowValue(kMainSplitterKey, m_mainSplitter->saveState());
+    m_settings.setWindowValue(kBottomSplitterKey, m_bottomSplitter->saveState());
+    m_settings.setWindowValue(kTableHeaderKey, connectionView()->horizontalHeader()->saveState());
+}
+
+FileResult ServerWindow::saveSettings()
+{
+    m_settingsSave = m_settings.save();
+    if (m_settingsSave.ok()) {
+        m_settingsProblemLabel->hide();
+        return m_settingsSave;
+    }
+    const QString text = tr("Settings not saved: %1").arg(m_settingsSave.describe());
+    m_settingsProblemLabel->setText(text);
+    m_settingsProblemLabel->show();
+    addLocalLog(LogLevel::Error, LogKind::Error, text, m_settingsSave.error);
+    return m_settingsSave;
+}
+
+void ServerWindow::chooseSetting(ServerSetting setting, const QVariant& value)
+{
+    if (value == m_settings.value(setting) && !m_settings.isOverridden(setting))
+        return;
+    m_settings.setValue(setting, value);
+    saveSettings();
+}
+
+void ServerWindow::setEngineSettings(const SettingValues& values)
+{
+    for (int id : ServerSettings::engineSettingIds()) {
+        if (values.has(id))
+            m_settings.setValue(ServerSetting(id), values.get(id));
+    }
+    saveSettings();
     // Limits reach new connections at once; threads and the connection limit at the next Start.
     if (m_state == State::Listening)
-        m_engine->setConfig(configFromWidgets());
+        m_engine->setConfig(m_settings.engineConfig());
 }
 
 void ServerWindow::editEngineSettings()
 {
-    auto* dialog = new ServerSettingsDialog(m_engineSettings, this);
+    auto* dialog = new ServerSettingsDialog(m_settings.values(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this,
-            [this, dialog] { setEngineSettings(dialog->apply(m_engineSettings)); });
+            [this, dialog] { setEngineSettings(dialog->values()); });
     dialog->open();
+}
+
+void ServerWindow::showBlockList()
+{
+    auto* dialog = findChild<BlockListDialog*>();
+    if (!dialog) {
+        dialog = new BlockListDialog(m_engine, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    dialog->show();
+    dialog->raise();
 }
 
 void ServerWindow::startListening()
 {
     if (m_state != State::Stopped)
         return;
-    m_configuredPort = m_portSpin->value();
-    const ServerConfig config = configFromWidgets();
-    if (config.address.isNull()) {
-        onStartFailed(
-            tr("\"%1\" is not a valid address.").arg(m_addressCombo->currentData().toString()));
-        return;
-    }
+    if (m_listenBar->port() != int(m_settings.value(ServerSetting::Port).toLongLong()))
+        chooseSetting(ServerSetting::Port, qint64(m_listenBar->port()));
+    const ServerConfig config = m_settings.engineConfig();
     m_engine->setConfig(config);
-    setState(
-        State::Starting,
-        tr("Starting on %1…").arg(ServerCommandLine::endpointText(config.address, config.port)));
+    QStringList endpoints;
+    for (const QHostAddress& address : config.address.bindAddresses())
+        endpoints << endpointText(address, config.port);
+    setState(State::Starting, tr("Starting on %1…").arg(endpoints.join(tr(" and "))));
     m_engine->start();
 }
 
+void ServerWindow::confirmDroppingClients(const QString& question, const QString& action,
+                                          std::function<void()> go)
+{
+    const int clients = m_connectionModel->rowCount();
+    if (!m_confirmDropping || clients == 0) {
+        go();
+        return;
+    }
+    if (m_confirmation)
+        return; // already asking
+    // Not exec(): the window (and the engine's batches) keep running while it is open.
+    m_confirmation =
+        new QMessageBox(QMessageBox::Question, windowTitle(),
+                        question + QLatin1Char(' ') +
+                            tr("%n connected client(s) will be disconnected.", nullptr, clients),
+                        QMessageBox::Cancel, this);
+    QPushButton* yes = m_confirmation->addButton(action, QMessageBox::AcceptRole);
+    m_confirmation->setDefaultButton(QMessageBox::Cancel);
+    m_confirmation->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_confirmation, &QMessageBox::finished, this, [this, yes, go = std::move(go)] {
+        const bool confirmed = m_confirmation && m_confirmation->clickedButton() == yes;
+        m_confirmation = nullptr;
+        if (confirmed)
+            go();
+    });
+    m_confirmation->open();
+}
+
 void ServerWindow::stopListening()
+{
+    if (m_state != State::Listening && m_state != State::Starting)
+        return;
+    confirmDroppingClients(tr("Stop the server?"), tr("Stop"), [this] { stopNow(); });
+}
+
+void ServerWindow::stopNow()
 {
     if (m_state != State::Listening && m_state != State::Starting)
         return;
@@ -509,33 +463,34 @@ void ServerWindow::stopListening()
     m_engine->stop();
 }
 
-void ServerWindow::onListening(const QHostAddress& address, quint16 port)
+void ServerWindow::quitWithoutAsking()
 {
-    {
-        // Show the real port (port 0 resolved) without touching the configured one.
-        const QSignalBlocker blocker(m_portSpin);
-        m_portSpin->setValue(port);
-    }
-    setState(State::Listening,
-             tr("Listening on %1").arg(ServerCommandLine::endpointText(address, port)));
+    m_quitConfirmed = true;
+    close();
 }
 
-void ServerWindow::onStartFailed(const QString& reason)
+void ServerWindow::onListening(const QList<QHostAddress>& addresses, quint16 port)
 {
-    const ServerConfig config = configFromWidgets();
-    const QString text =
-        tr("Cannot listen on %1: %2")
-            .arg(ServerCommandLine::endpointText(config.address, config.port), reason);
-    addLocalLog(LogLevel::Error, LogKind::Error, text);
+    m_listenBar->showListeningPort(port); // the real port (port 0 resolved)
+    QStringList endpoints;
+    for (const QHostAddress& address : addresses)
+        endpoints << endpointText(address, port);
+    setState(State::Listening, tr("Listening on %1").arg(endpoints.join(tr(" and "))));
+}
+
+void ServerWindow::onStartFailed(const ListenFailure& failure)
+{
+    const QString text = describeListenFailure(failure);
+    addLocalLog(LogLevel::Error, LogKind::Error, text, failure.error);
     setState(State::Stopped, text);
-    m_stateLabel->setStyleSheet(QStringLiteral("color: #c02020; font-weight: bold;"));
+    m_listenBar->showState(text, ListenBar::Look::Failed);
 }
 
 void ServerWindow::onStopped()
 {
     // Every connection is closed; rows the last batch did not remove go now.
     m_connectionModel->clear();
-    m_portSpin->setValue(m_configuredPort);
+    m_listenBar->showConfiguredPort();
     setState(State::Stopped);
     if (m_closeAfterStop)
         close();
@@ -544,11 +499,12 @@ void ServerWindow::onStopped()
 void ServerWindow::onCounters(const ServerCounters& counters)
 {
     m_activeLabel->setText(tr("Active: %1").arg(counters.active));
-    m_acceptedLabel->setText(counters.rejectedFull == 0
-                                 ? tr("Accepted: %1").arg(counters.totalAccepted)
-                                 : tr("Accepted: %1 (refused, server full: %2)")
-                                       .arg(counters.totalAccepted)
-                                       .arg(counters.rejectedFull));
+    QString accepted = tr("Accepted: %1").arg(counters.totalAccepted);
+    if (counters.rejectedFull > 0)
+        accepted += QLatin1Char(' ') + tr("(refused, server full: %1)").arg(counters.rejectedFull);
+    if (counters.rejectedBlocked > 0)
+        accepted += QLatin1Char(' ') + tr("(refused, blocked: %1)").arg(counters.rejectedBlocked);
+    m_acceptedLabel->setText(accepted);
     m_rateLabel->setText(tr("In: %1/s  Out: %2/s")
                              .arg(counters.messagesInPerSecond, 0, 'f', 1)
                              .arg(counters.messagesOutPerSecond, 0, 'f', 1));
@@ -556,127 +512,45 @@ void ServerWindow::onCounters(const ServerCounters& counters)
     if (counters.openFileLimit > 0)
         m_openFileLimit = counters.openFileLimit;
     m_fileLimitLabel->setText(tr("Open-file limit: %1").arg(m_openFileLimit));
-    m_fileLimitLabel->setToolTip(
-        tr("Each connection needs one file descriptor; this is the most the process may hold."));
     m_replyEditor->setUnansweredCount(counters.unanswered);
 }
 
 void ServerWindow::setState(State state, const QString& detail)
 {
     m_state = state;
-    m_stateLabel->setStyleSheet(QString());
     const bool stopped = state == State::Stopped;
-    m_addressCombo->setEnabled(stopped);
-    m_portSpin->setEnabled(stopped);
-    switch (state) {
-    case State::Stopped:
-        m_startStop->setText(tr("Start"));
-        m_startStop->setEnabled(true);
-        m_stateLabel->setText(detail.isEmpty() ? tr("Stopped") : detail);
-        break;
-    case State::Starting:
-    case State::Stopping:
-        m_startStop->setEnabled(false);
-        m_stateLabel->setText(detail);
-        break;
-    case State::Listening:
-        m_startStop->setText(tr("Stop"));
-        m_startStop->setEnabled(true);
-        m_stateLabel->setText(detail);
-        m_stateLabel->setStyleSheet(QStringLiteral("color: #207020; font-weight: bold;"));
-        break;
-    }
-    updateActions();
+    const bool busy = state == State::Starting || state == State::Stopping;
+    m_listenBar->setStopped(stopped, busy);
+    m_listenBar->showState(stopped && detail.isEmpty() ? tr("Stopped") : detail,
+                           state == State::Listening ? ListenBar::Look::Listening
+                                                     : ListenBar::Look::Plain);
+    m_connectionPane->setListening(state == State::Listening);
 }
 
-void ServerWindow::updateActions()
+void ServerWindow::addLocalLog(LogLevel level, LogKind kind, const QString& text, LogError error)
 {
-    const bool listening = m_state == State::Listening;
-    const bool hasSelection = m_connectionView->selectionModel()->hasSelection();
-    const bool hasText = !m_broadcastEdit->text().isEmpty();
-    m_disconnectAction->setEnabled(listening && hasSelection);
-    m_sendMessageAction->setEnabled(listening && hasSelection);
-    m_copyAddressAction->setEnabled(hasSelection);
-    m_sendToAll->setEnabled(listening && hasText);
-    m_sendToSelected->setEnabled(listening && hasText && hasSelection);
-}
-
-void ServerWindow::addLocalLog(LogLevel level, LogKind kind, const QString& text)
-{
-    m_logPane->appendEntries({LogEntry::now(level, kind, 0, text)});
-}
-
-QList<quint64> ServerWindow::selectedConnectionIds() const
-{
-    QList<quint64> ids;
-    const QModelIndexList rows = m_connectionView->selectionModel()->selectedRows();
-    ids.reserve(rows.size());
-    for (const QModelIndex& index : rows)
-        ids.append(index.data(ConnectionTableModel::IdRole).value<quint64>());
-    return ids;
-}
-
-void ServerWindow::disconnectSelected()
-{
-    const QList<quint64> ids = selectedConnectionIds();
-    if (!ids.isEmpty())
-        m_engine->disconnectClients(ids, tr("disconnected from the server window"));
-}
-
-void ServerWindow::sendMessageToSelected()
-{
-    const QList<quint64> ids = selectedConnectionIds();
-    if (ids.isEmpty())
-        return;
-    bool ok = false;
-    const QString text = QInputDialog::getText(
-        this, tr("Send message"),
-        tr("Message to %n connection(s) (sent once, in each peer's own framing):", nullptr,
-           int(ids.size())),
-        QLineEdit::Normal, QString(), &ok);
-    if (ok && !text.isEmpty())
-        m_engine->sendDirect(ids, text);
-}
-
-void ServerWindow::copySelectedAddresses()
-{
-    QStringList lines;
-    const QModelIndexList rows = m_connectionView->selectionModel()->selectedRows();
-    for (const QModelIndex& index : rows) {
-        const int sourceRow = m_connectionProxy->mapToSource(index).row();
-        lines.append(m_connectionModel->addressText(sourceRow));
-    }
-    if (!lines.isEmpty())
-        QGuiApplication::clipboard()->setText(lines.join(QLatin1Char('\n')) + QLatin1Char('\n'));
-}
-
-void ServerWindow::broadcastToAll()
-{
-    const QString text = m_broadcastEdit->text();
-    if (text.isEmpty() || m_state != State::Listening)
-        return;
-    m_engine->broadcast({}, text);
-    m_broadcastEdit->selectAll(); // easy to send again or to overwrite
-}
-
-void ServerWindow::broadcastToSelected()
-{
-    const QString text = m_broadcastEdit->text();
-    const QList<quint64> ids = selectedConnectionIds();
-    if (text.isEmpty() || ids.isEmpty() || m_state != State::Listening)
-        return;
-    m_engine->broadcast(ids, text);
-    m_broadcastEdit->selectAll();
+    m_logPane->appendEntries({LogEntry::now(level, kind, 0, text, error)});
 }
 
 void ServerWindow::closeEvent(QCloseEvent* event)
 {
-    if (m_state == State::Listening || m_state == State::Starting || m_state == State::Stopping) {
+    const bool running =
+        m_state == State::Listening || m_state == State::Starting || m_state == State::Stopping;
+    if (running && !m_quitConfirmed && !m_closeAfterStop) {
+        event->ignore();
+        confirmDroppingClients(tr("Quit Chorus Server?"), tr("Quit"), [this] {
+            m_quitConfirmed = true;
+            close();
+        });
+        return;
+    }
+    if (running) {
         // Let the engine flush pending replies and close peers cleanly first.
         if (!m_closeAfterStop) {
             m_closeAfterStop = true;
+            saveLayout();
             saveSettings();
-            stopListening();
+            stopNow();
             QTimer::singleShot(kCloseStopDeadline, this, [this] {
                 m_state = State::Stopped;
                 close();
@@ -685,8 +559,11 @@ void ServerWindow::closeEvent(QCloseEvent* event)
         event->ignore();
         return;
     }
-    if (!m_closeAfterStop)
-        saveSettings();
+    if (!m_closeAfterStop) {
+        saveLayout();
+        if (!saveSettings().ok())
+            qWarning("chorus-server: %s", qPrintable(m_settingsSave.describe()));
+    }
     event->accept();
 }
 

@@ -1,22 +1,26 @@
 #pragma once
 
-// The chorus-server window: a listen bar, the live connection table with its
-// context menu and broadcast box, the reply book editor, the log pane and a
-// status bar. It only renders what ServerEngine sends in batches, so a busy
-// engine never makes the window stutter.
+// The chorus-server window: the listen bar, the live connection table with
+// its context menu and broadcast box, the reply book editor, the log pane and
+// a status bar. It only renders what ServerEngine sends in batches, so a busy
+// engine never makes the window stutter. Settings live in ServerSettings (one
+// table for the command line, the dialog, the listen bar and the saved file);
+// every save is verified and a failure is shown, never silent.
 
 #include "ServerCommandLine.h"
+#include "ServerSettings.h"
 #include "server/ServerEngine.h"
 
 #include <QMainWindow>
 
+#include <functional>
 #include <memory>
 
 class QAction;
 class QComboBox;
-class QHBoxLayout;
 class QLabel;
 class QLineEdit;
+class QMessageBox;
 class QPushButton;
 class QSortFilterProxyModel;
 class QSpinBox;
@@ -25,9 +29,21 @@ class QTableView;
 
 namespace chorus {
 
+class ConnectionPane;
 class ConnectionTableModel;
+class ElidedLabel;
+class ListenBar;
 class LogPane;
 class ReplyBookEditor;
+
+// Where the window keeps its files.
+struct ServerFilePaths
+{
+    QString settings;  // chorus-server.conf
+    QString replyBook; // the window's own (autosaved) book
+    // ~/.config/Chorus/chorus-server.conf and ~/.local/share/Chorus/chorus-server/replies.json.
+    static ServerFilePaths standard();
+};
 
 class ServerWindow : public QMainWindow
 {
@@ -35,108 +51,117 @@ class ServerWindow : public QMainWindow
 public:
     enum class State { Stopped, Starting, Listening, Stopping };
 
-    explicit ServerWindow(const ServerCommandLineOptions& options = {}, QWidget* parent = nullptr);
+    explicit ServerWindow(const ServerCommandLineOptions& options = {},
+                          const ServerFilePaths& paths = ServerFilePaths::standard(),
+                          QWidget* parent = nullptr);
     ~ServerWindow() override;
 
     ServerEngine* engine() const { return m_engine; }
     std::shared_ptr<ReplyBook> replyBook() const { return m_book; }
     State state() const { return m_state; }
+    const ServerFilePaths& paths() const { return m_paths; }
 
     // For tests and scripting: the pieces a user clicks.
+    ListenBar* listenBar() const { return m_listenBar; }
+    ConnectionPane* connectionPane() const { return m_connectionPane; }
     ConnectionTableModel* connectionModel() const { return m_connectionModel; }
-    QSortFilterProxyModel* connectionProxy() const { return m_connectionProxy; }
-    QTableView* connectionView() const { return m_connectionView; }
+    QTableView* connectionView() const;
     ReplyBookEditor* replyBookEditor() const { return m_replyEditor; }
     LogPane* logPane() const { return m_logPane; }
-    QPushButton* startStopButton() const { return m_startStop; }
-    QComboBox* addressCombo() const { return m_addressCombo; }
-    QSpinBox* portSpin() const { return m_portSpin; }
-    QComboBox* framingCombo() const { return m_framingCombo; }
-    QLabel* stateLabel() const { return m_stateLabel; }
-    QLineEdit* broadcastEdit() const { return m_broadcastEdit; }
-    QPushButton* sendToAllButton() const { return m_sendToAll; }
-    QPushButton* sendToSelectedButton() const { return m_sendToSelected; }
-    QAction* disconnectAction() const { return m_disconnectAction; }
-    QAction* sendMessageAction() const { return m_sendMessageAction; }
-    QAction* copyAddressAction() const { return m_copyAddressAction; }
-
+    QPushButton* startStopButton() const;
+    QComboBox* addressCombo() const;
+    QSpinBox* portSpin() const;
+    QComboBox* framingCombo() const;
+    ElidedLabel* stateLabel() const;
+    QLineEdit* broadcastEdit() const;
+    QPushButton* sendToAllButton() const;
+    QPushButton* sendToSelectedButton() const;
+    QAction* disconnectAction() const;
+    QAction* sendMessageAction() const;
+    QAction* copyAddressAction() const;
     QAction* settingsAction() const { return m_settingsAction; }
-    // Limits and threads the next Start uses: saved settings, overridden by the command line.
-    ServerConfig engineSettings() const { return m_engineSettings; }
-    void setEngineSettings(const ServerConfig& settings); // saves them; limits apply at once
-
+    QAction* blockListAction() const { return m_blockListAction; }
     QList<quint64> selectedConnectionIds() const;
+
+    // The settings of this run (saved values, command-line overrides).
+    const ServerSettings& settings() const { return m_settings; }
+    // Limits and threads the next Start uses.
+    ServerConfig engineSettings() const { return m_settings.engineConfig(); }
+    // Saves the dialog's values; limits apply to new connections at once.
+    void setEngineSettings(const SettingValues& values);
+    // The last save of the settings file; shown in the status bar and log when it failed.
+    const FileResult& settingsSaveResult() const { return m_settingsSave; }
+
+    // Stop and Quit ask first while clients are connected. Off in test mode
+    // (QStandardPaths::setTestModeEnabled) unless a test turns it on.
+    void setConfirmsDroppingClients(bool confirm) { m_confirmDropping = confirm; }
+    bool confirmsDroppingClients() const { return m_confirmDropping; }
+    // The question Stop or Quit is waiting on, if any.
+    QMessageBox* pendingConfirmation() const { return m_confirmation; }
 
 public slots:
     void startListening();
+    // Asks first when clients are connected (see setConfirmsDroppingClients).
     void stopListening();
-    void disconnectSelected();
-    void sendMessageToSelected();
-    void copySelectedAddresses();
-    void broadcastToAll();
-    void broadcastToSelected();
     void editEngineSettings();
+    void showBlockList();
+    // SIGINT/SIGTERM: close without asking.
+    void quitWithoutAsking();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
-    void buildListenBar(QWidget* parent, QHBoxLayout* layout);
-    QWidget* buildConnectionArea();
     void buildStatusBar();
     void buildMenus();
-    void loadEngineSettings();
-    void fillAddressCombo();
-    void selectAddress(const QString& text);
-    void loadReplyBookAtStart();
-    void restoreSettings();
-    void saveSettings() const;
+    void loadSettings();
+    void loadReplyBook();
+    void restoreLayout();
+    void saveLayout();
+    FileResult saveSettings();
+    void chooseSetting(ServerSetting setting, const QVariant& value);
     void setState(State state, const QString& detail = {});
-    void addLocalLog(LogLevel level, LogKind kind, const QString& text);
-    ServerConfig configFromWidgets() const;
-    void updateActions();
+    void addLocalLog(LogLevel level, LogKind kind, const QString& text, LogError error = {});
+    // Asks `question` when clients would be dropped; runs `go` once it is answered yes.
+    void confirmDroppingClients(const QString& question, const QString& action,
+                                std::function<void()> go);
+    void stopNow();
 
-    void onListening(const QHostAddress& address, quint16 port);
-    void onStartFailed(const QString& reason);
+    void onListening(const QList<QHostAddress>& addresses, quint16 port);
+    void onStartFailed(const chorus::ListenFailure& failure);
     void onStopped();
     void onCounters(const chorus::ServerCounters& counters);
 
     ServerCommandLineOptions m_options;
+    ServerFilePaths m_paths;
+    ServerSettings m_settings;
+    FileResult m_settingsSave;
     std::shared_ptr<ReplyBook> m_book;
     ServerEngine* m_engine;
+    ConnectionTableModel* m_connectionModel;
     State m_state = State::Stopped;
-    int m_configuredPort = 9999; // what the user asked for; the spinbox shows the real one
     bool m_closeAfterStop = false;
+    bool m_quitConfirmed = false;
+    bool m_confirmDropping = true;
+    QMessageBox* m_confirmation = nullptr;
     quint64 m_openFileLimit = 0;
 
-    ConnectionTableModel* m_connectionModel;
-    QSortFilterProxyModel* m_connectionProxy;
-    QTableView* m_connectionView = nullptr;
+    ListenBar* m_listenBar = nullptr;
+    ConnectionPane* m_connectionPane = nullptr;
     ReplyBookEditor* m_replyEditor = nullptr;
     LogPane* m_logPane = nullptr;
     QSplitter* m_mainSplitter = nullptr;
     QSplitter* m_bottomSplitter = nullptr;
-
-    QComboBox* m_addressCombo = nullptr;
-    QSpinBox* m_portSpin = nullptr;
-    QComboBox* m_framingCombo = nullptr;
-    QPushButton* m_startStop = nullptr;
-    QLabel* m_stateLabel = nullptr;
-
-    QLineEdit* m_broadcastEdit = nullptr;
-    QPushButton* m_sendToAll = nullptr;
-    QPushButton* m_sendToSelected = nullptr;
-    QAction* m_disconnectAction = nullptr;
-    QAction* m_sendMessageAction = nullptr;
-    QAction* m_copyAddressAction = nullptr;
     QAction* m_settingsAction = nullptr;
-    ServerConfig m_engineSettings;
+    QAction* m_blockListAction = nullptr;
 
     QLabel* m_activeLabel = nullptr;
     QLabel* m_acceptedLabel = nullptr;
     QLabel* m_rateLabel = nullptr;
     QLabel* m_unansweredLabel = nullptr;
     QLabel* m_fileLimitLabel = nullptr;
+    QLabel* m_blockedLabel = nullptr;
+    ElidedLabel* m_settingsProblemLabel = nullptr;
 };
 
 } // namespace chorus

@@ -13,6 +13,7 @@
 
 #include <csignal>
 #include <memory>
+#include <vector>
 
 namespace {
 
@@ -21,45 +22,6 @@ void setIdentity()
     QCoreApplication::setOrganizationName(QStringLiteral("Chorus"));
     QCoreApplication::setApplicationName(QStringLiteral("chorus-server"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CHORUS_VERSION));
-}
-
-// Qt's own options (-platform offscreen, -style Fusion, …) are taken by QApplication
-// later; our parser must not call them unknown.
-QStringList withoutQtOptions(const QStringList& arguments)
-{
-    static const QStringList withValue = {
-        QStringLiteral("platform"),      QStringLiteral("platformpluginpath"),
-        QStringLiteral("platformtheme"), QStringLiteral("plugin"),
-        QStringLiteral("style"),         QStringLiteral("stylesheet"),
-        QStringLiteral("session"),       QStringLiteral("geometry"),
-        QStringLiteral("display"),       QStringLiteral("title"),
-        QStringLiteral("name"),          QStringLiteral("qwindowgeometry"),
-        QStringLiteral("qwindowicon"),   QStringLiteral("qwindowtitle"),
-        QStringLiteral("fontengine")};
-    static const QStringList flags = {QStringLiteral("reverse"), QStringLiteral("widgetcount"),
-                                      QStringLiteral("nograb"), QStringLiteral("dograb"),
-                                      QStringLiteral("sync")};
-    QStringList kept;
-    for (qsizetype i = 0; i < arguments.size(); ++i) {
-        const QString& argument = arguments.at(i);
-        if (i == 0 || !argument.startsWith(QLatin1Char('-')) || argument == QLatin1String("--")) {
-            kept.append(argument);
-            continue;
-        }
-        QString name = argument.mid(argument.startsWith(QLatin1String("--")) ? 2 : 1);
-        const qsizetype equals = name.indexOf(QLatin1Char('='));
-        if (equals >= 0)
-            name.truncate(equals);
-        if (withValue.contains(name)) {
-            if (equals < 0)
-                ++i; // skip its value too
-            continue;
-        }
-        if (flags.contains(name))
-            continue;
-        kept.append(argument);
-    }
-    return kept;
 }
 
 // Returns -1 to go on, else the exit code.
@@ -83,6 +45,28 @@ int handleParseResult(const chorus::ServerCommandLine::Result& result)
     return -1;
 }
 
+// argc/argv for QApplication that outlive it: Qt's own options only.
+class QtArguments
+{
+public:
+    explicit QtArguments(const QStringList& arguments)
+    {
+        for (const QString& argument : arguments)
+            m_storage.push_back(argument.toLocal8Bit());
+        for (QByteArray& argument : m_storage)
+            m_pointers.push_back(argument.data());
+        m_pointers.push_back(nullptr);
+        m_count = int(m_storage.size());
+    }
+    int& count() { return m_count; }
+    char** values() { return m_pointers.data(); }
+
+private:
+    std::vector<QByteArray> m_storage;
+    std::vector<char*> m_pointers;
+    int m_count = 0;
+};
+
 int runHeadless(const chorus::ServerCommandLineOptions& options)
 {
     chorus::HeadlessServer server(options);
@@ -91,8 +75,8 @@ int runHeadless(const chorus::ServerCommandLineOptions& options)
                      &chorus::HeadlessServer::requestStop);
     QObject::connect(&server, &chorus::HeadlessServer::finished, qApp, &QCoreApplication::exit,
                      Qt::QueuedConnection);
-    if (!server.start())
-        return 1;
+    if (const std::optional<int> code = server.start())
+        return *code;
     return QCoreApplication::exec();
 }
 
@@ -109,20 +93,16 @@ int runWindow(const chorus::ServerCommandLineOptions& options)
 
     chorus::ServerWindow window(options);
     chorus::UnixSignalWatcher signalWatcher({SIGINT, SIGTERM});
-    // close() runs the window's own shutdown (settings saved, engine stopped).
+    // The window's own shutdown (settings saved, engine stopped), without the question.
     QObject::connect(&signalWatcher, &chorus::UnixSignalWatcher::signalReceived, &window,
-                     [&window] { window.close(); });
+                     &chorus::ServerWindow::quitWithoutAsking);
     window.show();
     const int code = QApplication::exec();
 
     if (lagMonitor) {
-        QString error;
-        if (!lagMonitor->writeReport(options.lagReportPath, &error)) {
-            QTextStream(stderr) << "chorus-server: "
-                                << QCoreApplication::translate("main",
-                                                               "cannot write lag report %1: %2")
-                                       .arg(options.lagReportPath, error)
-                                << '\n';
+        const chorus::FileResult written = lagMonitor->writeReport(options.lagReportPath);
+        if (!written.ok()) {
+            QTextStream(stderr) << "chorus-server: " << written.describe() << '\n';
             return code == 0 ? 1 : code;
         }
     }
@@ -136,16 +116,20 @@ int main(int argc, char** argv)
     setIdentity();
     // Parsed before any application object exists: --help, --version and bad values
     // must work without a display, and --headless decides which application we need.
+    // Our options go to our parser only; QApplication sees nothing but Qt's own
+    // (-style, -platform, -name, …), so none of ours can be taken by Qt.
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments.append(QString::fromLocal8Bit(argv[i]));
-    const auto result = chorus::ServerCommandLine::parse(withoutQtOptions(arguments));
+    const auto split = chorus::ServerCommandLine::splitArguments(arguments);
+    const auto result = chorus::ServerCommandLine::parse(split.ours);
     if (const int code = handleParseResult(result); code >= 0)
         return code;
+    QtArguments qtArguments(split.qt);
     if (result.options.headless) {
-        QCoreApplication app(argc, argv);
+        QCoreApplication app(qtArguments.count(), qtArguments.values());
         return runHeadless(result.options);
     }
-    QApplication app(argc, argv);
+    QApplication app(qtArguments.count(), qtArguments.values());
     return runWindow(result.options);
 }

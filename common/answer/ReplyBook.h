@@ -6,7 +6,10 @@
 // copy, modify and publish a new snapshot. Shuffle and Sequential keep a small
 // cursor state behind their own mutex.
 
-#include <QDateTime>
+#include "answer/Placeholders.h"
+#include "answer/ReplyBookFile.h"
+#include "answer/ReplyEntry.h"
+
 #include <QList>
 #include <QMutex>
 #include <QObject>
@@ -18,34 +21,6 @@
 #include <vector>
 
 namespace chorus {
-
-struct ReplyEntry
-{
-    QString text;
-    bool enabled = true;
-    double weight = 1.0; // only used by PickMode::Random; <= 0 never picked
-
-    bool operator==(const ReplyEntry& other) const
-    {
-        return text == other.text && enabled == other.enabled && weight == other.weight;
-    }
-};
-
-enum class PickMode { Random, Shuffle, Sequential };
-QString pickModeName(PickMode mode); // "random", "shuffle", "sequential"
-std::optional<PickMode> pickModeFromName(QStringView name);
-
-// What placeholders in a reply expand to.
-struct ReplyContext
-{
-    quint64 connectionId = 0; // {id}
-    QString peer;             // {peer}   "address:port"
-    quint64 count = 0;        // {count}  messages from this peer so far (including this one)
-    QString echo;             // {echo}   the message being answered
-    QDateTime now;            // {time} HH:mm:ss, {date} yyyy-MM-dd; invalid -> current time
-};
-
-enum class ReplyFileFormat { PlainText, Json };
 
 class ReplyBook : public QObject
 {
@@ -78,35 +53,33 @@ public:
     // Returns the expanded reply, or nullopt when no entry is enabled (or, in
     // Random mode, when every enabled entry has a weight <= 0).
     std::optional<QString> pick(const ReplyContext& context);
-    static QString expandPlaceholders(const QString& text, const ReplyContext& context);
 
-    // --- persistence (JSON document {"version":1,"pickMode":..,"entries":[{text,enabled,weight}]})
-    // Corrupt or unreadable file: keeps the factory list, renames the bad file to
-    // "<path>.corrupt-<yyyyMMdd-HHmmss>" and returns false with a warning.
-    // A missing file is not an error (factory list, returns true).
-    bool load(const QString& path, QString* warning = nullptr);
-    bool save(const QString& path, QString* error = nullptr) const; // atomic (QSaveFile)
-    // After every change, save to this path (atomic). Failures are reported by saveFailed().
+    // --- files (formats and limits: ReplyBookFile.h). Reading never changes,
+    // moves or blocks on the file; on any failure the book stays as it was.
+    // load(): the file's replies (and the pick mode a JSON book carries)
+    // replace the book's. Not an edit: nothing is autosaved.
+    BookFileResult load(const QString& path);
+    // As load(), but an edit: autosaved like any other change.
+    BookFileResult importFile(const QString& path);
+    FileResult save(const QString& path) const; // JSON with the pick mode, verified
+    BookFileResult exportFile(const QString& path) const;
+    // After every change, save here; saved() or saveFailed() tell how it went.
+    // Empty: never written (the headless server, a window that could not read its book).
     void setAutoSavePath(const QString& path);
     QString autoSavePath() const;
 
-    // --- import / export (plain text: one reply per line, blank lines skipped; JSON: as save())
-    static std::optional<QList<ReplyEntry>> parse(const QByteArray& data, ReplyFileFormat format,
-                                                  QString* error = nullptr);
-    static QByteArray serialize(const QList<ReplyEntry>& entries, ReplyFileFormat format,
-                                PickMode mode = PickMode::Random);
-    static ReplyFileFormat formatForPath(const QString& path);      // .json -> Json, else PlainText
-    bool importFile(const QString& path, QString* error = nullptr); // replaces the entries
-    bool exportFile(const QString& path, QString* error = nullptr) const; // atomic
-
 signals:
     void changed();
-    void saveFailed(const QString& reason);
+    void saved(const QString& path);
+    // The old file is unchanged; the edit stands in memory.
+    void saveFailed(const chorus::FileResult& result);
 
 private:
     struct Snapshot;
     void publish(QList<ReplyEntry> entries);
     void afterChange();
+    // Publishes a file's book: its entries, and its pick mode when it has one.
+    void adopt(ParsedBook book);
 
     mutable QMutex m_writeMutex; // serialises writers and the shuffle/sequential cursor
     std::shared_ptr<const Snapshot> m_snapshot; // accessed with std::atomic_load/store

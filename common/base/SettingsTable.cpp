@@ -67,9 +67,12 @@ QString SettingsTable::help(int id) const
                                        .arg(row.defaultValue.toLongLong());
         break;
     case SettingKind::Choice:
+        // A row without a default (an option that only overrides) names none.
         text += QLatin1Char(' ') +
-                tr("One of: %1; default %2.")
-                    .arg(row.choices.join(QLatin1String(", ")), row.defaultValue.toString());
+                (row.defaultValue.isValid()
+                     ? tr("One of: %1; default %2.")
+                           .arg(row.choices.join(QLatin1String(", ")), row.defaultValue.toString())
+                     : tr("One of: %1.").arg(row.choices.join(QLatin1String(", "))));
         break;
     case SettingKind::Boolean:
     case SettingKind::Text:

@@ -44,22 +44,6 @@ QString printable(const QString& text, qsizetype maxChars)
 
 } // namespace
 
-QByteArray ConnectionLedger::encoded(const QString& text, Terminator terminator)
-{
-    if (text.size() > 1024)
-        return encodeMessage(text, terminator); // not worth keeping
-    for (const EncodedText& entry : m_encoded) {
-        if (entry.terminator == terminator && !entry.bytes.isNull() && entry.text == text)
-            return entry.bytes;
-    }
-    EncodedText& slot = m_encoded[m_nextEncoded];
-    m_nextEncoded = (m_nextEncoded + 1) % kEncodedCacheSize;
-    slot.text = text;
-    slot.terminator = terminator;
-    slot.bytes = encodeMessage(text, terminator);
-    return slot.bytes;
-}
-
 Connection::Connection(quint64 id, Framing framing, const ConnectionLimits& limits,
                        std::shared_ptr<ReplyBook> book, ConnectionLedger* ledger, QObject* parent)
     : QObject(parent), m_decoder(framing, limits.maxMessageBytes), m_limits(limits),
@@ -122,6 +106,11 @@ bool Connection::open(qintptr socketDescriptor, QString* error)
     return true;
 }
 
+QHostAddress Connection::peerAddress() const
+{
+    return QHostAddress(m_snapshot.peerAddress);
+}
+
 ConnectionSnapshot Connection::snapshot() const
 {
     ConnectionSnapshot out = m_snapshot;
@@ -159,7 +148,7 @@ void Connection::onReadyRead()
     thread_local char buffer[kReadChunkBytes];
     const qint64 chunkBytes = std::clamp<qint64>(m_limits.readBufferBytes, 1, kReadChunkBytes);
     const qint64 passBytes = std::max<qint64>(m_limits.readBufferBytes, chunkBytes);
-    const quint64 outBefore = m_snapshot.messagesOut;
+    const quint64 bytesOutBefore = m_snapshot.traffic.bytesOut;
     qint64 taken = 0;
     bool closedByPeer = false;
     while (!m_finished && m_closeReason == ConnectionError::None) {
@@ -184,8 +173,8 @@ void Connection::onReadyRead()
         }
         if (n == 0)
             break; // nothing more for now
-        m_snapshot.bytesIn += quint64(n);
-        m_ledger->bytesIn += quint64(n);
+        m_snapshot.traffic.bytesIn += quint64(n);
+        m_ledger->traffic.bytesIn += quint64(n);
         const QList<FramedMessage> messages = m_decoder.feed(QByteArrayView(buffer, n));
         for (const FramedMessage& message : messages) {
             if (m_finished || m_closeReason != ConnectionError::None)
@@ -204,7 +193,7 @@ void Connection::onReadyRead()
     // was answered is acknowledged by the reply itself; otherwise TCP_QUICKACK
     // (cleared by the kernel after use, so set again each time) acks at once
     // and releases the rest within the idle gap, so the line stays one message.
-    if (!closedByPeer && !m_finished && m_snapshot.messagesOut == outBefore) {
+    if (!closedByPeer && !m_finished && m_snapshot.traffic.bytesOut == bytesOutBefore) {
         const int one = 1;
         ::setsockopt(int(m_socket->socketDescriptor()), IPPROTO_TCP, TCP_QUICKACK, &one,
                      sizeof one);
@@ -267,34 +256,19 @@ void Connection::onIdleTimeout()
 void Connection::handleMessage(const FramedMessage& message)
 {
     if (message.overLong()) {
-        ++m_snapshot.errors;
-        const QString reason = tr("message longer than %1 bytes discarded (%2 bytes dropped)")
-                                   .arg(m_limits.maxMessageBytes)
-                                   .arg(message.discardedBytes);
-        emit problem(id(), ConnectionError::MessageTooLong, reason);
-        log(LogLevel::Warning, LogKind::Error, reason);
-        if (m_snapshot.protocol == PeerProtocol::Chorus) {
-            writeChorus(
-                makeError(ChorusErrorCode::TooLong,
-                          tr("line longer than %1 bytes discarded").arg(m_limits.maxMessageBytes)));
-            return;
-        }
-        const Terminator style = message.terminator != Terminator::None
-                                     ? message.terminator
-                                     : m_decoder.lastTerminator();
-        writeMessage(
-            tr("error: message longer than %1 bytes discarded").arg(m_limits.maxMessageBytes),
-            style == Terminator::None ? Terminator::Lf : style, false);
+        handleOverLong(message);
         return;
     }
-
     if (m_snapshot.protocol == PeerProtocol::Chorus) {
         handleChorusLine(message);
         return;
     }
-    if (m_snapshot.messagesIn == 0 && tryChorusHello(message))
+    // A hello is honoured whenever the connection is in text mode: after plain
+    // lines, an unsupported version or a malformed hello alike (PROTOCOL.md §2.2).
+    if (looksLikeChorusHello(message.payload)) {
+        handleHello(message);
         return;
-
+    }
     const QString text = decodeUtf8(message.payload);
     countIn(text);
     m_lineBasedPeer = message.terminator != Terminator::None;
@@ -304,17 +278,33 @@ void Connection::handleMessage(const FramedMessage& message)
     answer(text, message.terminator, std::nullopt);
 }
 
-void Connection::countMessageIn()
+void Connection::handleOverLong(const FramedMessage& message)
 {
-    ++m_snapshot.messagesIn;
-    ++m_ledger->messagesIn;
+    ++m_snapshot.errors;
+    log(LogLevel::Warning, LogKind::Error,
+        tr("message longer than %1 bytes discarded (%2 bytes dropped)")
+            .arg(m_limits.maxMessageBytes)
+            .arg(message.discardedBytes),
+        ConnectionError::MessageTooLong);
+    if (m_snapshot.protocol == PeerProtocol::Chorus) {
+        writeChorus(
+            makeError(ChorusErrorCode::TooLong,
+                      tr("line longer than %1 bytes discarded").arg(m_limits.maxMessageBytes)),
+            Traffic::Control);
+        return;
+    }
+    const Terminator style =
+        message.terminator != Terminator::None ? message.terminator : m_decoder.lastTerminator();
+    writeMessage(tr("error: message longer than %1 bytes discarded").arg(m_limits.maxMessageBytes),
+                 style == Terminator::None ? Terminator::Lf : style, Traffic::Notice);
 }
 
 void Connection::countIn(const QString& text)
 {
-    countMessageIn();
+    ++m_snapshot.traffic.messagesIn;
+    ++m_ledger->traffic.messagesIn;
     m_lastText = text;
-    logMessage(LogKind::Received, text);
+    logTraffic(LogKind::Received, text);
 }
 
 void Connection::answer(const QString& text, Terminator terminator, std::optional<quint64> seq)
@@ -324,7 +314,7 @@ void Connection::answer(const QString& text, Terminator terminator, std::optiona
     ReplyContext context;
     context.connectionId = id();
     context.peer = m_peerLabel;
-    context.count = m_snapshot.messagesIn;
+    context.count = m_snapshot.traffic.messagesIn; // user messages only
     context.echo = text;
     // context.now stays invalid: the book reads the clock only for {time}/{date}.
     const std::optional<QString> reply = m_book->pick(context);
@@ -334,31 +324,31 @@ void Connection::answer(const QString& text, Terminator terminator, std::optiona
         return;
     }
     if (seq)
-        writeChorus(makeReply(*seq, *reply), *reply);
+        writeChorus(makeReply(*seq, *reply), Traffic::User, *reply);
     else
-        writeMessage(*reply, terminator, true);
+        writeMessage(*reply, terminator, Traffic::User);
 }
 
-bool Connection::tryChorusHello(const FramedMessage& message)
+void Connection::handleHello(const FramedMessage& message)
 {
-    if (!looksLikeChorusHello(message.payload))
-        return false;
-    countIn(decodeUtf8(message.payload));
+    logTraffic(LogKind::Control, tr("control in: %1").arg(decodeUtf8(message.payload).trimmed()));
     const ChorusDecodeResult hello = decodeChorusLine(message.payload, m_limits.maxMessageBytes);
     if (!hello.ok()) {
         // An unsupported version or a malformed hello: say why, stay in text mode.
         protocolError(hello.toErrorMessage());
-        return true;
+        return;
     }
     m_snapshot.protocol = PeerProtocol::Chorus;
     m_snapshot.name = hello.message.name;
     m_lineBasedPeer = true; // JSON lines from now on
-    log(LogLevel::Info, LogKind::Notice,
-        tr("speaks chorus protocol %1 as \"%2\" (%3)")
-            .arg(hello.message.proto)
-            .arg(hello.message.name, hello.message.app));
-    writeChorus(makeWelcome(id(), m_serverName));
-    return true;
+    const QString app = hello.message.app.isEmpty() ? tr("no app named") : hello.message.app;
+    log(LogLevel::Info, LogKind::Control,
+        hello.message.name.isEmpty()
+            ? tr("speaks chorus protocol %1, no name (%2)").arg(hello.message.proto).arg(app)
+            : tr("speaks chorus protocol %1 as \"%2\" (%3)")
+                  .arg(hello.message.proto)
+                  .arg(hello.message.name, app));
+    writeChorus(makeWelcome(id(), m_serverName), Traffic::Control);
 }
 
 void Connection::handleChorusLine(const FramedMessage& message)
@@ -367,39 +357,38 @@ void Connection::handleChorusLine(const FramedMessage& message)
     if (result.blank)
         return;
     if (!result.ok()) {
-        countIn(decodeUtf8(message.payload));
         protocolError(result.toErrorMessage());
         return;
     }
     const ChorusMessage& in = result.message;
-    switch (in.type) {
-    case ChorusMessageType::Msg:
+    if (in.type == ChorusMessageType::Msg) {
         countIn(in.text);
         if (!in.text.isEmpty())
             answer(in.text, Terminator::Lf, in.seq);
         return;
+    }
+    // Everything else is control traffic: not a message, never the last message.
+    logTraffic(LogKind::Control, tr("control in: %1").arg(decodeUtf8(message.payload).trimmed()));
+    switch (in.type) {
     case ChorusMessageType::Ping:
-        countMessageIn();
-        writeChorus(makePong(in.t));
+        writeChorus(makePong(in.t), Traffic::Control);
         return;
     case ChorusMessageType::Name:
-        countMessageIn();
-        log(LogLevel::Info, LogKind::Notice,
-            tr("renamed from \"%1\" to \"%2\"").arg(m_snapshot.name, in.name));
+        log(LogLevel::Info, LogKind::Control,
+            m_snapshot.name.isEmpty()
+                ? tr("named \"%1\"").arg(in.name)
+                : tr("renamed from \"%1\" to \"%2\"").arg(m_snapshot.name, in.name));
         m_snapshot.name = in.name;
         return;
     case ChorusMessageType::Bye:
-        countMessageIn();
         close(ConnectionError::RemoteClosed,
               in.reason.isEmpty() ? tr("peer said bye") : tr("peer said bye: %1").arg(in.reason));
         return;
     case ChorusMessageType::Error:
-        countMessageIn();
-        log(LogLevel::Warning, LogKind::Error,
+        log(LogLevel::Warning, LogKind::Control,
             tr("peer reported an error (%1): %2").arg(in.code, in.message));
         return;
     default:
-        countIn(decodeUtf8(message.payload));
         protocolError(makeError(
             ChorusErrorCode::UnexpectedType,
             tr("a client does not send \"%1\" messages here").arg(chorusMessageTypeName(in.type))));
@@ -410,31 +399,34 @@ void Connection::handleChorusLine(const FramedMessage& message)
 void Connection::protocolError(const ChorusMessage& error)
 {
     ++m_snapshot.errors;
-    const QString reason = tr("protocol error (%1): %2").arg(error.code, error.message);
-    emit problem(id(), ConnectionError::ProtocolError, reason);
-    log(LogLevel::Warning, LogKind::Error, reason);
-    writeChorus(error);
+    log(LogLevel::Warning, LogKind::Error,
+        tr("protocol error (%1): %2").arg(error.code, error.message),
+        ConnectionError::ProtocolError);
+    writeChorus(error, Traffic::Control);
 }
 
-bool Connection::writeChorus(const ChorusMessage& message, const QString& logText)
+bool Connection::writeChorus(const ChorusMessage& message, Traffic traffic, const QString& logText)
 {
     const QByteArray bytes = encodeChorusMessage(message);
-    if (!writeCounted(bytes))
+    if (!writeCounted(bytes, traffic))
         return false;
-    logMessage(LogKind::Sent, logText.isEmpty() ? QString::fromUtf8(bytes.trimmed()) : logText);
+    if (traffic == Traffic::User)
+        logTraffic(LogKind::Sent, logText.isEmpty() ? QString::fromUtf8(bytes.trimmed()) : logText);
+    else
+        logTraffic(LogKind::Control, tr("control out: %1").arg(QString::fromUtf8(bytes.trimmed())));
     return true;
 }
 
-bool Connection::writeMessage(const QString& text, Terminator terminator, bool logIt)
+bool Connection::writeMessage(const QString& text, Terminator terminator, Traffic traffic)
 {
-    if (!writeCounted(m_ledger->encoded(text, terminator)))
+    if (!writeCounted(m_ledger->encoded(text, terminator), traffic))
         return false;
-    if (logIt)
-        logMessage(LogKind::Sent, text);
+    if (traffic == Traffic::User)
+        logTraffic(LogKind::Sent, text);
     return true;
 }
 
-bool Connection::writeCounted(const QByteArray& bytes)
+bool Connection::writeCounted(const QByteArray& bytes, Traffic traffic)
 {
     if (!m_socket || m_finished || m_socket->state() != QAbstractSocket::ConnectedState)
         return false;
@@ -447,10 +439,12 @@ bool Connection::writeCounted(const QByteArray& bytes)
         abort(error, reason);
         return false;
     }
-    ++m_snapshot.messagesOut;
-    ++m_ledger->messagesOut;
-    m_snapshot.bytesOut += quint64(bytes.size());
-    m_ledger->bytesOut += quint64(bytes.size());
+    if (traffic == Traffic::User) {
+        ++m_snapshot.traffic.messagesOut;
+        ++m_ledger->traffic.messagesOut;
+    }
+    m_snapshot.traffic.bytesOut += quint64(bytes.size());
+    m_ledger->traffic.bytesOut += quint64(bytes.size());
     return true;
 }
 
@@ -470,7 +464,7 @@ bool Connection::cutOffIfBacklogged()
                                .arg(backlog)
                                .arg(m_limits.highWaterBytes);
     ++m_snapshot.errors;
-    log(LogLevel::Error, LogKind::Error, reason);
+    log(LogLevel::Error, LogKind::Error, reason, ConnectionError::WriteBacklog);
     abort(ConnectionError::WriteBacklog, reason);
     return true;
 }
@@ -480,11 +474,11 @@ void Connection::sendText(const QString& text, Unsolicited kind)
     bool sent = false;
     if (m_snapshot.protocol == PeerProtocol::Chorus) {
         sent = writeChorus(kind == Unsolicited::Broadcast ? makeBroadcast(text) : makeDirect(text),
-                           text);
+                           Traffic::User, text);
     } else {
         const Terminator style = m_decoder.lastTerminator();
         if (style == Terminator::None) {
-            sent = writeMessage(text, style, true); // as one burst, like its own messages
+            sent = writeMessage(text, style, Traffic::User); // one burst, like its own messages
         } else {
             // One message per line: a line-based peer reads it line by line.
             const QStringList lines = text.split(QLatin1Char('\n'));
@@ -492,7 +486,7 @@ void Connection::sendText(const QString& text, Unsolicited kind)
                 QString clean = line;
                 if (clean.endsWith(QLatin1Char('\r')))
                     clean.chop(1);
-                sent = writeMessage(clean, style, true) || sent;
+                sent = writeMessage(clean, style, Traffic::User) || sent;
             }
         }
     }
@@ -510,7 +504,9 @@ void Connection::close(ConnectionError reason, const QString& text)
     m_snapshot.state = ConnectionState::Closing;
     markChanged();
     if (m_snapshot.protocol == PeerProtocol::Chorus && reason != ConnectionError::RemoteClosed)
-        writeChorus(makeBye(text)); // chorus peers learn why before the close
+        writeChorus(makeBye(text), Traffic::Control); // chorus peers learn why before the close
+    else if (reason == ConnectionError::Blocked)
+        writeMessage(tr("error: %1").arg(text), Terminator::Lf, Traffic::Notice);
     m_closeTimer.start(int(kCloseFlushTimeout.count()), this);
     m_socket->disconnectFromHost(); // may finish() at once when nothing is left to send
 }
@@ -540,16 +536,12 @@ void Connection::finish()
     m_finished = true;
     m_idleTimer.stop();
     m_closeTimer.stop();
-    // Bytes that never saw their terminator or gap still were a message.
-    if (m_decoder.hasPending()) {
+    // Bytes that never saw their terminator or gap still were a message (a
+    // Chorus peer's cut-off line is not one).
+    if (m_decoder.hasPending() && m_snapshot.protocol == PeerProtocol::Text) {
         if (const std::optional<FramedMessage> last = m_decoder.flushIdle(true);
-            last && !last->overLong()) {
-            const QString text = decodeUtf8(last->payload);
-            ++m_snapshot.messagesIn;
-            ++m_ledger->messagesIn;
-            m_lastText = text;
-            logMessage(LogKind::Received, text);
-        }
+            last && !last->overLong())
+            countIn(decodeUtf8(last->payload));
     }
     m_snapshot.state = ConnectionState::Closed;
     ConnectionError error = m_closeReason;
@@ -562,7 +554,7 @@ void Connection::finish()
     emit finished(id(), error, reason);
 }
 
-void Connection::logMessage(LogKind kind, const QString& text)
+void Connection::logTraffic(LogKind kind, const QString& text)
 {
     if (!m_ledger->logMessages)
         return;
@@ -571,15 +563,24 @@ void Connection::logMessage(LogKind kind, const QString& text)
         return;
     }
     --m_ledger->messageLogBudget;
-    const QString line = kind == LogKind::Received
-                             ? tr("received: %1").arg(printable(text, kLogTextChars))
-                             : tr("sent: %1").arg(printable(text, kLogTextChars));
+    QString line;
+    switch (kind) {
+    case LogKind::Received:
+        line = tr("received: %1").arg(printable(text, kLogTextChars));
+        break;
+    case LogKind::Sent:
+        line = tr("sent: %1").arg(printable(text, kLogTextChars));
+        break;
+    default:
+        line = printable(text, kLogTextChars);
+        break;
+    }
     log(LogLevel::Info, kind, line);
 }
 
-void Connection::log(LogLevel level, LogKind kind, const QString& text)
+void Connection::log(LogLevel level, LogKind kind, const QString& text, LogError error)
 {
-    emit logged(LogEntry::now(level, kind, id(), text));
+    emit logged(LogEntry::now(level, kind, id(), text, error));
 }
 
 } // namespace chorus

@@ -4,16 +4,16 @@
 // stats. Lives (and is created) in the ServerWorker thread that owns it; all
 // its work happens in that thread's event loop.
 
+#include "answer/ReplyBook.h"
+#include "server/ConnectionLedger.h"
+#include "server/ServerTypes.h"
 #include "wire/ChorusProtocol.h"
 #include "wire/FrameCodec.h"
-#include "answer/ReplyBook.h"
-#include "server/ServerTypes.h"
 
 #include <QBasicTimer>
 #include <QList>
 #include <QObject>
 
-#include <array>
 #include <chrono>
 #include <memory>
 
@@ -21,47 +21,11 @@ class QAbstractSocket;
 
 namespace chorus {
 
-// Shared tallies of the worker that owns a set of connections. Connections
-// add to it directly (same thread, no locking); the worker turns it into
-// counter deltas and rate-limited log lines once per batch.
-struct ConnectionLedger
-{
-    quint64 messagesIn = 0;
-    quint64 messagesOut = 0;
-    quint64 bytesIn = 0;
-    quint64 bytesOut = 0;
-    quint64 unanswered = 0;
-    bool logMessages = true;
-    int messageLogBudget = 200; // Received/Sent lines still allowed in this batch
-    quint64 messageLogsDropped = 0;
-    // Ids of connections whose snapshot changed since the last batch; each
-    // connection appears once (it keeps a flag), so a busy peer costs one
-    // append per batch instead of a signal and a hash insert per message.
-    QList<quint64> changed;
-
-    // The last few replies as sent on the wire. Replies come from a short
-    // list, so encoding each one to UTF-8 (and allocating) per message is
-    // mostly repeated work; a hit shares the cached bytes (no copy).
-    QByteArray encoded(const QString& text, Terminator terminator);
-
-private:
-    struct EncodedText
-    {
-        QString text;
-        Terminator terminator = Terminator::None;
-        QByteArray bytes;
-    };
-    static constexpr std::size_t kEncodedCacheSize = 16;
-    std::array<EncodedText, kEncodedCacheSize> m_encoded;
-    std::size_t m_nextEncoded = 0;
-};
-
 // How long a closing connection may take to flush what it still has to send.
 inline constexpr std::chrono::milliseconds kCloseFlushTimeout{2000};
 // A peer that ended its last message with LF/CRLF is line based: bytes without
 // a terminator are more likely a line still in flight than a complete message.
 inline constexpr std::chrono::milliseconds kLinePeerIdleGap{250};
-
 
 class Connection : public QObject
 {
@@ -85,7 +49,9 @@ public:
     void clearChangedMark() { m_changedMarked = false; }
     // "address:port" (or "[address]:port").
     const QString& peer() const { return m_peerLabel; }
-    bool isFinished() const { return m_finished; }
+    // The peer's address, mapped IPv4 shown as IPv4.
+    QHostAddress peerAddress() const;
+    PeerProtocol protocol() const { return m_snapshot.protocol; }
 
     enum class Unsolicited { Direct, Broadcast };
     // A message the peer did not ask for: a chorus `direct`/`broadcast`, or
@@ -94,7 +60,9 @@ public:
     // Named in the chorus `welcome`.
     void setServerName(const QString& name) { m_serverName = name; }
     // Graceful close: pending replies are flushed, then the socket is closed;
-    // aborted if the peer does not take them within kCloseFlushTimeout.
+    // aborted if the peer does not take them within kCloseFlushTimeout. A
+    // Chorus peer is told why with a bye; a text peer blocked by the operator
+    // gets one "error: <text>" line (other closes say nothing to text peers).
     void close(ConnectionError reason, const QString& text);
     // Immediate close, unsent bytes are dropped.
     void abort(ConnectionError reason, const QString& text);
@@ -102,8 +70,6 @@ public:
 signals:
     // A line for the log (messages, over-long warnings, write backlog, ...).
     void logged(const chorus::LogEntry& entry);
-    // A non-fatal problem (MessageTooLong, ProtocolError) or the reason of a close to come.
-    void problem(quint64 id, chorus::ConnectionError error, const QString& reason);
     // The socket is closed; the object is deleted later by its owner.
     void finished(quint64 id, chorus::ConnectionError error, const QString& reason);
 
@@ -116,24 +82,30 @@ private:
     void onIdleTimeout();
     void onStateChanged();
     void handleMessage(const FramedMessage& message);
+    void handleOverLong(const FramedMessage& message);
+    // A hello in text mode: welcomed into Chorus mode, or told why not.
+    void handleHello(const FramedMessage& message);
     void handleChorusLine(const FramedMessage& message);
-    bool tryChorusHello(const FramedMessage& message);
     void answer(const QString& text, Terminator terminator, std::optional<quint64> seq);
-    void countIn(const QString& text); // a message with text: counted, kept, logged
-    void countMessageIn();             // counted only (chorus ping, name, bye, error)
-    bool writeMessage(const QString& text, Terminator terminator, bool logIt);
-    bool writeChorus(const ChorusMessage& message, const QString& logText = {});
+    void countIn(const QString& text); // a user message: counted, kept as the last, logged
+
+    // What a write is, for the counters and the log: only user messages count
+    // as messages; control traffic (welcome, pong, error, bye) is logged as such.
+    enum class Traffic { User, Control, Notice };
+    bool writeMessage(const QString& text, Terminator terminator, Traffic traffic);
+    bool writeChorus(const ChorusMessage& message, Traffic traffic, const QString& logText = {});
     // Writes one encoded message and counts it. false when the connection is
     // gone, was cut off for its backlog, or the send failed (then it is finished).
-    bool writeCounted(const QByteArray& bytes);
+    bool writeCounted(const QByteArray& bytes, Traffic traffic);
     // Why the socket failed, from its error(): the peer closed, or Qt's reason.
     std::pair<ConnectionError, QString> socketFailure() const;
     void protocolError(const ChorusMessage& error);
     // Before each write: a peer whose unsent backlog passed the high-water mark is aborted.
     bool cutOffIfBacklogged();
     void armIdleTimer();
-    void logMessage(LogKind kind, const QString& text);
-    void log(LogLevel level, LogKind kind, const QString& text);
+    // Message and control lines share the ledger's per-batch budget.
+    void logTraffic(LogKind kind, const QString& text);
+    void log(LogLevel level, LogKind kind, const QString& text, LogError error = {});
     void finish();
     std::chrono::milliseconds currentIdleGap() const;
 
@@ -147,7 +119,7 @@ private:
     QBasicTimer m_idleTimer;
     QBasicTimer m_closeTimer;
     ConnectionSnapshot m_snapshot; // lastMessage/detectedFraming filled by snapshot()
-    QString m_lastText;            // the last message as received (shortened on demand)
+    QString m_lastText;            // the last user message (shortened on demand)
     QString m_peerLabel;           // "address:port", formatted once for {peer}
     QString m_serverName;
     bool m_changedMarked = false;

@@ -1,5 +1,7 @@
 #include "server/ServerEngine.h"
 
+#include "base/Endpoint.h"
+#include "base/RateWindow.h"
 #include "server/ServerWorker.h"
 
 #include <QElapsedTimer>
@@ -52,7 +54,8 @@ public:
     void joinWorkers();
     void merge(const WorkerBatch& batch);
     void emitPending();
-    void log(LogLevel level, LogKind kind, const QString& text);
+    void reportBlockList();
+    void log(LogLevel level, LogKind kind, const QString& text, LogError error = {});
     template <typename Call> void forEachWorker(Call call)
     {
         for (ServerWorker* worker : workers)
@@ -67,15 +70,16 @@ public:
     std::vector<QThread*> threads;
     std::vector<ServerWorker*> workers;
     State state = State::Idle;
-    QHostAddress address;
+    QList<QHostAddress> addresses;
     quint16 port = 0;
     int drainedWorkers = 0;
 
     QTimer tick;
-    QElapsedTimer sinceTick;
+    QElapsedTimer clock; // monotonic time for the rate windows
     ServerCounters counters;
-    quint64 inAtTick = 0;
-    quint64 outAtTick = 0;
+    RateWindow inRate;
+    RateWindow outRate;
+    quint64 reportedBlockVersion = 0;
     QList<ConnectionSnapshot> pendingChanged;
     QHash<quint64, qsizetype> pendingIndex; // id -> position in pendingChanged
     QList<quint64> pendingRemoved;
@@ -90,7 +94,7 @@ void ServerEnginePrivate::ensureWorkers(int count)
     for (int i = 0; i < count; ++i) {
         auto* thread = new QThread;
         thread->setObjectName(QStringLiteral("chorus-io-%1").arg(i));
-        auto* worker = new ServerWorker(i, shared);
+        auto* worker = new ServerWorker(shared);
         worker->moveToThread(thread);
         // Sockets are destroyed in the thread that used them.
         QObject::connect(thread, &QThread::finished, worker, &QObject::deleteLater);
@@ -109,38 +113,36 @@ void ServerEnginePrivate::ensureWorkers(int count)
         workers.push_back(worker);
     }
     shared->workers = workers;
-    QObject::connect(workers.front(), &ServerWorker::listeningStarted, q,
-                     [this](const QHostAddress& boundAddress, quint16 boundPort) {
-                         if (state != State::Starting)
-                             return; // stop() came first
-                         state = State::Listening;
-                         address = boundAddress;
-                         port = boundPort;
-                         log(LogLevel::Info, LogKind::Listening,
-                             ServerEngine::tr("listening on %1 port %2 (%3 framing, %n I/O "
-                                              "thread(s))",
-                                              nullptr, int(workers.size()))
-                                 .arg(address == QHostAddress::Any
-                                          ? ServerEngine::tr("all interfaces (IPv4 and IPv6)")
-                                          : address.toString())
-                                 .arg(port)
-                                 .arg(framingName(config.framing)));
-                         emitPending();
-                         emit q->listening(address, port);
-                     });
+    QObject::connect(
+        workers.front(), &ServerWorker::listeningStarted, q,
+        [this](const QList<QHostAddress>& boundAddresses, quint16 boundPort) {
+            if (state != State::Starting)
+                return; // stop() came first
+            state = State::Listening;
+            addresses = boundAddresses;
+            port = boundPort;
+            QStringList endpoints;
+            for (const QHostAddress& bound : boundAddresses)
+                endpoints << endpointText(bound, boundPort);
+            log(LogLevel::Info, LogKind::Listening,
+                ServerEngine::tr("listening on %1 (%2 framing, %n I/O thread(s))", nullptr,
+                                 int(workers.size()))
+                    .arg(endpoints.join(ServerEngine::tr(" and ")), framingName(config.framing)));
+            emitPending();
+            emit q->listening(addresses, port);
+        });
     QObject::connect(workers.front(), &ServerWorker::listenFailed, q,
-                     [this](const QString& reason) {
+                     [this](const ListenFailure& failure) {
                          log(LogLevel::Error, LogKind::Error,
-                             ServerEngine::tr("cannot listen on %1 port %2: %3")
-                                 .arg(config.address.toString())
-                                 .arg(config.port)
-                                 .arg(reason));
+                             ServerEngine::tr("cannot listen on %1: %2")
+                                 .arg(endpointText(failure.address, failure.port), failure.reason),
+                             failure.error);
                          if (state == State::Starting) {
                              state = State::Idle;
                              tick.stop();
                          }
                          emitPending();
-                         emit q->startFailed(reason);
+                         emit q->startFailed(failure);
                      });
     QObject::connect(workers.front(), &ServerWorker::listenerClosed, q, [this] {
         if (state != State::Stopping)
@@ -179,12 +181,10 @@ void ServerEnginePrivate::merge(const WorkerBatch& batch)
     }
     pendingRemoved.append(batch.removed);
     pendingLog.append(batch.log);
+    counters += batch.traffic;
     counters.totalAccepted += batch.accepted;
     counters.rejectedFull += batch.rejectedFull;
-    counters.messagesIn += batch.messagesIn;
-    counters.messagesOut += batch.messagesOut;
-    counters.bytesIn += batch.bytesIn;
-    counters.bytesOut += batch.bytesOut;
+    counters.rejectedBlocked += batch.rejectedBlocked;
     counters.unanswered += batch.unanswered;
 }
 
@@ -199,28 +199,37 @@ void ServerEnginePrivate::emitPending()
     if (!pendingLog.isEmpty())
         emit q->logBatch(std::exchange(pendingLog, {}));
 
-    const qint64 elapsedMs = sinceTick.isValid() ? sinceTick.restart() : 0;
-    if (elapsedMs > 0) {
-        const double seconds = double(elapsedMs) / 1000.0;
-        counters.messagesInPerSecond = double(counters.messagesIn - inAtTick) / seconds;
-        counters.messagesOutPerSecond = double(counters.messagesOut - outAtTick) / seconds;
-    }
-    if (!sinceTick.isValid())
-        sinceTick.start();
-    inAtTick = counters.messagesIn;
-    outAtTick = counters.messagesOut;
     counters.active = quint64(std::max(0, shared->active.load()));
     if (state == State::Idle) {
-        counters.messagesInPerSecond = 0;
-        counters.messagesOutPerSecond = 0;
-        sinceTick.invalidate();
+        inRate.clear();
+        outRate.clear();
+    } else {
+        if (!clock.isValid())
+            clock.start();
+        const std::chrono::milliseconds now(clock.elapsed());
+        inRate.add(now, counters.messagesIn);
+        outRate.add(now, counters.messagesOut);
     }
+    counters.messagesInPerSecond = inRate.perSecond();
+    counters.messagesOutPerSecond = outRate.perSecond();
     emit q->countersUpdated(counters);
+    reportBlockList();
 }
 
-void ServerEnginePrivate::log(LogLevel level, LogKind kind, const QString& text)
+void ServerEnginePrivate::reportBlockList()
 {
-    pendingLog.append(LogEntry::now(level, kind, 0, text));
+    // Expiries count as changes too: entries() drops them and bumps the version.
+    const QList<BlockedAddress> entries = shared->blocked.entries(QDateTime::currentDateTime());
+    const quint64 version = shared->blocked.version();
+    if (version == reportedBlockVersion)
+        return;
+    reportedBlockVersion = version;
+    emit q->blockListChanged(entries);
+}
+
+void ServerEnginePrivate::log(LogLevel level, LogKind kind, const QString& text, LogError error)
+{
+    pendingLog.append(LogEntry::now(level, kind, 0, text, error));
 }
 
 ServerEngine::ServerEngine(std::shared_ptr<ReplyBook> book, QObject* parent)
@@ -231,6 +240,10 @@ ServerEngine::ServerEngine(std::shared_ptr<ReplyBook> book, QObject* parent)
     qRegisterMetaType<ConnectionSnapshot>();
     qRegisterMetaType<LogEntry>();
     qRegisterMetaType<ServerCounters>();
+    qRegisterMetaType<ListenFailure>();
+    qRegisterMetaType<BlockedAddress>();
+    qRegisterMetaType<QList<BlockedAddress>>();
+    qRegisterMetaType<QList<QHostAddress>>();
     qRegisterMetaType<WorkerBatch>();
     qRegisterMetaType<QList<ConnectionSnapshot>>();
     qRegisterMetaType<QList<LogEntry>>();
@@ -251,24 +264,19 @@ void ServerEngine::setConfig(const ServerConfig& config)
     d->forEachWorker([config](ServerWorker* worker) { worker->configure(config); });
 }
 
-ServerConfig ServerEngine::config() const
-{
-    return d->config;
-}
-
-std::shared_ptr<ReplyBook> ServerEngine::replyBook() const
-{
-    return d->book;
-}
-
 bool ServerEngine::isListening() const
 {
     return d->state == ServerEnginePrivate::State::Listening;
 }
 
-QHostAddress ServerEngine::listenAddress() const
+QList<QHostAddress> ServerEngine::listenAddresses() const
 {
-    return isListening() ? d->address : QHostAddress();
+    return isListening() ? d->addresses : QList<QHostAddress>();
+}
+
+QList<BlockedAddress> ServerEngine::blockedAddresses() const
+{
+    return d->shared->blocked.entries(QDateTime::currentDateTime());
 }
 
 quint16 ServerEngine::listenPort() const
@@ -313,7 +321,6 @@ void ServerEngine::start()
     QMetaObject::invokeMethod(
         first, [first, config] { first->startListening(config.address, config.port); },
         Qt::QueuedConnection);
-    d->sinceTick.invalidate();
     d->tick.start(std::max(config.updateInterval, std::chrono::milliseconds(10)));
 }
 
@@ -335,6 +342,31 @@ void ServerEngine::disconnectClients(const QList<quint64>& ids, const QString& r
         return;
     d->forEachWorker(
         [ids, reason](ServerWorker* worker) { worker->disconnectClients(ids, reason); });
+}
+
+void ServerEngine::disconnectAndBlock(const QList<quint64>& ids, std::chrono::minutes duration)
+{
+    if (ids.isEmpty())
+        return;
+    const QDateTime until = QDateTime::currentDateTime().addSecs(
+        std::chrono::duration_cast<std::chrono::seconds>(duration).count());
+    d->forEachWorker(
+        [ids, until](ServerWorker* worker) { worker->disconnectAndBlock(ids, until); });
+}
+
+void ServerEngine::unblock(const QHostAddress& address)
+{
+    d->shared->blocked.unblock(address);
+    d->log(LogLevel::Info, LogKind::Notice,
+           tr("unblocked %1").arg(plainAddress(address).toString()));
+    d->emitPending();
+}
+
+void ServerEngine::unblockAll()
+{
+    d->shared->blocked.clear();
+    d->log(LogLevel::Info, LogKind::Notice, tr("unblocked every address"));
+    d->emitPending();
 }
 
 void ServerEngine::sendDirect(const QList<quint64>& ids, const QString& text)

@@ -14,6 +14,7 @@
 
 #include <QObject>
 
+#include <chrono>
 #include <memory>
 
 namespace chorus {
@@ -29,12 +30,13 @@ public:
 
     // Applies to the next start(); framing/limits also apply to new connections at once.
     void setConfig(const ServerConfig& config);
-    ServerConfig config() const;
-    std::shared_ptr<ReplyBook> replyBook() const;
 
     bool isListening() const;
-    QHostAddress listenAddress() const;
+    // What is bound while listening: one address, or 127.0.0.1 and ::1 for "this machine".
+    QList<QHostAddress> listenAddresses() const;
     quint16 listenPort() const; // the real port once listening (port 0 resolved)
+    // Addresses kept out by disconnectAndBlock(), soonest to end first.
+    QList<BlockedAddress> blockedAddresses() const;
 
     // Raises RLIMIT_NOFILE's soft limit to its hard limit; returns the new soft limit.
     static quint64 raiseOpenFileLimit();
@@ -45,21 +47,29 @@ public slots:
     // Asynchronous: every connection gets its pending replies flushed and is
     // closed (bounded wait), then stopped() is emitted. start() works again after.
     void stop();
+    // Closes these connections; a client that reconnects by itself comes back.
     void disconnectClients(const QList<quint64>& ids, const QString& reason);
+    // Closes them and refuses their addresses for `duration`: text peers are
+    // told "error: blocked by the server operator until HH:MM", Chorus peers
+    // get a bye saying so; new connections from there get the same and are closed.
+    void disconnectAndBlock(const QList<quint64>& ids, std::chrono::minutes duration);
+    void unblock(const QHostAddress& address);
+    void unblockAll();
     // A one-off message to these peers ("Send message…" / direct message).
     void sendDirect(const QList<quint64>& ids, const QString& text);
     // To these peers, or to every connected peer when ids is empty.
     void broadcast(const QList<quint64>& ids, const QString& text);
 
 signals:
-    void listening(const QHostAddress& address, quint16 port);
-    void startFailed(const QString& reason);
+    void listening(const QList<QHostAddress>& addresses, quint16 port);
+    void startFailed(const chorus::ListenFailure& failure);
     void stopped();
     // Batched: rows that changed (or appeared) and ids that are gone.
     void connectionsUpdated(const QList<chorus::ConnectionSnapshot>& changed,
                             const QList<quint64>& removed);
     void logBatch(const QList<chorus::LogEntry>& entries);
     void countersUpdated(const chorus::ServerCounters& counters);
+    void blockListChanged(const QList<chorus::BlockedAddress>& blocked);
 
 private:
     std::unique_ptr<ServerEnginePrivate> d;

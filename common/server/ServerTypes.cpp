@@ -46,6 +46,8 @@ QString connectionErrorName(ConnectionError error)
         return QCoreApplication::translate("chorus", "peer not reading");
     case ConnectionError::ServerFull:
         return QCoreApplication::translate("chorus", "server full");
+    case ConnectionError::Blocked:
+        return QCoreApplication::translate("chorus", "blocked");
     case ConnectionError::Kicked:
         return QCoreApplication::translate("chorus", "disconnected by server");
     case ConnectionError::ServerStopping:
@@ -71,6 +73,8 @@ QString logKindName(LogKind kind)
         return QCoreApplication::translate("chorus", "received");
     case LogKind::Sent:
         return QCoreApplication::translate("chorus", "sent");
+    case LogKind::Control:
+        return QCoreApplication::translate("chorus", "control");
     case LogKind::Error:
         return QCoreApplication::translate("chorus", "error");
     case LogKind::Notice:
@@ -79,7 +83,8 @@ QString logKindName(LogKind kind)
     return {};
 }
 
-LogEntry LogEntry::now(LogLevel level, LogKind kind, quint64 connectionId, const QString& text)
+LogEntry LogEntry::now(LogLevel level, LogKind kind, quint64 connectionId, const QString& text,
+                       LogError error)
 {
     LogEntry entry;
     entry.time = QDateTime::currentDateTime();
@@ -87,6 +92,7 @@ LogEntry LogEntry::now(LogLevel level, LogKind kind, quint64 connectionId, const
     entry.kind = kind;
     entry.connectionId = connectionId;
     entry.text = text;
+    entry.error = error;
     return entry;
 }
 

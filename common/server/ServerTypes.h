@@ -3,8 +3,13 @@
 // Plain value types the server engine hands to its users (the window, the
 // headless front end, tests). They cross threads by queued signals.
 
+#include "answer/ReplyBookFile.h"
+#include "base/AtomicFile.h"
+#include "base/TrafficCounters.h"
+#include "server/ListenAddress.h"
 #include "wire/FrameCodec.h"
 
+#include <QAbstractSocket>
 #include <QDateTime>
 #include <QHostAddress>
 #include <QList>
@@ -12,6 +17,8 @@
 #include <QString>
 
 #include <chrono>
+#include <optional>
+#include <variant>
 
 namespace chorus {
 
@@ -20,14 +27,15 @@ enum class PeerProtocol { Text, Chorus };
 QString connectionStateName(ConnectionState state);
 QString peerProtocolName(PeerProtocol protocol);
 
-// Why a connection ended or failed; carried with a human reason string.
+// Why a connection ended, was refused or had a problem; carried with a reason for people.
 enum class ConnectionError {
     None,
     RemoteClosed,   // the peer closed its side
     SocketError,    // QAbstractSocket error; the reason holds errorString()
     MessageTooLong, // not fatal: message discarded, peer told
     WriteBacklog,   // peer stopped reading; unsent bytes passed the high-water mark
-    ServerFull,     // over maxConnections
+    ServerFull,     // refused: over maxConnections
+    Blocked,        // refused or disconnected: the operator blocked the peer's address
     Kicked,         // disconnected from the window
     ServerStopping, // Stop clicked / SIGTERM
     ProtocolError,  // not fatal: bad chorus JSON line
@@ -51,10 +59,7 @@ struct ConnectionSnapshot
     QString peerAddress;
     quint16 peerPort = 0;
     QDateTime connectedSince;
-    quint64 messagesIn = 0;
-    quint64 messagesOut = 0;
-    quint64 bytesIn = 0;
-    quint64 bytesOut = 0;
+    TrafficCounters traffic; // user messages only; bytes include control traffic
     quint64 errors = 0;
     quint64 unanswered = 0;
     QString lastMessage;     // shortened to at most 120 characters
@@ -65,8 +70,24 @@ struct ConnectionSnapshot
 };
 
 enum class LogLevel { Info, Warning, Error };
-enum class LogKind { Listening, Stopped, Connected, Disconnected, Received, Sent, Error, Notice };
+enum class LogKind {
+    Listening,
+    Stopped,
+    Connected,
+    Disconnected,
+    Received, // a user message in
+    Sent,     // a user message out (reply, broadcast, direct)
+    Control,  // Chorus protocol traffic: hello/welcome, ping/pong, name, bye, error
+    Error,
+    Notice,
+};
 QString logKindName(LogKind kind);
+
+// What an error line is about, as an enum to switch on (tests, filters):
+// a connection's end or refusal, a listener's socket error, a file problem,
+// or a reply book whose bytes are no book.
+using LogError = std::variant<std::monostate, ConnectionError, QAbstractSocket::SocketError,
+                              FileError, BookFormatError>;
 
 struct LogEntry
 {
@@ -75,33 +96,60 @@ struct LogEntry
     LogKind kind = LogKind::Notice;
     quint64 connectionId = 0; // 0: not about one connection
     QString text;
+    LogError error;
 
     // An entry stamped with the current time; connectionId 0: not about one connection.
-    static LogEntry now(LogLevel level, LogKind kind, quint64 connectionId, const QString& text);
+    static LogEntry now(LogLevel level, LogKind kind, quint64 connectionId, const QString& text,
+                        LogError error = {});
+    // The error as E when it is one.
+    template <typename E> std::optional<E> errorAs() const
+    {
+        if (const E* value = std::get_if<E>(&error))
+            return *value;
+        return std::nullopt;
+    }
 
     // "2026-11-25 06:04:01.123 [#7] text"
     QString format() const;
 };
 
-struct ServerCounters
+// The server's totals: its traffic (read as counters.messagesIn) and the rest.
+struct ServerCounters : TrafficCounters
 {
     quint64 active = 0;
     quint64 totalAccepted = 0;
     quint64 rejectedFull = 0;
-    quint64 messagesIn = 0;
-    quint64 messagesOut = 0;
-    quint64 bytesIn = 0;
-    quint64 bytesOut = 0;
+    quint64 rejectedBlocked = 0;
     quint64 unanswered = 0;
+    // User messages per second over the last few seconds (RateWindow).
     double messagesInPerSecond = 0;
     double messagesOutPerSecond = 0;
     quint64 openFileLimit = 0; // soft RLIMIT_NOFILE after raising it
 };
 
+// Why start() did not end in listening.
+struct ListenFailure
+{
+    QAbstractSocket::SocketError error = QAbstractSocket::UnknownSocketError;
+    QHostAddress address; // the one that could not be bound
+    quint16 port = 0;
+    QString reason; // Qt's errorString()
+};
+
+// An address the operator keeps out for a while ("Disconnect and block").
+struct BlockedAddress
+{
+    QHostAddress address;
+    QDateTime until;
+    // How it spoke when blocked: a new connection from it is refused in kind
+    // (a Chorus bye, or an "error: …" line).
+    PeerProtocol protocol = PeerProtocol::Text;
+};
+
 struct ServerConfig
 {
-    QHostAddress address = QHostAddress::Any; // Any = IPv4+IPv6
-    quint16 port = 9999;                      // 0 picks a free port
+    ListenAddress address; // every interface, this machine (127.0.0.1 + ::1) or one address
+    quint16 port = 9999;   // 0 picks a free port (the same one for every listener)
     Framing framing = Framing::Auto;
     ConnectionLimits limits;
     // Event-loop threads serving connections. 1 by default: on the 2-core
@@ -120,3 +168,5 @@ struct ServerConfig
 Q_DECLARE_METATYPE(chorus::ConnectionSnapshot)
 Q_DECLARE_METATYPE(chorus::LogEntry)
 Q_DECLARE_METATYPE(chorus::ServerCounters)
+Q_DECLARE_METATYPE(chorus::ListenFailure)
+Q_DECLARE_METATYPE(chorus::BlockedAddress)

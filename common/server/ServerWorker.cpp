@@ -7,6 +7,7 @@
 #include <chrono>
 
 #ifdef Q_OS_UNIX
+#include <sys/socket.h>
 #include <unistd.h>
 #endif
 
@@ -29,10 +30,32 @@ void closeDescriptor(qintptr socketDescriptor)
 #endif
 }
 
+// The peer of an accepted descriptor, before any socket object exists for it.
+QHostAddress peerOf(qintptr socketDescriptor)
+{
+#ifdef Q_OS_UNIX
+    sockaddr_storage storage{};
+    socklen_t length = sizeof storage;
+    if (::getpeername(int(socketDescriptor), reinterpret_cast<sockaddr*>(&storage), &length) != 0)
+        return {};
+    return plainAddress(QHostAddress(reinterpret_cast<const sockaddr*>(&storage)));
+#else
+    Q_UNUSED(socketDescriptor);
+    return {};
+#endif
+}
+
+// What a blocked peer is told, on the way out and when it comes back.
+QString blockedText(const QDateTime& until)
+{
+    return ServerWorker::tr("blocked by the server operator until %1")
+        .arg(until.toString(QStringLiteral("HH:mm")));
+}
+
 } // namespace
 
-ServerWorker::ServerWorker(int index, std::shared_ptr<ServerShared> shared)
-    : m_index(index), m_shared(std::move(shared)), m_batchTimer(this)
+ServerWorker::ServerWorker(std::shared_ptr<ServerShared> shared)
+    : m_shared(std::move(shared)), m_batchTimer(this)
 {
     m_ledger.messageLogBudget = kMessageLogsPerBatch;
     connect(&m_batchTimer, &QTimer::timeout, this, &ServerWorker::flushBatch);
@@ -54,52 +77,122 @@ void ServerWorker::configure(const ServerConfig& config)
     m_batchTimer.start(std::max(config.updateInterval, std::chrono::milliseconds(10)));
 }
 
-void ServerWorker::startListening(const QHostAddress& address, quint16 port)
+ServerListener* ServerWorker::openListener(const QHostAddress& address, quint16 port,
+                                           ListenFailure* failure)
 {
-    m_stopping = false;
-    if (m_listener) {
-        emit listenFailed(tr("already listening"));
-        return;
-    }
     auto* listener = new ServerListener([this](qintptr fd) { dispatch(fd); }, this);
     listener->setListenBacklogSize(kListenBacklog);
-    connect(listener, &QTcpServer::acceptError, this, [this](QAbstractSocket::SocketError) {
-        if (!m_listener)
-            return;
-        log(LogLevel::Error, LogKind::Error, 0,
-            tr("cannot accept a connection: %1 (retrying)").arg(m_listener->errorString()));
-        m_listener->pauseAccepting();
-        QTimer::singleShot(kAcceptRetryDelay, m_listener.data(), [this] {
-            if (m_listener)
-                m_listener->resumeAccepting();
-        });
-    });
-    if (!listener->listen(address, port)) {
-        const QString reason = listener->errorString();
-        delete listener;
-        emit listenFailed(reason);
+    connect(listener, &QTcpServer::acceptError, this,
+            [this, listener](QAbstractSocket::SocketError error) {
+                log(LogLevel::Error, LogKind::Error, 0,
+                    tr("cannot accept a connection: %1 (retrying)").arg(listener->errorString()),
+                    error);
+                listener->pauseAccepting();
+                QTimer::singleShot(kAcceptRetryDelay, listener,
+                                   [listener] { listener->resumeAccepting(); });
+            });
+    if (listener->listen(address, port))
+        return listener;
+    *failure = ListenFailure{listener->serverError(), address, port, listener->errorString()};
+    delete listener;
+    return nullptr;
+}
+
+bool ServerWorker::listenOn(const ListenAddress& address, quint16 port, QList<QHostAddress>* bound,
+                            quint16* boundPort, ListenFailure* failure)
+{
+    quint16 nextPort = port;
+    for (const QHostAddress& bindAddress : address.bindAddresses()) {
+        if (ServerListener* listener = openListener(bindAddress, nextPort, failure)) {
+            m_listeners.append(listener);
+            bound->append(bindAddress);
+            nextPort = listener->serverPort(); // port 0: the others take the same one
+            continue;
+        }
+        // A machine without IPv6 still has 127.0.0.1: "this machine" goes on with it.
+        const bool noIpv6 = address.scope() == ListenAddress::Scope::ThisMachine &&
+                            bindAddress.protocol() == QAbstractSocket::IPv6Protocol &&
+                            (failure->error == QAbstractSocket::UnsupportedSocketOperationError ||
+                             failure->error == QAbstractSocket::SocketAddressNotAvailableError);
+        if (noIpv6 && !bound->isEmpty()) {
+            log(LogLevel::Warning, LogKind::Notice, 0,
+                tr("not listening on %1: %2").arg(bindAddress.toString(), failure->reason),
+                failure->error);
+            continue;
+        }
+        closeListeners();
+        bound->clear();
+        return false;
+    }
+    *boundPort = nextPort;
+    return true;
+}
+
+void ServerWorker::startListening(const ListenAddress& address, quint16 port)
+{
+    m_stopping = false;
+    if (!m_listeners.isEmpty()) {
+        emit listenFailed(
+            ListenFailure{QAbstractSocket::OperationError, {}, port, tr("already listening")});
         return;
     }
-    m_listener = listener;
-    emit listeningStarted(listener->serverAddress(), listener->serverPort());
+    // Port 0: the free port the first listener got may be taken on another
+    // address; then the whole set starts over with a new one.
+    constexpr int kFreePortAttempts = 5;
+    ListenFailure failure;
+    for (int attempt = 0; attempt < (port == 0 ? kFreePortAttempts : 1); ++attempt) {
+        QList<QHostAddress> bound;
+        quint16 boundPort = 0;
+        if (listenOn(address, port, &bound, &boundPort, &failure)) {
+            emit listeningStarted(bound, boundPort);
+            return;
+        }
+        if (failure.error != QAbstractSocket::AddressInUseError)
+            break;
+    }
+    emit listenFailed(failure);
+}
+
+void ServerWorker::closeListeners()
+{
+    for (const QPointer<ServerListener>& listener : std::as_const(m_listeners)) {
+        if (listener) {
+            listener->close();
+            delete listener.data();
+        }
+    }
+    m_listeners.clear();
 }
 
 void ServerWorker::stopListening()
 {
-    if (m_listener) {
-        m_listener->close();
-        delete m_listener.data();
-    }
+    closeListeners();
     emit listenerClosed();
 }
 
 void ServerWorker::dispatch(qintptr socketDescriptor)
 {
+    if (!m_shared->blocked.isEmpty()) {
+        const QDateTime now = QDateTime::currentDateTime();
+        if (const auto block = m_shared->blocked.find(peerOf(socketDescriptor), now)) {
+            ++m_rejectedBlocked;
+            const QString text = blockedText(block->until);
+            refuse(socketDescriptor,
+                   block->protocol == PeerProtocol::Chorus
+                       ? encodeChorusMessage(makeBye(text))
+                       : encodeMessage(tr("error: %1").arg(text), Terminator::Lf),
+                   ConnectionError::Blocked, text);
+            return;
+        }
+    }
     const int limit = m_config.maxConnections;
     const int before = m_shared->active.fetch_add(1);
     if (limit > 0 && before >= limit) {
         m_shared->active.fetch_sub(1);
-        rejectFull(socketDescriptor, limit);
+        ++m_rejectedFull;
+        refuse(socketDescriptor,
+               encodeMessage(tr("error: server full (%1 connections)").arg(limit), Terminator::Lf),
+               ConnectionError::ServerFull, tr("server full (%1 connections)").arg(limit));
         return;
     }
     // Least loaded worker; ties go round robin so an idle engine spreads evenly.
@@ -127,30 +220,26 @@ void ServerWorker::dispatch(qintptr socketDescriptor)
     }
 }
 
-void ServerWorker::rejectFull(qintptr socketDescriptor, int limit)
+void ServerWorker::refuse(qintptr socketDescriptor, const QByteArray& farewell, ConnectionError why,
+                          const QString& logText)
 {
-    ++m_rejectedFull;
     auto* socket = new QTcpSocket(this);
     if (!socket->setSocketDescriptor(socketDescriptor)) {
         log(LogLevel::Error, LogKind::Error, 0,
-            tr("refused a connection (server full, %1 connections): %2")
-                .arg(limit)
-                .arg(socket->errorString()));
+            tr("refused a connection (%1): %2").arg(logText, socket->errorString()), why);
         delete socket;
         closeDescriptor(socketDescriptor);
         return;
     }
     const QString peer = endpointText(socket->peerAddress(), socket->peerPort());
-    log(LogLevel::Warning, LogKind::Error, 0,
-        tr("refused %1: server full (%2 connections)").arg(peer).arg(limit));
+    log(LogLevel::Warning, LogKind::Error, 0, tr("refused %1: %2").arg(peer, logText), why);
     connect(socket, &QAbstractSocket::stateChanged, socket,
             [socket](QAbstractSocket::SocketState state) {
                 if (state == QAbstractSocket::UnconnectedState)
                     socket->deleteLater();
             });
     QTimer::singleShot(kCloseFlushTimeout, socket, [socket] { socket->abort(); });
-    socket->write(
-        encodeMessage(tr("error: server full (%1 connections)").arg(limit), Terminator::Lf));
+    socket->write(farewell);
     socket->disconnectFromHost();
 }
 
@@ -169,7 +258,8 @@ void ServerWorker::adopt(quint64 id, qintptr socketDescriptor)
         delete connection;
         closeDescriptor(socketDescriptor);
         releaseSlot();
-        log(LogLevel::Error, LogKind::Error, id, tr("cannot adopt a connection: %1").arg(error));
+        log(LogLevel::Error, LogKind::Error, id, tr("cannot adopt a connection: %1").arg(error),
+            ConnectionError::SocketError);
         return;
     }
     m_connections.insert(id, connection);
@@ -202,10 +292,10 @@ void ServerWorker::onFinished(quint64 id, ConnectionError error, const QString& 
     connection->deleteLater();
     releaseSlot();
     const bool expected = error == ConnectionError::RemoteClosed ||
-                          error == ConnectionError::Kicked ||
+                          error == ConnectionError::Kicked || error == ConnectionError::Blocked ||
                           error == ConnectionError::ServerStopping;
     log(expected ? LogLevel::Info : LogLevel::Warning, LogKind::Disconnected, id,
-        tr("disconnected (%1): %2").arg(connectionErrorName(error), reason));
+        tr("disconnected (%1): %2").arg(connectionErrorName(error), reason), error);
     checkDrained();
 }
 
@@ -235,6 +325,22 @@ void ServerWorker::disconnectClients(const QList<quint64>& ids, const QString& r
     for (quint64 id : ids) {
         if (Connection* connection = m_connections.value(id))
             connection->close(ConnectionError::Kicked, text);
+    }
+}
+
+void ServerWorker::disconnectAndBlock(const QList<quint64>& ids, const QDateTime& until)
+{
+    const QString text = blockedText(until);
+    for (quint64 id : ids) {
+        Connection* connection = m_connections.value(id);
+        if (!connection)
+            continue;
+        m_shared->blocked.block(connection->peerAddress(), until, connection->protocol());
+        log(LogLevel::Info, LogKind::Notice, id,
+            tr("blocked %1 until %2")
+                .arg(connection->peerAddress().toString(), until.toString(QStringLiteral("HH:mm"))),
+            ConnectionError::Blocked);
+        connection->close(ConnectionError::Blocked, text);
     }
 }
 
@@ -268,14 +374,15 @@ void ServerWorker::sendTo(const QList<quint64>& ids, const QString& text,
     }
 }
 
-void ServerWorker::log(LogLevel level, LogKind kind, quint64 id, const QString& text)
+void ServerWorker::log(LogLevel level, LogKind kind, quint64 id, const QString& text,
+                       LogError error)
 {
-    m_log.append(LogEntry::now(level, kind, id, text));
+    m_log.append(LogEntry::now(level, kind, id, text, error));
 }
 
 void ServerWorker::flushBatch()
 {
-    const quint64 unanswered = m_ledger.unanswered - m_reported.unanswered;
+    const quint64 unanswered = m_ledger.unanswered - m_reportedUnanswered;
     if (unanswered > 0) {
         // One warning per batch, however many messages went unanswered.
         log(LogLevel::Warning, LogKind::Notice, 0,
@@ -304,12 +411,10 @@ void ServerWorker::flushBatch()
     batch.changed.append(m_finalSnapshots);
     batch.removed = m_removed;
     batch.log = m_log;
+    batch.traffic = m_ledger.traffic.since(m_reportedTraffic);
     batch.accepted = m_accepted;
     batch.rejectedFull = m_rejectedFull;
-    batch.messagesIn = m_ledger.messagesIn - m_reported.messagesIn;
-    batch.messagesOut = m_ledger.messagesOut - m_reported.messagesOut;
-    batch.bytesIn = m_ledger.bytesIn - m_reported.bytesIn;
-    batch.bytesOut = m_ledger.bytesOut - m_reported.bytesOut;
+    batch.rejectedBlocked = m_rejectedBlocked;
     batch.unanswered = unanswered;
 
     m_finalSnapshots.clear();
@@ -317,11 +422,9 @@ void ServerWorker::flushBatch()
     m_log.clear();
     m_accepted = 0;
     m_rejectedFull = 0;
-    m_reported.messagesIn = m_ledger.messagesIn;
-    m_reported.messagesOut = m_ledger.messagesOut;
-    m_reported.bytesIn = m_ledger.bytesIn;
-    m_reported.bytesOut = m_ledger.bytesOut;
-    m_reported.unanswered = m_ledger.unanswered;
+    m_rejectedBlocked = 0;
+    m_reportedTraffic = m_ledger.traffic;
+    m_reportedUnanswered = m_ledger.unanswered;
     if (!batch.isEmpty())
         emit batchReady(batch);
 }

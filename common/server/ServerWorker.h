@@ -5,8 +5,9 @@
 // and hands accepted descriptors to the least loaded worker. Everything the
 // user sees leaves a worker as one WorkerBatch per update interval.
 
-#include "server/Connection.h"
 #include "answer/ReplyBook.h"
+#include "server/BlockList.h"
+#include "server/Connection.h"
 #include "server/ServerTypes.h"
 
 #include <QHash>
@@ -33,6 +34,7 @@ struct ServerShared
     std::atomic<quint64> nextId{1}; // connection ids, never reused for the engine's lifetime
     std::atomic<int> active{0};     // accepted and not yet closed, over all workers
     std::shared_ptr<ReplyBook> book;
+    BlockList blocked;
     std::vector<ServerWorker*> workers;
 };
 
@@ -43,19 +45,16 @@ struct WorkerBatch
     QList<ConnectionSnapshot> changed;
     QList<quint64> removed;
     QList<LogEntry> log;
+    TrafficCounters traffic;
     quint64 accepted = 0;
     quint64 rejectedFull = 0;
-    quint64 messagesIn = 0;
-    quint64 messagesOut = 0;
-    quint64 bytesIn = 0;
-    quint64 bytesOut = 0;
+    quint64 rejectedBlocked = 0;
     quint64 unanswered = 0;
 
     bool isEmpty() const
     {
-        return changed.isEmpty() && removed.isEmpty() && log.isEmpty() && accepted == 0 &&
-               rejectedFull == 0 && messagesIn == 0 && messagesOut == 0 && bytesIn == 0 &&
-               bytesOut == 0 && unanswered == 0;
+        return changed.isEmpty() && removed.isEmpty() && log.isEmpty() && traffic.isZero() &&
+               accepted == 0 && rejectedFull == 0 && rejectedBlocked == 0 && unanswered == 0;
     }
 };
 
@@ -83,29 +82,32 @@ public:
     // Message log lines (received/sent) per worker and batch; the rest is counted.
     static constexpr int kMessageLogsPerBatch = 200;
 
-    ServerWorker(int index, std::shared_ptr<ServerShared> shared);
+    explicit ServerWorker(std::shared_ptr<ServerShared> shared);
     ~ServerWorker() override;
 
-    int index() const { return m_index; }
     // Connections owned (or being handed over); read from the listener's thread.
     int load() const { return m_load.load(std::memory_order_relaxed); }
 
     // Everything below runs in the worker's thread: call it through
     // QMetaObject::invokeMethod(worker, ..., Qt::QueuedConnection).
     void configure(const ServerConfig& config);
-    void startListening(const QHostAddress& address, quint16 port); // worker 0 only
+    // Worker 0 only: one listener per bind address, all on one port (port 0:
+    // the first listener's free port, tried again if another address has it).
+    void startListening(const ListenAddress& address, quint16 port);
     void stopListening();
     void adopt(quint64 id, qintptr socketDescriptor);
     void stopAll(); // graceful close of every connection, then drained()
     void disconnectClients(const QList<quint64>& ids, const QString& reason);
+    // Blocks the connections' addresses until `until`, then closes them.
+    void disconnectAndBlock(const QList<quint64>& ids, const QDateTime& until);
     void sendDirect(const QList<quint64>& ids, const QString& text);
     void broadcast(const QList<quint64>& ids, const QString& text);
     void flushBatch();
 
 signals:
     void batchReady(const chorus::WorkerBatch& batch);
-    void listeningStarted(const QHostAddress& address, quint16 port);
-    void listenFailed(const QString& reason);
+    void listeningStarted(const QList<QHostAddress>& addresses, quint16 port);
+    void listenFailed(const chorus::ListenFailure& failure);
     void listenerClosed();
     void drained();
 
@@ -113,31 +115,40 @@ private:
     // Gives back the connection-count slot dispatch() took for a descriptor.
     void releaseSlot();
     void dispatch(qintptr socketDescriptor);
-    void rejectFull(qintptr socketDescriptor, int limit);
+    // Says `farewell` to a peer that is not admitted, then closes it.
+    void refuse(qintptr socketDescriptor, const QByteArray& farewell, ConnectionError why,
+                const QString& logText);
+    // A listener for address:port, or nullptr with *failure set.
+    ServerListener* openListener(const QHostAddress& address, quint16 port, ListenFailure* failure);
+    // Every listener of address, or none (then *failure says why).
+    bool listenOn(const ListenAddress& address, quint16 port, QList<QHostAddress>* bound,
+                  quint16* boundPort, ListenFailure* failure);
+    void closeListeners();
     void onLogged(const LogEntry& entry);
     void onFinished(quint64 id, ConnectionError error, const QString& reason);
     void sendTo(const QList<quint64>& ids, const QString& text, Connection::Unsolicited kind);
-    void log(LogLevel level, LogKind kind, quint64 id, const QString& text);
+    void log(LogLevel level, LogKind kind, quint64 id, const QString& text, LogError error = {});
     void checkDrained();
 
-    const int m_index;
     std::shared_ptr<ServerShared> m_shared;
     std::atomic<int> m_load{0};
     ServerConfig m_config;
     QHash<quint64, Connection*> m_connections;
-    QPointer<ServerListener> m_listener;
+    QList<QPointer<ServerListener>> m_listeners;
     QTimer m_batchTimer;
     std::size_t m_nextTarget = 0;
     bool m_stopping = false;
 
     // The batch being collected.
     ConnectionLedger m_ledger;
-    ConnectionLedger m_reported; // m_ledger's counters at the last batch
+    TrafficCounters m_reportedTraffic; // m_ledger's traffic at the last batch
+    quint64 m_reportedUnanswered = 0;
     QList<ConnectionSnapshot> m_finalSnapshots;
     QList<quint64> m_removed;
     QList<LogEntry> m_log;
     quint64 m_accepted = 0;
     quint64 m_rejectedFull = 0;
+    quint64 m_rejectedBlocked = 0;
 };
 
 } // namespace chorus

@@ -6,13 +6,15 @@
 //   line     = json-object LF          ; compact, UTF-8, never an unescaped LF inside
 //   object   = {"type": <name>, <fields of that type>...}
 //
-// A connection is in text mode until the peer's first message is a hello the
-// server accepts; from the welcome on, both sides speak JSON lines. Unknown
+// A connection is in text mode until the peer sends a hello the server
+// accepts (whenever it comes while in text mode; the server never speaks
+// first); from the welcome on, both sides speak JSON lines. Unknown
 // extra fields are ignored so later versions can add fields without breaking
 // version-1 peers.
 //
-// This file is the codec only (no sockets): encoding, decoding with precise
-// error reporting, and the cheap hello check the server uses to switch modes.
+// This file is the codec only (no sockets): encoding (ChorusProtocol.cpp),
+// decoding with precise error reporting and the cheap hello check the server
+// uses to switch modes (ChorusDecoder.cpp).
 
 #include "wire/FrameCodec.h"
 
@@ -148,9 +150,9 @@ struct ChorusDecodeResult
 ChorusDecodeResult decodeChorusLine(QByteArrayView line,
                                     qsizetype maxLineBytes = kDefaultChorusMaxLineBytes);
 
-// Cheap check of a text-mode peer's first message: a JSON object whose "type"
-// is "hello" (whatever its other fields; decodeChorusLine judges those). Used
-// by the server to switch the connection to Chorus mode.
-bool looksLikeChorusHello(QByteArrayView firstMessage);
+// Cheap check of a text-mode message: a JSON object whose "type" is "hello"
+// (whatever its other fields; decodeChorusLine judges those). The server runs
+// it on every text-mode message to switch the connection to Chorus mode.
+bool looksLikeChorusHello(QByteArrayView message);
 
 } // namespace chorus

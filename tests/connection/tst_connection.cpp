@@ -1,7 +1,10 @@
-// One connection's framing as a peer sees it: Auto framing idle gaps,
-// terminator mirroring, lines split across writes, UTF-8 split across writes.
+// One connection as a peer sees it: Auto framing idle gaps, terminator
+// mirroring, lines split across writes, UTF-8 split across writes; a hello
+// honoured whenever the connection is in text mode; Chorus control traffic
+// kept apart from user messages.
 
 #include "EngineHarness.h"
+#include "wire/ChorusProtocol.h"
 
 #include <QTimer>
 #include <QtTest>
@@ -24,6 +27,9 @@ private slots:
     void emptyLineGetsNoReply();
     void halfClosedPeerGetsQueuedReplyBeforeClose();
     void endOfStreamEndsUnterminatedMessage();
+    void helloHonouredWheneverInTextMode_data();
+    void helloHonouredWheneverInTextMode();
+    void controlMessagesAreNotUserMessages();
 };
 
 namespace {
@@ -34,6 +40,16 @@ void writeLater(QTcpSocket& socket, const QByteArray& later, std::chrono::millis
         socket.write(later);
         socket.flush();
     });
+}
+QList<ChorusMessage> chorusLines(const TestClient& client)
+{
+    QList<ChorusMessage> out;
+    for (const QByteArray& line : client.lines()) {
+        const ChorusDecodeResult result = decodeChorusLine(line);
+        if (result.ok())
+            out << result.message;
+    }
+    return out;
 }
 } // namespace
 
@@ -173,7 +189,7 @@ void tst_Connection::halfClosedPeerGetsQueuedReplyBeforeClose()
     client.socket.write("question\n");
     QVERIFY(client.socket.flush());
     QCOMPARE(::shutdown(int(client.socket.socketDescriptor()), SHUT_WR), 0);
-    QTRY_COMPARE(harness.rows.value(id).messagesOut, quint64(1));
+    QTRY_COMPARE(harness.rows.value(id).traffic.messagesOut, quint64(1));
     QVERIFY(!harness.removed.contains(id)); // still flushing, not dropped
     QObject::connect(&client.socket, &QTcpSocket::readyRead, &client.socket,
                      [&client] { client.received += client.socket.readAll(); });
@@ -207,6 +223,96 @@ void tst_Connection::endOfStreamEndsUnterminatedMessage()
     QTRY_VERIFY_WITH_TIMEOUT(harness.removed.contains(id), 5000);
     QCOMPARE(harness.counters.messagesIn, quint64(1));
     QCOMPARE(harness.counters.messagesOut, quint64(1));
+}
+
+void tst_Connection::helloHonouredWheneverInTextMode_data()
+{
+    // What comes before the hello; the server's answer to it is one line each.
+    QTest::addColumn<QByteArray>("before");
+    QTest::addColumn<int>("answers");
+    QTest::newRow("nothing") << QByteArray() << 0;
+    QTest::newRow("plain lines") << QByteArray("hello there\nsecond\n") << 2;
+    QTest::newRow("unsupported version")
+        << QByteArray(R"({"type":"hello","proto":99,"name":"future"})"
+                      "\n")
+        << 1;
+    QTest::newRow("malformed hello") << QByteArray(R"({"type":"hello","name":"no proto"})"
+                                                   "\n")
+                                     << 1;
+    QTest::newRow("plain, then a bad hello") << QByteArray("status?\n"
+                                                           R"({"type":"hello","proto":"one"})"
+                                                           "\n")
+                                             << 2;
+}
+
+void tst_Connection::helloHonouredWheneverInTextMode()
+{
+    // A hello was honoured only as the very first message (PROTOCOL.md §2.2 said otherwise).
+    QFETCH(QByteArray, before);
+    QFETCH(int, answers);
+    EngineHarness harness;
+    harness.book->setEntries({ReplyEntry{QStringLiteral("re {echo}")}});
+    const quint16 port = harness.start();
+    TestClient client;
+    QVERIFY(client.connectTo(port));
+    client.socket.write(before);
+    QTRY_COMPARE(client.lines().size(), answers);
+    client.socket.write(encodeChorusMessage(makeHello(QStringLiteral("late"), QString())));
+    QTRY_COMPARE(client.lines().size(), answers + 1);
+    const ChorusDecodeResult welcome = decodeChorusLine(client.lines().last());
+    QVERIFY(welcome.ok());
+    QCOMPARE(welcome.message.type, ChorusMessageType::Welcome);
+    const quint64 id = harness.waitForId(client.socket);
+    QCOMPARE(welcome.message.id, id);
+
+    client.socket.write(encodeChorusMessage(makeMsg(7, QStringLiteral("now chorus"))));
+    QTRY_COMPARE(client.lines().size(), answers + 2);
+    QCOMPARE(chorusLines(client).last(), makeReply(7, QStringLiteral("re now chorus")));
+    QTRY_COMPARE(harness.rows.value(id).protocol, PeerProtocol::Chorus);
+    QCOMPARE(harness.rows.value(id).name, QStringLiteral("late"));
+}
+
+void tst_Connection::controlMessagesAreNotUserMessages()
+{
+    // A hello, pings and a rename once counted as messages: Msgs in, the last
+    // message and {count} were off, and the log read `as ""` for a hello without name.
+    EngineHarness harness;
+    harness.book->setEntries({ReplyEntry{QStringLiteral("{count}:{echo}")}});
+    const quint16 port = harness.start();
+    TestClient client;
+    QVERIFY(client.connectTo(port));
+    client.socket.write(encodeChorusMessage(makeHello(QString(), QStringLiteral("tst"))));
+    QTRY_COMPARE(client.lines().size(), 1);
+    const quint64 id = harness.waitForId(client.socket);
+    for (int t = 1; t <= 3; ++t)
+        client.socket.write(encodeChorusMessage(makePing(t)));
+    client.socket.write(encodeChorusMessage(makeName(QStringLiteral("드론"))));
+    client.socket.write(encodeChorusMessage(makeError(QStringLiteral("x"), QStringLiteral("y"))));
+    client.socket.write(encodeChorusMessage(makeMsg(1, QStringLiteral("status"))));
+    QTRY_COMPARE(client.lines().size(), 5); // welcome, three pongs, the reply
+    QCOMPARE(chorusLines(client).last(), makeReply(1, QStringLiteral("1:status")));
+    QTRY_COMPARE(harness.rows.value(id).name, QStringLiteral("드론"));
+
+    const ConnectionSnapshot row = harness.rows.value(id);
+    QCOMPARE(row.traffic.messagesIn, quint64(1));
+    QCOMPARE(row.traffic.messagesOut, quint64(1)); // the reply; welcome and pongs are control
+    QCOMPARE(row.lastMessage, QStringLiteral("status"));
+    QVERIFY(row.traffic.bytesIn > 6 * 20); // bytes are bytes, control or not
+    QTRY_COMPARE(harness.counters.messagesIn, quint64(1));
+    QCOMPARE(harness.counters.messagesOut, quint64(1));
+
+    QTRY_COMPARE(harness.entriesOf(id, LogKind::Received).size(), 1);
+    QCOMPARE(harness.entriesOf(id, LogKind::Sent).size(), 1);
+    // hello, its summary, welcome, 3 pings, 3 pongs, name in and its summary, error in and its
+    // line.
+    QTRY_COMPARE(harness.entriesOf(id, LogKind::Control).size(), 13);
+    for (const LogEntry& entry : harness.entriesOf(id, LogKind::Control))
+        QVERIFY2(!entry.text.contains(QStringLiteral("\"\"")), qPrintable(entry.text));
+
+    client.socket.write(encodeChorusMessage(makeBye(QStringLiteral("done"))));
+    QTRY_VERIFY(harness.removed.contains(id));
+    QCOMPARE(harness.rows.value(id).traffic.messagesIn, quint64(1));
+    QCOMPARE(harness.errorsLogged(ConnectionError::RemoteClosed, id), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_Connection)

@@ -30,7 +30,7 @@ static ConnectionSnapshot snapshot(quint64 id, quint64 messagesIn = 0)
     s.peerAddress = QStringLiteral("127.0.0.1");
     s.peerPort = quint16(40000 + id % 20000);
     s.connectedSince = QDateTime::currentDateTime().addSecs(-qint64(id));
-    s.messagesIn = messagesIn;
+    s.traffic.messagesIn = messagesIn;
     s.detectedFraming = QStringLiteral("LF");
     return s;
 }
@@ -108,7 +108,7 @@ void TestConnectionTableModel::removalsInManyRanges()
             QCOMPARE(model.idAt(row), id);
     }
     QCOMPARE(model.rowCount(), 101 - int(gone.size()));
-    QCOMPARE(model.snapshotAt(model.rowForId(1)).messagesIn, quint64(5));
+    QCOMPARE(model.snapshotAt(model.rowForId(1)).traffic.messagesIn, quint64(5));
 }
 
 void TestConnectionTableModel::duplicateIdInOneBatch()
@@ -116,7 +116,7 @@ void TestConnectionTableModel::duplicateIdInOneBatch()
     ConnectionTableModel model;
     model.applyBatch({snapshot(7, 1), snapshot(7, 2)}, {});
     QCOMPARE(model.rowCount(), 1);
-    QCOMPARE(model.snapshotAt(0).messagesIn, quint64(2));
+    QCOMPARE(model.snapshotAt(0).traffic.messagesIn, quint64(2));
 }
 
 void TestConnectionTableModel::lastSnapshotAndRemovalTogether()

@@ -71,7 +71,7 @@ void TestEventLoopLagMonitor::reportFile()
     monitor.addSample(2.5);
     monitor.addSample(0.25);
     const QString path = dir.filePath(QStringLiteral("lag.json"));
-    QVERIFY(monitor.writeReport(path));
+    QVERIFY(monitor.writeReport(path).ok());
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QByteArray data = file.readAll();
@@ -81,11 +81,11 @@ void TestEventLoopLagMonitor::reportFile()
     QCOMPARE(object.value(QStringLiteral("p50_ms")).toDouble(), 0.25);
     QCOMPARE(object.value(QStringLiteral("p99_ms")).toDouble(), 2.5);
     QCOMPARE(object.value(QStringLiteral("max_ms")).toDouble(), 2.5);
-    QString error;
     // A folder where the report should go: refused, the folder is left as it is.
     QVERIFY(QDir().mkdir(dir.filePath(QStringLiteral("folder.json"))));
-    QVERIFY(!monitor.writeReport(dir.filePath(QStringLiteral("folder.json")), &error));
-    QVERIFY(!error.isEmpty());
+    const FileResult refused = monitor.writeReport(dir.filePath(QStringLiteral("folder.json")));
+    QCOMPARE(refused.error, FileError::NotRegularFile);
+    QVERIFY(QFileInfo(dir.filePath(QStringLiteral("folder.json"))).isDir());
 }
 
 QTEST_GUILESS_MAIN(TestEventLoopLagMonitor)

@@ -1,18 +1,18 @@
 // LogModel keeps a bounded number of lines (oldest dropped first) and
 // LogFilterModel filters by text and by connection.
 
+#include "FullFileSystem.h"
 #include "LogFileWriter.h"
 #include "LogModel.h"
-#include "LogPane.h"
-
-#include <QCheckBox>
-#include <QComboBox>
 
 #include <QAbstractItemModelTester>
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <sys/stat.h>
+
 using namespace chorus;
+using chorus::testing::FullFileSystem;
 
 class TestLogModel : public QObject
 {
@@ -27,7 +27,6 @@ private slots:
     void levelsAreColoured();
     void saveAllKeptLines();
     void logFileAppendsAndReportsFailure();
-    void paneConnectionFilter();
 };
 
 static LogEntry entry(int n, quint64 connection = 0, LogLevel level = LogLevel::Info)
@@ -161,12 +160,12 @@ void TestLogModel::logFileAppendsAndReportsFailure()
     const QString path = dir.filePath(QStringLiteral("server.log"));
     {
         LogFileWriter writer;
-        QVERIFY(writer.open(path));
+        QVERIFY(writer.open(path).ok());
         QVERIFY(writer.write(entries(0, 2)));
     }
     {
         LogFileWriter writer; // appends, never truncates
-        QVERIFY(writer.open(path));
+        QVERIFY(writer.open(path).ok());
         QVERIFY(writer.write(entries(2, 1)));
     }
     QFile file(path);
@@ -174,53 +173,27 @@ void TestLogModel::logFileAppendsAndReportsFailure()
     QCOMPARE(file.readAll().count('\n'), 3);
 
     LogFileWriter writer;
-    QString error;
-    QVERIFY(!writer.open(dir.filePath(QStringLiteral("missing/dir/x.log")), &error));
-    QVERIFY(!error.isEmpty());
+    QCOMPARE(writer.open(dir.filePath(QStringLiteral("missing/dir/x.log"))).error,
+             FileError::OpenFailed);
+    // A FIFO nobody reads would block every write: refused at once.
+    const QString fifo = dir.filePath(QStringLiteral("fifo.log"));
+    QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    QCOMPARE(writer.open(fifo).error, FileError::NotRegularFile);
+    QCOMPARE(writer.open(dir.path()).error, FileError::NotRegularFile);
 
-    if (QFile::exists(QStringLiteral("/dev/full"))) {
-        QVERIFY(writer.open(QStringLiteral("/dev/full")));
-        QSignalSpy failed(&writer, &LogFileWriter::failed);
-        QVERIFY(!writer.write(entries(0, 1)));
-        QCOMPARE(failed.count(), 1);
-        QVERIFY(!writer.isOpen());
-        QVERIFY(!writer.write(entries(0, 1))); // stopped: no second report
-        QCOMPARE(failed.count(), 1);
-    }
-}
-
-void TestLogModel::paneConnectionFilter()
-{
-    QCOMPARE(LogPane::parseConnectionIds(QString()).value(), QSet<quint64>{});
-    QCOMPARE(LogPane::parseConnectionIds(QStringLiteral("All connections")).value(),
-             QSet<quint64>{});
-    QCOMPARE(LogPane::parseConnectionIds(QStringLiteral("#7")).value(), QSet<quint64>{7});
-    QCOMPARE(LogPane::parseConnectionIds(QStringLiteral(" 7, #12 ")).value(),
-             (QSet<quint64>{7, 12}));
-    QVERIFY(!LogPane::parseConnectionIds(QStringLiteral("#x")));
-    QVERIFY(!LogPane::parseConnectionIds(QStringLiteral("0")));
-
-    LogPane pane;
-    pane.appendEntries(entries(0, 4, 1));
-    pane.appendEntries(entries(4, 3, 2));
-    QCOMPARE(pane.filterModel()->rowCount(), 7);
-    pane.connectionCombo()->setEditText(QStringLiteral("#2"));
-    QCOMPARE(pane.filterModel()->rowCount(), 3);
-    pane.connectionCombo()->setEditText(QStringLiteral("#bad"));
-    QCOMPARE(pane.filterModel()->rowCount(), 7); // invalid text filters nothing (shown in red)
-    pane.connectionCombo()->setEditText(QStringLiteral("All connections"));
-
-    // "Only selected connection" follows the table's selection.
-    pane.setSelectedConnections({1});
-    QCOMPARE(pane.connectionCombo()->itemText(1), QStringLiteral("#1"));
-    pane.onlySelectedCheck()->setChecked(true);
-    QCOMPARE(pane.filterModel()->rowCount(), 4);
-    pane.setSelectedConnections({2});
-    QCOMPARE(pane.filterModel()->rowCount(), 3);
-    pane.setSelectedConnections({});
-    QCOMPARE(pane.filterModel()->rowCount(), 0);
-    pane.onlySelectedCheck()->setChecked(false);
-    QCOMPARE(pane.filterModel()->rowCount(), 7);
+    // A disk that fills up under the log: reported once, as WriteFailed, and closed.
+    FullFileSystem disk;
+    if (!disk.isReady())
+        QSKIP(qPrintable(disk.skipReason()));
+    QVERIFY(writer.open(disk.filePath(QStringLiteral("server.log"))).ok());
+    QVERIFY(disk.fill());
+    QSignalSpy failed(&writer, &LogFileWriter::failed);
+    QVERIFY(!writer.write(entries(0, 100)));
+    QCOMPARE(failed.count(), 1);
+    QCOMPARE(failed.first().first().value<FileResult>().error, FileError::WriteFailed);
+    QVERIFY(!writer.isOpen());
+    QVERIFY(!writer.write(entries(0, 1))); // stopped: no second report
+    QCOMPARE(failed.count(), 1);
 }
 
 QTEST_MAIN(TestLogModel)

@@ -1,10 +1,6 @@
 #include "answer/ReplyBook.h"
 
-#include <QDir>
 #include <QFile>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QRegularExpression>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -37,12 +33,6 @@ bool writeFile(const QString& path, const QByteArray& data)
     return file.open(QIODevice::WriteOnly) && file.write(data) == data.size();
 }
 
-QByteArray readFile(const QString& path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
 } // namespace
 
 class TestReplyBook : public QObject
@@ -66,19 +56,6 @@ private slots:
     void emptyAndAllDisabledGiveNothing();
     void editingOperations();
     void outOfRangeEditsIgnored();
-    void saveRestoreRoundTrip();
-    void missingFileGivesFactory();
-    void corruptFileBackedUp_data();
-    void corruptFileBackedUp();
-    void parsePlainText();
-    void parseJsonShapes_data();
-    void parseJsonShapes();
-    void parseRejectsBadInput_data();
-    void parseRejectsBadInput();
-    void importExportText();
-    void importExportJson();
-    void importErrors();
-    void exportRefusesMultiLineAsText();
     void autosaveAfterEdit();
     void autosaveFailureReported();
     void modeNamesRoundTrip();
@@ -270,7 +247,7 @@ void TestReplyBook::placeholders()
     context.count = 7;
     context.echo = QStringLiteral("안녕");
     context.now = QDateTime(QDate(2024, 2, 29), QTime(13, 4, 5));
-    QCOMPARE(ReplyBook::expandPlaceholders(text, context), expected);
+    QCOMPARE(expandPlaceholders(text, context), expected);
 
     // pick() expands too.
     ReplyBook book;
@@ -280,22 +257,21 @@ void TestReplyBook::placeholders()
 
 void TestReplyBook::placeholderTimeDefaultsToNow()
 {
-    const QString date = ReplyBook::expandPlaceholders(QStringLiteral("{date}"), ReplyContext{});
+    const QString date = expandPlaceholders(QStringLiteral("{date}"), ReplyContext{});
     QVERIFY(QDate::fromString(date, QStringLiteral("yyyy-MM-dd")).isValid());
-    const QString time = ReplyBook::expandPlaceholders(QStringLiteral("{time}"), ReplyContext{});
+    const QString time = expandPlaceholders(QStringLiteral("{time}"), ReplyContext{});
     QVERIFY(QTime::fromString(time, QStringLiteral("HH:mm:ss")).isValid());
 
     ReplyContext context;
     context.echo = QStringLiteral("{id}");
     // The echoed text is data, never expanded a second time.
-    QCOMPARE(ReplyBook::expandPlaceholders(QStringLiteral("<{echo}>"), context),
-             QStringLiteral("<{id}>"));
+    QCOMPARE(expandPlaceholders(QStringLiteral("<{echo}>"), context), QStringLiteral("<{id}>"));
 }
 
 void TestReplyBook::noBraceReturnsSameText()
 {
     const QString text = QString::fromUtf8("데이터 수신 완료!"); // heap data, ref-counted
-    const QString expanded = ReplyBook::expandPlaceholders(text, ReplyContext{});
+    const QString expanded = expandPlaceholders(text, ReplyContext{});
     QCOMPARE(expanded, text);
     QVERIFY(expanded.isSharedWith(text)); // no copy on the hot path
 }
@@ -374,250 +350,6 @@ void TestReplyBook::outOfRangeEditsIgnored()
     QCOMPARE(book.entry(1).text, QStringLiteral("end"));
 }
 
-void TestReplyBook::saveRestoreRoundTrip()
-{
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    const QString path = dir.filePath(QStringLiteral("sub/replies.json"));
-    QList<ReplyEntry> entries = plain({"첫째", "second {id}", "multi\nline"});
-    entries[1].enabled = false;
-    entries[2].weight = 2.5;
-
-    ReplyBook book;
-    book.setEntries(entries);
-    book.setPickMode(PickMode::Shuffle);
-    QString error;
-    QVERIFY2(book.save(path, &error), qPrintable(error));
-
-    ReplyBook restored;
-    QString warning;
-    QSignalSpy changed(&restored, &ReplyBook::changed);
-    QVERIFY2(restored.load(path, &warning), qPrintable(warning));
-    QCOMPARE(restored.entries(), entries);
-    QCOMPARE(restored.pickMode(), PickMode::Shuffle);
-    QCOMPARE(changed.count(), 1);
-
-    const QJsonObject root = QJsonDocument::fromJson(readFile(path)).object();
-    QCOMPARE(root.value(QLatin1String("version")).toInt(), 1);
-    QCOMPARE(root.value(QLatin1String("pickMode")).toString(), QStringLiteral("shuffle"));
-}
-
-void TestReplyBook::missingFileGivesFactory()
-{
-    QTemporaryDir dir;
-    ReplyBook book;
-    book.setEntries(plain({"x"}));
-    QString warning;
-    QVERIFY(book.load(dir.filePath(QStringLiteral("absent.json")), &warning));
-    QVERIFY(warning.isEmpty());
-    QCOMPARE(book.entries(), ReplyBook::factoryEntries());
-    QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("absent.json"))));
-}
-
-void TestReplyBook::corruptFileBackedUp_data()
-{
-    QTest::addColumn<QByteArray>("content");
-    QTest::newRow("bad json") << QByteArray("{\"version\":1, \"entries\": [");
-    QTest::newRow("empty") << QByteArray();
-    QTest::newRow("wrong shape") << QByteArray("{\"version\":1,\"entries\":{\"a\":1}}");
-    QTest::newRow("number") << QByteArray("42");
-    QTest::newRow("bad entry") << QByteArray("[{\"enabled\":true}]");
-    QTest::newRow("binary") << QByteArray("\x00\x01\xff\xfe", 4);
-}
-
-void TestReplyBook::corruptFileBackedUp()
-{
-    QFETCH(QByteArray, content);
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("replies.json"));
-    QVERIFY(writeFile(path, content));
-
-    ReplyBook book;
-    book.setEntries(plain({"x"}));
-    QString warning;
-    QVERIFY(!book.load(path, &warning));
-    QCOMPARE(book.entries(), ReplyBook::factoryEntries());
-    QVERIFY(!QFile::exists(path));
-    const QStringList backups =
-        QDir(dir.path()).entryList({QStringLiteral("replies.json.corrupt-*")}, QDir::Files);
-    QCOMPARE(backups.size(), 1);
-    QVERIFY(QRegularExpression(QStringLiteral("^replies\\.json\\.corrupt-\\d{8}-\\d{6}$"))
-                .match(backups.first())
-                .hasMatch());
-    QCOMPARE(readFile(dir.filePath(backups.first())), content); // nothing lost
-    QVERIFY(warning.contains(QDir::toNativeSeparators(path)));
-    QVERIFY(warning.contains(backups.first()));
-
-    // A second corrupt file the same second does not overwrite the first backup.
-    QVERIFY(writeFile(path, "garbage"));
-    QVERIFY(!book.load(path, &warning));
-    QCOMPARE(
-        QDir(dir.path()).entryList({QStringLiteral("replies.json.corrupt-*")}, QDir::Files).size(),
-        2);
-}
-
-void TestReplyBook::parsePlainText()
-{
-    const QByteArray data = "\xEF\xBB\xBF"
-                            "first\r\n"
-                            "\r\n"
-                            "   \n"
-                            "  indented stays  \n"
-                            "안녕하세요!\n"
-                            "last without newline";
-    QString error;
-    const auto entries = ReplyBook::parse(data, ReplyFileFormat::PlainText, &error);
-    QVERIFY2(entries, qPrintable(error));
-    QCOMPARE(*entries,
-             plain({"first", "  indented stays  ", "안녕하세요!", "last without newline"}));
-    const auto empty = ReplyBook::parse(QByteArray("\n\n"), ReplyFileFormat::PlainText);
-    QVERIFY(empty);
-    QVERIFY(empty->isEmpty());
-}
-
-void TestReplyBook::parseJsonShapes_data()
-{
-    QTest::addColumn<QByteArray>("json");
-    QTest::addColumn<QList<ReplyEntry>>("expected");
-    QTest::newRow("document") << QByteArray(
-                                     R"({"version":1,"pickMode":"sequential","entries":[)"
-                                     R"({"text":"a","enabled":false,"weight":3},{"text":"b"}]})")
-                              << QList<ReplyEntry>{{"a", false, 3.0}, {"b", true, 1.0}};
-    QTest::newRow("array of strings")
-        << QByteArray(R"(["x","요"])") << QList<ReplyEntry>{{"x", true, 1.0}, {"요", true, 1.0}};
-    QTest::newRow("array of objects") << QByteArray(R"([{"text":"x","weight":0}, "y"])")
-                                      << QList<ReplyEntry>{{"x", true, 0.0}, {"y", true, 1.0}};
-    QTest::newRow("empty") << QByteArray(R"({"version":1,"entries":[]})") << QList<ReplyEntry>{};
-    QTest::newRow("unknown mode tolerated")
-        << QByteArray(R"({"version":1,"pickMode":"later","entries":["a"]})")
-        << QList<ReplyEntry>{{"a", true, 1.0}};
-}
-
-void TestReplyBook::parseJsonShapes()
-{
-    QFETCH(QByteArray, json);
-    QFETCH(QList<ReplyEntry>, expected);
-    QString error;
-    const auto entries = ReplyBook::parse(json, ReplyFileFormat::Json, &error);
-    QVERIFY2(entries, qPrintable(error));
-    QCOMPARE(*entries, expected);
-}
-
-void TestReplyBook::parseRejectsBadInput_data()
-{
-    QTest::addColumn<QByteArray>("data");
-    QTest::addColumn<ReplyFileFormat>("format");
-    QTest::newRow("truncated json") << QByteArray("[\"a\"") << ReplyFileFormat::Json;
-    QTest::newRow("json scalar") << QByteArray("\"a\"") << ReplyFileFormat::Json;
-    QTest::newRow("entries not array") << QByteArray(R"({"entries":"a"})") << ReplyFileFormat::Json;
-    QTest::newRow("number entry") << QByteArray("[1]") << ReplyFileFormat::Json;
-    QTest::newRow("no text") << QByteArray(R"([{"weight":1}])") << ReplyFileFormat::Json;
-    QTest::newRow("negative weight")
-        << QByteArray(R"([{"text":"a","weight":-1}])") << ReplyFileFormat::Json;
-    QTest::newRow("string weight")
-        << QByteArray(R"([{"text":"a","weight":"9"}])") << ReplyFileFormat::Json;
-    QTest::newRow("enabled not bool")
-        << QByteArray(R"([{"text":"a","enabled":"yes"}])") << ReplyFileFormat::Json;
-    QTest::newRow("invalid utf8 text")
-        << QByteArray("ok\n\xff\xfe\n") << ReplyFileFormat::PlainText;
-    QTest::newRow("binary text") << QByteArray("a\0b", 3) << ReplyFileFormat::PlainText;
-}
-
-void TestReplyBook::parseRejectsBadInput()
-{
-    QFETCH(QByteArray, data);
-    QFETCH(ReplyFileFormat, format);
-    QString error;
-    QVERIFY(!ReplyBook::parse(data, format, &error));
-    QVERIFY(!error.isEmpty());
-}
-
-void TestReplyBook::importExportText()
-{
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("replies.txt"));
-    QCOMPARE(ReplyBook::formatForPath(path), ReplyFileFormat::PlainText);
-
-    ReplyBook book;
-    QString error;
-    QVERIFY2(book.exportFile(path, &error), qPrintable(error));
-    QCOMPARE(readFile(path).count('\n'), 7);
-
-    ReplyBook other;
-    other.setEntries(plain({"x"}));
-    QSignalSpy changed(&other, &ReplyBook::changed);
-    QVERIFY2(other.importFile(path, &error), qPrintable(error));
-    QCOMPARE(other.entries(), ReplyBook::factoryEntries());
-    QCOMPARE(changed.count(), 1);
-
-    // An empty file imports as an empty book.
-    QVERIFY(writeFile(path, QByteArray()));
-    QVERIFY2(other.importFile(path, &error), qPrintable(error));
-    QCOMPARE(other.count(), 0);
-}
-
-void TestReplyBook::importExportJson()
-{
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("Replies.JSON"));
-    QCOMPARE(ReplyBook::formatForPath(path), ReplyFileFormat::Json);
-
-    QList<ReplyEntry> entries = plain({"a", "b\nc"});
-    entries[0].enabled = false;
-    entries[1].weight = 4.0;
-    ReplyBook book;
-    book.setEntries(entries);
-    book.setPickMode(PickMode::Sequential);
-    QString error;
-    QVERIFY2(book.exportFile(path, &error), qPrintable(error));
-
-    ReplyBook other;
-    QVERIFY2(other.importFile(path, &error), qPrintable(error));
-    QCOMPARE(other.entries(), entries);
-    QCOMPARE(other.pickMode(), PickMode::Sequential);
-
-    // serialize/parse agree without files too.
-    const auto parsed =
-        ReplyBook::parse(ReplyBook::serialize(entries, ReplyFileFormat::Json, PickMode::Random),
-                         ReplyFileFormat::Json);
-    QVERIFY(parsed);
-    QCOMPARE(*parsed, entries);
-}
-
-void TestReplyBook::importErrors()
-{
-    QTemporaryDir dir;
-    ReplyBook book;
-    book.setEntries(plain({"keep"}));
-    QSignalSpy changed(&book, &ReplyBook::changed);
-    QString error;
-    QVERIFY(!book.importFile(dir.filePath(QStringLiteral("absent.txt")), &error));
-    QVERIFY(error.contains(QStringLiteral("absent.txt")));
-
-    const QString bad = dir.filePath(QStringLiteral("bad.json"));
-    QVERIFY(writeFile(bad, "{not json"));
-    error.clear();
-    QVERIFY(!book.importFile(bad, &error));
-    QVERIFY(error.contains(QStringLiteral("bad.json")));
-    QVERIFY(QFile::exists(bad)); // import never renames the user's file
-
-    QVERIFY(!book.importFile(dir.path(), &error)); // a folder
-    QCOMPARE(book.entries(), plain({"keep"}));
-    QCOMPARE(changed.count(), 0);
-}
-
-void TestReplyBook::exportRefusesMultiLineAsText()
-{
-    QTemporaryDir dir;
-    ReplyBook book;
-    book.setEntries(plain({"one", "two\nlines"}));
-    QString error;
-    QVERIFY(!book.exportFile(dir.filePath(QStringLiteral("out.txt")), &error));
-    QVERIFY(!error.isEmpty());
-    QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("out.txt"))));
-    QVERIFY(book.exportFile(dir.filePath(QStringLiteral("out.json")), &error));
-}
-
 void TestReplyBook::autosaveAfterEdit()
 {
     QTemporaryDir dir;
@@ -627,21 +359,24 @@ void TestReplyBook::autosaveAfterEdit()
     QCOMPARE(book.autoSavePath(), path);
     QVERIFY(!QFile::exists(path)); // setting the path alone writes nothing
     QSignalSpy failed(&book, &ReplyBook::saveFailed);
+    QSignalSpy saved(&book, &ReplyBook::saved);
 
     book.addEntry(ReplyEntry{QStringLiteral("새 응답"), true, 1.0});
     QVERIFY(QFile::exists(path));
     ReplyBook reader;
-    QVERIFY(reader.load(path));
+    QVERIFY(reader.load(path).ok());
     QCOMPARE(reader.entries(), book.entries());
 
     book.setPickMode(PickMode::Sequential);
-    QVERIFY(reader.load(path));
+    QVERIFY(reader.load(path).ok());
     QCOMPARE(reader.pickMode(), PickMode::Sequential);
 
     book.removeEntry(0);
-    QVERIFY(reader.load(path));
+    QVERIFY(reader.load(path).ok());
     QCOMPARE(reader.count(), 7);
     QCOMPARE(failed.count(), 0);
+    QCOMPARE(saved.count(), 3);
+    QCOMPARE(saved.last().first().toString(), path);
 }
 
 void TestReplyBook::autosaveFailureReported()
@@ -655,7 +390,9 @@ void TestReplyBook::autosaveFailureReported()
     QSignalSpy failed(&book, &ReplyBook::saveFailed);
     book.addEntry(ReplyEntry{QStringLiteral("kept in memory"), true, 1.0});
     QCOMPARE(failed.count(), 1);
-    QVERIFY(!failed.first().first().toString().isEmpty());
+    const auto result = failed.first().first().value<FileResult>();
+    QCOMPARE(result.error, FileError::CreateFolderFailed);
+    QCOMPARE(result.path, blocker + QStringLiteral("/replies.json"));
     QCOMPARE(book.count(), 8); // the edit itself stands
     QCOMPARE(book.entry(7).text, QStringLiteral("kept in memory"));
 }

@@ -177,11 +177,35 @@ void TestReplyBookModel::autosaveFailureIsShown()
     editor.model()->setData(editor.model()->index(0, ReplyBookModel::TextColumn),
                             QStringLiteral("edit"));
     QTRY_VERIFY(failed.count() > 0);
-    const auto labels = editor.findChildren<QLabel*>();
-    bool shown = false;
-    for (const QLabel* label : labels)
-        shown = shown || label->text().contains(QLatin1String("Saving the reply book failed"));
-    QVERIFY(shown);
+    QCOMPARE(editor.problem(), ReplyBookEditor::Problem::SaveFailed);
+    QCOMPARE(editor.problemResult().file.error, FileError::NotRegularFile);
+    QVERIFY(editor.problemLabel()->isVisibleTo(&editor));
+
+    // Import and export report in the same line, never in a modal box.
+    editor.importFrom(dir.filePath(QStringLiteral("absent.txt")));
+    QCOMPARE(editor.problem(), ReplyBookEditor::Problem::ImportFailed);
+    QCOMPARE(editor.problemResult().file.error, FileError::NotFound);
+    book->setEntries({ReplyEntry{QStringLiteral("two\nlines"), true, 1.0}});
+    editor.exportTo(dir.filePath(QStringLiteral("out.txt")));
+    QCOMPARE(editor.problem(), ReplyBookEditor::Problem::ExportFailed);
+    QCOMPARE(editor.problemResult().format, BookFormatError::MultiLineAsText);
+
+    // Once a save works again, the save problem line goes.
+    QVERIFY(QDir(path).removeRecursively());
+    editor.model()->setData(editor.model()->index(0, ReplyBookModel::TextColumn),
+                            QStringLiteral("saved now"));
+    QCOMPARE(editor.problem(), ReplyBookEditor::Problem::ExportFailed); // another kind stays
+    editor.clearProblem();
+    book->setAutoSavePath(dir.filePath(QStringLiteral("blocked/x")));
+    QVERIFY(QDir().mkpath(dir.filePath(QStringLiteral("blocked/x"))));
+    editor.model()->setData(editor.model()->index(0, ReplyBookModel::TextColumn),
+                            QStringLiteral("fails"));
+    QCOMPARE(editor.problem(), ReplyBookEditor::Problem::SaveFailed);
+    book->setAutoSavePath(path);
+    editor.model()->setData(editor.model()->index(0, ReplyBookModel::TextColumn),
+                            QStringLiteral("works"));
+    QCOMPARE(editor.problem(), ReplyBookEditor::Problem::None);
+    QVERIFY(!editor.problemLabel()->isVisibleTo(&editor));
 }
 
 QTEST_MAIN(TestReplyBookModel)

@@ -1,5 +1,7 @@
-// ServerCommandLine: every option reaches ServerConfig; bad values give a
-// clear one-line error naming the option.
+// ServerCommandLine over ServerSettings::table(): every option in the table
+// works as "--opt value", "--opt=value" and "-opt value"; bad values give
+// one line naming the option; Qt's own options are split off for
+// QApplication and ours never reach it.
 
 #include "ServerCommandLine.h"
 
@@ -12,20 +14,71 @@ class TestServerCommandLine : public QObject
     Q_OBJECT
 private slots:
     void defaults();
-    void everyOption();
+    void everyOptionEveryForm_data();
+    void everyOptionEveryForm();
+    void outOfRangeForEveryNumber_data();
+    void outOfRangeForEveryNumber();
     void addresses_data();
     void addresses();
     void badValues_data();
     void badValues();
-    void helpAndVersion();
-    void endpointText();
+    void helpListsTheTable();
+    void splitsQtArguments_data();
+    void splitsQtArguments();
 };
 
-static ServerCommandLine::Result parse(QStringList args)
+namespace {
+
+ServerCommandLine::Result parse(QStringList args)
 {
     args.prepend(QStringLiteral("chorus-server"));
     return ServerCommandLine::parse(args);
 }
+
+const SettingsTable& table()
+{
+    return ServerSettings::table();
+}
+
+// A valid value for the row that is not its default.
+QString sampleValue(int id)
+{
+    const SettingSpec& row = table().row(id);
+    switch (row.kind) {
+    case SettingKind::Integer:
+        return QString::number(row.defaultValue.toLongLong() == row.minimum ? row.maximum
+                                                                            : row.minimum);
+    case SettingKind::Choice:
+        return row.choices.last();
+    case SettingKind::Text:
+        return id == settingId(ServerSetting::Listen) ? QStringLiteral("localhost")
+                                                      : QStringLiteral("/tmp/chorus file.txt");
+    case SettingKind::Boolean:
+        return {};
+    }
+    return {};
+}
+
+// What the parse gave for row id: an override, or the field of a command-line-only option.
+QVariant given(const ServerCommandLineOptions& o, int id)
+{
+    switch (ServerSetting(id)) {
+    case ServerSetting::Replies:
+        return o.repliesPath;
+    case ServerSetting::LagReport:
+        return o.lagReportPath;
+    case ServerSetting::Headless:
+        return o.headless;
+    case ServerSetting::Start:
+        return o.startAtOnce;
+    case ServerSetting::Pick:
+        return o.pickMode ? pickModeName(*o.pickMode) : QString();
+    default:
+        return o.overrides.get(id);
+    }
+}
+
+} // namespace
 
 void TestServerCommandLine::defaults()
 {
@@ -34,105 +87,132 @@ void TestServerCommandLine::defaults()
     const ServerCommandLineOptions& o = result.options;
     QVERIFY(!o.headless);
     QVERIFY(!o.startAtOnce);
-    QVERIFY(!o.addressText);
-    QVERIFY(!o.port);
-    QVERIFY(!o.framing);
     QVERIFY(!o.pickMode);
-    QCOMPARE(o.config.port, quint16(9999));
-    QCOMPARE(o.config.address, QHostAddress(QHostAddress::Any));
-    QCOMPARE(o.config.framing, Framing::Auto);
-    QVERIFY(o.config.logMessages);
     QVERIFY(o.repliesPath.isEmpty());
+    for (int id = 0; id < table().size(); ++id)
+        QVERIFY2(!o.overrides.has(id), table().row(id).key); // nothing overridden
+    const ServerConfig config = ServerSettings::engineConfig(o.overrides);
+    QCOMPARE(config.port, quint16(9999));
+    QCOMPARE(config.address, ListenAddress::allInterfaces());
+    QCOMPARE(config.framing, Framing::Auto);
+    QVERIFY(config.logMessages);
 }
 
-void TestServerCommandLine::everyOption()
+void TestServerCommandLine::everyOptionEveryForm_data()
 {
-    const auto result = parse({"--headless",  "--listen",
-                               "localhost",   "--port",
-                               "0",           "--replies",
-                               "/tmp/r.json", "--framing",
-                               "RAW",         "--pick",
-                               "shuffle",     "--idle-gap",
-                               "45",          "--max-message",
-                               "1000",        "--high-water",
-                               "4096",        "--io-threads",
-                               "3",           "--max-connections",
-                               "123",         "--no-log-messages",
-                               "--log-file",  "/tmp/log.txt"});
-    QCOMPARE(result.status, ServerCommandLine::Status::Ok);
-    QVERIFY(result.errorText.isEmpty());
-    const ServerCommandLineOptions& o = result.options;
-    QVERIFY(o.headless);
-    QCOMPARE(o.addressText.value_or(QString()), QStringLiteral("localhost"));
-    QCOMPARE(o.config.address, QHostAddress(QHostAddress::LocalHost));
-    QCOMPARE(o.port.value_or(1), quint16(0));
-    QCOMPARE(o.config.port, quint16(0));
-    QCOMPARE(o.config.framing, Framing::Raw);
-    QCOMPARE(o.framing.value_or(Framing::Auto), Framing::Raw);
-    QCOMPARE(o.pickMode.value_or(PickMode::Random), PickMode::Shuffle);
-    QCOMPARE(o.config.limits.idleGap, std::chrono::milliseconds(45));
-    QCOMPARE(o.config.limits.maxMessageBytes, qsizetype(1000));
-    QCOMPARE(o.config.limits.highWaterBytes, qint64(4096));
-    QCOMPARE(o.config.ioThreads, 3);
-    QCOMPARE(o.config.maxConnections, 123);
-    QVERIFY(!o.config.logMessages);
-    QCOMPARE(o.repliesPath, QStringLiteral("/tmp/r.json"));
-    QCOMPARE(o.logFilePath, QStringLiteral("/tmp/log.txt"));
+    QTest::addColumn<int>("id");
+    QTest::addColumn<QString>("value");
+    for (int id = 0; id < table().size(); ++id) {
+        const SettingSpec& row = table().row(id);
+        QVERIFY(row.option); // every setting of the server is an option
+        QTest::newRow(row.option) << id << sampleValue(id);
+    }
+}
 
-    const auto gui = parse({"--start", "--lag-report=/tmp/lag.json"});
-    QCOMPARE(gui.status, ServerCommandLine::Status::Ok);
-    QVERIFY(gui.options.startAtOnce);
-    QCOMPARE(gui.options.lagReportPath, QStringLiteral("/tmp/lag.json"));
+void TestServerCommandLine::everyOptionEveryForm()
+{
+    QFETCH(int, id);
+    QFETCH(QString, value);
+    const QString option = QLatin1String(table().row(id).option);
+    const bool flag = table().row(id).kind == SettingKind::Boolean;
+    const QList<QStringList> forms =
+        flag ? QList<QStringList>{{QStringLiteral("--") + option}, {QLatin1Char('-') + option}}
+             : QList<QStringList>{{QStringLiteral("--") + option, value},
+                                  {QStringLiteral("--") + option + QLatin1Char('=') + value},
+                                  {QLatin1Char('-') + option, value}};
+    const QVariant expected =
+        flag ? QVariant(table().row(id).flagValue) : *table().check(id, value);
+    for (const QStringList& form : forms) {
+        const auto result = parse(form);
+        QVERIFY2(result.status == ServerCommandLine::Status::Ok, qPrintable(result.errorText));
+        QCOMPARE(given(result.options, id), expected);
+        // Only that one: every other row is left alone.
+        for (int other = 0; other < table().size(); ++other) {
+            if (other != id)
+                QVERIFY(!result.options.overrides.has(other));
+        }
+    }
+    // Its split keeps it (and its value) away from QApplication.
+    QStringList arguments = {QStringLiteral("chorus-server"), QStringLiteral("--") + option};
+    if (!flag)
+        arguments << value;
+    const auto split = ServerCommandLine::splitArguments(arguments);
+    QCOMPARE(split.ours, arguments);
+    QCOMPARE(split.qt, QStringList{QStringLiteral("chorus-server")});
+}
+
+void TestServerCommandLine::outOfRangeForEveryNumber_data()
+{
+    QTest::addColumn<QString>("option");
+    QTest::addColumn<QString>("value");
+    for (int id = 0; id < table().size(); ++id) {
+        const SettingSpec& row = table().row(id);
+        if (row.kind != SettingKind::Integer)
+            continue;
+        const QByteArray name(row.option);
+        QTest::newRow(name + " below")
+            << QString::fromLatin1(name) << QString::number(row.minimum - 1);
+        QTest::newRow(name + " above")
+            << QString::fromLatin1(name) << QString::number(row.maximum + 1);
+        QTest::newRow(name + " text") << QString::fromLatin1(name) << QStringLiteral("1e3");
+    }
+}
+
+void TestServerCommandLine::outOfRangeForEveryNumber()
+{
+    QFETCH(QString, option);
+    QFETCH(QString, value);
+    for (const QStringList& form :
+         {QStringList{QStringLiteral("--") + option, value},
+          QStringList{QStringLiteral("--") + option + QLatin1Char('=') + value}}) {
+        const auto result = parse(form);
+        QCOMPARE(result.status, ServerCommandLine::Status::Error);
+        QVERIFY2(result.errorText.contains(QStringLiteral("--") + option),
+                 qPrintable(result.errorText));
+        QVERIFY(result.errorText.contains(value));
+        QVERIFY(!result.errorText.contains(QLatin1Char('\n')));
+    }
 }
 
 void TestServerCommandLine::addresses_data()
 {
     QTest::addColumn<QString>("text");
-    QTest::addColumn<QString>("expected");
-    QTest::newRow("any") << "any" << QHostAddress(QHostAddress::Any).toString();
-    QTest::newRow("ANY") << "ANY" << QHostAddress(QHostAddress::Any).toString();
-    QTest::newRow("localhost") << "localhost"
-                               << "127.0.0.1";
+    QTest::addColumn<ListenAddress>("expected");
+    QTest::newRow("any") << "any" << ListenAddress::allInterfaces();
+    QTest::newRow("ANY") << "ANY" << ListenAddress::allInterfaces();
+    QTest::newRow("localhost") << "localhost" << ListenAddress::thisMachine();
     QTest::newRow("ipv4") << "127.0.0.1"
-                          << "127.0.0.1";
-    QTest::newRow("ipv6") << "::1"
-                          << "::1";
-    QTest::newRow("ipv6 brackets") << "[::1]"
-                                   << "::1";
+                          << ListenAddress(QHostAddress(QStringLiteral("127.0.0.1")));
+    QTest::newRow("ipv6") << "::1" << ListenAddress(QHostAddress(QStringLiteral("::1")));
+    QTest::newRow("ipv6 brackets") << "[::1]" << ListenAddress(QHostAddress(QStringLiteral("::1")));
 }
 
 void TestServerCommandLine::addresses()
 {
     QFETCH(QString, text);
-    QFETCH(QString, expected);
-    const auto result = parse({"--listen", text});
+    QFETCH(ListenAddress, expected);
+    const auto result = parse({QStringLiteral("--listen=") + text});
     QCOMPARE(result.status, ServerCommandLine::Status::Ok);
-    QCOMPARE(result.options.config.address.toString(), expected);
+    QCOMPARE(ServerSettings::engineConfig(result.options.overrides).address, expected);
 }
 
 void TestServerCommandLine::badValues_data()
 {
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("mustMention");
-    QTest::newRow("port too big") << QStringList{"--port", "65536"} << "--port";
-    QTest::newRow("port negative") << QStringList{"--port", "-1"} << "--port";
     QTest::newRow("port text") << QStringList{"--port", "http"} << "\"http\"";
     QTest::newRow("port missing value") << QStringList{"--port"} << "port";
     QTest::newRow("address") << QStringList{"--listen", "not.an.ip"} << "not.an.ip";
     QTest::newRow("address empty") << QStringList{"--listen", ""} << "--listen";
     QTest::newRow("framing") << QStringList{"--framing", "json"} << "--framing";
-    QTest::newRow("pick") << QStringList{"--pick", "best"} << "--pick";
-    QTest::newRow("idle gap zero") << QStringList{"--idle-gap", "0"} << "--idle-gap";
-    QTest::newRow("max message tiny") << QStringList{"--max-message", "1"} << "--max-message";
-    QTest::newRow("high water") << QStringList{"--high-water", "12"} << "--high-water";
-    QTest::newRow("io threads") << QStringList{"--io-threads", "0"} << "--io-threads";
-    QTest::newRow("max connections")
-        << QStringList{"--max-connections", "1e3"} << "--max-connections";
+    QTest::newRow("pick") << QStringList{"--pick=best"} << "--pick";
+    QTest::newRow("flag with a value") << QStringList{"--headless=yes"} << "headless";
     QTest::newRow("unknown option") << QStringList{"--colour"} << "colour";
     QTest::newRow("positional") << QStringList{"extra"} << "extra";
     QTest::newRow("lag report headless")
         << QStringList{"--headless", "--lag-report", "/tmp/x"} << "--lag-report";
     QTest::newRow("replies empty") << QStringList{"--replies", " "} << "--replies";
+    QTest::newRow("log file empty") << QStringList{"--log-file="} << "--log-file";
 }
 
 void TestServerCommandLine::badValues()
@@ -145,30 +225,57 @@ void TestServerCommandLine::badValues()
     QVERIFY(!result.errorText.contains(QLatin1Char('\n')));
 }
 
-void TestServerCommandLine::helpAndVersion()
+void TestServerCommandLine::helpListsTheTable()
 {
     QCOMPARE(parse({"--help"}).status, ServerCommandLine::Status::HelpRequested);
     QCOMPARE(parse({"-h"}).status, ServerCommandLine::Status::HelpRequested);
     QCOMPARE(parse({"--version"}).status, ServerCommandLine::Status::VersionRequested);
     const QString help = ServerCommandLine::helpText();
-    for (const char* option :
-         {"--headless", "--listen", "--port", "--replies", "--framing", "--pick", "--idle-gap",
-          "--max-message", "--high-water", "--io-threads", "--max-connections", "--no-log-messages",
-          "--log-file", "--start", "--lag-report", "--help", "--version"})
-        QVERIFY2(help.contains(QLatin1String(option)), option);
+    for (int id = 0; id < table().size(); ++id) {
+        const QString option = QStringLiteral("--") + QLatin1String(table().row(id).option);
+        QVERIFY2(help.contains(option), qPrintable(option));
+    }
+    QVERIFY(help.contains(QStringLiteral("--help")));
+    QVERIFY(help.contains(QStringLiteral("--version")));
+    QVERIFY(help.contains(QStringLiteral("127.0.0.1 and ::1")));
+    QVERIFY(help.contains(QStringLiteral("256 MiB")));
     QVERIFY(ServerCommandLine::versionText().startsWith(QLatin1String("chorus-server ")));
 }
 
-void TestServerCommandLine::endpointText()
+void TestServerCommandLine::splitsQtArguments_data()
 {
-    QCOMPARE(ServerCommandLine::endpointText(QHostAddress(QHostAddress::Any), 9999),
-             QStringLiteral("[::]:9999"));
-    QCOMPARE(ServerCommandLine::endpointText(QHostAddress(QStringLiteral("127.0.0.1")), 1),
-             QStringLiteral("127.0.0.1:1"));
-    QCOMPARE(ServerCommandLine::endpointText(QHostAddress(QStringLiteral("::1")), 80),
-             QStringLiteral("[::1]:80"));
-    QCOMPARE(ServerCommandLine::addressToText(QHostAddress(QHostAddress::LocalHost)),
-             QStringLiteral("localhost"));
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QStringList>("ours");
+    QTest::addColumn<QStringList>("qt");
+    QTest::newRow("qt style, our port")
+        << QStringList{"--style", "Fusion", "--port", "5"} << QStringList{"--port", "5"}
+        << QStringList{"-style", "Fusion"};
+    QTest::newRow("qt option with =") << QStringList{"--style=Fusion", "--port=5"}
+                                      << QStringList{"--port=5"} << QStringList{"-style", "Fusion"};
+    QTest::newRow("X11 -name is Qt's") << QStringList{"-name", "x", "--headless"}
+                                       << QStringList{"--headless"} << QStringList{"-name", "x"};
+    QTest::newRow("our value that looks like a Qt option")
+        << QStringList{"--log-file", "-style"} << QStringList{"--log-file", "-style"}
+        << QStringList{};
+    QTest::newRow("qt flag") << QStringList{"--reverse", "-platform", "offscreen"} << QStringList{}
+                             << QStringList{"-reverse", "-platform", "offscreen"};
+    QTest::newRow("unknown stays ours for the error")
+        << QStringList{"--colour", "red"} << QStringList{"--colour", "red"} << QStringList{};
+    QTest::newRow("after --") << QStringList{"--", "--style"} << QStringList{"--", "--style"}
+                              << QStringList{};
+}
+
+void TestServerCommandLine::splitsQtArguments()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QStringList, ours);
+    QFETCH(QStringList, qt);
+    args.prepend(QStringLiteral("chorus-server"));
+    ours.prepend(QStringLiteral("chorus-server"));
+    qt.prepend(QStringLiteral("chorus-server"));
+    const auto split = ServerCommandLine::splitArguments(args);
+    QCOMPARE(split.ours, ours);
+    QCOMPARE(split.qt, qt);
 }
 
 QTEST_GUILESS_MAIN(TestServerCommandLine)

@@ -1,8 +1,15 @@
 // The chorus-server executable as users run it: --headless prints the bound
-// address, serves replies from a --replies file, logs to stdout and exits 0
-// on SIGTERM/SIGINT; a port in use or a bad option exits non-zero with a
-// clear message; the window quits on SIGTERM and writes --lag-report.
+// addresses, serves replies from a --replies file, logs to stdout and exits 0
+// on SIGTERM/SIGINT, with every option in either form (--opt v, --opt=v); a
+// port in use exits 1; a bad option, or a --replies file it cannot use (bad
+// .json or .txt alike, missing, a folder, a FIFO) exits 2 at once and names
+// the file, which is never touched; it never writes the reply book, even on
+// a full disk where --log-file fails; the window quits on SIGTERM and writes
+// --lag-report.
 
+#include "FullFileSystem.h"
+
+#include <QDir>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -14,26 +21,59 @@
 
 #include <csignal>
 
+#include <sys/stat.h>
+
+using chorus::testing::FullFileSystem;
+
 namespace {
 constexpr int kTimeoutMs = 15000;
+
+QByteArray readFile(const QString& path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
+
+bool writeFile(const QString& path, const QByteArray& data)
+{
+    QDir().mkpath(QFileInfo(path).path());
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(data) == data.size();
+}
+
+QByteArray replyTo(QTcpSocket& socket, const QByteArray& line)
+{
+    socket.write(line);
+    QByteArray reply;
+    while (!reply.endsWith('\n') && socket.waitForReadyRead(kTimeoutMs))
+        reply += socket.readAll();
+    return reply;
+}
+} // namespace
 
 class TestServerHeadless : public QObject
 {
     Q_OBJECT
 private slots:
     void initTestCase();
+    void init();
     void servesAndStopsOnSignal_data();
     void servesAndStopsOnSignal();
     void portInUseFails();
     void badOptionFails();
+    void unusableRepliesStopAtOnce_data();
+    void unusableRepliesStopAtOnce();
+    void ownBookIsOnlyRead();
+    void fullDiskLogFileFailsLoudlyAndTheBookStays();
     void windowQuitsOnSigtermWithLagReport();
 
 private:
-    void prepare(QProcess& process) const;
+    void prepare(QProcess& process, const QString& home) const;
+    QString ownBookPath(const QString& home) const;
     static quint16 waitForListening(QProcess& process, QByteArray* output);
 
     QTemporaryDir m_dir;
+    std::unique_ptr<QTemporaryDir> m_home; // fresh settings and data for each test
 };
 
 void TestServerHeadless::initTestCase()
@@ -42,22 +82,33 @@ void TestServerHeadless::initTestCase()
     QVERIFY2(QFile::exists(QStringLiteral(CHORUS_SERVER_EXE)), CHORUS_SERVER_EXE);
 }
 
-void TestServerHeadless::prepare(QProcess& process) const
+void TestServerHeadless::init()
+{
+    m_home = std::make_unique<QTemporaryDir>(m_dir.filePath(QStringLiteral("home-XXXXXX")));
+    QVERIFY(m_home->isValid());
+}
+
+void TestServerHeadless::prepare(QProcess& process, const QString& home) const
 {
     // Private settings and data: never the user's.
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("HOME"), m_dir.path());
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
-    env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
+    env.insert(QStringLiteral("HOME"), home);
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home + QStringLiteral("/config"));
+    env.insert(QStringLiteral("XDG_DATA_HOME"), home + QStringLiteral("/data"));
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     process.setProcessEnvironment(env);
     process.setProgram(QStringLiteral(CHORUS_SERVER_EXE));
 }
 
+QString TestServerHeadless::ownBookPath(const QString& home) const
+{
+    return home + QStringLiteral("/data/Chorus/chorus-server/replies.json");
+}
+
 quint16 TestServerHeadless::waitForListening(QProcess& process, QByteArray* output)
 {
     static const QRegularExpression listening(
-        QStringLiteral("listening on 127\\.0\\.0\\.1:(\\d+)\\n"));
+        QStringLiteral("listening on 127\\.0\\.0\\.1:(\\d+)( and \\[::1\\]:\\1)?\\n"));
     QDeadlineTimer deadline(kTimeoutMs);
     while (!deadline.hasExpired() && process.state() != QProcess::NotRunning) {
         process.waitForReadyRead(100);
@@ -72,37 +123,48 @@ quint16 TestServerHeadless::waitForListening(QProcess& process, QByteArray* outp
 void TestServerHeadless::servesAndStopsOnSignal_data()
 {
     QTest::addColumn<int>("signalNumber");
-    QTest::newRow("SIGTERM") << int(SIGTERM);
-    QTest::newRow("SIGINT") << int(SIGINT);
+    QTest::addColumn<bool>("equalsForm");
+    QTest::newRow("SIGTERM, --opt value") << int(SIGTERM) << false;
+    QTest::newRow("SIGINT, --opt=value") << int(SIGINT) << true;
 }
 
 void TestServerHeadless::servesAndStopsOnSignal()
 {
     QFETCH(int, signalNumber);
-    const QString replies = m_dir.filePath(QStringLiteral("replies.txt"));
-    {
-        QFile file(replies);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("오직 이 답장\n");
+    QFETCH(bool, equalsForm);
+    const QString replies = m_home->filePath(QStringLiteral("replies.txt"));
+    QVERIFY(writeFile(replies, "오직 이 답장\n"));
+    QStringList arguments{QStringLiteral("--headless")};
+    const QList<QPair<QString, QString>> options = {{"--listen", "localhost"},
+                                                    {"--port", "0"},
+                                                    {"--replies", replies},
+                                                    {"--framing", "line"},
+                                                    {"--max-message", "4096"}};
+    for (const auto& [option, value] : options) {
+        if (equalsForm)
+            arguments << option + QLatin1Char('=') + value;
+        else
+            arguments << option << value;
     }
     QProcess server;
-    prepare(server);
-    server.setArguments({"--headless", "--listen", "localhost", "--port", "0", "--replies", replies,
-                         "--framing", "line"});
+    prepare(server, m_home->path());
+    server.setArguments(arguments);
     server.start();
     QVERIFY(server.waitForStarted(kTimeoutMs));
     QByteArray output;
     const quint16 port = waitForListening(server, &output);
     QVERIFY2(port != 0, output.constData());
+    QVERIFY2(output.contains(QStringLiteral("[::1]:%1").arg(port).toUtf8()), output.constData());
 
-    QTcpSocket socket;
-    socket.connectToHost(QHostAddress::LocalHost, port);
-    QVERIFY(socket.waitForConnected(kTimeoutMs));
-    socket.write("ping\r\n");
-    QByteArray reply;
-    while (!reply.endsWith('\n') && socket.waitForReadyRead(kTimeoutMs))
-        reply += socket.readAll();
-    QCOMPARE(QString::fromUtf8(reply), QStringLiteral("오직 이 답장\r\n")); // mirrors CRLF
+    QTcpSocket v4, v6;
+    v4.connectToHost(QHostAddress::LocalHost, port);
+    v6.connectToHost(QHostAddress::LocalHostIPv6, port);
+    QVERIFY(v4.waitForConnected(kTimeoutMs));
+    QVERIFY(v6.waitForConnected(kTimeoutMs));
+    QCOMPARE(QString::fromUtf8(replyTo(v4, "ping\r\n")), QStringLiteral("오직 이 답장\r\n"));
+    QCOMPARE(QString::fromUtf8(replyTo(v6, "ping6\n")), QStringLiteral("오직 이 답장\n"));
+    // --max-message arrived: a longer message is refused with the limit in the line.
+    QVERIFY(replyTo(v4, QByteArray(5000, 'x') + '\n').contains("4096"));
 
     ::kill(pid_t(server.processId()), signalNumber);
     QVERIFY(server.waitForFinished(kTimeoutMs));
@@ -116,8 +178,9 @@ void TestServerHeadless::servesAndStopsOnSignal()
             .hasMatch(),
         output.constData());
     QVERIFY(output.contains("ping"));
-    QVERIFY(socket.state() == QAbstractSocket::UnconnectedState ||
-            socket.waitForDisconnected(kTimeoutMs));
+    QVERIFY(v4.state() == QAbstractSocket::UnconnectedState || v4.waitForDisconnected(kTimeoutMs));
+    QCOMPARE(readFile(replies), QByteArray("오직 이 답장\n")); // only read
+    QVERIFY(!QFileInfo::exists(ownBookPath(m_home->path())));  // nothing written
 }
 
 void TestServerHeadless::portInUseFails()
@@ -125,29 +188,32 @@ void TestServerHeadless::portInUseFails()
     QTcpServer occupier;
     QVERIFY(occupier.listen(QHostAddress::LocalHost, 0));
     QProcess server;
-    prepare(server);
+    prepare(server, m_home->path());
     server.setArguments(
-        {"--headless", "--listen", "127.0.0.1", "--port", QString::number(occupier.serverPort())});
+        {"--headless", "--listen=127.0.0.1", "--port=" + QString::number(occupier.serverPort())});
     server.start();
     QVERIFY(server.waitForFinished(kTimeoutMs));
     QCOMPARE(server.exitCode(), 1);
     const QByteArray error = server.readAllStandardError();
-    QVERIFY2(error.contains("cannot listen on 127.0.0.1:"), error.constData());
-    QVERIFY2(error.contains("in use"), error.constData());
+    QVERIFY2(error.contains("127.0.0.1:" + QByteArray::number(occupier.serverPort())),
+             error.constData());
 }
 
 void TestServerHeadless::badOptionFails()
 {
-    QProcess server;
-    prepare(server);
-    server.setArguments({"--headless", "--port", "70000"});
-    server.start();
-    QVERIFY(server.waitForFinished(kTimeoutMs));
-    QCOMPARE(server.exitCode(), 2);
-    QVERIFY(server.readAllStandardError().contains("--port"));
+    for (const QStringList& arguments : {QStringList{"--headless", "--port", "70000"},
+                                         QStringList{"--headless", "--port=70000"}}) {
+        QProcess server;
+        prepare(server, m_home->path());
+        server.setArguments(arguments);
+        server.start();
+        QVERIFY(server.waitForFinished(kTimeoutMs));
+        QCOMPARE(server.exitCode(), 2);
+        QVERIFY(server.readAllStandardError().contains("--port"));
+    }
 
     QProcess help;
-    prepare(help);
+    prepare(help, m_home->path());
     help.setArguments({"--help"});
     help.start();
     QVERIFY(help.waitForFinished(kTimeoutMs));
@@ -155,13 +221,127 @@ void TestServerHeadless::badOptionFails()
     QVERIFY(help.readAllStandardOutput().contains("--headless"));
 }
 
+void TestServerHeadless::unusableRepliesStopAtOnce_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QByteArray>("content"); // "FIFO", "FOLDER", "MISSING" or the bytes
+    QTest::newRow("bad json") << "book.json" << QByteArray("[\"cut");
+    QTest::newRow("bad text") << "book.txt" << QByteArray("a\0b", 3);
+    QTest::newRow("missing json") << "book.json" << QByteArray("MISSING");
+    QTest::newRow("missing text") << "book.txt" << QByteArray("MISSING");
+    QTest::newRow("folder") << "dir.json" << QByteArray("FOLDER");
+    QTest::newRow("fifo") << "pipe.json" << QByteArray("FIFO");
+}
+
+void TestServerHeadless::unusableRepliesStopAtOnce()
+{
+    // A bad .json was once moved aside and the server started on the factory
+    // replies while a bad .txt stopped it; a folder was renamed; a FIFO hung.
+    QFETCH(QString, name);
+    QFETCH(QByteArray, content);
+    const QString path = m_home->filePath(name);
+    if (content == "FIFO")
+        QCOMPARE(::mkfifo(QFile::encodeName(path).constData(), 0600), 0);
+    else if (content == "FOLDER")
+        QVERIFY(QDir().mkpath(path));
+    else if (content != "MISSING")
+        QVERIFY(writeFile(path, content));
+
+    QProcess server;
+    prepare(server, m_home->path());
+    server.setArguments({"--headless", "--port=0", "--replies", path});
+    server.start();
+    QVERIFY(server.waitForStarted(kTimeoutMs));
+    if (!server.waitForFinished(kTimeoutMs)) {
+        ::kill(pid_t(server.processId()), SIGTERM);
+        QVERIFY(server.waitForFinished(kTimeoutMs));
+        QFAIL("still running: it should have stopped at once");
+    }
+    QCOMPARE(server.exitCode(), 2);
+    const QByteArray error = server.readAllStandardError();
+    QVERIFY2(error.contains(QFile::encodeName(path)), error.constData());
+    QVERIFY(!server.readAllStandardOutput().contains("listening on"));
+    // Never renamed, moved or written.
+    const QStringList left = QDir(m_home->path())
+                                 .entryList({name + QLatin1Char('*')},
+                                            QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot);
+    QCOMPARE(left, content == "MISSING" ? QStringList() : QStringList{name});
+    if (content != "FIFO" && content != "FOLDER" && content != "MISSING")
+        QCOMPARE(readFile(path), content);
+}
+
+void TestServerHeadless::ownBookIsOnlyRead()
+{
+    // The headless server once moved an unreadable autosaved book aside.
+    const QString own = ownBookPath(m_home->path());
+    QVERIFY(writeFile(own, "{\"entries\": [ cut"));
+    QProcess server;
+    prepare(server, m_home->path());
+    server.setArguments({"--headless", "--listen", "localhost", "--port", "0"});
+    server.start();
+    QByteArray output;
+    const quint16 port = waitForListening(server, &output);
+    QVERIFY2(port != 0, output.constData());
+    QVERIFY(server.readAllStandardError().contains(QFile::encodeName(own)));
+    ::kill(pid_t(server.processId()), SIGTERM);
+    QVERIFY(server.waitForFinished(kTimeoutMs));
+    QCOMPARE(server.exitCode(), 0);
+    QCOMPARE(readFile(own), QByteArray("{\"entries\": [ cut"));
+    QCOMPARE(QDir(QFileInfo(own).path()).entryList(QDir::Files), QStringList{"replies.json"});
+}
+
+void TestServerHeadless::fullDiskLogFileFailsLoudlyAndTheBookStays()
+{
+    FullFileSystem disk;
+    if (!disk.isReady())
+        QSKIP(qPrintable(disk.skipReason()));
+    const QString home = disk.path();
+    const QString own = ownBookPath(home);
+    const QByteArray book = R"({"version":1,"pickMode":"random","entries":["디스크 답장"]})";
+    QVERIFY(writeFile(own, book));
+    // A whole page of earlier lines: tmpfs has no slack left in the file's last page either.
+    const QString log = disk.filePath(QStringLiteral("server.log"));
+    const QByteArray earlier =
+        QByteArray("earlier line\n").repeated(4096 / 13).leftJustified(4096, '.');
+    QVERIFY(writeFile(log, earlier));
+    QVERIFY(disk.fill());
+
+    QProcess server;
+    prepare(server, home);
+    server.setArguments({"--headless", "--listen", "localhost", "--port", "0", "--log-file", log});
+    server.start();
+    QByteArray output;
+    const quint16 port = waitForListening(server, &output);
+    QVERIFY2(port != 0, output.constData());
+    QTcpSocket client;
+    client.connectToHost(QHostAddress::LocalHost, port);
+    QVERIFY(client.waitForConnected(kTimeoutMs));
+    QCOMPARE(QString::fromUtf8(replyTo(client, "hi\n")), QStringLiteral("디스크 답장\n"));
+    // The log file's failure is said once, on stderr, naming the file; serving goes on.
+    QByteArray errors;
+    QDeadlineTimer deadline(kTimeoutMs);
+    while (!errors.contains(QFile::encodeName(log)) && !deadline.hasExpired()) {
+        server.waitForReadyRead(100);
+        errors += server.readAllStandardError();
+    }
+    QVERIFY2(errors.contains(QFile::encodeName(log)), errors.constData());
+    QCOMPARE(QString::fromUtf8(replyTo(client, "again\n")), QStringLiteral("디스크 답장\n"));
+
+    ::kill(pid_t(server.processId()), SIGTERM);
+    QVERIFY(server.waitForFinished(kTimeoutMs));
+    QCOMPARE(server.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(server.exitCode(), 0);
+    QCOMPARE(readFile(own), book);
+    QCOMPARE(readFile(log), earlier);
+}
+
 void TestServerHeadless::windowQuitsOnSigtermWithLagReport()
 {
-    const QString report = m_dir.filePath(QStringLiteral("lag.json"));
+    const QString report = m_home->filePath(QStringLiteral("lag.json"));
     QProcess server;
-    prepare(server);
+    prepare(server, m_home->path());
     server.setArguments(
-        {"--listen", "localhost", "--port", "0", "--start", "--lag-report", report});
+        {"--listen", "localhost", "--port", "0", "--start", "--lag-report=" + report});
     server.start();
     QVERIFY(server.waitForStarted(kTimeoutMs));
     // Let the window come up, start listening and collect some lag samples.

@@ -24,10 +24,11 @@ inline QStringList factoryTexts()
     return texts;
 }
 
+// This machine only (127.0.0.1 and ::1), a free port, quick batches.
 inline ServerConfig loopbackConfig()
 {
     ServerConfig config;
-    config.address = QHostAddress::LocalHost;
+    config.address = ListenAddress::thisMachine();
     config.port = 0;
     config.updateInterval = std::chrono::milliseconds(40);
     return config;
@@ -100,6 +101,28 @@ public:
         return false;
     }
 
+    // Log entries that report `error` (a ConnectionError, a socket error, …), of one connection
+    // or (id 0) of any.
+    template <typename E> int errorsLogged(E error, quint64 id = 0) const
+    {
+        int n = 0;
+        for (const LogEntry& entry : log) {
+            if (entry.errorAs<E>() == error && (id == 0 || entry.connectionId == id))
+                ++n;
+        }
+        return n;
+    }
+
+    QList<LogEntry> entriesOf(quint64 id, LogKind kind) const
+    {
+        QList<LogEntry> out;
+        for (const LogEntry& entry : log) {
+            if (entry.connectionId == id && entry.kind == kind)
+                out.append(entry);
+        }
+        return out;
+    }
+
     std::shared_ptr<ReplyBook> book;
     ServerEngine engine;
     QHash<quint64, ConnectionSnapshot> rows;
@@ -118,9 +141,10 @@ public:
                          [this] { received += socket.readAll(); });
     }
 
-    bool connectTo(quint16 port)
+    bool connectTo(quint16 port,
+                   const QHostAddress& address = QHostAddress(QHostAddress::LocalHost))
     {
-        socket.connectToHost(QHostAddress::LocalHost, port);
+        socket.connectToHost(address, port);
         QSignalSpy connected(&socket, &QTcpSocket::connected);
         return socket.state() == QAbstractSocket::ConnectedState || connected.wait(5000);
     }

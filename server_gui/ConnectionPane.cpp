@@ -1,0 +1,222 @@
+#include "ConnectionPane.h"
+
+#include "ConnectionTableModel.h"
+#include "server/ServerEngine.h"
+
+#include <QAction>
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace chorus {
+
+ConnectionPane::ConnectionPane(ServerEngine* engine, ConnectionTableModel* model, QWidget* parent)
+    : QWidget(parent), m_engine(engine), m_model(model), m_proxy(new QSortFilterProxyModel(this)),
+      m_view(new QTableView(this))
+{
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(ConnectionTableModel::SortRole);
+    m_proxy->setDynamicSortFilter(true);
+
+    m_view->setObjectName(QStringLiteral("connectionView"));
+    m_view->setModel(m_proxy);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(ConnectionTableModel::IdColumn, Qt::AscendingOrder);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setWordWrap(false);
+    m_view->setAlternatingRowColors(true);
+    // Fixed row heights and fixed column widths: with 10,000 rows the view never
+    // measures contents (ResizeToContents would visit every row on each batch).
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
+    QHeaderView* header = m_view->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->setStretchLastSection(false);
+    const int charWidth = m_view->fontMetrics().horizontalAdvance(QLatin1Char('0'));
+    // In characters, in column order: ID, State, Name, Protocol, Peer address,
+    // Port, Msgs in/out, Last message, Errors, Duration, Since, Bytes in/out, Framing.
+    const int widths[ConnectionTableModel::ColumnCount] = {5,  9, 10, 7,  14, 6, 7, 7,
+                                                           22, 6, 8,  19, 8,  8, 8};
+    for (int column = 0; column < ConnectionTableModel::ColumnCount; ++column)
+        header->resizeSection(column, (widths[column] + 1) * charWidth);
+
+    buildActions();
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_view, 1);
+    layout->addWidget(buildBroadcastBar());
+
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        updateActions();
+        emit selectionChanged(selectedIds());
+    });
+    // Rows that vanish take their selection with them.
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &ConnectionPane::updateActions);
+    updateActions();
+}
+
+void ConnectionPane::buildActions()
+{
+    // Says what really happens: a client that reconnects by itself is back at once.
+    m_disconnect = new QAction(tr("Disconnect (it may reconnect)"), this);
+    m_disconnect->setToolTip(tr("Closes the connection. A client with auto-reconnect connects "
+                                "again within a second or so; to keep it out, use Disconnect "
+                                "and block."));
+    m_disconnect->setShortcut(QKeySequence::Delete);
+    m_disconnect->setShortcutContext(Qt::WidgetShortcut);
+    connect(m_disconnect, &QAction::triggered, this, &ConnectionPane::disconnectSelected);
+    m_disconnectAndBlock = new QAction(tr("Disconnect and block for N minutes…"), this);
+    m_disconnectAndBlock->setToolTip(
+        tr("Closes the connection and refuses new ones from the same address for a while. "
+           "Server → Blocked addresses… lists and lifts blocks."));
+    connect(m_disconnectAndBlock, &QAction::triggered, this,
+            &ConnectionPane::chooseBlockForSelected);
+    m_sendMessage = new QAction(tr("Send message…"), this);
+    connect(m_sendMessage, &QAction::triggered, this, &ConnectionPane::sendMessageToSelected);
+    m_copyAddress = new QAction(tr("Copy address"), this);
+    m_copyAddress->setShortcut(QKeySequence::Copy);
+    m_copyAddress->setShortcutContext(Qt::WidgetShortcut);
+    connect(m_copyAddress, &QAction::triggered, this, &ConnectionPane::copySelectedAddresses);
+    m_view->addActions({m_disconnect, m_disconnectAndBlock, m_sendMessage, m_copyAddress});
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+}
+
+QWidget* ConnectionPane::buildBroadcastBar()
+{
+    auto* bar = new QWidget(this);
+    m_broadcastEdit = new QLineEdit(bar);
+    m_broadcastEdit->setObjectName(QStringLiteral("broadcastEdit"));
+    m_broadcastEdit->setPlaceholderText(tr("Broadcast a message to connected clients"));
+    m_broadcastEdit->setClearButtonEnabled(true);
+    m_sendToAll = new QPushButton(tr("Send to all"), bar);
+    m_sendToSelected = new QPushButton(tr("Send to selected"), bar);
+    connect(m_broadcastEdit, &QLineEdit::textChanged, this, &ConnectionPane::updateActions);
+    connect(m_broadcastEdit, &QLineEdit::returnPressed, this, &ConnectionPane::broadcastToAll);
+    connect(m_sendToAll, &QPushButton::clicked, this, &ConnectionPane::broadcastToAll);
+    connect(m_sendToSelected, &QPushButton::clicked, this, &ConnectionPane::broadcastToSelected);
+
+    auto* label = new QLabel(tr("&Broadcast:"), bar);
+    label->setBuddy(m_broadcastEdit);
+    auto* layout = new QHBoxLayout(bar);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(label);
+    layout->addWidget(m_broadcastEdit, 1);
+    layout->addWidget(m_sendToAll);
+    layout->addWidget(m_sendToSelected);
+    return bar;
+}
+
+QList<quint64> ConnectionPane::selectedIds() const
+{
+    QList<quint64> ids;
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    ids.reserve(rows.size());
+    for (const QModelIndex& index : rows)
+        ids.append(index.data(ConnectionTableModel::IdRole).value<quint64>());
+    return ids;
+}
+
+void ConnectionPane::setListening(bool listening)
+{
+    m_listening = listening;
+    updateActions();
+}
+
+void ConnectionPane::updateActions()
+{
+    const bool hasSelection = m_view->selectionModel()->hasSelection();
+    const bool hasText = !m_broadcastEdit->text().isEmpty();
+    m_disconnect->setEnabled(m_listening && hasSelection);
+    m_disconnectAndBlock->setEnabled(m_listening && hasSelection);
+    m_sendMessage->setEnabled(m_listening && hasSelection);
+    m_copyAddress->setEnabled(hasSelection);
+    m_sendToAll->setEnabled(m_listening && hasText);
+    m_sendToSelected->setEnabled(m_listening && hasText && hasSelection);
+}
+
+void ConnectionPane::disconnectSelected()
+{
+    const QList<quint64> ids = selectedIds();
+    if (!ids.isEmpty())
+        m_engine->disconnectClients(ids, tr("disconnected from the server window"));
+}
+
+void ConnectionPane::chooseBlockForSelected()
+{
+    const QList<quint64> ids = selectedIds();
+    if (ids.isEmpty())
+        return;
+    bool ok = false;
+    const int minutes = QInputDialog::getInt(
+        this, tr("Disconnect and block"),
+        tr("Refuse new connections from the address of %n connection(s) for this many minutes:",
+           nullptr, int(ids.size())),
+        int(kDefaultBlock.count()), 1, 7 * 24 * 60, 1, &ok);
+    if (ok)
+        disconnectAndBlockSelected(std::chrono::minutes(minutes));
+}
+
+void ConnectionPane::disconnectAndBlockSelected(std::chrono::minutes duration)
+{
+    const QList<quint64> ids = selectedIds();
+    if (!ids.isEmpty())
+        m_engine->disconnectAndBlock(ids, duration);
+}
+
+void ConnectionPane::sendMessageToSelected()
+{
+    const QList<quint64> ids = selectedIds();
+    if (ids.isEmpty())
+        return;
+    bool ok = false;
+    const QString text = QInputDialog::getText(
+        this, tr("Send message"),
+        tr("Message to %n connection(s) (sent once, in each peer's own framing):", nullptr,
+           int(ids.size())),
+        QLineEdit::Normal, QString(), &ok);
+    if (ok && !text.isEmpty())
+        m_engine->sendDirect(ids, text);
+}
+
+void ConnectionPane::copySelectedAddresses()
+{
+    QStringList lines;
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    for (const QModelIndex& index : rows)
+        lines.append(m_model->addressText(m_proxy->mapToSource(index).row()));
+    if (!lines.isEmpty())
+        QGuiApplication::clipboard()->setText(lines.join(QLatin1Char('\n')) + QLatin1Char('\n'));
+}
+
+void ConnectionPane::broadcastToAll()
+{
+    const QString text = m_broadcastEdit->text();
+    if (text.isEmpty() || !m_listening)
+        return;
+    m_engine->broadcast({}, text);
+    m_broadcastEdit->selectAll(); // easy to send again or to overwrite
+}
+
+void ConnectionPane::broadcastToSelected()
+{
+    const QString text = m_broadcastEdit->text();
+    const QList<quint64> ids = selectedIds();
+    if (text.isEmpty() || ids.isEmpty() || !m_listening)
+        return;
+    m_engine->broadcast(ids, text);
+    m_broadcastEdit->selectAll();
+}
+
+} // namespace chorus

@@ -1,0 +1,70 @@
+#pragma once
+
+// The window's listen bar: address, port, framing, Start/Stop and the state.
+// Every address choice says what it binds: "All interfaces (IPv4 + IPv6)",
+// "This machine only (127.0.0.1 + ::1)", "192.168.1.5 (eth0)". Two rows, so
+// the window stays narrow enough to sit beside the client on a laptop.
+
+#include <QWidget>
+
+class QComboBox;
+class QPushButton;
+class QSpinBox;
+
+namespace chorus {
+
+class ElidedLabel;
+
+class ListenBar : public QWidget
+{
+    Q_OBJECT
+public:
+    enum class Look { Plain, Listening, Failed };
+
+    explicit ListenBar(QWidget* parent = nullptr);
+
+    QComboBox* addressCombo() const { return m_address; }
+    QSpinBox* portSpin() const { return m_port; }
+    QComboBox* framingCombo() const { return m_framing; }
+    QPushButton* startStopButton() const { return m_startStop; }
+    ElidedLabel* stateLabel() const { return m_state; }
+
+    // The address as saved and typed: "any", "localhost" or an IP.
+    QString addressText() const;
+    // Selects it; an address this machine does not have stays selectable
+    // ("(not found on this machine)") so Start reports Qt's reason.
+    void setAddressText(const QString& text);
+    QString framingText() const; // "auto", "line" or "raw"
+    void setFramingText(const QString& text);
+    // What the user asked for; while listening the spin box shows the real port.
+    int port() const { return m_configuredPort; }
+    void setPort(int port);
+    void showListeningPort(quint16 port);
+    void showConfiguredPort();
+
+    // Stopped: the address and port can be changed; the button says Start.
+    void setStopped(bool stopped, bool busy);
+    void showState(const QString& text, Look look);
+
+    // "All interfaces (IPv4 + IPv6)", …: the label of an address choice.
+    static QString addressLabel(const QString& text, const QString& interfaceName = {});
+
+signals:
+    void startStopClicked();
+    void addressChosen(const QString& text);
+    void portChosen(int port); // editing finished
+    void framingChosen(const QString& text);
+
+private:
+    void fillAddresses();
+
+    QComboBox* m_address;
+    QSpinBox* m_port;
+    QComboBox* m_framing;
+    QPushButton* m_startStop;
+    ElidedLabel* m_state;
+    int m_configuredPort = 9999;
+    bool m_showingListeningPort = false;
+};
+
+} // namespace chorus

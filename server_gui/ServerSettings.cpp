@@ -1,0 +1,301 @@
+#include "ServerSettings.h"
+
+#include <QCoreApplication>
+
+namespace chorus {
+
+namespace {
+
+constexpr qint64 kMiB = 1024 * 1024;
+
+// The rows, in ServerSetting order.
+QList<SettingSpec> rows()
+{
+    QList<SettingSpec> rows(int(ServerSetting::Count));
+    auto row = [&rows](ServerSetting id) -> SettingSpec& { return rows[settingId(id)]; };
+
+    SettingSpec& listen = row(ServerSetting::Listen);
+    listen.key = "listen/address";
+    listen.option = "listen";
+    listen.kind = SettingKind::Text;
+    listen.minimum = 1;
+    listen.defaultValue = QStringLiteral("any");
+    listen.valueName = "ADDR";
+    listen.label = QT_TRANSLATE_NOOP("chorus::ServerSettings", "Address");
+    listen.help = QT_TRANSLATE_NOOP(
+        "chorus::ServerSettings",
+        "Address to listen on: any (every interface, IPv4 and IPv6), localhost (this machine "
+        "only: 127.0.0.1 and ::1) or one IP address of this machine. Default: any.");
+
+    SettingSpec& port = row(ServerSetting::Port);
+    port.key = "listen/port";
+    port.option = "port";
+    port.defaultValue = qint64(9999);
+    port.minimum = 0;
+    port.maximum = 65535;
+    port.valueName = "N";
+    port.label = QT_TRANSLATE_NOOP("chorus::ServerSettings", "Port");
+    port.help = QT_TRANSLATE_NOOP("chorus::ServerSettings",
+                                  "TCP port; 0 picks a free port (the same one for 127.0.0.1 "
+                                  "and ::1).");
+
+    SettingSpec& framing = row(ServerSetting::Framing);
+    framing.key = "listen/framing";
+    framing.option = "framing";
+    framing.kind = SettingKind::Choice;
+    framing.choices = {QStringLiteral("auto"), QStringLiteral("line"), QStringLiteral("raw")};
+    framing.defaultValue = QStringLiteral("auto");
+    framing.valueName = "MODE";
+    framing.label = QT_TRANSLATE_NOOP("chorus::ServerSettings", "Framing");
+    framing.help = QT_TRANSLATE_NOOP("chorus::ServerSettings",
+                                     "Where a message ends: auto (LF, CRLF or an idle gap), line "
+                                     "(LF or CRLF only) or raw (each arrival).");
+
+    SettingSpec& idleGap = row(ServerSetting::IdleGap);
+    idleGap.key = "engine/idleGapMs";
+    idleGap.option = "idle-gap";
+    idleGap.defaultValue = qint64(kDefaultIdleGap.count());
+    idleGap.minimum = 1;
+    idleGap.maximum = 60000;
+    idleGap.unit = QT_TRANSLATE_NOOP("chorus::ServerSettings", "ms");
+    idleGap.valueName = "MS";
+    idleGap.label = QT_TRANSLATE_NOOP("chorus::ServerSettings", "Idle gap");
+    idleGap.help =
+        QT_TRANSLATE_NOOP("chorus::ServerSettings",
+                          "Auto framing: silence that ends a message sent without a line end.");
+
+    SettingSpec& maxMessage = row(ServerSetting::MaxMessage);
+    maxMessage.key = "engine/maxMessageBytes";
+    maxMessage.option = "max-message";
+    maxMessage.defaultValue = qint64(kDefaultMaxMessageBytes);
+    maxMessage.minimum = 16;
+    maxMessage.maximum = 64 * kMiB;
+    maxMessage.unit = QT_TRANSLATE_NOOP("chorus::ServerSettings", "bytes");
+    maxMessage.valueName = "BYTES";
+    maxMessage.label = QT_TRANSLATE_NOOP("chorus::ServerSettings", "Longest message");
+    maxMessage.help = QT_TRANSLATE_NOOP(
+        "chorus::ServerSettings",
+        "Longer messages are discarded up to their line end and the peer is told.");
+
+    SettingSpec& highWater = row(ServerSetting::HighWater);
+    highWater.key = "engine/highWaterBytes";
+    highWater.option = "high-water";
+    highWater.defaultValue = qint64(ConnectionLimits{}.highWaterBytes);
+    highWater.minimum = 1024;
+    highWater.maximum = 1024 * kMiB;
+    highWater.unit = QT_TRANSLATE_NOOP("chorus::ServerSettings", "bytes");
+    highWater.valueName = "BYTES";
+    highWater.label = QT_TRANSLATE_NOOP("chorus::ServerSettings", "Unsent-data limit per peer");
+    highWater.help =
+        QT_TRANSLATE_NOOP("chorus::ServerSettings",
+                          "A peer that stops reading while this much is unsent is disconnected.");
+
+    SettingSpec& ioThreads = row(ServerSetting::IoThreads);
+    ioThreads.key = "engine/ioThreads";
+    ioThreads.option = "io-threads";
+    ioThreads.defaultValue = qint64(ServerConfig{}.ioThreads);
+    ioThreads.minimum = 1;
+    ioThreads.maximum = 64;
+    ioThreads.valueName = "N";
+    ioThreads.label = QT_TRANSLATE_NOOP("chorus::ServerSettings", "I/O threads");
+    ioThreads.help = QT_TRANSLATE_NOOP(
+        "chorus::ServerSettings", "Event-loop threads serving connections (at the next Start).");
+
+    SettingSpec& maxConnections = row(ServerSetting::MaxConnections);
+    maxConnections.key = "engine/maxConnections";
+    maxConnections.option = "max-connections";
+    maxConnections.defaultValue = qint64(ServerConfig{}.maxConnections);
+    maxConnections.minimum = 1;
+    maxConnections.maximum = 1000000;
+    maxConnections.valueName = "N";
+    maxConnections.label = QT_TRANSLATE_NOOP("chorus::ServerSettings", "Most connections");
+    maxConnections.help = QT_TRANSLATE_NOOP(
+        "chorus::ServerSettings",
+        "Connections served at once; more get \"server full\" and are closed (at the next Start).");
+
+    SettingSpec& logMessages = row(ServerSetting::LogMessages);
+    logMessages.key = "engine/logMessages";
+    logMessages.option = "no-log-messages";
+    logMessages.kind = SettingKind::Boolean;
+    logMessages.defaultValue = true;
+    logMessages.flagValue = false;
+    logMessages.label =
+        QT_TRANSLATE_NOOP("chorus::ServerSettings", "Log every message received and sent");
+    logMessages.help = QT_TRANSLATE_NOOP(
+        "chorus::ServerSettings",
+        "Do not log every message received and sent (and every control message).");
+
+    SettingSpec& logFile = row(ServerSetting::LogFile);
+    logFile.key = "log/file";
+    logFile.option = "log-file";
+    logFile.kind = SettingKind::Text;
+    logFile.minimum = 1;
+    logFile.defaultValue = QString();
+    logFile.valueName = "FILE";
+    logFile.label = QT_TRANSLATE_NOOP("chorus::ServerSettings", "Log file");
+    logFile.help = QT_TRANSLATE_NOOP(
+        "chorus::ServerSettings",
+        "Also append every log line to FILE. A write error (a full disk) stops file logging and "
+        "says so; the server goes on.");
+
+    SettingSpec& replies = row(ServerSetting::Replies);
+    replies.option = "replies";
+    replies.kind = SettingKind::Text;
+    replies.minimum = 1;
+    replies.defaultValue = QString();
+    replies.valueName = "FILE";
+    replies.help = QT_TRANSLATE_NOOP(
+        "chorus::ServerSettings",
+        "Reply book to answer from: .json (as the window saves it) or plain text, one reply per "
+        "line, at most 256 MiB. Only read, never changed: the window saves edits to its own "
+        "book. A file that cannot be used stops --headless with exit code 2. Default: the "
+        "window's saved book.");
+
+    SettingSpec& pick = row(ServerSetting::Pick);
+    pick.option = "pick";
+    pick.kind = SettingKind::Choice;
+    pick.choices = {QStringLiteral("random"), QStringLiteral("shuffle"),
+                    QStringLiteral("sequential")};
+    pick.valueName = "MODE";
+    pick.help = QT_TRANSLATE_NOOP("chorus::ServerSettings",
+                                  "How replies are picked, instead of the mode saved in the book "
+                                  "(the window saves the book with it).");
+
+    SettingSpec& headless = row(ServerSetting::Headless);
+    headless.option = "headless";
+    headless.kind = SettingKind::Boolean;
+    headless.defaultValue = false;
+    headless.help = QT_TRANSLATE_NOOP("chorus::ServerSettings",
+                                      "Run without a window; log to stdout. Reads the reply book, "
+                                      "never writes it.");
+
+    SettingSpec& start = row(ServerSetting::Start);
+    start.option = "start";
+    start.kind = SettingKind::Boolean;
+    start.defaultValue = false;
+    start.help = QT_TRANSLATE_NOOP("chorus::ServerSettings", "Window: start listening at once.");
+
+    SettingSpec& lagReport = row(ServerSetting::LagReport);
+    lagReport.option = "lag-report";
+    lagReport.kind = SettingKind::Text;
+    lagReport.minimum = 1;
+    lagReport.defaultValue = QString();
+    lagReport.valueName = "FILE";
+    lagReport.help = QT_TRANSLATE_NOOP(
+        "chorus::ServerSettings",
+        "Window: measure the GUI event-loop lag and write {samples,p50_ms,p99_ms,max_ms} as "
+        "JSON to FILE on exit.");
+    return rows;
+}
+
+bool isSaved(int id)
+{
+    return ServerSettings::table().row(id).key[0] != '\0';
+}
+
+} // namespace
+
+const SettingsTable& ServerSettings::table()
+{
+    static const SettingsTable table("chorus::ServerSettings", rows());
+    return table;
+}
+
+QString ServerSettings::defaultPath()
+{
+    return SettingsFile::defaultPath(QStringLiteral("Chorus"), QStringLiteral("chorus-server"));
+}
+
+QList<int> ServerSettings::engineSettingIds()
+{
+    return {settingId(ServerSetting::IdleGap),        settingId(ServerSetting::MaxMessage),
+            settingId(ServerSetting::HighWater),      settingId(ServerSetting::IoThreads),
+            settingId(ServerSetting::MaxConnections), settingId(ServerSetting::LogMessages)};
+}
+
+ServerConfig ServerSettings::engineConfig(const SettingValues& values)
+{
+    const SettingsTable& t = table();
+    auto get = [&](ServerSetting setting) {
+        const int id = settingId(setting);
+        return values.has(id) ? values.get(id) : t.row(id).defaultValue;
+    };
+    ServerConfig config;
+    config.address = ListenAddress::fromText(get(ServerSetting::Listen).toString())
+                         .value_or(ListenAddress::allInterfaces());
+    config.port = quint16(get(ServerSetting::Port).toLongLong());
+    config.framing =
+        framingFromName(get(ServerSetting::Framing).toString()).value_or(Framing::Auto);
+    config.limits.idleGap = std::chrono::milliseconds(get(ServerSetting::IdleGap).toLongLong());
+    config.limits.maxMessageBytes = qsizetype(get(ServerSetting::MaxMessage).toLongLong());
+    config.limits.highWaterBytes = get(ServerSetting::HighWater).toLongLong();
+    config.ioThreads = int(get(ServerSetting::IoThreads).toLongLong());
+    config.maxConnections = int(get(ServerSetting::MaxConnections).toLongLong());
+    config.logMessages = get(ServerSetting::LogMessages).toBool();
+    return config;
+}
+
+ServerSettings::ServerSettings(const QString& path)
+    : m_file(path), m_saved(table().size()), m_overrides(table().size())
+{}
+
+FileResult ServerSettings::load()
+{
+    const FileResult result = m_file.load();
+    // Older versions kept the pick mode here as well as in the book; the book's is the one.
+    m_file.remove(QStringLiteral("replies/pickMode"));
+    m_problems.clear();
+    m_saved = table().load(m_file, &m_problems);
+    // The table checks that an address is text; whether it is an address is ours to say.
+    const int listen = settingId(ServerSetting::Listen);
+    if (m_saved.has(listen) && !ListenAddress::fromText(m_saved.get(listen).toString())) {
+        m_problems.append(
+            SettingProblem{listen, SettingProblemKind::WrongType, m_saved.get(listen).toString()});
+        m_saved.clear(listen);
+    }
+    return result;
+}
+
+FileResult ServerSettings::save()
+{
+    return m_file.save();
+}
+
+QVariant ServerSettings::value(ServerSetting setting) const
+{
+    const int id = settingId(setting);
+    if (m_overrides.has(id))
+        return m_overrides.get(id);
+    if (m_saved.has(id))
+        return m_saved.get(id);
+    return table().row(id).defaultValue;
+}
+
+SettingValues ServerSettings::values() const
+{
+    SettingValues out(table().size());
+    for (int id = 0; id < table().size(); ++id)
+        out.set(id, value(ServerSetting(id)));
+    return out;
+}
+
+void ServerSettings::setValue(ServerSetting setting, const QVariant& value)
+{
+    const int id = settingId(setting);
+    m_overrides.clear(id);
+    if (!isSaved(id))
+        return;
+    const QString key = QLatin1String(table().row(id).key);
+    if (table().row(id).kind == SettingKind::Text && value.toString().isEmpty()) {
+        m_saved.clear(id);
+        m_file.remove(key);
+        return;
+    }
+    const std::optional<QVariant> checked = table().check(id, value);
+    if (!checked)
+        return; // the editors keep to the table's range; nothing else reaches here
+    m_saved.set(id, *checked);
+    m_file.setValue(key, *checked);
+}
+
+} // namespace chorus

@@ -1,0 +1,89 @@
+#pragma once
+
+// chorus-server's settings, one home for each: ServerSetting names them, the
+// table gives each its settings key, command-line option, range, default,
+// unit and help, and ServerSettings holds the values of one run:
+//   saved     what ~/.config/Chorus/chorus-server.conf holds (SettingsFile:
+//             written verified, the old file kept on any failure);
+//   overrides what the command line gave, for this run only;
+//   value()   the override, else the saved value, else the default.
+// The command line (ServerCommandLine), the settings dialog, the listen bar and
+// the saved file all read the same table. Rows without a key are options of
+// the command line only (never saved). The reply book's pick mode is not a
+// setting: it is saved in the book (ReplyBookFile.h); --pick sets it.
+
+#include "base/SettingsFile.h"
+#include "base/SettingsTable.h"
+#include "server/ServerTypes.h"
+
+namespace chorus {
+
+enum class ServerSetting {
+    Listen,         // listen/address      --listen ADDR   any, localhost or an IP
+    Port,           // listen/port         --port N
+    Framing,        // listen/framing      --framing MODE
+    IdleGap,        // engine/idleGapMs    --idle-gap MS
+    MaxMessage,     // engine/maxMessageBytes --max-message BYTES
+    HighWater,      // engine/highWaterBytes  --high-water BYTES
+    IoThreads,      // engine/ioThreads    --io-threads N
+    MaxConnections, // engine/maxConnections --max-connections N
+    LogMessages,    // engine/logMessages  --no-log-messages
+    LogFile,        // log/file            --log-file FILE (the window resumes it)
+    // Command line only:
+    Replies,   // --replies FILE
+    Pick,      // --pick MODE
+    Headless,  // --headless
+    Start,     // --start
+    LagReport, // --lag-report FILE
+    Count
+};
+constexpr int settingId(ServerSetting setting)
+{
+    return int(setting);
+}
+
+class ServerSettings
+{
+public:
+    static const SettingsTable& table();
+    // ~/.config/Chorus/chorus-server.conf (QSettings' file; test mode honoured).
+    static QString defaultPath();
+    // The engine configuration these values describe (rows without a value: defaults).
+    static ServerConfig engineConfig(const SettingValues& values);
+    // The ids of the engine limits the settings dialog edits.
+    static QList<int> engineSettingIds();
+
+    explicit ServerSettings(const QString& path = defaultPath());
+
+    // Reads the file. Saved values that fail the table's checks are left out
+    // (their default applies) and listed in problems().
+    FileResult load();
+    const QList<SettingProblem>& problems() const { return m_problems; }
+    // Writes what changed; on failure the old file stays as it was.
+    FileResult save();
+    const QString& path() const { return m_file.path(); }
+
+    void setOverrides(const SettingValues& overrides) { m_overrides = overrides; }
+    const SettingValues& overrides() const { return m_overrides; }
+    bool isOverridden(ServerSetting setting) const { return m_overrides.has(settingId(setting)); }
+
+    QVariant value(ServerSetting setting) const;
+    // Every value in force (override, saved or default).
+    SettingValues values() const;
+    ServerConfig engineConfig() const { return engineConfig(values()); }
+    // The user chose this value (listen bar, dialog): saved, and it ends the
+    // command line's override of that setting. An empty Text value is removed.
+    void setValue(ServerSetting setting, const QVariant& value);
+
+    // Window layout (window/geometry, splitters, …): kept in the same file, not in the table.
+    QVariant windowValue(const QString& key) const { return m_file.value(key); }
+    void setWindowValue(const QString& key, const QVariant& value) { m_file.setValue(key, value); }
+
+private:
+    SettingsFile m_file;
+    SettingValues m_saved;
+    SettingValues m_overrides;
+    QList<SettingProblem> m_problems;
+};
+
+} // namespace chorus
