@@ -104,7 +104,7 @@ ChorusLineResult readChorusLine(const QByteArray& line, QHash<quint64, qint64>& 
         event.kind = ClientEvent::Kind::Notice;
         event.notice = ClientNotice::ServerBye;
         event.reason = m.reason;
-        result.bye = true;
+        result.bye = !m.retry; // a bye with retry (server stopping) may be reconnected after
         break;
     default:
         event.kind = ClientEvent::Kind::Error;

@@ -504,7 +504,9 @@ void Connection::close(ConnectionError reason, const QString& text)
     m_snapshot.state = ConnectionState::Closing;
     markChanged();
     if (m_snapshot.protocol == PeerProtocol::Chorus && reason != ConnectionError::RemoteClosed)
-        writeChorus(makeBye(text), Traffic::Control); // chorus peers learn why before the close
+        // Chorus peers learn why before the close, and whether coming back is welcome:
+        // after a Stop yes (the server may start again), after a Disconnect or block no.
+        writeChorus(makeBye(text, reason == ConnectionError::ServerStopping), Traffic::Control);
     else if (reason == ConnectionError::Blocked)
         writeMessage(tr("error: %1").arg(text), Terminator::Lf, Traffic::Notice);
     m_closeTimer.start(int(kCloseFlushTimeout.count()), this);

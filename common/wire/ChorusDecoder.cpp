@@ -96,6 +96,20 @@ public:
         return value.toString();
     }
 
+    std::optional<bool> boolean(const char* key)
+    {
+        if (failed())
+            return std::nullopt;
+        const QJsonValue value = m_object.value(QLatin1String(key));
+        if (value.isUndefined())
+            return std::nullopt;
+        if (!value.isBool()) {
+            failWrongType(key, QT_TRANSLATE_NOOP("chorus::ChorusProtocol", "true or false"), value);
+            return std::nullopt;
+        }
+        return value.toBool();
+    }
+
     void fail(ChorusErrorCode code, const QString& message)
     {
         if (!failed())
@@ -346,6 +360,7 @@ ChorusDecodeResult decodeChorusLine(QByteArrayView line, qsizetype maxLineBytes)
     }
     case ChorusMessageType::Bye:
         m.reason = reader.string("reason", false).value_or(QString());
+        m.retry = reader.boolean("retry").value_or(false);
         break;
     }
 

@@ -250,9 +250,9 @@ bool ChorusMessage::operator==(const ChorusMessage& other) const
 {
     return type == other.type && proto == other.proto && name == other.name && app == other.app &&
            server == other.server && text == other.text && code == other.code &&
-           message == other.message && reason == other.reason && id == other.id &&
-           seq == other.seq && re == other.re && t == other.t && from == other.from &&
-           hasRe == other.hasRe;
+           message == other.message && reason == other.reason && retry == other.retry &&
+           id == other.id && seq == other.seq && re == other.re && t == other.t &&
+           from == other.from && hasRe == other.hasRe;
 }
 
 ChorusMessage makeHello(const QString& name, const QString& app)
@@ -351,11 +351,12 @@ ChorusMessage makeError(ChorusErrorCode code, const QString& message, std::optio
     return makeError(chorusErrorCodeName(code), message, re);
 }
 
-ChorusMessage makeBye(const QString& reason)
+ChorusMessage makeBye(const QString& reason, bool retry)
 {
     ChorusMessage m;
     m.type = ChorusMessageType::Bye;
     m.reason = reason;
+    m.retry = retry;
     return m;
 }
 
@@ -408,6 +409,8 @@ QByteArray encodeChorusMessage(const ChorusMessage& m)
         break;
     case ChorusMessageType::Bye:
         appendString(out, "reason", m.reason);
+        if (m.retry) // only when true: a version-1 peer that ignores it still closes
+            out.append(",\"retry\":true");
         break;
     }
     out.append("}\n");

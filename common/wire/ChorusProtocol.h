@@ -50,7 +50,7 @@ enum class ChorusMessageType {
     Broadcast, // server -> client: {"type":"broadcast","text":"...","from":0}
     Direct,    // server -> client: {"type":"direct","text":"...","from":0}
     Error,     // either way:       {"type":"error","code":"...","message":"...","re":N}
-    Bye,       // either way:       {"type":"bye","reason":"..."} then the sender closes
+    Bye, // either way:       {"type":"bye","reason":"...","retry":true} then the sender closes
 };
 QString chorusMessageTypeName(ChorusMessageType type); // "hello", "welcome", ...
 std::optional<ChorusMessageType> chorusMessageTypeFromName(QStringView name);
@@ -93,6 +93,8 @@ struct ChorusMessage
     QString code;                       // error: machine code ("bad-json", ...)
     QString message;                    // error: human explanation
     QString reason;                     // bye (optional, may be empty)
+    bool retry =
+        false; // bye: the close is not meant to last (server stopping); reconnecting is fine
 
     quint64 id = 0;   // welcome: the connection id the server assigned
     quint64 seq = 0;  // msg: chosen by the client, echoed as reply.re
@@ -120,7 +122,7 @@ ChorusMessage makeError(const QString& code, const QString& message,
                         std::optional<quint64> re = std::nullopt);
 ChorusMessage makeError(ChorusErrorCode code, const QString& message,
                         std::optional<quint64> re = std::nullopt);
-ChorusMessage makeBye(const QString& reason);
+ChorusMessage makeBye(const QString& reason, bool retry = false);
 
 // One compact JSON object followed by "\n", UTF-8, "type" first. Control
 // characters, quotes and backslashes inside strings are escaped, so the result

@@ -180,7 +180,8 @@ void TestChorusProtocol::roundTrip_data()
     QTest::newRow("error with re")
         << makeError(ChorusErrorCode::MissingField, QStringLiteral("msg: text"), 77);
     QTest::newRow("error custom code") << makeError(QStringLiteral("x-vendor"), QString(), 0);
-    QTest::newRow("bye") << makeBye(QStringLiteral("server stopping"));
+    QTest::newRow("bye") << makeBye(QStringLiteral("kicked"));
+    QTest::newRow("bye retry") << makeBye(QStringLiteral("server stopping"), true);
     QTest::newRow("bye no reason") << makeBye(QString());
 }
 
@@ -237,6 +238,9 @@ void TestChorusProtocol::exactWireFormat_data()
         << QByteArray("{\"type\":\"error\",\"code\":\"c\",\"message\":\"m\",\"re\":4}\n");
     QTest::newRow("bye") << makeBye(QStringLiteral("kicked"))
                          << QByteArray("{\"type\":\"bye\",\"reason\":\"kicked\"}\n");
+    QTest::newRow("bye retry")
+        << makeBye(QStringLiteral("server stopping"), true)
+        << QByteArray("{\"type\":\"bye\",\"reason\":\"server stopping\",\"retry\":true}\n");
     QTest::newRow("escapes")
         << makeMsg(2,
                    QStringLiteral("a\"b\\c\nd\re\tf") + QChar(0x01) + QChar(0x7f) + QChar(0x2028))
