@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Takes the README's screenshots under a private Xvfb: the server window with
-# three connected clients, and a client window in conversation with it.
+# Takes the README's screenshots under a private Xvfb the size of a common
+# laptop screen (1366x768): the server window with three connected clients,
+# a client window in conversation with it, and both side by side, each on one
+# half of the screen (chorus-side-by-side.png), as a user would put them.
 # Everything talks to 127.0.0.1 only; every process started here is stopped on exit.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -17,13 +19,17 @@ export LANG=C.UTF-8 LC_ALL=C.UTF-8
 DISPLAY_NUM="${CHORUS_SHOT_DISPLAY:-:97}"
 pids=()
 cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  # The programs first, and only once they are gone the X server they draw on
+  # (pids[0]); otherwise Qt reports a broken X11 connection as they exit.
+  for ((i = ${#pids[@]} - 1; i >= 1; i--)); do kill "${pids[i]}" 2>/dev/null || true; done
+  for ((i = ${#pids[@]} - 1; i >= 1; i--)); do wait "${pids[i]}" 2>/dev/null || true; done
+  kill "${pids[0]}" 2>/dev/null || true
   wait 2>/dev/null || true
   rm -rf "$SANDBOX"
 }
 trap cleanup EXIT
 
-Xvfb "$DISPLAY_NUM" -screen 0 1400x900x24 -nolisten tcp >/dev/null 2>&1 &
+Xvfb "$DISPLAY_NUM" -screen 0 1366x768x24 -nolisten tcp >/dev/null 2>&1 &
 pids+=($!)
 export DISPLAY="$DISPLAY_NUM"
 for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
@@ -58,7 +64,8 @@ time.sleep(30)
 PY
 pids+=($!)
 sleep 3
-import -window root "$OUT/chorus-server.png"
+SWID="$(xdotool search --sync --name 'Chorus Server' | head -1)"
+import -window "$SWID" "$OUT/chorus-server.png"
 echo "wrote $OUT/chorus-server.png"
 
 "$CLIENT" --host 127.0.0.1 --port "$PORT" --protocol chorus --connect &
@@ -67,10 +74,18 @@ sleep 2
 WID="$(xdotool search --sync --name 'Chorus Client' | head -1)"
 xdotool windowactivate --sync "$WID" 2>/dev/null || xdotool windowfocus --sync "$WID" || true
 for msg in "hello from the bench" "status?" "ping 3" "드론 연결 확인"; do
-  xdotool type --delay 20 --window "$WID" "$msg"
+  xdotool type --delay 90 --window "$WID" "$msg"
   xdotool key --window "$WID" Return
   sleep 0.4
 done
 sleep 1
 import -window "$WID" "$OUT/chorus-client.png"
 echo "wrote $OUT/chorus-client.png"
+
+# Side by side: each window on one half of the 1366x768 screen (no window
+# manager under Xvfb, so xdotool places and sizes them directly).
+xdotool windowmove "$SWID" 0 0 windowsize "$SWID" 683 768
+xdotool windowmove "$WID" 683 0 windowsize "$WID" 683 768
+sleep 1
+import -window root "$OUT/chorus-side-by-side.png"
+echo "wrote $OUT/chorus-side-by-side.png"
