@@ -39,15 +39,26 @@ build() {
 
 run() {
   local srv="$BUILD/server_gui/chorus-server" cli="$BUILD/client_gui/chorus-client"
+  local place=()
   if [[ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]]; then
-    echo "chorus: no display; starting a virtual one (Xvfb :77)"
-    Xvfb :77 -screen 0 1600x1000x24 >/dev/null 2>&1 &
+    echo "chorus: no display; starting a virtual one (Xvfb :77, 1366x768)"
+    Xvfb :77 -screen 0 1366x768x24 >/dev/null 2>&1 &
     export DISPLAY=:77
     sleep 1
+    # No window manager there to place the windows: put the client beside the server.
+    place=(-geometry +726+0)
   fi
-  "$srv" &
+  # The server starts listening on this machine (127.0.0.1 and ::1, port 9999)
+  # and the client connects to it in the Chorus protocol.
+  "$srv" --listen localhost --port 9999 --start &
   local server_pid=$!
-  "$cli" --host localhost --port 9999 --protocol chorus &
+  # Connect once it listens (bounded: 10 s), not before; ss looks without connecting.
+  for _ in $(seq 100); do
+    [[ -n "$(ss -Hltn 'sport = :9999' 2>/dev/null)" ]] && break
+    kill -0 "$server_pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  "$cli" --host localhost --port 9999 --protocol chorus --connect "${place[@]}" &
   wait "$server_pid"
 }
 

@@ -42,7 +42,7 @@ namespace {
 // Closing while listening waits for the engine's clean stop, but not forever.
 constexpr std::chrono::seconds kCloseStopDeadline{5};
 // Fits beside a client window on a 1366x768 laptop screen.
-constexpr QSize kDefaultSize{800, 700};
+constexpr QSize kDefaultSize{720, 700};
 
 const QString kGeometryKey = QStringLiteral("window/geometry");
 const QString kStateKey = QStringLiteral("window/state");
@@ -136,6 +136,7 @@ ServerWindow::ServerWindow(const ServerCommandLineOptions& options, const Server
     });
 
     m_openFileLimit = ServerEngine::raiseOpenFileLimit();
+    onCounters(ServerCounters{}); // the limit shows before the first Start
     loadSettings();
     loadReplyBook();
     restoreLayout();
@@ -213,6 +214,7 @@ void ServerWindow::buildStatusBar()
     m_rateLabel->setToolTip(tr("Messages per second over the last 5 seconds"));
     m_unansweredLabel = new QLabel(this);
     m_fileLimitLabel = new QLabel(this);
+    m_fileLimitLabel->setObjectName(QStringLiteral("fileLimitLabel"));
     m_fileLimitLabel->setToolTip(
         tr("Each connection needs one file descriptor; this is the most the process may hold."));
     m_blockedLabel = new QLabel(this);
@@ -222,7 +224,6 @@ void ServerWindow::buildStatusBar()
     for (QLabel* label : {m_activeLabel, m_acceptedLabel, m_rateLabel, m_unansweredLabel,
                           m_blockedLabel, m_fileLimitLabel})
         statusBar()->addPermanentWidget(label);
-    onCounters(ServerCounters{});
 }
 
 void ServerWindow::buildMenus()

@@ -94,6 +94,7 @@ private slots:
     void stopAndQuitAskWhileClientsAreConnected();
     void disconnectAndBlockFromTheTable();
     void defaultSizeFitsBesideTheClient();
+    void openFileLimitShowsBeforeStart();
 
 private:
     ServerCommandLineOptions localOptions() const;
@@ -686,8 +687,8 @@ void TestServerWindow::defaultSizeFitsBesideTheClient()
     ServerWindow window(localOptions(), paths());
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    // Half of a 1366x768 laptop screen leaves room for the client beside it.
-    QVERIFY2(window.width() <= 800 && window.height() <= 700,
+    // With the client at its default 640 px, both fit side by side on a 1366x768 screen.
+    QVERIFY2(window.width() + 640 <= 1366 && window.height() <= 700,
              qPrintable(QStringLiteral("%1x%2").arg(window.width()).arg(window.height())));
     QVERIFY2(window.minimumSizeHint().width() <= 683,
              qPrintable(QString::number(window.minimumSizeHint().width())));
@@ -696,6 +697,17 @@ void TestServerWindow::defaultSizeFitsBesideTheClient()
     const int stateRight = header->sectionViewportPosition(ConnectionTableModel::StateColumn) +
                            header->sectionSize(ConnectionTableModel::StateColumn);
     QVERIFY(stateRight <= window.connectionView()->viewport()->width());
+}
+
+void TestServerWindow::openFileLimitShowsBeforeStart()
+{
+    ServerWindow window(localOptions(), paths());
+    QCOMPARE(window.state(), ServerWindow::State::Stopped);
+    const auto* label = window.findChild<QLabel*>(QStringLiteral("fileLimitLabel"));
+    QVERIFY(label);
+    // The number the window raised the limit to, not 0 before any counters arrived.
+    const QString digits = label->text().section(QLatin1Char(' '), -1);
+    QVERIFY2(digits.toULongLong() > 0, qPrintable(label->text()));
 }
 
 QTEST_MAIN(TestServerWindow)
