@@ -73,8 +73,10 @@ int runHeadless(const chorus::ServerCommandLineOptions& options)
     chorus::UnixSignalWatcher signalWatcher({SIGINT, SIGTERM});
     QObject::connect(&signalWatcher, &chorus::UnixSignalWatcher::signalReceived, &server,
                      &chorus::HeadlessServer::requestStop);
-    QObject::connect(&server, &chorus::HeadlessServer::finished, qApp, &QCoreApplication::exit,
-                     Qt::QueuedConnection);
+    // QCoreApplication::instance(), not qApp: with QtWidgets included qApp casts
+    // to QApplication, which the headless server never creates (UBSan).
+    QObject::connect(&server, &chorus::HeadlessServer::finished, QCoreApplication::instance(),
+                     &QCoreApplication::exit, Qt::QueuedConnection);
     if (const std::optional<int> code = server.start())
         return *code;
     return QCoreApplication::exec();
