@@ -5,7 +5,8 @@
 # Other verbs: setup (packages only), build, bench (see docs/BENCHMARKS.md), screenshots,
 # asan (the whole suite under AddressSanitizer + UndefinedBehaviorSanitizer),
 # fuzz [SECONDS] (every libFuzzer target, SECONDS each, default 60; docs/FUZZING.md),
-# tsan (thread-safety tests under ThreadSanitizer).
+# tsan (thread-safety tests under ThreadSanitizer),
+# package (the Debian package, build-package/package/chorus_*.deb, checked with lintian).
 # `test` runs the suite, then the suite again under ASan+UBSan, then each fuzz
 # target for CHORUS_FUZZ_SECONDS (default 15): CI gets all three.
 set -euo pipefail
@@ -19,6 +20,7 @@ PACKAGES=(
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools libgl-dev
   libqt6svg6 qt6-qpa-plugins qt6-gtk-platformtheme
   fonts-noto-cjk python3 netcat-openbsd telnet procps iproute2 clang libclang-rt-14-dev
+  help2man dpkg-dev lintian desktop-file-utils appstream
   xvfb xauth imagemagick x11-utils xdotool
 )
 
@@ -86,6 +88,19 @@ asan_suite() {
     ctest --test-dir "$dir" --output-on-failure -j "$JOBS" --timeout 600
 }
 
+# The .deb: a release build installed under /usr, packed by CPack, then checked.
+package() {
+  local dir="$ROOT/build-package"
+  cmake -S "$ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DCMAKE_INSTALL_PREFIX=/usr -DCHORUS_BUILD_TESTS=OFF -DCHORUS_BUILD_BENCH=OFF >/dev/null
+  cmake --build "$dir" -j "$JOBS"
+  (cd "$dir" && cpack --config CPackConfig.cmake >/dev/null)
+  local deb
+  deb="$(ls -t "$dir"/package/chorus_*.deb | head -1)"
+  echo "chorus: built $deb"
+  "$ROOT/packaging/check-package.sh" "$deb"
+}
+
 # Every fuzz target for $1 seconds, from its seed corpus (copied: the run's
 # finds stay out of the repository). A crash or a broken invariant fails.
 fuzz() {
@@ -125,6 +140,7 @@ case "$verb" in
   test) setup; build; test_suite; asan_suite; fuzz "${CHORUS_FUZZ_SECONDS:-15}" ;;
   asan) setup; asan_suite ;;
   fuzz) setup; fuzz "$@" ;;
+  package) setup; package ;;
   bench) setup; build; exec "$ROOT/bench/run-benchmarks.sh" "$@" ;;
   screenshots) setup; build; exec "$ROOT/scripts/screenshots.sh" "$@" ;;
   tsan)
@@ -139,5 +155,5 @@ case "$verb" in
     cmake --build "$BUILD" -j "$JOBS" --target tst_replybook
     QT_NO_GLIB=1 QT_QPA_PLATFORM=offscreen TSAN_OPTIONS="halt_on_error=1" \
       ctest --test-dir "$BUILD" --output-on-failure -R '^tst_replybook$' --timeout 600 ;;
-  *) echo "usage: $0 run|test|setup|build|bench|screenshots|asan|fuzz [SECONDS]|tsan" >&2; exit 2 ;;
+  *) echo "usage: $0 run|test|setup|build|bench|screenshots|asan|fuzz [SECONDS]|tsan|package" >&2; exit 2 ;;
 esac

@@ -85,7 +85,7 @@ int runHeadless(const chorus::ServerCommandLineOptions& options)
 int runWindow(const chorus::ServerCommandLineOptions& options)
 {
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/chorus/icons/chorus-server.svg")));
-    QApplication::setDesktopFileName(QStringLiteral("chorus-server"));
+    QApplication::setDesktopFileName(QStringLiteral("net.chorus_tools.ChorusServer"));
 
     std::unique_ptr<chorus::EventLoopLagMonitor> lagMonitor;
     if (!options.lagReportPath.isEmpty()) {
