@@ -2,9 +2,11 @@
 
 #include "BlockListDialog.h"
 #include "BookAtStart.h"
+#include "ByteLineEdit.h"
 #include "ConnectionPane.h"
 #include "ConnectionTableModel.h"
 #include "ElidedLabel.h"
+#include "FramingChoice.h"
 #include "ListenBar.h"
 #include "LogPane.h"
 #include "ProblemText.h"
@@ -13,6 +15,7 @@
 #include "base/Endpoint.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDir>
@@ -49,6 +52,7 @@ const QString kStateKey = QStringLiteral("window/state");
 const QString kMainSplitterKey = QStringLiteral("window/mainSplitter");
 const QString kBottomSplitterKey = QStringLiteral("window/bottomSplitter");
 const QString kTableHeaderKey = QStringLiteral("window/tableHeader");
+const QString kViewKey = QStringLiteral("window/view");
 
 } // namespace
 
@@ -105,6 +109,8 @@ ServerWindow::ServerWindow(const ServerCommandLineOptions& options, const Server
                 m_blockedLabel->setText(tr("Blocked: %1").arg(blocked.size()));
                 m_blockedLabel->setVisible(!blocked.isEmpty());
             });
+    connect(m_connectionPane, &ConnectionPane::problem, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 10000); });
     connect(m_connectionPane, &ConnectionPane::selectionChanged, this,
             [this](const QList<quint64>& ids) {
                 m_logPane->setSelectedConnections(QSet<quint64>(ids.cbegin(), ids.cend()));
@@ -164,7 +170,7 @@ QSpinBox* ServerWindow::portSpin() const
 {
     return m_listenBar->portSpin();
 }
-QComboBox* ServerWindow::framingCombo() const
+FramingChoice* ServerWindow::framingCombo() const
 {
     return m_listenBar->framingCombo();
 }
@@ -172,7 +178,7 @@ ElidedLabel* ServerWindow::stateLabel() const
 {
     return m_listenBar->stateLabel();
 }
-QLineEdit* ServerWindow::broadcastEdit() const
+ByteLineEdit* ServerWindow::broadcastEdit() const
 {
     return m_connectionPane->broadcastEdit();
 }
@@ -195,6 +201,14 @@ QAction* ServerWindow::sendMessageAction() const
 QAction* ServerWindow::copyAddressAction() const
 {
     return m_connectionPane->copyAddressAction();
+}
+QAction* ServerWindow::framingAction() const
+{
+    return m_connectionPane->framingAction();
+}
+QAction* ServerWindow::viewAction(ByteView view) const
+{
+    return m_viewActions.value(int(view));
 }
 QList<quint64> ServerWindow::selectedConnectionIds() const
 {
@@ -239,6 +253,39 @@ void ServerWindow::buildMenus()
     m_blockListAction =
         serverMenu->addAction(tr("&Blocked addresses…"), this, &ServerWindow::showBlockList);
 
+    // One choice for the whole window: the table's Last message and the log.
+    QMenu* viewMenu = menuBar()->addMenu(tr("&View"));
+    auto* views = new QActionGroup(this);
+    const struct
+    {
+        ByteView view;
+        QString text;
+        QString tip;
+    } choices[] = {
+        {ByteView::Text, tr("&Text"),
+         tr("UTF-8 text; other bytes and control characters as escapes (\\x01, \\r, \\0) "
+            "in their own colour")},
+        {ByteView::Hex, tr("&Hex"), tr("Every byte as two hex digits: 01 02 FF")},
+        {ByteView::Mixed, tr("&Mixed"),
+         tr("A hex dump with offsets and printable ASCII, like a hex editor")},
+    };
+    int key = Qt::Key_1;
+    for (const auto& choice : choices) {
+        QAction* action = viewMenu->addAction(choice.text);
+        action->setCheckable(true);
+        action->setToolTip(choice.tip);
+        action->setStatusTip(choice.tip);
+        action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(key++)));
+        action->setActionGroup(views);
+        const ByteView view = choice.view;
+        connect(action, &QAction::triggered, this, [this, view] {
+            setByteView(view);
+            m_settings.setWindowValue(kViewKey, byteViewName(view));
+        });
+        m_viewActions.append(action);
+    }
+    m_viewActions.first()->setChecked(true);
+
     QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(tr("&About Chorus Server"), this, [this] {
         QMessageBox::about(this, tr("About Chorus Server"),
@@ -272,6 +319,9 @@ void ServerWindow::loadSettings()
     m_listenBar->setAddressText(m_settings.value(ServerSetting::Listen).toString());
     m_listenBar->setPort(int(m_settings.value(ServerSetting::Port).toLongLong()));
     m_listenBar->setFramingText(m_settings.value(ServerSetting::Framing).toString());
+    // --view holds for this run; otherwise the view chosen last time.
+    setByteView(m_options.view.value_or(
+        byteViewFromName(m_settings.windowValue(kViewKey).toString()).value_or(ByteView::Text)));
 
     const QString logFile = m_settings.value(ServerSetting::LogFile).toString();
     if (!logFile.isEmpty())
@@ -393,6 +443,15 @@ void ServerWindow::editEngineSettings()
     connect(dialog, &QDialog::accepted, this,
             [this, dialog] { setEngineSettings(dialog->values()); });
     dialog->open();
+}
+
+void ServerWindow::setByteView(ByteView view)
+{
+    m_view = view;
+    if (QAction* action = viewAction(view))
+        action->setChecked(true);
+    m_connectionModel->setByteView(view);
+    m_logPane->setByteView(view);
 }
 
 void ServerWindow::showBlockList()
