@@ -483,8 +483,10 @@ std::optional<FramedMessage> FrameDecoder::flushIdle(bool force)
     m_searched = 0;
     m_inEnvelope = false;
     if (framing != Framing::Line && m_pending.endsWith(kCr)) {
-        // Silence after a CR: it was a lone CR, the message's terminator.
+        // Silence after a CR: it was a lone CR, the message's terminator. A
+        // LF or NUL late after the gap is still its second half, not a line.
         m_pending.chop(1);
+        m_skipAfterCr = true;
         message.payload = std::exchange(m_pending, QByteArray());
         message.terminator = Terminator::Cr;
         m_lastTerminator = Terminator::Cr;
