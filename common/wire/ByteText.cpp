@@ -202,6 +202,8 @@ QString formatLine(QByteArrayView bytes, ByteView view, qsizetype maxChars,
 {
     if (escapes)
         escapes->clear();
+    if (bytes.isEmpty())
+        return {}; // nothing to show, in any view
     switch (view) {
     case ByteView::Text:
         return formatTextLine(bytes, maxChars, escapes);

@@ -41,6 +41,7 @@ void tst_ByteTextLine::lines_data()
                                << QStringLiteral("01 02 03 FF  |....|…");
     QTest::newRow("empty text") << QByteArray() << ByteView::Text << 10 << QString();
     QTest::newRow("empty hex") << QByteArray() << ByteView::Hex << 10 << QString();
+    QTest::newRow("empty mixed") << QByteArray() << ByteView::Mixed << 10 << QString();
     QTest::newRow("text cut before an escape")
         << QByteArray("ab\x01") << ByteView::Text << 5 << QStringLiteral("ab…");
 }
