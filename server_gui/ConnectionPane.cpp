@@ -57,7 +57,7 @@ ConnectionPane::ConnectionPane(ServerEngine* engine, ConnectionTableModel* model
         header->resizeSection(column, (widths[column] + 1) * charWidth);
     m_view->setItemDelegateForColumn(
         ConnectionTableModel::LastMessageColumn,
-        new ByteTextDelegate(ConnectionTableModel::EscapeSpansRole, m_view));
+        new ByteTextDelegate(ConnectionTableModel::EscapeSpansRole, -1, m_view));
 
     buildActions();
     auto* layout = new QVBoxLayout(this);

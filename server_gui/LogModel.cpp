@@ -33,6 +33,8 @@ QVariant LogModel::data(const QModelIndex& index, int role) const
     }
     case PayloadRole:
         return entry.hasPayload() ? QVariant(entry.payload) : QVariant();
+    case LineCountRole:
+        return entry.lineCount(m_view);
     case Qt::ForegroundRole:
         if (entry.level == LogLevel::Error)
             return QBrush(QColor(0xc0, 0x20, 0x20));

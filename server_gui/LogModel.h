@@ -27,6 +27,7 @@ public:
         KindRole,
         EscapeSpansRole, // Text view: QList<EscapeSpan> in the displayed line
         PayloadRole,     // the message's kept bytes (QByteArray); invalid: no message
+        LineCountRole,   // lines the displayed text has (Mixed: the dump under the line)
     };
 
     explicit LogModel(QObject* parent = nullptr);

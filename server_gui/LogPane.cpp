@@ -62,7 +62,8 @@ LogPane::LogPane(QWidget* parent)
     QFont mono = QFont(QStringLiteral("Monospace"));
     mono.setStyleHint(QFont::TypeWriter);
     m_view->setFont(mono);
-    m_view->setItemDelegate(new ByteTextDelegate(LogModel::EscapeSpansRole, m_view));
+    m_view->setItemDelegate(
+        new ByteTextDelegate(LogModel::EscapeSpansRole, LogModel::LineCountRole, m_view));
 
     m_filterEdit->setPlaceholderText(tr("Filter log (text or #ID)"));
     m_filterEdit->setClearButtonEnabled(true);

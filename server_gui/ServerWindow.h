@@ -122,8 +122,10 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    // ServerWindowChrome.cpp
     void buildStatusBar();
     void buildMenus();
+    void restoreByteView();
     void loadSettings();
     void loadReplyBook();
     void restoreLayout();

@@ -16,8 +16,8 @@ constexpr int kTextMargin = 3; // what QStyledItemDelegate leaves left of its te
 
 } // namespace
 
-ByteTextDelegate::ByteTextDelegate(int escapeRole, QObject* parent)
-    : QStyledItemDelegate(parent), m_escapeRole(escapeRole)
+ByteTextDelegate::ByteTextDelegate(int escapeRole, int lineCountRole, QObject* parent)
+    : QStyledItemDelegate(parent), m_escapeRole(escapeRole), m_lineCountRole(lineCountRole)
 {}
 
 QColor ByteTextDelegate::escapeColor()

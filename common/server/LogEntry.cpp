@@ -225,6 +225,14 @@ QString LogEntry::format(ByteView view, QList<EscapeSpan>* escapes) const
     return out;
 }
 
+int LogEntry::lineCount(ByteView view) const
+{
+    if (view != ByteView::Mixed || !hasPayload() || payload.isEmpty())
+        return 1;
+    const qsizetype shown = std::min(payload.size(), kLogViewBytes);
+    return 1 + int((shown + 15) / 16) + (payloadSize > kLogViewBytes ? 1 : 0);
+}
+
 QString LogEntry::formatForFile() const
 {
     QString out = prefixOf(*this);

@@ -105,6 +105,8 @@ struct LogEntry
     // Hex   "received (6 bytes): 01 02 03 FF FE 00", at most 256 bytes;
     // Mixed the line, then the hex dump of at most 256 bytes on lines of its own.
     QString format(ByteView view = ByteView::Text, QList<EscapeSpan>* escapes = nullptr) const;
+    // Lines format(view) returns, counted without formatting (a view sizing rows).
+    int lineCount(ByteView view) const;
     // One line for text files: the Text view of every kept byte.
     QString formatForFile() const;
     // One compact JSON object for .jsonl files: time, level, kind, id, line

@@ -32,6 +32,7 @@ private slots:
     void escapeSpansPointIntoTheLine();
     void linesWithoutPayload();
     void json();
+    void lineCountWithoutFormatting();
 };
 
 void tst_LogEntry::views_data()
@@ -117,6 +118,19 @@ void tst_LogEntry::json()
         QJsonDocument::fromJson(received(QByteArray(2000, 'x')).toJson()).object();
     QCOMPARE(cut.value(QLatin1String("size")).toInt(), 2000);
     QCOMPARE(cut.value(QLatin1String("hex")).toString().size(), 2 * kLogPayloadBytes);
+}
+
+void tst_LogEntry::lineCountWithoutFormatting()
+{
+    // What a list view sizes a row by must match what it then draws.
+    for (int size : {0, 1, 15, 16, 17, 256, 257, 5000}) {
+        const LogEntry entry = received(QByteArray(size, 'z'));
+        for (ByteView view : {ByteView::Text, ByteView::Hex, ByteView::Mixed}) {
+            const QString shown = entry.format(view);
+            QCOMPARE(entry.lineCount(view), int(shown.count(QLatin1Char('\n'))) + 1);
+        }
+    }
+    QCOMPARE(LogEntry().lineCount(ByteView::Mixed), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_LogEntry)
