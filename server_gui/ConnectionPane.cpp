@@ -1,17 +1,21 @@
 #include "ConnectionPane.h"
 
+#include "ByteLineEdit.h"
+#include "ByteTextDelegate.h"
 #include "ConnectionTableModel.h"
+#include "FramingEditor.h"
+#include "SendMessageDialog.h"
 #include "server/ServerEngine.h"
 
 #include <QAction>
 #include <QClipboard>
+#include <QComboBox>
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QItemSelectionModel>
 #include <QLabel>
-#include <QLineEdit>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QTableView>
@@ -51,6 +55,9 @@ ConnectionPane::ConnectionPane(ServerEngine* engine, ConnectionTableModel* model
                                                            22, 6, 8,  19, 8,  8, 8};
     for (int column = 0; column < ConnectionTableModel::ColumnCount; ++column)
         header->resizeSection(column, (widths[column] + 1) * charWidth);
+    m_view->setItemDelegateForColumn(
+        ConnectionTableModel::LastMessageColumn,
+        new ByteTextDelegate(ConnectionTableModel::EscapeSpansRole, -1, m_view));
 
     buildActions();
     auto* layout = new QVBoxLayout(this);
@@ -85,21 +92,28 @@ void ConnectionPane::buildActions()
             &ConnectionPane::chooseBlockForSelected);
     m_sendMessage = new QAction(tr("Send message…"), this);
     connect(m_sendMessage, &QAction::triggered, this, &ConnectionPane::sendMessageToSelected);
+    m_framing = new QAction(tr("Framing…"), this);
+    m_framing->setToolTip(tr("How these connections' messages end (and their replies are "
+                             "framed), from their next byte on."));
+    connect(m_framing, &QAction::triggered, this, &ConnectionPane::chooseFramingForSelected);
     m_copyAddress = new QAction(tr("Copy address"), this);
     m_copyAddress->setShortcut(QKeySequence::Copy);
     m_copyAddress->setShortcutContext(Qt::WidgetShortcut);
     connect(m_copyAddress, &QAction::triggered, this, &ConnectionPane::copySelectedAddresses);
-    m_view->addActions({m_disconnect, m_disconnectAndBlock, m_sendMessage, m_copyAddress});
+    m_view->addActions(
+        {m_disconnect, m_disconnectAndBlock, m_sendMessage, m_framing, m_copyAddress});
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
 }
 
 QWidget* ConnectionPane::buildBroadcastBar()
 {
     auto* bar = new QWidget(this);
-    m_broadcastEdit = new QLineEdit(bar);
+    m_broadcastEdit = new ByteLineEdit(bar);
     m_broadcastEdit->setObjectName(QStringLiteral("broadcastEdit"));
-    m_broadcastEdit->setPlaceholderText(tr("Broadcast a message to connected clients"));
     m_broadcastEdit->setClearButtonEnabled(true);
+    m_broadcastEdit->modeSwitch()->setObjectName(QStringLiteral("broadcastMode"));
+    connect(m_broadcastEdit, &ByteLineEdit::problem, this,
+            [this](const QString& text) { emit problem(tr("Not sent: %1.").arg(text)); });
     m_sendToAll = new QPushButton(tr("Send to all"), bar);
     m_sendToSelected = new QPushButton(tr("Send to selected"), bar);
     connect(m_broadcastEdit, &QLineEdit::textChanged, this, &ConnectionPane::updateActions);
@@ -113,6 +127,7 @@ QWidget* ConnectionPane::buildBroadcastBar()
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(label);
     layout->addWidget(m_broadcastEdit, 1);
+    layout->addWidget(m_broadcastEdit->modeSwitch());
     layout->addWidget(m_sendToAll);
     layout->addWidget(m_sendToSelected);
     return bar;
@@ -141,6 +156,7 @@ void ConnectionPane::updateActions()
     m_disconnect->setEnabled(m_listening && hasSelection);
     m_disconnectAndBlock->setEnabled(m_listening && hasSelection);
     m_sendMessage->setEnabled(m_listening && hasSelection);
+    m_framing->setEnabled(m_listening && hasSelection);
     m_copyAddress->setEnabled(hasSelection);
     m_sendToAll->setEnabled(m_listening && hasText);
     m_sendToSelected->setEnabled(m_listening && hasText && hasSelection);
@@ -178,16 +194,34 @@ void ConnectionPane::disconnectAndBlockSelected(std::chrono::minutes duration)
 void ConnectionPane::sendMessageToSelected()
 {
     const QList<quint64> ids = selectedIds();
-    if (ids.isEmpty())
+    if (ids.isEmpty() || m_dialog)
         return;
-    bool ok = false;
-    const QString text = QInputDialog::getText(
-        this, tr("Send message"),
-        tr("Message to %n connection(s) (sent once, in each peer's own framing):", nullptr,
-           int(ids.size())),
-        QLineEdit::Normal, QString(), &ok);
-    if (ok && !text.isEmpty())
-        m_engine->sendDirect(ids, text);
+    auto* dialog = new SendMessageDialog(int(ids.size()), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, ids] {
+        if (m_listening)
+            m_engine->sendDirect(ids, dialog->bytes());
+    });
+    m_dialog = dialog;
+    dialog->open(); // not exec(): the window and the engine's batches go on
+}
+
+void ConnectionPane::chooseFramingForSelected()
+{
+    const QList<quint64> ids = selectedIds();
+    if (ids.isEmpty() || m_dialog)
+        return;
+    const int row = m_model->rowForId(ids.constFirst());
+    const FrameSpec start = row >= 0 ? m_model->snapshotAt(row).framing : FrameSpec();
+    auto* dialog = new FramingDialog(start, this);
+    dialog->setWindowTitle(tr("Framing of %n connection(s)", nullptr, int(ids.size())));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, ids] {
+        if (m_listening)
+            m_engine->setConnectionFraming(ids, dialog->spec());
+    });
+    m_dialog = dialog;
+    dialog->open();
 }
 
 void ConnectionPane::copySelectedAddresses()
@@ -200,22 +234,35 @@ void ConnectionPane::copySelectedAddresses()
         QGuiApplication::clipboard()->setText(lines.join(QLatin1Char('\n')) + QLatin1Char('\n'));
 }
 
+std::optional<QByteArray> ConnectionPane::takeBroadcast()
+{
+    // Refused whole on bad input: the box marks the error and says where.
+    std::optional<QByteArray> bytes = m_broadcastEdit->takeBytes();
+    if (bytes && bytes->isEmpty())
+        return std::nullopt;
+    return bytes;
+}
+
 void ConnectionPane::broadcastToAll()
 {
-    const QString text = m_broadcastEdit->text();
-    if (text.isEmpty() || !m_listening)
+    if (m_broadcastEdit->text().isEmpty() || !m_listening)
         return;
-    m_engine->broadcast({}, text);
+    const std::optional<QByteArray> bytes = takeBroadcast();
+    if (!bytes)
+        return;
+    m_engine->broadcast({}, *bytes);
     m_broadcastEdit->selectAll(); // easy to send again or to overwrite
 }
 
 void ConnectionPane::broadcastToSelected()
 {
-    const QString text = m_broadcastEdit->text();
     const QList<quint64> ids = selectedIds();
-    if (text.isEmpty() || ids.isEmpty() || !m_listening)
+    if (m_broadcastEdit->text().isEmpty() || ids.isEmpty() || !m_listening)
         return;
-    m_engine->broadcast(ids, text);
+    const std::optional<QByteArray> bytes = takeBroadcast();
+    if (!bytes)
+        return;
+    m_engine->broadcast(ids, *bytes);
     m_broadcastEdit->selectAll();
 }
 

@@ -1,13 +1,18 @@
 #pragma once
 
 // The live connection table with its context menu (Disconnect, Disconnect and
-// block…, Send message…, Copy address) and the broadcast box under it. It
-// talks to the engine directly; the window tells it whether it is listening.
+// block…, Send message…, Framing…, Copy address) and the broadcast box under
+// it. Messages are typed as Text (escapes) or Hex and refused whole when they
+// do not parse: nothing partial is sent. It talks to the engine directly; the
+// window tells it whether it is listening.
 
+#include <QDialog>
 #include <QList>
+#include <QPointer>
 #include <QWidget>
 
 #include <chrono>
+#include <optional>
 
 class QAction;
 class QLineEdit;
@@ -17,6 +22,7 @@ class QTableView;
 
 namespace chorus {
 
+class ByteLineEdit;
 class ConnectionTableModel;
 class ServerEngine;
 
@@ -30,13 +36,16 @@ public:
 
     QTableView* view() const { return m_view; }
     QSortFilterProxyModel* proxy() const { return m_proxy; }
-    QLineEdit* broadcastEdit() const { return m_broadcastEdit; }
+    ByteLineEdit* broadcastEdit() const { return m_broadcastEdit; }
     QPushButton* sendToAllButton() const { return m_sendToAll; }
     QPushButton* sendToSelectedButton() const { return m_sendToSelected; }
     QAction* disconnectAction() const { return m_disconnect; }
     QAction* disconnectAndBlockAction() const { return m_disconnectAndBlock; }
     QAction* sendMessageAction() const { return m_sendMessage; }
     QAction* copyAddressAction() const { return m_copyAddress; }
+    QAction* framingAction() const { return m_framing; }
+    // The dialog Send message… or Framing… opened and not yet closed.
+    QDialog* pendingDialog() const { return m_dialog; }
 
     QList<quint64> selectedIds() const;
     void setListening(bool listening);
@@ -46,16 +55,24 @@ public slots:
     // Asks for the minutes, then disconnectAndBlockSelected().
     void chooseBlockForSelected();
     void disconnectAndBlockSelected(std::chrono::minutes duration);
+    // Opens SendMessageDialog; its bytes go to the rows selected when it opened.
     void sendMessageToSelected();
+    // Opens a FramingDialog with the first selected row's framing; OK applies
+    // it to every row selected when it opened.
+    void chooseFramingForSelected();
     void copySelectedAddresses();
     void broadcastToAll();
     void broadcastToSelected();
 
 signals:
     void selectionChanged(const QList<quint64>& ids);
+    // Input that was refused (bad hex, an unknown escape), for the status bar.
+    void problem(const QString& text);
 
 private:
     void buildActions();
+    // The broadcast box's bytes; nullopt (and problem()) when they do not parse.
+    std::optional<QByteArray> takeBroadcast();
     QWidget* buildBroadcastBar();
     void updateActions();
 
@@ -63,13 +80,15 @@ private:
     ConnectionTableModel* m_model;
     QSortFilterProxyModel* m_proxy;
     QTableView* m_view;
-    QLineEdit* m_broadcastEdit = nullptr;
+    ByteLineEdit* m_broadcastEdit = nullptr;
     QPushButton* m_sendToAll = nullptr;
     QPushButton* m_sendToSelected = nullptr;
     QAction* m_disconnect = nullptr;
     QAction* m_disconnectAndBlock = nullptr;
     QAction* m_sendMessage = nullptr;
     QAction* m_copyAddress = nullptr;
+    QAction* m_framing = nullptr;
+    QPointer<QDialog> m_dialog;
     bool m_listening = false;
 };
 

@@ -83,8 +83,29 @@ QVariant ConnectionTableModel::data(const QModelIndex& index, int role) const
             return QBrush(Qt::gray);
         return {};
     }
-    if (role == Qt::ToolTipRole && column == LastMessageColumn)
-        return s.lastMessage;
+    if (column == LastMessageColumn) {
+        switch (role) {
+        case BytesRole:
+            return s.lastMessage;
+        case EscapeSpansRole: {
+            QList<EscapeSpan> spans;
+            if (m_view == ByteView::Text)
+                formatLine(s.lastMessage, m_view, kLastMessageChars, &spans);
+            return QVariant::fromValue(spans);
+        }
+        case Qt::ToolTipRole: {
+            // Every kept byte, in the view, and the whole size when more came.
+            QString tip = formatBytes(s.lastMessage, m_view);
+            if (s.lastMessageSize > s.lastMessage.size())
+                tip +=
+                    QLatin1Char('\n') +
+                    tr("(first %1 of %2 bytes)").arg(s.lastMessage.size()).arg(s.lastMessageSize);
+            return tip;
+        }
+        default:
+            break;
+        }
+    }
 
     if (role == SortRole) {
         switch (column) {
@@ -128,13 +149,9 @@ QVariant ConnectionTableModel::data(const QModelIndex& index, int role) const
         return QVariant::fromValue(s.traffic.bytesOut);
     case ErrorsColumn:
         return QVariant::fromValue(s.errors);
-    case LastMessageColumn: {
-        // One line in the table; the tooltip holds the whole (already shortened) text.
-        QString text = s.lastMessage;
-        text.replace(QLatin1Char('\n'), QChar(0x21b5));
-        text.replace(QLatin1Char('\r'), QString());
-        return text;
-    }
+    case LastMessageColumn:
+        // One line in any view: escapes keep CR and LF visible and on the line.
+        return formatLine(s.lastMessage, m_view, kLastMessageChars);
     case FramingColumn:
         return s.detectedFraming;
     case StateColumn:
@@ -290,6 +307,16 @@ void ConnectionTableModel::clear()
     m_rows.clear();
     m_rowById.clear();
     endRemoveRows();
+}
+
+void ConnectionTableModel::setByteView(ByteView view)
+{
+    if (view == m_view)
+        return;
+    m_view = view;
+    if (!m_rows.empty())
+        emit dataChanged(index(0, LastMessageColumn),
+                         index(int(m_rows.size()) - 1, LastMessageColumn));
 }
 
 void ConnectionTableModel::tickDuration()

@@ -4,7 +4,9 @@
 // batches: changed snapshots update or insert rows, removed ids drop them.
 // The model is never reset, so selection and scroll position survive, and a
 // batch costs O(rows changed) signals. Duration is computed from
-// connectedSince when painted; a 1 s timer repaints that column only.
+// connectedSince when painted; a 1 s timer repaints that column only. The
+// Last message column renders the message's bytes in the window's view
+// (Text with escapes, Hex, Mixed); switching the view repaints that column.
 
 #include "server/ServerTypes.h"
 
@@ -42,7 +44,11 @@ public:
     enum Role {
         SortRole = Qt::UserRole + 1, // numbers as numbers, so 10 sorts after 9
         IdRole,                      // quint64 connection id of the row
+        EscapeSpansRole,             // Last message, Text view: QList<EscapeSpan> to colour
+        BytesRole,                   // Last message: its (kept) bytes, QByteArray
     };
+    // Characters of the Last message cell (the tooltip shows every kept byte).
+    static constexpr qsizetype kLastMessageChars = 120;
 
     explicit ConnectionTableModel(QObject* parent = nullptr);
 
@@ -60,6 +66,10 @@ public:
     // Returns the duration text for a connection that started at `since`.
     static QString durationText(qint64 seconds);
 
+    ByteView byteView() const { return m_view; }
+    // Renders the Last message column in this view from now on (repainted at once).
+    void setByteView(ByteView view);
+
 public slots:
     void applyBatch(const QList<chorus::ConnectionSnapshot>& changed,
                     const QList<quint64>& removed);
@@ -73,6 +83,7 @@ private:
     QHash<quint64, int> m_rowById;
     QTimer m_durationTimer;
     QDateTime m_now; // refreshed every tick, so one repaint shows one consistent time
+    ByteView m_view = ByteView::Text;
 };
 
 } // namespace chorus

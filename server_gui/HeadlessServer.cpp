@@ -96,9 +96,11 @@ void HeadlessServer::onStartFailed(const ListenFailure& failure)
 
 void HeadlessServer::onLogBatch(const QList<LogEntry>& entries)
 {
+    // --view: Text (escapes), Hex, or Mixed (the hex dump on lines under the line).
+    const ByteView view = m_options.view.value_or(ByteView::Text);
     QString text;
     for (const LogEntry& entry : entries) {
-        text += entry.format();
+        text += entry.format(view);
         text += QLatin1Char('\n');
     }
     m_out << text;

@@ -1,7 +1,7 @@
 #pragma once
 
 // chorus-server --headless: the engine without a window. Logs every line to
-// stdout (flushed, so pipes and `tee` see it at once), prints
+// stdout in the --view chosen (flushed, so pipes and `tee` see it at once), prints
 // "listening on ADDR:PORT" once bound, and quits when listening fails
 // (exit code 1) or after a clean stop on SIGINT/SIGTERM (exit code 0). A
 // reply book it cannot use (--replies) stops it before it listens (exit code

@@ -1,7 +1,7 @@
 #include "ListenBar.h"
 
 #include "ElidedLabel.h"
-#include "wire/FrameCodec.h"
+#include "FramingChoice.h"
 
 #include <QComboBox>
 #include <QGridLayout>
@@ -15,7 +15,7 @@ namespace chorus {
 
 ListenBar::ListenBar(QWidget* parent)
     : QWidget(parent), m_address(new QComboBox(this)), m_port(new QSpinBox(this)),
-      m_framing(new QComboBox(this)), m_startStop(new QPushButton(tr("Start"), this)),
+      m_framing(new FramingChoice(this)), m_startStop(new QPushButton(tr("Start"), this)),
       m_state(new ElidedLabel(this))
 {
     m_address->setObjectName(QStringLiteral("addressCombo"));
@@ -44,12 +44,11 @@ ListenBar::ListenBar(QWidget* parent)
     });
 
     m_framing->setObjectName(QStringLiteral("framingCombo"));
-    m_framing->addItem(tr("Auto (LF, CRLF or idle gap)"), framingName(Framing::Auto));
-    m_framing->addItem(tr("Line (LF or CRLF)"), framingName(Framing::Line));
-    m_framing->addItem(tr("Raw (each arrival)"), framingName(Framing::Raw));
-    m_framing->setToolTip(tr("Applies to new connections at once, no restart needed."));
-    connect(m_framing, &QComboBox::currentIndexChanged, this,
-            [this] { emit framingChosen(framingText()); });
+    m_framing->setToolTip(tr("Where a message ends. Applies to new connections at once, no "
+                             "restart needed; a connection's own framing: right-click it, "
+                             "Framing…."));
+    connect(m_framing, &FramingChoice::specChosen, this,
+            [this](const FrameSpec& spec) { emit framingChosen(spec.toText()); });
 
     m_startStop->setObjectName(QStringLiteral("startStopButton"));
     m_startStop->setDefault(true);
@@ -124,13 +123,12 @@ void ListenBar::setAddressText(const QString& text)
 
 QString ListenBar::framingText() const
 {
-    return m_framing->currentData().toString();
+    return m_framing->spec().toText();
 }
 
 void ListenBar::setFramingText(const QString& text)
 {
-    const QSignalBlocker blocker(m_framing);
-    m_framing->setCurrentIndex(std::max(0, m_framing->findData(text)));
+    m_framing->setSpec(parseFrameSpec(text).value_or(FrameSpec(Framing::Auto)));
 }
 
 void ListenBar::setPort(int port)

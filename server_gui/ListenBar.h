@@ -14,6 +14,7 @@ class QSpinBox;
 namespace chorus {
 
 class ElidedLabel;
+class FramingChoice;
 
 class ListenBar : public QWidget
 {
@@ -25,7 +26,7 @@ public:
 
     QComboBox* addressCombo() const { return m_address; }
     QSpinBox* portSpin() const { return m_port; }
-    QComboBox* framingCombo() const { return m_framing; }
+    FramingChoice* framingCombo() const { return m_framing; }
     QPushButton* startStopButton() const { return m_startStop; }
     ElidedLabel* stateLabel() const { return m_state; }
 
@@ -34,7 +35,8 @@ public:
     // Selects it; an address this machine does not have stays selectable
     // ("(not found on this machine)") so Start reports Qt's reason.
     void setAddressText(const QString& text);
-    QString framingText() const; // "auto", "line" or "raw"
+    // The framing's --framing spelling: "auto", "cr", "delimiter:03", "u16be", …
+    QString framingText() const;
     void setFramingText(const QString& text);
     // What the user asked for; while listening the spin box shows the real port.
     int port() const { return m_configuredPort; }
@@ -60,7 +62,7 @@ private:
 
     QComboBox* m_address;
     QSpinBox* m_port;
-    QComboBox* m_framing;
+    FramingChoice* m_framing;
     QPushButton* m_startStop;
     ElidedLabel* m_state;
     int m_configuredPort = 9999;

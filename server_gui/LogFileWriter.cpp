@@ -39,7 +39,7 @@ bool LogFileWriter::write(const QList<LogEntry>& entries)
         return false;
     QByteArray chunk;
     for (const LogEntry& entry : entries) {
-        chunk += entry.format().toUtf8();
+        chunk += entry.formatForFile().toUtf8(); // the Text view: escapes, one line
         chunk += '\n';
     }
     // Flushed per batch so `tail -f` sees lines within one update interval.

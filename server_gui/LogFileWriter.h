@@ -1,7 +1,8 @@
 #pragma once
 
 // Appends log lines to a file the user chose (window "Log to file…" and
-// --log-file). The first write error closes the file and is reported once,
+// --log-file), messages in the Text view (escapes such as \x01 and \r, one
+// line each). The first write error closes the file and is reported once,
 // so a full disk never turns into a stream of dialogs; the log pane and the
 // server go on.
 

@@ -21,8 +21,20 @@ QVariant LogModel::data(const QModelIndex& index, int role) const
     const LogEntry& entry = m_entries[std::size_t(index.row())];
     switch (role) {
     case Qt::DisplayRole:
+        return entry.format(m_view);
     case Qt::ToolTipRole:
-        return entry.format();
+        // Every kept byte: the Text view whole, or the view's own rendering.
+        return m_view == ByteView::Text ? entry.formatForFile() : entry.format(m_view);
+    case EscapeSpansRole: {
+        QList<EscapeSpan> spans;
+        if (m_view == ByteView::Text && entry.hasPayload())
+            entry.format(m_view, &spans);
+        return QVariant::fromValue(spans);
+    }
+    case PayloadRole:
+        return entry.hasPayload() ? QVariant(entry.payload) : QVariant();
+    case LineCountRole:
+        return entry.lineCount(m_view);
     case Qt::ForegroundRole:
         if (entry.level == LogLevel::Error)
             return QBrush(QColor(0xc0, 0x20, 0x20));
@@ -84,11 +96,30 @@ void LogModel::clear()
     endResetModel();
 }
 
+void LogModel::setByteView(ByteView view)
+{
+    if (view == m_view)
+        return;
+    m_view = view;
+    if (!m_entries.empty())
+        emit dataChanged(index(0), index(int(m_entries.size()) - 1));
+}
+
 QByteArray LogModel::toUtf8() const
 {
     QByteArray out;
     for (const LogEntry& entry : m_entries) {
-        out += entry.format().toUtf8();
+        out += entry.formatForFile().toUtf8();
+        out += '\n';
+    }
+    return out;
+}
+
+QByteArray LogModel::toJsonLines() const
+{
+    QByteArray out;
+    for (const LogEntry& entry : m_entries) {
+        out += entry.toJson();
         out += '\n';
     }
     return out;

@@ -2,7 +2,9 @@
 
 // The log pane's lines: a bounded list (oldest dropped first) fed by the
 // engine's logBatch, so hours of traffic keep memory and repaint cost flat.
-// LogFilterModel filters it by text and by connection id.
+// Lines about a message render its bytes in the pane's view (Text with
+// escapes, Hex, Mixed); switching the view re-renders every line kept.
+// LogFilterModel filters it by text (as shown) and by connection id.
 
 #include "server/ServerTypes.h"
 
@@ -19,7 +21,14 @@ class LogModel : public QAbstractListModel
     Q_OBJECT
 public:
     static constexpr int kDefaultCapacity = 5000;
-    enum Role { ConnectionIdRole = Qt::UserRole + 1, LevelRole, KindRole };
+    enum Role {
+        ConnectionIdRole = Qt::UserRole + 1,
+        LevelRole,
+        KindRole,
+        EscapeSpansRole, // Text view: QList<EscapeSpan> in the displayed line
+        PayloadRole,     // the message's kept bytes (QByteArray); invalid: no message
+        LineCountRole,   // lines the displayed text has (Mixed: the dump under the line)
+    };
 
     explicit LogModel(QObject* parent = nullptr);
 
@@ -30,8 +39,14 @@ public:
     void setCapacity(int lines); // drops the oldest lines if needed
     const LogEntry& entryAt(int row) const { return m_entries[std::size_t(row)]; }
     quint64 droppedCount() const { return m_dropped; }
-    // Every kept line, formatted, one per line (LF), for Save….
+    ByteView byteView() const { return m_view; }
+    // Renders every line in this view from now on (the lines kept too).
+    void setByteView(ByteView view);
+
+    // Every kept line for Save…: text, one line each (LF), messages in the Text view.
     QByteArray toUtf8() const;
+    // The same as JSON lines (.jsonl): each message's bytes as "hex", exactly.
+    QByteArray toJsonLines() const;
 
 public slots:
     void append(const QList<chorus::LogEntry>& entries);
@@ -43,6 +58,7 @@ private:
     std::deque<LogEntry> m_entries;
     int m_capacity = kDefaultCapacity;
     quint64 m_dropped = 0;
+    ByteView m_view = ByteView::Text;
 };
 
 class LogFilterModel : public QSortFilterProxyModel

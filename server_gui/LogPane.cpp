@@ -1,5 +1,6 @@
 #include "LogPane.h"
 
+#include "ByteTextDelegate.h"
 #include "ConnectionTableModel.h"
 #include "base/AtomicFile.h"
 #include "base/Endpoint.h"
@@ -61,6 +62,8 @@ LogPane::LogPane(QWidget* parent)
     QFont mono = QFont(QStringLiteral("Monospace"));
     mono.setStyleHint(QFont::TypeWriter);
     m_view->setFont(mono);
+    m_view->setItemDelegate(
+        new ByteTextDelegate(LogModel::EscapeSpansRole, LogModel::LineCountRole, m_view));
 
     m_filterEdit->setPlaceholderText(tr("Filter log (text or #ID)"));
     m_filterEdit->setClearButtonEnabled(true);
@@ -228,19 +231,46 @@ void LogPane::applyConnectionFilter()
     m_filter->setConnectionFilter(ids.value_or(QSet<quint64>{}));
 }
 
+void LogPane::setByteView(ByteView view)
+{
+    keepFollowing([&] {
+        m_model->setByteView(view);
+        // Mixed rows hold several lines: the view must measure each one.
+        m_view->setUniformItemSizes(view != ByteView::Mixed);
+        m_view->doItemsLayout();
+    });
+}
+
 void LogPane::saveAs()
 {
-    const QString path =
-        QFileDialog::getSaveFileName(this, tr("Save log"), QStringLiteral("chorus-server.log"),
-                                     tr("Log files (*.log *.txt);;All files (*)"));
+    QString filter;
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Save log"), QStringLiteral("chorus-server.log"),
+        tr("Log text, messages with escapes (*.log *.txt);;JSON lines, messages as exact hex "
+           "bytes (*.jsonl);;All files (*)"),
+        &filter);
     if (path.isEmpty())
         return;
-    const FileResult saved = writeFileAtomically(path, m_model->toUtf8());
+    // The JSON filter picked with a name that says nothing: it is JSON lines.
+    const bool json = filter.contains(QLatin1String("*.jsonl")) &&
+                      !path.endsWith(QLatin1String(".log"), Qt::CaseInsensitive) &&
+                      !path.endsWith(QLatin1String(".txt"), Qt::CaseInsensitive);
+    saveTo(json && !path.endsWith(QLatin1String(".jsonl"), Qt::CaseInsensitive)
+               ? path + QLatin1String(".jsonl")
+               : path);
+}
+
+FileResult LogPane::saveTo(const QString& path)
+{
+    const bool json = path.endsWith(QLatin1String(".jsonl"), Qt::CaseInsensitive);
+    const FileResult saved =
+        writeFileAtomically(path, json ? m_model->toJsonLines() : m_model->toUtf8());
     if (!saved.ok()) {
         showFileStatus(tr("The log was not saved: %1.").arg(saved.describe()), true);
-        return;
+        return saved;
     }
     showFileStatus(tr("Saved %n line(s) to %1", nullptr, m_model->rowCount()).arg(path), false);
+    return saved;
 }
 
 void LogPane::chooseLogFile()

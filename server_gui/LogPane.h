@@ -1,7 +1,9 @@
 #pragma once
 
 // The log pane: a bounded LogModel behind a text/connection filter, with
-// pause auto-scroll, clear, save and continuous logging to a file.
+// pause auto-scroll, clear, save (text with escapes, or JSON lines with the
+// exact bytes) and continuous logging to a file. Messages are shown in the
+// window's view (Text, Hex, Mixed), escapes in their own colour.
 
 #include "LogFileWriter.h"
 #include "LogModel.h"
@@ -52,6 +54,12 @@ public:
     QList<quint64> refreshConnectionChoices();
     // The connections selected in the table, for "Only selected connection".
     void setSelectedConnections(const QSet<quint64>& ids);
+
+    ByteView byteView() const { return m_model->byteView(); }
+    // Re-renders every kept line in this view (Mixed: the dump under each line).
+    void setByteView(ByteView view);
+    // Save… without the dialog: .jsonl is JSON lines, anything else text.
+    FileResult saveTo(const QString& path);
 
 public slots:
     void appendEntries(const QList<chorus::LogEntry>& entries);

@@ -32,6 +32,7 @@ QString describeBookResult(const BookFileResult& result)
     case BookFormatError::InvalidUtf8:
         return tr("%1 is not UTF-8 text, one reply per line (%2)").arg(where, result.formatReason);
     case BookFormatError::MultiLineAsText:
+    case BookFormatError::InvalidEntryAsText:
         return tr("Cannot write %1 as plain text: %2; export to a .json file instead")
             .arg(where, result.formatReason);
     }

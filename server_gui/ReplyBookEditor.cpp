@@ -11,11 +11,47 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QMessageBox>
+#include <QStyledItemDelegate>
 #include <QTableView>
 #include <QToolBar>
 #include <QVBoxLayout>
 
 namespace chorus {
+
+namespace {
+
+// The Mode column's editor: Text or Hex from a list, committed when picked.
+class ReplyModeDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    QWidget* createEditor(QWidget* parent, const QStyleOptionViewItem&,
+                          const QModelIndex&) const override
+    {
+        auto* combo = new QComboBox(parent);
+        combo->addItem(ReplyBookModel::tr("Text"), int(ReplyFormat::Text));
+        combo->addItem(ReplyBookModel::tr("Hex"), int(ReplyFormat::Hex));
+        connect(combo, &QComboBox::activated, this, [this, combo] {
+            auto* self = const_cast<ReplyModeDelegate*>(this);
+            emit self->commitData(combo);
+            emit self->closeEditor(combo);
+        });
+        return combo;
+    }
+    void setEditorData(QWidget* editor, const QModelIndex& index) const override
+    {
+        auto* combo = static_cast<QComboBox*>(editor);
+        combo->setCurrentIndex(combo->findData(index.data(Qt::EditRole).toInt()));
+    }
+    void setModelData(QWidget* editor, QAbstractItemModel* model,
+                      const QModelIndex& index) const override
+    {
+        model->setData(index, static_cast<QComboBox*>(editor)->currentData(), Qt::EditRole);
+    }
+};
+
+} // namespace
 
 ReplyBookEditor::ReplyBookEditor(std::shared_ptr<ReplyBook> book, QWidget* parent)
     : QWidget(parent), m_book(std::move(book)), m_model(new ReplyBookModel(m_book, this)),
@@ -28,6 +64,9 @@ ReplyBookEditor::ReplyBookEditor(std::shared_ptr<ReplyBook> book, QWidget* paren
                             QAbstractItemView::AnyKeyPressed);
     m_view->horizontalHeader()->setSectionResizeMode(ReplyBookModel::EnabledColumn,
                                                      QHeaderView::ResizeToContents);
+    m_view->horizontalHeader()->setSectionResizeMode(ReplyBookModel::ModeColumn,
+                                                     QHeaderView::ResizeToContents);
+    m_view->setItemDelegateForColumn(ReplyBookModel::ModeColumn, new ReplyModeDelegate(m_view));
     m_view->horizontalHeader()->setSectionResizeMode(ReplyBookModel::TextColumn,
                                                      QHeaderView::Stretch);
     m_view->horizontalHeader()->setSectionResizeMode(ReplyBookModel::WeightColumn,
@@ -83,8 +122,10 @@ ReplyBookEditor::ReplyBookEditor(std::shared_ptr<ReplyBook> book, QWidget* paren
     m_notice->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_notice->hide();
 
-    auto* hint = new QLabel(tr("Placeholders: {id} {peer} {time} {date} {count} {echo}. "
-                               "Changes apply to the very next reply and are saved at once."),
+    auto* hint = new QLabel(tr("Text: \\r \\n \\t \\0 \\\\ \\xNN give bytes; "
+                               "placeholders {id} {peer} {time} {date} {count} {echo} (the "
+                               "exact bytes received). Hex: 06 or 01 03 00 0A. Changes apply "
+                               "to the very next reply and are saved at once."),
                             this);
     hint->setWordWrap(true);
     hint->setEnabled(false);

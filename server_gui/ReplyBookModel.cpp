@@ -1,6 +1,7 @@
 #include "ReplyBookModel.h"
 
 #include <QBrush>
+#include <QColor>
 #include <QLocale>
 
 #include <algorithm>
@@ -36,12 +37,38 @@ QVariant ReplyBookModel::data(const QModelIndex& index, int role) const
         if (role == Qt::ToolTipRole)
             return entry.enabled ? tr("Enabled: may be picked") : tr("Disabled: never picked");
         return {};
-    case TextColumn:
-        if (role == Qt::DisplayRole || role == Qt::EditRole || role == Qt::ToolTipRole)
-            return entry.text;
-        if (role == Qt::ForegroundRole && !entry.enabled)
-            return QBrush(Qt::gray);
+    case ModeColumn:
+        if (role == Qt::DisplayRole)
+            return entry.format == ReplyFormat::Hex ? tr("Hex") : tr("Text");
+        if (role == Qt::EditRole)
+            return int(entry.format);
+        if (role == Qt::ToolTipRole)
+            return tr("Text: characters with \\r \\n \\t \\0 \\\\ \\xNN and "
+                      "placeholders. Hex: bytes as hex digits, e.g. 06 or 01 03 00 0A.");
         return {};
+    case TextColumn: {
+        if (role == Qt::DisplayRole || role == Qt::EditRole)
+            return entry.text;
+        if (role != Qt::ToolTipRole && role != Qt::ForegroundRole && role != Qt::BackgroundRole &&
+            role != ParseErrorRole)
+            return {};
+        ByteParseError error;
+        const bool valid = ReplyTemplate::compile(entry, &error).has_value();
+        switch (role) {
+        case ParseErrorRole:
+            return int(error.kind);
+        case Qt::ToolTipRole:
+            return valid ? entry.text : tr("Never picked: %1").arg(describeParseError(error));
+        case Qt::ForegroundRole:
+            if (!valid)
+                return QBrush(QColor(0xc0, 0x20, 0x20));
+            return entry.enabled ? QVariant() : QVariant(QBrush(Qt::gray));
+        case Qt::BackgroundRole:
+            return valid ? QVariant() : QVariant(QBrush(QColor(0xfb, 0xe3, 0xe3)));
+        default:
+            return {};
+        }
+    }
     case WeightColumn:
         if (role == Qt::DisplayRole)
             return QLocale().toString(entry.weight, 'g', 6);
@@ -69,6 +96,18 @@ bool ReplyBookModel::setData(const QModelIndex& index, const QVariant& value, in
             return false;
         entry.enabled = Qt::CheckState(value.toInt()) == Qt::Checked;
         break;
+    case ModeColumn: {
+        if (role != Qt::EditRole)
+            return false;
+        const std::optional<ReplyFormat> format =
+            value.userType() == QMetaType::QString
+                ? replyFormatFromName(value.toString())
+                : std::optional<ReplyFormat>(ReplyFormat(value.toInt() != 0));
+        if (!format)
+            return false;
+        entry = withFormat(entry, *format);
+        break;
+    }
     case TextColumn: {
         if (role != Qt::EditRole)
             return false;
@@ -124,6 +163,8 @@ QVariant ReplyBookModel::headerData(int section, Qt::Orientation orientation, in
     switch (Column(section)) {
     case EnabledColumn:
         return tr("On");
+    case ModeColumn:
+        return tr("Mode");
     case TextColumn:
         return tr("Reply");
     case WeightColumn:
@@ -132,6 +173,27 @@ QVariant ReplyBookModel::headerData(int section, Qt::Orientation orientation, in
         break;
     }
     return {};
+}
+
+ReplyEntry ReplyBookModel::withFormat(const ReplyEntry& entry, ReplyFormat format)
+{
+    ReplyEntry out = entry;
+    out.format = format;
+    if (format == entry.format)
+        return out;
+    const std::optional<ReplyTemplate> compiled = ReplyTemplate::compile(entry);
+    if (!compiled || compiled->hasPlaceholders())
+        return out; // kept as written: the user fixes it in the new mode
+    const QByteArray bytes = compiled->expand(ReplyContext{});
+    if (format == ReplyFormat::Hex) {
+        out.text = formatHex(bytes);
+    } else {
+        out.text = formatText(bytes);
+        // Braces in the bytes stay bytes, not placeholders.
+        out.text.replace(QLatin1Char('{'), QLatin1String("{{"));
+        out.text.replace(QLatin1Char('}'), QLatin1String("}}"));
+    }
+    return out;
 }
 
 void ReplyBookModel::insertEntry(int row, const ReplyEntry& entry)

@@ -1,9 +1,13 @@
 #pragma once
 
-// Table model over the shared ReplyBook: enabled checkbox, reply text and
-// weight, all editable in place. Every edit goes straight to the book, which
-// the engine reads for the very next reply. Changes made to the book
-// elsewhere (import, reset) are picked up through ReplyBook::changed().
+// Table model over the shared ReplyBook: enabled checkbox, mode (Text or
+// Hex), reply and weight, all editable in place. Every edit goes straight to
+// the book, which the engine reads for the very next reply. A reply that does
+// not parse in its mode is shown red with the error (and is never picked).
+// Changing the mode converts a reply to the other mode when it can (Text
+// without placeholders to Hex, Hex to escaped Text), so its bytes stay the
+// same. Changes made to the book elsewhere (import, reset) are picked up
+// through ReplyBook::changed().
 
 #include "answer/ReplyBook.h"
 
@@ -17,7 +21,13 @@ class ReplyBookModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { EnabledColumn, TextColumn, WeightColumn, ColumnCount };
+    enum Column { EnabledColumn, ModeColumn, TextColumn, WeightColumn, ColumnCount };
+    enum Role {
+        ParseErrorRole = Qt::UserRole + 1, // Text column: int(ByteParseErrorKind), 0 when valid
+    };
+
+    // The entry in the other format, meaning the same bytes when it can.
+    static ReplyEntry withFormat(const ReplyEntry& entry, ReplyFormat format);
 
     explicit ReplyBookModel(std::shared_ptr<ReplyBook> book, QObject* parent = nullptr);
 

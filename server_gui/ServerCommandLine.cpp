@@ -141,6 +141,10 @@ ServerCommandLine::Result ServerCommandLine::parse(const QStringList& arguments)
     if (given->has(listen) && !ListenAddress::fromText(given->get(listen).toString()))
         return fail(tr("--listen: \"%1\" is not any, localhost or an IP address.")
                         .arg(given->get(listen).toString()));
+    const int framing = settingId(ServerSetting::Framing);
+    FrameSpecError framingError;
+    if (given->has(framing) && !ServerSettings::framingOf(given->get(framing), &framingError))
+        return fail(tr("--framing: %1.").arg(describeFrameSpecError(framingError)));
 
     // The command-line-only rows become fields; what stays are the setting overrides.
     ServerCommandLineOptions& out = result.options;
@@ -156,6 +160,8 @@ ServerCommandLine::Result ServerCommandLine::parse(const QStringList& arguments)
     out.lagReportPath = take(ServerSetting::LagReport).toString();
     if (const QVariant pick = take(ServerSetting::Pick); pick.isValid())
         out.pickMode = pickModeFromName(pick.toString());
+    if (const QVariant view = take(ServerSetting::View); view.isValid())
+        out.view = byteViewFromName(view.toString());
     out.overrides = *given;
 
     if (out.headless && !out.lagReportPath.isEmpty())

@@ -6,6 +6,7 @@
 
 #include "ServerSettings.h"
 #include "answer/ReplyEntry.h"
+#include "wire/ByteText.h"
 
 #include <QString>
 #include <QStringList>
@@ -25,6 +26,7 @@ struct ServerCommandLineOptions
     QString repliesPath;              // empty: the window's own book
     QString lagReportPath;            // empty: no lag report
     std::optional<PickMode> pickMode; // empty: the book's own
+    std::optional<ByteView> view;     // --view; empty: text (headless), the saved one (window)
 
     // Compatibility: the override fields callers set before `overrides`
     // existed (tests/serverclientwindows). The window folds addressText and

@@ -42,14 +42,20 @@ QList<SettingSpec> rows()
     SettingSpec& framing = row(ServerSetting::Framing);
     framing.key = "listen/framing";
     framing.option = "framing";
-    framing.kind = SettingKind::Choice;
-    framing.choices = {QStringLiteral("auto"), QStringLiteral("line"), QStringLiteral("raw")};
+    framing.kind = SettingKind::Text;
+    framing.minimum = 1;
     framing.defaultValue = QStringLiteral("auto");
-    framing.valueName = "MODE";
+    framing.valueName = "SPEC";
     framing.label = QT_TRANSLATE_NOOP("chorus::ServerSettings", "Framing");
-    framing.help = QT_TRANSLATE_NOOP("chorus::ServerSettings",
-                                     "Where a message ends: auto (LF, CRLF or an idle gap), line "
-                                     "(LF or CRLF only) or raw (each arrival).");
+    framing.help = QT_TRANSLATE_NOOP(
+        "chorus::ServerSettings",
+        "Where a message ends (docs/PROTOCOL.md §1): auto (LF, CR LF, CR or an idle gap), line "
+        "(LF or CR LF), cr (CR), raw (each arrival), delimiter:HEX (delimiter:03, "
+        "delimiter:0D0A, delimiter:\\x17), delimiter:HEX..HEX (an envelope: delimiter:02..03), "
+        "length:offset=O,size=S,endian=big|little,adjust=A,strip=N,max=M (a length field; "
+        "omitted keys: offset 0, size 2, big, adjust 0, strip 0, max the longest message), "
+        "fixed:N (N bytes a message), or the presets u16be, u32be and modbus-tcp. Replies go "
+        "out in the peer's framing.");
 
     SettingSpec& idleGap = row(ServerSetting::IdleGap);
     idleGap.key = "engine/idleGapMs";
@@ -185,6 +191,17 @@ QList<SettingSpec> rows()
         "chorus::ServerSettings",
         "Window: measure the GUI event-loop lag and write {samples,p50_ms,p99_ms,max_ms} as "
         "JSON to FILE on exit.");
+
+    SettingSpec& view = row(ServerSetting::View);
+    view.option = "view";
+    view.kind = SettingKind::Choice;
+    view.choices = {QStringLiteral("text"), QStringLiteral("hex"), QStringLiteral("mixed")};
+    view.valueName = "VIEW";
+    view.help = QT_TRANSLATE_NOOP(
+        "chorus::ServerSettings",
+        "How messages are shown: text (UTF-8, other bytes as escapes such as \\x01 \\r), hex "
+        "(01 02 FF) or mixed (a hex dump under the line). --headless: on stdout; the window: "
+        "for this run (View menu).");
     return rows;
 }
 
@@ -224,8 +241,7 @@ ServerConfig ServerSettings::engineConfig(const SettingValues& values)
     config.address = ListenAddress::fromText(get(ServerSetting::Listen).toString())
                          .value_or(ListenAddress::allInterfaces());
     config.port = quint16(get(ServerSetting::Port).toLongLong());
-    config.framing =
-        framingFromName(get(ServerSetting::Framing).toString()).value_or(Framing::Auto);
+    config.framing = framingOf(get(ServerSetting::Framing)).value_or(FrameSpec(Framing::Auto));
     config.limits.idleGap = std::chrono::milliseconds(get(ServerSetting::IdleGap).toLongLong());
     config.limits.maxMessageBytes = qsizetype(get(ServerSetting::MaxMessage).toLongLong());
     config.limits.highWaterBytes = get(ServerSetting::HighWater).toLongLong();
@@ -233,6 +249,11 @@ ServerConfig ServerSettings::engineConfig(const SettingValues& values)
     config.maxConnections = int(get(ServerSetting::MaxConnections).toLongLong());
     config.logMessages = get(ServerSetting::LogMessages).toBool();
     return config;
+}
+
+std::optional<FrameSpec> ServerSettings::framingOf(const QVariant& value, FrameSpecError* error)
+{
+    return parseFrameSpec(value.toString(), error);
 }
 
 ServerSettings::ServerSettings(const QString& path)
@@ -252,6 +273,13 @@ FileResult ServerSettings::load()
         m_problems.append(
             SettingProblem{listen, SettingProblemKind::WrongType, m_saved.get(listen).toString()});
         m_saved.clear(listen);
+    }
+    // And whether a framing is one (a newer version's spelling, a hand edit).
+    const int framing = settingId(ServerSetting::Framing);
+    if (m_saved.has(framing) && !framingOf(m_saved.get(framing))) {
+        m_problems.append(SettingProblem{framing, SettingProblemKind::WrongType,
+                                         m_saved.get(framing).toString()});
+        m_saved.clear(framing);
     }
     return result;
 }

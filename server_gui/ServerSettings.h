@@ -21,7 +21,7 @@ namespace chorus {
 enum class ServerSetting {
     Listen,         // listen/address      --listen ADDR   any, localhost or an IP
     Port,           // listen/port         --port N
-    Framing,        // listen/framing      --framing MODE
+    Framing,        // listen/framing      --framing SPEC  (FrameSpec's spelling)
     IdleGap,        // engine/idleGapMs    --idle-gap MS
     MaxMessage,     // engine/maxMessageBytes --max-message BYTES
     HighWater,      // engine/highWaterBytes  --high-water BYTES
@@ -35,6 +35,7 @@ enum class ServerSetting {
     Headless,  // --headless
     Start,     // --start
     LagReport, // --lag-report FILE
+    View,      // --view text|hex|mixed
     Count
 };
 constexpr int settingId(ServerSetting setting)
@@ -50,6 +51,9 @@ public:
     static QString defaultPath();
     // The engine configuration these values describe (rows without a value: defaults).
     static ServerConfig engineConfig(const SettingValues& values);
+    // The framing a Framing value names; nullopt (and *error) when it names none.
+    static std::optional<FrameSpec> framingOf(const QVariant& value,
+                                              FrameSpecError* error = nullptr);
     // The ids of the engine limits the settings dialog edits.
     static QList<int> engineSettingIds();
 

@@ -19,8 +19,6 @@
 #include <QHeaderView>
 #include <QIcon>
 #include <QLabel>
-#include <QMenu>
-#include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScreen>
@@ -105,6 +103,8 @@ ServerWindow::ServerWindow(const ServerCommandLineOptions& options, const Server
                 m_blockedLabel->setText(tr("Blocked: %1").arg(blocked.size()));
                 m_blockedLabel->setVisible(!blocked.isEmpty());
             });
+    connect(m_connectionPane, &ConnectionPane::problem, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 10000); });
     connect(m_connectionPane, &ConnectionPane::selectionChanged, this,
             [this](const QList<quint64>& ids) {
                 m_logPane->setSelectedConnections(QSet<quint64>(ids.cbegin(), ids.cend()));
@@ -148,107 +148,6 @@ ServerWindow::ServerWindow(const ServerCommandLineOptions& options, const Server
 
 ServerWindow::~ServerWindow() = default;
 
-QTableView* ServerWindow::connectionView() const
-{
-    return m_connectionPane->view();
-}
-QPushButton* ServerWindow::startStopButton() const
-{
-    return m_listenBar->startStopButton();
-}
-QComboBox* ServerWindow::addressCombo() const
-{
-    return m_listenBar->addressCombo();
-}
-QSpinBox* ServerWindow::portSpin() const
-{
-    return m_listenBar->portSpin();
-}
-QComboBox* ServerWindow::framingCombo() const
-{
-    return m_listenBar->framingCombo();
-}
-ElidedLabel* ServerWindow::stateLabel() const
-{
-    return m_listenBar->stateLabel();
-}
-QLineEdit* ServerWindow::broadcastEdit() const
-{
-    return m_connectionPane->broadcastEdit();
-}
-QPushButton* ServerWindow::sendToAllButton() const
-{
-    return m_connectionPane->sendToAllButton();
-}
-QPushButton* ServerWindow::sendToSelectedButton() const
-{
-    return m_connectionPane->sendToSelectedButton();
-}
-QAction* ServerWindow::disconnectAction() const
-{
-    return m_connectionPane->disconnectAction();
-}
-QAction* ServerWindow::sendMessageAction() const
-{
-    return m_connectionPane->sendMessageAction();
-}
-QAction* ServerWindow::copyAddressAction() const
-{
-    return m_connectionPane->copyAddressAction();
-}
-QList<quint64> ServerWindow::selectedConnectionIds() const
-{
-    return m_connectionPane->selectedIds();
-}
-
-void ServerWindow::buildStatusBar()
-{
-    m_settingsProblemLabel = new ElidedLabel(this);
-    m_settingsProblemLabel->setObjectName(QStringLiteral("settingsProblem"));
-    m_settingsProblemLabel->setStyleSheet(QStringLiteral("color: #c02020; font-weight: bold;"));
-    m_settingsProblemLabel->hide();
-    statusBar()->addWidget(m_settingsProblemLabel, 1);
-    m_activeLabel = new QLabel(this);
-    m_acceptedLabel = new QLabel(this);
-    m_rateLabel = new QLabel(this);
-    m_rateLabel->setToolTip(tr("Messages per second over the last 5 seconds"));
-    m_unansweredLabel = new QLabel(this);
-    m_fileLimitLabel = new QLabel(this);
-    m_fileLimitLabel->setObjectName(QStringLiteral("fileLimitLabel"));
-    m_fileLimitLabel->setToolTip(
-        tr("Each connection needs one file descriptor; this is the most the process may hold."));
-    m_blockedLabel = new QLabel(this);
-    m_blockedLabel->setToolTip(tr("Addresses kept out by Disconnect and block; see Server → "
-                                  "Blocked addresses…"));
-    m_blockedLabel->hide();
-    for (QLabel* label : {m_activeLabel, m_acceptedLabel, m_rateLabel, m_unansweredLabel,
-                          m_blockedLabel, m_fileLimitLabel})
-        statusBar()->addPermanentWidget(label);
-}
-
-void ServerWindow::buildMenus()
-{
-    QMenu* fileMenu = menuBar()->addMenu(tr("&File"));
-    QAction* quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
-
-    QMenu* serverMenu = menuBar()->addMenu(tr("&Server"));
-    m_settingsAction =
-        serverMenu->addAction(tr("&Settings…"), this, &ServerWindow::editEngineSettings);
-    m_settingsAction->setMenuRole(QAction::PreferencesRole);
-    m_blockListAction =
-        serverMenu->addAction(tr("&Blocked addresses…"), this, &ServerWindow::showBlockList);
-
-    QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
-    helpMenu->addAction(tr("&About Chorus Server"), this, [this] {
-        QMessageBox::about(this, tr("About Chorus Server"),
-                           tr("<b>Chorus Server</b> %1<br>A multi-client TCP server that answers "
-                              "every message from an editable reply book.<br>Wire format: "
-                              "docs/PROTOCOL.md.")
-                               .arg(QStringLiteral(CHORUS_VERSION)));
-    });
-}
-
 void ServerWindow::loadSettings()
 {
     const FileResult loaded = m_settings.load();
@@ -272,6 +171,7 @@ void ServerWindow::loadSettings()
     m_listenBar->setAddressText(m_settings.value(ServerSetting::Listen).toString());
     m_listenBar->setPort(int(m_settings.value(ServerSetting::Port).toLongLong()));
     m_listenBar->setFramingText(m_settings.value(ServerSetting::Framing).toString());
+    restoreByteView();
 
     const QString logFile = m_settings.value(ServerSetting::LogFile).toString();
     if (!logFile.isEmpty())
@@ -495,25 +395,6 @@ void ServerWindow::onStopped()
     setState(State::Stopped);
     if (m_closeAfterStop)
         close();
-}
-
-void ServerWindow::onCounters(const ServerCounters& counters)
-{
-    m_activeLabel->setText(tr("Active: %1").arg(counters.active));
-    QString accepted = tr("Accepted: %1").arg(counters.totalAccepted);
-    if (counters.rejectedFull > 0)
-        accepted += QLatin1Char(' ') + tr("(refused, server full: %1)").arg(counters.rejectedFull);
-    if (counters.rejectedBlocked > 0)
-        accepted += QLatin1Char(' ') + tr("(refused, blocked: %1)").arg(counters.rejectedBlocked);
-    m_acceptedLabel->setText(accepted);
-    m_rateLabel->setText(tr("In: %1/s  Out: %2/s")
-                             .arg(counters.messagesInPerSecond, 0, 'f', 1)
-                             .arg(counters.messagesOutPerSecond, 0, 'f', 1));
-    m_unansweredLabel->setText(tr("Unanswered: %1").arg(counters.unanswered));
-    if (counters.openFileLimit > 0)
-        m_openFileLimit = counters.openFileLimit;
-    m_fileLimitLabel->setText(tr("Open-file limit: %1").arg(m_openFileLimit));
-    m_replyEditor->setUnansweredCount(counters.unanswered);
 }
 
 void ServerWindow::setState(State state, const QString& detail)

@@ -2,10 +2,11 @@
 
 // The chorus-server window: the listen bar, the live connection table with
 // its context menu and broadcast box, the reply book editor, the log pane and
-// a status bar. It only renders what ServerEngine sends in batches, so a busy
-// engine never makes the window stutter. Settings live in ServerSettings (one
-// table for the command line, the dialog, the listen bar and the saved file);
-// every save is verified and a failure is shown, never silent.
+// a status bar. View (Text, Hex, Mixed; saved) chooses how messages show in
+// the table's Last message column and the log. It only renders what ServerEngine sends in batches,
+// so a busy engine never makes the window stutter. Settings live in ServerSettings (one table for
+// the command line, the dialog, the listen bar and the saved file); every save is verified and a
+// failure is shown, never silent.
 
 #include "ServerCommandLine.h"
 #include "ServerSettings.h"
@@ -29,9 +30,11 @@ class QTableView;
 
 namespace chorus {
 
+class ByteLineEdit;
 class ConnectionPane;
 class ConnectionTableModel;
 class ElidedLabel;
+class FramingChoice;
 class ListenBar;
 class LogPane;
 class ReplyBookEditor;
@@ -71,9 +74,9 @@ public:
     QPushButton* startStopButton() const;
     QComboBox* addressCombo() const;
     QSpinBox* portSpin() const;
-    QComboBox* framingCombo() const;
+    FramingChoice* framingCombo() const;
     ElidedLabel* stateLabel() const;
-    QLineEdit* broadcastEdit() const;
+    ByteLineEdit* broadcastEdit() const;
     QPushButton* sendToAllButton() const;
     QPushButton* sendToSelectedButton() const;
     QAction* disconnectAction() const;
@@ -81,6 +84,9 @@ public:
     QAction* copyAddressAction() const;
     QAction* settingsAction() const { return m_settingsAction; }
     QAction* blockListAction() const { return m_blockListAction; }
+    QAction* framingAction() const;
+    // View → Text / Hex / Mixed, in ByteView order.
+    QAction* viewAction(ByteView view) const;
     QList<quint64> selectedConnectionIds() const;
 
     // The settings of this run (saved values, command-line overrides).
@@ -99,8 +105,12 @@ public:
     // The question Stop or Quit is waiting on, if any.
     QMessageBox* pendingConfirmation() const { return m_confirmation; }
 
+    ByteView byteView() const { return m_view; }
+
 public slots:
     void startListening();
+    // Re-renders the Last message column and every log line; saved (not while --view holds).
+    void setByteView(chorus::ByteView view);
     // Asks first when clients are connected (see setConfirmsDroppingClients).
     void stopListening();
     void editEngineSettings();
@@ -112,8 +122,10 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    // ServerWindowChrome.cpp
     void buildStatusBar();
     void buildMenus();
+    void restoreByteView();
     void loadSettings();
     void loadReplyBook();
     void restoreLayout();
@@ -154,6 +166,8 @@ private:
     QSplitter* m_bottomSplitter = nullptr;
     QAction* m_settingsAction = nullptr;
     QAction* m_blockListAction = nullptr;
+    QList<QAction*> m_viewActions; // ByteView order
+    ByteView m_view = ByteView::Text;
 
     QLabel* m_activeLabel = nullptr;
     QLabel* m_acceptedLabel = nullptr;

@@ -37,7 +37,8 @@ double effectiveWeight(double weight)
 struct ReplyBook::Snapshot
 {
     QList<ReplyEntry> entries;
-    std::vector<int> enabled;       // indices into entries, in order
+    std::vector<std::optional<ReplyTemplate>> compiled; // parallel to entries; nullopt: invalid
+    std::vector<int> enabled;       // enabled valid entries: indices into entries, in order
     std::vector<int> weighted;      // enabled entries with a weight > 0
     std::vector<double> cumulative; // running weight totals, parallel to weighted
     bool uniformWeights = true;     // every weighted entry weighs the same
@@ -198,7 +199,7 @@ void ReplyBook::setPickMode(PickMode mode)
     afterChange();
 }
 
-std::optional<QString> ReplyBook::pick(const ReplyContext& context)
+std::optional<QByteArray> ReplyBook::pick(const ReplyContext& context)
 {
     const std::shared_ptr<const Snapshot> snapshot = std::atomic_load(&m_snapshot);
     if (snapshot->enabled.empty())
@@ -254,7 +255,7 @@ std::optional<QString> ReplyBook::pick(const ReplyContext& context)
         break;
     }
     }
-    return expandPlaceholders(snapshot->entries.at(index).text, context);
+    return snapshot->compiled[std::size_t(index)]->expand(context);
 }
 
 BookFileResult ReplyBook::load(const QString& path)
@@ -321,11 +322,14 @@ void ReplyBook::publish(QList<ReplyEntry> entries)
     snapshot->entries = std::move(entries);
     snapshot->mode = m_mode;
     snapshot->generation = ++m_generation;
+    snapshot->compiled.reserve(std::size_t(snapshot->entries.size()));
     double total = 0.0;
     double firstWeight = -1.0;
     for (int i = 0; i < snapshot->entries.size(); ++i) {
         const ReplyEntry& entry = snapshot->entries.at(i);
-        if (!entry.enabled)
+        // Compiled once here, so pick() never parses; an invalid entry is never picked.
+        snapshot->compiled.push_back(ReplyTemplate::compile(entry));
+        if (!entry.enabled || !snapshot->compiled.back())
             continue;
         snapshot->enabled.push_back(i);
         const double weight = effectiveWeight(entry.weight);

@@ -36,7 +36,7 @@ public:
     QList<ReplyEntry> entries() const;
     void setEntries(const QList<ReplyEntry>& entries);
     int count() const;
-    int enabledCount() const;
+    int enabledCount() const; // enabled entries that parse: those pick() can use
     ReplyEntry entry(int index) const;
     void addEntry(const ReplyEntry& entry);
     void insertEntry(int index, const ReplyEntry& entry);
@@ -50,9 +50,11 @@ public:
     void setPickMode(PickMode mode);
 
     // --- picking (thread-safe, called by the engine for every message)
-    // Returns the expanded reply, or nullopt when no entry is enabled (or, in
-    // Random mode, when every enabled entry has a weight <= 0).
-    std::optional<QString> pick(const ReplyContext& context);
+    // Returns the reply's bytes, placeholders expanded, or nullopt when no
+    // valid entry is enabled (or, in Random mode, when every one of them has a
+    // weight <= 0). An entry whose text does not parse in its format is never
+    // picked (and not counted by enabledCount()).
+    std::optional<QByteArray> pick(const ReplyContext& context);
 
     // --- files (formats and limits: ReplyBookFile.h). Reading never changes,
     // moves or blocks on the file; on any failure the book stays as it was.

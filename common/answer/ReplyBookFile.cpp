@@ -1,5 +1,8 @@
 #include "answer/ReplyBookFile.h"
 
+#include "answer/Placeholders.h"
+#include "wire/ByteText.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QFile>
@@ -39,21 +42,41 @@ QByteArray stripUtf8Bom(const QByteArray& data)
     return data;
 }
 
-std::optional<ReplyEntry> entryFromJson(const QJsonValue& value, int index, BookFileResult* result)
+// A version-1 file's text is literal: its escaped form means the same bytes
+// (a backslash becomes \\; braces keep their placeholder meaning).
+QString literalAsEscaped(const QString& text)
+{
+    return formatText(text.toUtf8());
+}
+
+std::optional<ReplyEntry> entryFromJson(const QJsonValue& value, int index, int version,
+                                        BookFileResult* result)
 {
     using Entry = ReplyEntry;
+    const auto textOf = [version](const QString& text) {
+        return version >= 2 ? text : literalAsEscaped(text);
+    };
     if (value.isString())
-        return Entry{value.toString(), true, 1.0};
+        return Entry{textOf(value.toString()), true, 1.0};
     if (!value.isObject())
         return refuse<Entry>(result, BookFormatError::BadEntry,
                              tr("entry %1 is neither a string nor an object").arg(index + 1));
     const QJsonObject object = value.toObject();
     const QJsonValue text = object.value(QLatin1String("text"));
-    if (!text.isString())
-        return refuse<Entry>(result, BookFormatError::BadEntry,
-                             tr("entry %1 has no \"text\" string").arg(index + 1));
+    const QJsonValue hex = object.value(QLatin1String("hex"));
     ReplyEntry entry;
-    entry.text = text.toString();
+    if (!text.isUndefined() && !hex.isUndefined())
+        return refuse<Entry>(result, BookFormatError::BadEntry,
+                             tr("entry %1 has both \"text\" and \"hex\"").arg(index + 1));
+    if (hex.isString()) {
+        entry.text = hex.toString();
+        entry.format = ReplyFormat::Hex;
+    } else if (text.isString()) {
+        entry.text = textOf(text.toString());
+    } else {
+        return refuse<Entry>(result, BookFormatError::BadEntry,
+                             tr("entry %1 has no \"text\" or \"hex\" string").arg(index + 1));
+    }
     const QJsonValue enabled = object.value(QLatin1String("enabled"));
     if (!enabled.isUndefined()) {
         if (!enabled.isBool())
@@ -82,6 +105,7 @@ std::optional<ParsedBook> parseJson(const QByteArray& data, BookFileResult* resu
             tr("invalid JSON at byte %1: %2").arg(parseError.offset).arg(parseError.errorString()));
     ParsedBook book;
     QJsonArray array;
+    int version = 1; // a bare array, or an object without "version", is a version-1 book
     if (document.isArray()) {
         array = document.array();
     } else if (document.isObject()) {
@@ -91,6 +115,7 @@ std::optional<ParsedBook> parseJson(const QByteArray& data, BookFileResult* resu
             return refuse<ParsedBook>(result, BookFormatError::NotABook,
                                       tr("the JSON object has no \"entries\" array"));
         array = entries.toArray();
+        version = object.value(QLatin1String("version")).toInt(1);
         // An unknown mode (a newer file) falls back to the default rather than
         // throwing the replies away.
         book.mode = pickModeFromName(object.value(QLatin1String("pickMode")).toString());
@@ -100,7 +125,7 @@ std::optional<ParsedBook> parseJson(const QByteArray& data, BookFileResult* resu
     }
     book.entries.reserve(array.size());
     for (int i = 0; i < array.size(); ++i) {
-        auto entry = entryFromJson(array.at(i), i, result);
+        auto entry = entryFromJson(array.at(i), i, version, result);
         if (!entry)
             return std::nullopt;
         book.entries.append(std::move(*entry));
@@ -125,12 +150,46 @@ std::optional<ParsedBook> parsePlainText(const QByteArray& data, BookFileResult*
             line.chop(1);
         if (line.trimmed().isEmpty())
             continue;
-        book.entries.append(ReplyEntry{line.toString(), true, 1.0});
+        // Escaped text; a line that is not (a backslash before anything but
+        // r n t 0 x \\) is taken literally, so an older file still loads.
+        QString text = line.toString();
+        if (!ReplyTemplate::compile(text, ReplyFormat::Text))
+            text = literalAsEscaped(text);
+        book.entries.append(ReplyEntry{text, true, 1.0});
     }
     return book;
 }
 
+// One line of the plain-text format: escaped text. A hex entry becomes the
+// escaped text of its bytes, braces doubled so they stay bytes.
+QString plainTextLine(const ReplyEntry& entry)
+{
+    if (entry.format == ReplyFormat::Text)
+        return entry.text;
+    const std::optional<QByteArray> bytes = parseHex(entry.text);
+    if (!bytes)
+        return entry.text; // refused before writing (writeBookFile)
+    QString text = formatText(*bytes);
+    text.replace(QLatin1Char('{'), QLatin1String("{{"));
+    text.replace(QLatin1Char('}'), QLatin1String("}}"));
+    return text;
+}
+
 } // namespace
+
+QString replyFormatName(ReplyFormat format)
+{
+    return format == ReplyFormat::Hex ? QStringLiteral("hex") : QStringLiteral("text");
+}
+
+std::optional<ReplyFormat> replyFormatFromName(QStringView name)
+{
+    for (ReplyFormat format : {ReplyFormat::Text, ReplyFormat::Hex}) {
+        if (name.trimmed().compare(replyFormatName(format), Qt::CaseInsensitive) == 0)
+            return format;
+    }
+    return std::nullopt;
+}
 
 QString pickModeName(PickMode mode)
 {
@@ -178,6 +237,8 @@ QString bookFormatErrorName(BookFormatError error)
         return QStringLiteral("invalid-utf8");
     case BookFormatError::MultiLineAsText:
         return QStringLiteral("multi-line-as-text");
+    case BookFormatError::InvalidEntryAsText:
+        return QStringLiteral("invalid-entry-as-text");
     }
     return {};
 }
@@ -193,19 +254,21 @@ QByteArray serializeBook(const QList<ReplyEntry>& entries, ReplyFileFormat forma
     if (format == ReplyFileFormat::PlainText) {
         QByteArray out;
         for (const ReplyEntry& entry : entries)
-            out.append(entry.text.toUtf8()).append('\n');
+            out.append(plainTextLine(entry).toUtf8()).append('\n');
         return out;
     }
     QJsonArray array;
     for (const ReplyEntry& entry : entries) {
         QJsonObject object;
-        object.insert(QLatin1String("text"), entry.text);
+        object.insert(entry.format == ReplyFormat::Hex ? QLatin1String("hex")
+                                                       : QLatin1String("text"),
+                      entry.text);
         object.insert(QLatin1String("enabled"), entry.enabled);
         object.insert(QLatin1String("weight"), std::isfinite(entry.weight) ? entry.weight : 0.0);
         array.append(object);
     }
     QJsonObject root;
-    root.insert(QLatin1String("version"), 1);
+    root.insert(QLatin1String("version"), 2);
     root.insert(QLatin1String("pickMode"), pickModeName(mode));
     root.insert(QLatin1String("entries"), array);
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
@@ -234,6 +297,17 @@ BookFileResult writeBookFile(const QString& path, const QList<ReplyEntry>& entri
                 result.formatReason = tr("reply %1 (\"%2\") spans several lines")
                                           .arg(i + 1)
                                           .arg(text.left(40).simplified());
+                return result;
+            }
+            // A line is read back as escaped text: one that does not parse would
+            // come back meaning something else.
+            ByteParseError error;
+            if (!ReplyTemplate::compile(entries.at(i), &error)) {
+                result.format = BookFormatError::InvalidEntryAsText;
+                result.formatReason =
+                    tr("reply %1 (\"%2\"): %3")
+                        .arg(i + 1)
+                        .arg(text.left(40).simplified(), describeParseError(error));
                 return result;
             }
         }

@@ -4,10 +4,17 @@
 //
 // Two formats, chosen by the file name: ".json" (any case) is JSON, anything
 // else plain text, for reading and writing alike.
-//   JSON:  {"version":1,"pickMode":"random","entries":[{"text":..,"enabled":..,"weight":..}]}
-//          (what the window autosaves and exports); a bare array of strings
-//          or entry objects is accepted too.
-//   text:  UTF-8, one reply per line, blank lines skipped, an optional BOM.
+//   JSON:  {"version":2,"pickMode":"random","entries":[{"text":..,"enabled":..,"weight":..}]}
+//          (what the window autosaves and exports). An entry has "text"
+//          (escaped text with placeholders: \r \n \t \0 \\ \xNN) or "hex"
+//          ({"hex":"06"}). In a version-1 file (or one without "version", or a
+//          bare array of strings or entry objects) "text" is literal text: it
+//          is read as the escaped text of the same bytes (a backslash becomes
+//          \\), so its replies do not change.
+//   text:  UTF-8, one reply per line, blank lines skipped, an optional BOM;
+//          each line is escaped text (\x06, \r give bytes). A line that is not
+//          (a backslash before anything else) is taken literally. Written, a
+//          hex entry becomes the escaped text of its bytes.
 //
 // Reading goes through readRegularFile(): it never blocks (a FIFO is refused
 // at once) and never changes the file. A file over kMaxReplyBookBytes is
@@ -36,12 +43,13 @@ ReplyFileFormat formatForPath(const QString& path); // .json -> Json, else Plain
 // Why bytes are not a reply book (or cannot be written as one).
 enum class BookFormatError {
     None,
-    InvalidJson,     // not parseable JSON
-    NotABook,        // JSON, but neither an array nor an object with an "entries" array
-    BadEntry,        // an entry of the wrong shape or type
-    BinaryText,      // plain text with NUL bytes
-    InvalidUtf8,     // plain text that is not UTF-8
-    MultiLineAsText, // writing: a reply spans lines; one reply per line cannot hold it
+    InvalidJson,        // not parseable JSON
+    NotABook,           // JSON, but neither an array nor an object with an "entries" array
+    BadEntry,           // an entry of the wrong shape or type
+    BinaryText,         // plain text with NUL bytes
+    InvalidUtf8,        // plain text that is not UTF-8
+    MultiLineAsText,    // writing: a reply spans lines; one reply per line cannot hold it
+    InvalidEntryAsText, // writing: a reply that does not parse would be read back as another
 };
 QString bookFormatErrorName(BookFormatError error); // "invalid-json", ...
 
@@ -59,7 +67,8 @@ struct BookFileResult
     bool isCorrupt() const
     {
         return file.ok() && format != BookFormatError::None &&
-               format != BookFormatError::MultiLineAsText;
+               format != BookFormatError::MultiLineAsText &&
+               format != BookFormatError::InvalidEntryAsText;
     }
 };
 
@@ -77,7 +86,8 @@ QByteArray serializeBook(const QList<ReplyEntry>& entries, ReplyFileFormat forma
 
 // Reads and parses path in the format of its name.
 std::optional<ParsedBook> readBookFile(const QString& path, BookFileResult* result);
-// Writes in the format of the name; plain text refuses multi-line replies.
+// Writes in the format of the name; plain text refuses multi-line replies and
+// replies that do not parse.
 BookFileResult writeBookFile(const QString& path, const QList<ReplyEntry>& entries, PickMode mode);
 
 // For the window's own autosave book only, after readBookFile() found it

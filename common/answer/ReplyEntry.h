@@ -10,15 +10,24 @@
 
 namespace chorus {
 
+// How an entry's text is written (ByteText.h has both inputs):
+//   Text  characters with the escapes \r \n \t \0 \\ \xNN, and placeholders
+//   Hex   pairs of hex digits, spaces optional ("06", "01 03 00 0A"); no placeholders
+enum class ReplyFormat { Text, Hex };
+QString replyFormatName(ReplyFormat format); // "text", "hex"
+std::optional<ReplyFormat> replyFormatFromName(QStringView name);
+
 struct ReplyEntry
 {
-    QString text;
+    QString text; // as the user wrote it, in `format`; an entry that does not parse is never picked
     bool enabled = true;
     double weight = 1.0; // only used by PickMode::Random; <= 0 never picked
+    ReplyFormat format = ReplyFormat::Text;
 
     bool operator==(const ReplyEntry& other) const
     {
-        return text == other.text && enabled == other.enabled && weight == other.weight;
+        return text == other.text && enabled == other.enabled && weight == other.weight &&
+               format == other.format;
     }
 };
 

@@ -19,32 +19,12 @@ namespace chorus {
 
 namespace {
 
-constexpr qsizetype kLastMessageChars = 120;
-constexpr qsizetype kLogTextChars = 300;
 // One read() per call into a per-thread scratch buffer: no allocation per read.
 constexpr qsizetype kReadChunkBytes = 64 * 1024;
 
-QString shortened(const QString& text, qsizetype maxChars)
-{
-    if (text.size() <= maxChars)
-        return text;
-    return text.left(maxChars - 1) + QChar(0x2026);
-}
-
-// Control characters would break a one-line log or table cell.
-QString printable(const QString& text, qsizetype maxChars)
-{
-    QString out = shortened(text, maxChars);
-    for (QChar& c : out) {
-        if (c == QLatin1Char('\r') || c == QLatin1Char('\n') || c == QLatin1Char('\t'))
-            c = QLatin1Char(' ');
-    }
-    return out;
-}
-
 } // namespace
 
-Connection::Connection(quint64 id, Framing framing, const ConnectionLimits& limits,
+Connection::Connection(quint64 id, const FrameSpec& framing, const ConnectionLimits& limits,
                        std::shared_ptr<ReplyBook> book, ConnectionLedger* ledger, QObject* parent)
     : QObject(parent), m_decoder(framing, limits.maxMessageBytes), m_limits(limits),
       m_book(std::move(book)), m_ledger(ledger)
@@ -114,8 +94,16 @@ QHostAddress Connection::peerAddress() const
 ConnectionSnapshot Connection::snapshot() const
 {
     ConnectionSnapshot out = m_snapshot;
-    out.lastMessage = printable(m_lastText, kLastMessageChars);
-    out.detectedFraming = m_decoder.detectedLabel();
+    // Shared, not copied, unless the message is longer than a row keeps.
+    out.lastMessage = m_lastMessage.size() > kLastMessageBytes
+                          ? m_lastMessage.first(kLastMessageBytes)
+                          : m_lastMessage;
+    out.lastMessageSize = m_lastMessage.size();
+    const FrameSpec& spec = m_decoder.spec();
+    out.framing = spec;
+    // Text framings show what the peer was seen to end its messages with.
+    out.detectedFraming =
+        spec.isTextual() && m_decoder.sawAnyMessage() ? m_decoder.detectedLabel() : spec.label();
     return out;
 }
 
@@ -253,179 +241,6 @@ void Connection::onIdleTimeout()
     markChanged();
 }
 
-void Connection::handleMessage(const FramedMessage& message)
-{
-    if (message.overLong()) {
-        handleOverLong(message);
-        return;
-    }
-    if (m_snapshot.protocol == PeerProtocol::Chorus) {
-        handleChorusLine(message);
-        return;
-    }
-    // A hello is honoured whenever the connection is in text mode: after plain
-    // lines, an unsupported version or a malformed hello alike (PROTOCOL.md §2.2).
-    if (looksLikeChorusHello(message.payload)) {
-        handleHello(message);
-        return;
-    }
-    const QString text = decodeUtf8(message.payload);
-    countIn(text);
-    m_lineBasedPeer = message.terminator != Terminator::None;
-    if (text.isEmpty())
-        return; // an empty line is not a question
-    // Mirror the peer: the reference client sends no newline and expects none back.
-    answer(text, message.terminator, std::nullopt);
-}
-
-void Connection::handleOverLong(const FramedMessage& message)
-{
-    ++m_snapshot.errors;
-    log(LogLevel::Warning, LogKind::Error,
-        tr("message longer than %1 bytes discarded (%2 bytes dropped)")
-            .arg(m_limits.maxMessageBytes)
-            .arg(message.discardedBytes),
-        ConnectionError::MessageTooLong);
-    if (m_snapshot.protocol == PeerProtocol::Chorus) {
-        writeChorus(
-            makeError(ChorusErrorCode::TooLong,
-                      tr("line longer than %1 bytes discarded").arg(m_limits.maxMessageBytes)),
-            Traffic::Control);
-        return;
-    }
-    const Terminator style =
-        message.terminator != Terminator::None ? message.terminator : m_decoder.lastTerminator();
-    writeMessage(tr("error: message longer than %1 bytes discarded").arg(m_limits.maxMessageBytes),
-                 style == Terminator::None ? Terminator::Lf : style, Traffic::Notice);
-}
-
-void Connection::countIn(const QString& text)
-{
-    ++m_snapshot.traffic.messagesIn;
-    ++m_ledger->traffic.messagesIn;
-    m_lastText = text;
-    logTraffic(LogKind::Received, text);
-}
-
-void Connection::answer(const QString& text, Terminator terminator, std::optional<quint64> seq)
-{
-    if (!m_socket || m_socket->state() != QAbstractSocket::ConnectedState)
-        return; // the peer is gone: counted, nobody to answer
-    ReplyContext context;
-    context.connectionId = id();
-    context.peer = m_peerLabel;
-    context.count = m_snapshot.traffic.messagesIn; // user messages only
-    context.echo = text;
-    // context.now stays invalid: the book reads the clock only for {time}/{date}.
-    const std::optional<QString> reply = m_book->pick(context);
-    if (!reply) {
-        ++m_snapshot.unanswered;
-        ++m_ledger->unanswered;
-        return;
-    }
-    if (seq)
-        writeChorus(makeReply(*seq, *reply), Traffic::User, *reply);
-    else
-        writeMessage(*reply, terminator, Traffic::User);
-}
-
-void Connection::handleHello(const FramedMessage& message)
-{
-    logTraffic(LogKind::Control, tr("control in: %1").arg(decodeUtf8(message.payload).trimmed()));
-    const ChorusDecodeResult hello = decodeChorusLine(message.payload, m_limits.maxMessageBytes);
-    if (!hello.ok()) {
-        // An unsupported version or a malformed hello: say why, stay in text mode.
-        protocolError(hello.toErrorMessage());
-        return;
-    }
-    m_snapshot.protocol = PeerProtocol::Chorus;
-    m_snapshot.name = hello.message.name;
-    m_lineBasedPeer = true; // JSON lines from now on
-    const QString app = hello.message.app.isEmpty() ? tr("no app named") : hello.message.app;
-    log(LogLevel::Info, LogKind::Control,
-        hello.message.name.isEmpty()
-            ? tr("speaks chorus protocol %1, no name (%2)").arg(hello.message.proto).arg(app)
-            : tr("speaks chorus protocol %1 as \"%2\" (%3)")
-                  .arg(hello.message.proto)
-                  .arg(hello.message.name, app));
-    writeChorus(makeWelcome(id(), m_serverName), Traffic::Control);
-}
-
-void Connection::handleChorusLine(const FramedMessage& message)
-{
-    const ChorusDecodeResult result = decodeChorusLine(message.payload, m_limits.maxMessageBytes);
-    if (result.blank)
-        return;
-    if (!result.ok()) {
-        protocolError(result.toErrorMessage());
-        return;
-    }
-    const ChorusMessage& in = result.message;
-    if (in.type == ChorusMessageType::Msg) {
-        countIn(in.text);
-        if (!in.text.isEmpty())
-            answer(in.text, Terminator::Lf, in.seq);
-        return;
-    }
-    // Everything else is control traffic: not a message, never the last message.
-    logTraffic(LogKind::Control, tr("control in: %1").arg(decodeUtf8(message.payload).trimmed()));
-    switch (in.type) {
-    case ChorusMessageType::Ping:
-        writeChorus(makePong(in.t), Traffic::Control);
-        return;
-    case ChorusMessageType::Name:
-        log(LogLevel::Info, LogKind::Control,
-            m_snapshot.name.isEmpty()
-                ? tr("named \"%1\"").arg(in.name)
-                : tr("renamed from \"%1\" to \"%2\"").arg(m_snapshot.name, in.name));
-        m_snapshot.name = in.name;
-        return;
-    case ChorusMessageType::Bye:
-        close(ConnectionError::RemoteClosed,
-              in.reason.isEmpty() ? tr("peer said bye") : tr("peer said bye: %1").arg(in.reason));
-        return;
-    case ChorusMessageType::Error:
-        log(LogLevel::Warning, LogKind::Control,
-            tr("peer reported an error (%1): %2").arg(in.code, in.message));
-        return;
-    default:
-        protocolError(makeError(
-            ChorusErrorCode::UnexpectedType,
-            tr("a client does not send \"%1\" messages here").arg(chorusMessageTypeName(in.type))));
-        return;
-    }
-}
-
-void Connection::protocolError(const ChorusMessage& error)
-{
-    ++m_snapshot.errors;
-    log(LogLevel::Warning, LogKind::Error,
-        tr("protocol error (%1): %2").arg(error.code, error.message),
-        ConnectionError::ProtocolError);
-    writeChorus(error, Traffic::Control);
-}
-
-bool Connection::writeChorus(const ChorusMessage& message, Traffic traffic, const QString& logText)
-{
-    const QByteArray bytes = encodeChorusMessage(message);
-    if (!writeCounted(bytes, traffic))
-        return false;
-    if (traffic == Traffic::User)
-        logTraffic(LogKind::Sent, logText.isEmpty() ? QString::fromUtf8(bytes.trimmed()) : logText);
-    else
-        logTraffic(LogKind::Control, tr("control out: %1").arg(QString::fromUtf8(bytes.trimmed())));
-    return true;
-}
-
-bool Connection::writeMessage(const QString& text, Terminator terminator, Traffic traffic)
-{
-    if (!writeCounted(m_ledger->encoded(text, terminator), traffic))
-        return false;
-    if (traffic == Traffic::User)
-        logTraffic(LogKind::Sent, text);
-    return true;
-}
-
 bool Connection::writeCounted(const QByteArray& bytes, Traffic traffic)
 {
     if (!m_socket || m_finished || m_socket->state() != QAbstractSocket::ConnectedState)
@@ -469,29 +284,26 @@ bool Connection::cutOffIfBacklogged()
     return true;
 }
 
-void Connection::sendText(const QString& text, Unsolicited kind)
+void Connection::setFraming(const FrameSpec& spec)
 {
-    bool sent = false;
+    if (m_finished)
+        return;
     if (m_snapshot.protocol == PeerProtocol::Chorus) {
-        sent = writeChorus(kind == Unsolicited::Broadcast ? makeBroadcast(text) : makeDirect(text),
-                           Traffic::User, text);
-    } else {
-        const Terminator style = m_decoder.lastTerminator();
-        if (style == Terminator::None) {
-            sent = writeMessage(text, style, Traffic::User); // one burst, like its own messages
-        } else {
-            // One message per line: a line-based peer reads it line by line.
-            const QStringList lines = text.split(QLatin1Char('\n'));
-            for (const QString& line : lines) {
-                QString clean = line;
-                if (clean.endsWith(QLatin1Char('\r')))
-                    clean.chop(1);
-                sent = writeMessage(clean, style, Traffic::User) || sent;
-            }
-        }
+        log(LogLevel::Info, LogKind::Notice,
+            tr("framing not changed: the connection speaks the chorus protocol, in LF lines"));
+        return;
     }
-    if (sent)
-        markChanged();
+    const FrameSpec before = m_decoder.spec();
+    if (before == spec)
+        return;
+    m_decoder.setSpec(spec);
+    log(LogLevel::Info, LogKind::Notice,
+        tr("framing changed from %1 to %2").arg(before.label(), spec.label()));
+    if (spec.framing == Framing::Auto && m_decoder.hasPending())
+        armIdleTimer();
+    else
+        m_idleTimer.stop();
+    markChanged();
 }
 
 void Connection::close(ConnectionError reason, const QString& text)
@@ -507,8 +319,8 @@ void Connection::close(ConnectionError reason, const QString& text)
         // Chorus peers learn why before the close, and whether coming back is welcome:
         // after a Stop yes (the server may start again), after a Disconnect or block no.
         writeChorus(makeBye(text, reason == ConnectionError::ServerStopping), Traffic::Control);
-    else if (reason == ConnectionError::Blocked)
-        writeMessage(tr("error: %1").arg(text), Terminator::Lf, Traffic::Notice);
+    else if (reason == ConnectionError::Blocked && m_decoder.spec().isTextual())
+        writeNoticeLine(tr("error: %1").arg(text), Terminator::Lf);
     m_closeTimer.start(int(kCloseFlushTimeout.count()), this);
     m_socket->disconnectFromHost(); // may finish() at once when nothing is left to send
 }
@@ -539,11 +351,14 @@ void Connection::finish()
     m_idleTimer.stop();
     m_closeTimer.stop();
     // Bytes that never saw their terminator or gap still were a message (a
-    // Chorus peer's cut-off line is not one).
+    // Chorus peer's cut-off line is not one); a cut-off frame is reported.
     if (m_decoder.hasPending() && m_snapshot.protocol == PeerProtocol::Text) {
-        if (const std::optional<FramedMessage> last = m_decoder.flushIdle(true);
-            last && !last->overLong())
-            countIn(decodeUtf8(last->payload));
+        if (const std::optional<FramedMessage> last = m_decoder.flushIdle(true)) {
+            if (last->isMessage())
+                countIn(last->payload);
+            else if (!last->overLong())
+                handleProblem(*last);
+        }
     }
     m_snapshot.state = ConnectionState::Closed;
     ConnectionError error = m_closeReason;
@@ -554,30 +369,6 @@ void Connection::finish()
         reason = m_socketError != ConnectionError::None ? m_socketErrorText : tr("closed by peer");
     }
     emit finished(id(), error, reason);
-}
-
-void Connection::logTraffic(LogKind kind, const QString& text)
-{
-    if (!m_ledger->logMessages)
-        return;
-    if (m_ledger->messageLogBudget <= 0) {
-        ++m_ledger->messageLogsDropped;
-        return;
-    }
-    --m_ledger->messageLogBudget;
-    QString line;
-    switch (kind) {
-    case LogKind::Received:
-        line = tr("received: %1").arg(printable(text, kLogTextChars));
-        break;
-    case LogKind::Sent:
-        line = tr("sent: %1").arg(printable(text, kLogTextChars));
-        break;
-    default:
-        line = printable(text, kLogTextChars);
-        break;
-    }
-    log(LogLevel::Info, kind, line);
 }
 
 void Connection::log(LogLevel level, LogKind kind, const QString& text, LogError error)

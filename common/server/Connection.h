@@ -2,7 +2,9 @@
 
 // One accepted TCP peer of the server: its socket, its framing state, its
 // stats. Lives (and is created) in the ServerWorker thread that owns it; all
-// its work happens in that thread's event loop.
+// its work happens in that thread's event loop. Messages are bytes from the
+// socket to the reply book and back (docs/PROTOCOL.md §1); Connection.cpp
+// holds the socket's life, ConnectionMessages.cpp what is said on it.
 
 #include "answer/ReplyBook.h"
 #include "server/ConnectionLedger.h"
@@ -16,6 +18,7 @@
 
 #include <chrono>
 #include <memory>
+#include <optional>
 
 class QAbstractSocket;
 
@@ -31,7 +34,7 @@ class Connection : public QObject
 {
     Q_OBJECT
 public:
-    Connection(quint64 id, Framing framing, const ConnectionLimits& limits,
+    Connection(quint64 id, const FrameSpec& framing, const ConnectionLimits& limits,
                std::shared_ptr<ReplyBook> book, ConnectionLedger* ledger,
                QObject* parent = nullptr);
     ~Connection() override;
@@ -54,9 +57,13 @@ public:
     PeerProtocol protocol() const { return m_snapshot.protocol; }
 
     enum class Unsolicited { Direct, Broadcast };
-    // A message the peer did not ask for: a chorus `direct`/`broadcast`, or
-    // plain lines in a text peer's own framing.
-    void sendText(const QString& text, Unsolicited kind);
+    // A message the peer did not ask for: a chorus `direct`/`broadcast` (only
+    // for bytes that are UTF-8 text: JSON cannot carry others), or the bytes
+    // in a plain peer's own framing (frameOutgoing).
+    void sendBytes(const QByteArray& bytes, Unsolicited kind);
+    // From the next byte on (bytes already pending are kept). A Chorus peer
+    // keeps its LF lines: the protocol needs them.
+    void setFraming(const FrameSpec& spec);
     // Named in the chorus `welcome`.
     void setServerName(const QString& name) { m_serverName = name; }
     // Graceful close: pending replies are flushed, then the socket is closed;
@@ -77,34 +84,52 @@ protected:
     void timerEvent(QTimerEvent* event) override;
 
 private:
-    void onReadyRead();
-    void onPeerShutdown();
-    void onIdleTimeout();
-    void onStateChanged();
+    // ConnectionMessages.cpp: what is said on the connection.
     void handleMessage(const FramedMessage& message);
-    void handleOverLong(const FramedMessage& message);
+    // TooLong, BadLength, OutsideEnvelope, Incomplete: logged, counted, and
+    // (TooLong in a textual framing) told to the peer.
+    void handleProblem(const FramedMessage& message);
     // A hello in text mode: welcomed into Chorus mode, or told why not.
     void handleHello(const FramedMessage& message);
     void handleChorusLine(const FramedMessage& message);
-    void answer(const QString& text, Terminator terminator, std::optional<quint64> seq);
-    void countIn(const QString& text); // a user message: counted, kept as the last, logged
+    void answer(const QByteArray& message, std::optional<quint64> seq);
+    void countIn(const QByteArray& message); // a user message: counted, kept as the last, logged
 
     // What a write is, for the counters and the log: only user messages count
     // as messages; control traffic (welcome, pong, error, bye) is logged as such.
     enum class Traffic { User, Control, Notice };
-    bool writeMessage(const QString& text, Terminator terminator, Traffic traffic);
-    bool writeChorus(const ChorusMessage& message, Traffic traffic, const QString& logText = {});
+    // Bytes in the peer's framing; false when they could not be framed or sent.
+    bool writeFramed(const QByteArray& body, Traffic traffic);
+    // Prose ("error: …") for a plain peer: a line, with its terminator (LF when it has none).
+    bool writeNoticeLine(const QString& text, Terminator terminator);
+    // User messages log `payload` (the bytes the user wrote); control traffic its JSON line.
+    bool writeChorus(const ChorusMessage& message, Traffic traffic, const QByteArray& payload = {});
+    // A user message for a Chorus peer as JSON text: nullopt (logged and
+    // counted as not sent) when the bytes are not UTF-8.
+    std::optional<QString> chorusText(const QByteArray& bytes);
     // Writes one encoded message and counts it. false when the connection is
     // gone, was cut off for its backlog, or the send failed (then it is finished).
     bool writeCounted(const QByteArray& bytes, Traffic traffic);
+    void protocolError(const ChorusMessage& error);
+    // Message and control lines share the ledger's per-batch budget.
+    void logTraffic(LogKind kind, const QByteArray& payload, bool incoming = true);
+    // A problem (framing, a reply not sent): counted in the errors column
+    // when `counts`; true when its line fits the ledger's per-batch budget,
+    // so a flood of bad frames costs no formatting.
+    bool admitProblem(bool counts = true);
+    void logProblem(LogLevel level, const QString& text, ConnectionError error,
+                    const QByteArray& payload = {});
+
+    // Connection.cpp: the socket's life.
+    void onReadyRead();
+    void onPeerShutdown();
+    void onIdleTimeout();
+    void onStateChanged();
     // Why the socket failed, from its error(): the peer closed, or Qt's reason.
     std::pair<ConnectionError, QString> socketFailure() const;
-    void protocolError(const ChorusMessage& error);
     // Before each write: a peer whose unsent backlog passed the high-water mark is aborted.
     bool cutOffIfBacklogged();
     void armIdleTimer();
-    // Message and control lines share the ledger's per-batch budget.
-    void logTraffic(LogKind kind, const QString& text);
     void log(LogLevel level, LogKind kind, const QString& text, LogError error = {});
     void finish();
     std::chrono::milliseconds currentIdleGap() const;
@@ -118,8 +143,8 @@ private:
     // with the event loop unless unterminated bytes (or a close) are pending.
     QBasicTimer m_idleTimer;
     QBasicTimer m_closeTimer;
-    ConnectionSnapshot m_snapshot; // lastMessage/detectedFraming filled by snapshot()
-    QString m_lastText;            // the last user message (shortened on demand)
+    ConnectionSnapshot m_snapshot; // lastMessage/framing filled by snapshot()
+    QByteArray m_lastMessage;      // the last user message (shared with the decoder's output)
     QString m_peerLabel;           // "address:port", formatted once for {peer}
     QString m_serverName;
     bool m_changedMarked = false;

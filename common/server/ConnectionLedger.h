@@ -9,7 +9,6 @@
 
 #include <QByteArray>
 #include <QList>
-#include <QString>
 
 #include <array>
 
@@ -17,31 +16,40 @@ namespace chorus {
 
 struct ConnectionLedger
 {
+    // Per batch and worker, so a flood never floods the log: message and
+    // control lines, and lines about framing problems (the error counts and
+    // the counters still count every one).
+    static constexpr int kMessageLogsPerBatch = 200;
+    static constexpr int kProblemLogsPerBatch = 100;
+
     TrafficCounters traffic; // user messages; bytes include control traffic
     quint64 unanswered = 0;
     bool logMessages = true;
-    int messageLogBudget = 200; // message and control lines still allowed in this batch
+    int messageLogBudget = kMessageLogsPerBatch; // lines still allowed in this batch
     quint64 messageLogsDropped = 0;
+    int problemLogBudget = kProblemLogsPerBatch;
+    quint64 problemLogsDropped = 0;
     // Ids of connections whose snapshot changed since the last batch; each
     // connection appears once (it keeps a flag), so a busy peer costs one
     // append per batch instead of a signal and a hash insert per message.
     QList<quint64> changed;
 
-    // The last few replies as sent on the wire. Replies come from a short
-    // list, so encoding each one to UTF-8 (and allocating) per message is
-    // mostly repeated work; a hit shares the cached bytes (no copy).
-    QByteArray encoded(const QString& text, Terminator terminator);
+    // A reply as sent on the wire to a peer of a text framing: the body and
+    // the peer's terminator. Replies come from a short list, so framing each
+    // one (an allocation and a copy) per message is mostly repeated work; a
+    // hit shares the cached bytes (no copy).
+    QByteArray terminated(const QByteArray& body, Terminator terminator);
 
 private:
-    struct EncodedText
+    struct Framed
     {
-        QString text;
+        QByteArray body;
         Terminator terminator = Terminator::None;
         QByteArray bytes;
     };
-    static constexpr std::size_t kEncodedCacheSize = 16;
-    std::array<EncodedText, kEncodedCacheSize> m_encoded;
-    std::size_t m_nextEncoded = 0;
+    static constexpr std::size_t kFramedCacheSize = 16;
+    std::array<Framed, kFramedCacheSize> m_framed;
+    std::size_t m_nextFramed = 0;
 };
 
 } // namespace chorus

@@ -127,7 +127,7 @@ void ServerEnginePrivate::ensureWorkers(int count)
             log(LogLevel::Info, LogKind::Listening,
                 ServerEngine::tr("listening on %1 (%2 framing, %n I/O thread(s))", nullptr,
                                  int(workers.size()))
-                    .arg(endpoints.join(ServerEngine::tr(" and ")), framingName(config.framing)));
+                    .arg(endpoints.join(ServerEngine::tr(" and ")), config.framing.toText()));
             emitPending();
             emit q->listening(addresses, port);
         });
@@ -248,6 +248,7 @@ ServerEngine::ServerEngine(std::shared_ptr<ReplyBook> book, QObject* parent)
     qRegisterMetaType<QList<ConnectionSnapshot>>();
     qRegisterMetaType<QList<LogEntry>>();
     qRegisterMetaType<QList<quint64>>();
+    qRegisterMetaType<FrameSpec>();
     connect(&d->tick, &QTimer::timeout, this, [this] { d->emitPending(); });
 }
 
@@ -369,22 +370,31 @@ void ServerEngine::unblockAll()
     d->emitPending();
 }
 
-void ServerEngine::sendDirect(const QList<quint64>& ids, const QString& text)
+void ServerEngine::sendDirect(const QList<quint64>& ids, const QByteArray& bytes)
 {
     if (ids.isEmpty())
         return;
-    d->log(LogLevel::Info, LogKind::Notice,
-           tr("direct message to %n connection(s): %1", nullptr, int(ids.size())).arg(text));
-    d->forEachWorker([ids, text](ServerWorker* worker) { worker->sendDirect(ids, text); });
+    d->pendingLog.append(LogEntry::withPayload(
+        LogLevel::Info, LogKind::Notice, 0,
+        tr("direct message to %n connection(s)", nullptr, int(ids.size())), bytes));
+    d->forEachWorker([ids, bytes](ServerWorker* worker) { worker->sendDirect(ids, bytes); });
 }
 
-void ServerEngine::broadcast(const QList<quint64>& ids, const QString& text)
+void ServerEngine::broadcast(const QList<quint64>& ids, const QByteArray& bytes)
 {
-    d->log(LogLevel::Info, LogKind::Notice,
-           ids.isEmpty()
-               ? tr("broadcast to every connection: %1").arg(text)
-               : tr("broadcast to %n connection(s): %1", nullptr, int(ids.size())).arg(text));
-    d->forEachWorker([ids, text](ServerWorker* worker) { worker->broadcast(ids, text); });
+    d->pendingLog.append(LogEntry::withPayload(
+        LogLevel::Info, LogKind::Notice, 0,
+        ids.isEmpty() ? tr("broadcast to every connection")
+                      : tr("broadcast to %n connection(s)", nullptr, int(ids.size())),
+        bytes));
+    d->forEachWorker([ids, bytes](ServerWorker* worker) { worker->broadcast(ids, bytes); });
+}
+
+void ServerEngine::setConnectionFraming(const QList<quint64>& ids, const FrameSpec& spec)
+{
+    if (ids.isEmpty())
+        return;
+    d->forEachWorker([ids, spec](ServerWorker* worker) { worker->setFraming(ids, spec); });
 }
 
 } // namespace chorus

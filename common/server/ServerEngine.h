@@ -38,6 +38,16 @@ public:
     // Addresses kept out by disconnectAndBlock(), soonest to end first.
     QList<BlockedAddress> blockedAddresses() const;
 
+    // Text as its UTF-8 bytes (the client's tests and scripts that send text).
+    void sendDirect(const QList<quint64>& ids, const QString& text)
+    {
+        sendDirect(ids, text.toUtf8());
+    }
+    void broadcast(const QList<quint64>& ids, const QString& text)
+    {
+        broadcast(ids, text.toUtf8());
+    }
+
     // Raises RLIMIT_NOFILE's soft limit to its hard limit; returns the new soft limit.
     static quint64 raiseOpenFileLimit();
 
@@ -55,10 +65,15 @@ public slots:
     void disconnectAndBlock(const QList<quint64>& ids, std::chrono::minutes duration);
     void unblock(const QHostAddress& address);
     void unblockAll();
-    // A one-off message to these peers ("Send message…" / direct message).
-    void sendDirect(const QList<quint64>& ids, const QString& text);
-    // To these peers, or to every connected peer when ids is empty.
-    void broadcast(const QList<quint64>& ids, const QString& text);
+    // A one-off message to these peers ("Send message…" / direct message):
+    // the bytes in each peer's own framing; a Chorus peer gets a `direct`
+    // (only bytes that are UTF-8 text; otherwise not to that peer, logged).
+    void sendDirect(const QList<quint64>& ids, const QByteArray& bytes);
+    // To these peers, or to every connected peer when ids is empty; as sendDirect.
+    void broadcast(const QList<quint64>& ids, const QByteArray& bytes);
+    // These connections frame their messages this way from their next byte
+    // on; each logs "framing changed from X to Y". Chorus peers keep LF lines.
+    void setConnectionFraming(const QList<quint64>& ids, const chorus::FrameSpec& spec);
 
 signals:
     void listening(const QList<QHostAddress>& addresses, quint16 port);

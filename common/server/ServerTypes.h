@@ -3,11 +3,11 @@
 // Plain value types the server engine hands to its users (the window, the
 // headless front end, tests). They cross threads by queued signals.
 
-#include "answer/ReplyBookFile.h"
-#include "base/AtomicFile.h"
 #include "base/TrafficCounters.h"
 #include "server/ListenAddress.h"
+#include "server/LogEntry.h"
 #include "wire/FrameCodec.h"
+#include "wire/FrameSpec.h"
 
 #include <QAbstractSocket>
 #include <QDateTime>
@@ -17,8 +17,6 @@
 #include <QString>
 
 #include <chrono>
-#include <optional>
-#include <variant>
 
 namespace chorus {
 
@@ -26,21 +24,6 @@ enum class ConnectionState { Connected, Closing, Closed };
 enum class PeerProtocol { Text, Chorus };
 QString connectionStateName(ConnectionState state);
 QString peerProtocolName(PeerProtocol protocol);
-
-// Why a connection ended, was refused or had a problem; carried with a reason for people.
-enum class ConnectionError {
-    None,
-    RemoteClosed,   // the peer closed its side
-    SocketError,    // QAbstractSocket error; the reason holds errorString()
-    MessageTooLong, // not fatal: message discarded, peer told
-    WriteBacklog,   // peer stopped reading; unsent bytes passed the high-water mark
-    ServerFull,     // refused: over maxConnections
-    Blocked,        // refused or disconnected: the operator blocked the peer's address
-    Kicked,         // disconnected from the window
-    ServerStopping, // Stop clicked / SIGTERM
-    ProtocolError,  // not fatal: bad chorus JSON line
-};
-QString connectionErrorName(ConnectionError error);
 
 struct ConnectionLimits
 {
@@ -53,6 +36,9 @@ struct ConnectionLimits
     std::chrono::milliseconds idleGap = kDefaultIdleGap;
 };
 
+// The Last message column keeps this much of a message (a row per connection).
+inline constexpr qsizetype kLastMessageBytes = 256;
+
 struct ConnectionSnapshot
 {
     quint64 id = 0; // unique for the engine's lifetime, never reused
@@ -62,55 +48,15 @@ struct ConnectionSnapshot
     TrafficCounters traffic; // user messages only; bytes include control traffic
     quint64 errors = 0;
     quint64 unanswered = 0;
-    QString lastMessage;     // shortened to at most 120 characters
-    QString detectedFraming; // FrameDecoder::detectedLabel()
+    QByteArray lastMessage;        // the last user message's first kLastMessageBytes bytes
+    qsizetype lastMessageSize = 0; // its whole size
+    FrameSpec framing;             // how this connection's messages are framed
+    // The Framing column: the spec's label, or for the text framings the
+    // terminator the peer was last seen to use ("LF", "CR", "idle gap").
+    QString detectedFraming;
     ConnectionState state = ConnectionState::Connected;
     PeerProtocol protocol = PeerProtocol::Text;
     QString name; // chorus peers only
-};
-
-enum class LogLevel { Info, Warning, Error };
-enum class LogKind {
-    Listening,
-    Stopped,
-    Connected,
-    Disconnected,
-    Received, // a user message in
-    Sent,     // a user message out (reply, broadcast, direct)
-    Control,  // Chorus protocol traffic: hello/welcome, ping/pong, name, bye, error
-    Error,
-    Notice,
-};
-QString logKindName(LogKind kind);
-
-// What an error line is about, as an enum to switch on (tests, filters):
-// a connection's end or refusal, a listener's socket error, a file problem,
-// or a reply book whose bytes are no book.
-using LogError = std::variant<std::monostate, ConnectionError, QAbstractSocket::SocketError,
-                              FileError, BookFormatError>;
-
-struct LogEntry
-{
-    QDateTime time;
-    LogLevel level = LogLevel::Info;
-    LogKind kind = LogKind::Notice;
-    quint64 connectionId = 0; // 0: not about one connection
-    QString text;
-    LogError error;
-
-    // An entry stamped with the current time; connectionId 0: not about one connection.
-    static LogEntry now(LogLevel level, LogKind kind, quint64 connectionId, const QString& text,
-                        LogError error = {});
-    // The error as E when it is one.
-    template <typename E> std::optional<E> errorAs() const
-    {
-        if (const E* value = std::get_if<E>(&error))
-            return *value;
-        return std::nullopt;
-    }
-
-    // "2026-11-25 06:04:01.123 [#7] text"
-    QString format() const;
 };
 
 // The server's totals: its traffic (read as counters.messagesIn) and the rest.
@@ -150,7 +96,7 @@ struct ServerConfig
 {
     ListenAddress address; // every interface, this machine (127.0.0.1 + ::1) or one address
     quint16 port = 9999;   // 0 picks a free port (the same one for every listener)
-    Framing framing = Framing::Auto;
+    FrameSpec framing = Framing::Auto; // of new connections; each may be changed later
     ConnectionLimits limits;
     // Event-loop threads serving connections. 1 by default: on the 2-core
     // benchmark machine (the load generator takes the other core), LF closed
@@ -166,7 +112,6 @@ struct ServerConfig
 } // namespace chorus
 
 Q_DECLARE_METATYPE(chorus::ConnectionSnapshot)
-Q_DECLARE_METATYPE(chorus::LogEntry)
 Q_DECLARE_METATYPE(chorus::ServerCounters)
 Q_DECLARE_METATYPE(chorus::ListenFailure)
 Q_DECLARE_METATYPE(chorus::BlockedAddress)

@@ -57,7 +57,6 @@ QString blockedText(const QDateTime& until)
 ServerWorker::ServerWorker(std::shared_ptr<ServerShared> shared)
     : m_shared(std::move(shared)), m_batchTimer(this)
 {
-    m_ledger.messageLogBudget = kMessageLogsPerBatch;
     connect(&m_batchTimer, &QTimer::timeout, this, &ServerWorker::flushBatch);
 }
 
@@ -177,10 +176,12 @@ void ServerWorker::dispatch(qintptr socketDescriptor)
         if (const auto block = m_shared->blocked.find(peerOf(socketDescriptor), now)) {
             ++m_rejectedBlocked;
             const QString text = blockedText(block->until);
+            // A line of prose only for a peer that reads lines: a device framing gets nothing.
             refuse(socketDescriptor,
-                   block->protocol == PeerProtocol::Chorus
-                       ? encodeChorusMessage(makeBye(text))
-                       : encodeMessage(tr("error: %1").arg(text), Terminator::Lf),
+                   block->protocol == PeerProtocol::Chorus ? encodeChorusMessage(makeBye(text))
+                   : m_config.framing.isTextual()
+                       ? encodeMessage(tr("error: %1").arg(text), Terminator::Lf)
+                       : QByteArray(),
                    ConnectionError::Blocked, text);
             return;
         }
@@ -191,7 +192,10 @@ void ServerWorker::dispatch(qintptr socketDescriptor)
         m_shared->active.fetch_sub(1);
         ++m_rejectedFull;
         refuse(socketDescriptor,
-               encodeMessage(tr("error: server full (%1 connections)").arg(limit), Terminator::Lf),
+               m_config.framing.isTextual()
+                   ? encodeMessage(tr("error: server full (%1 connections)").arg(limit),
+                                   Terminator::Lf)
+                   : QByteArray(),
                ConnectionError::ServerFull, tr("server full (%1 connections)").arg(limit));
         return;
     }
@@ -239,7 +243,8 @@ void ServerWorker::refuse(qintptr socketDescriptor, const QByteArray& farewell, 
                     socket->deleteLater();
             });
     QTimer::singleShot(kCloseFlushTimeout, socket, [socket] { socket->abort(); });
-    socket->write(farewell);
+    if (!farewell.isEmpty())
+        socket->write(farewell);
     socket->disconnectFromHost();
 }
 
@@ -344,17 +349,25 @@ void ServerWorker::disconnectAndBlock(const QList<quint64>& ids, const QDateTime
     }
 }
 
-void ServerWorker::sendDirect(const QList<quint64>& ids, const QString& text)
+void ServerWorker::sendDirect(const QList<quint64>& ids, const QByteArray& bytes)
 {
-    sendTo(ids, text, Connection::Unsolicited::Direct);
+    sendTo(ids, bytes, Connection::Unsolicited::Direct);
 }
 
-void ServerWorker::broadcast(const QList<quint64>& ids, const QString& text)
+void ServerWorker::broadcast(const QList<quint64>& ids, const QByteArray& bytes)
 {
-    sendTo(ids, text, Connection::Unsolicited::Broadcast);
+    sendTo(ids, bytes, Connection::Unsolicited::Broadcast);
 }
 
-void ServerWorker::sendTo(const QList<quint64>& ids, const QString& text,
+void ServerWorker::setFraming(const QList<quint64>& ids, const FrameSpec& spec)
+{
+    for (quint64 id : ids) {
+        if (Connection* connection = m_connections.value(id))
+            connection->setFraming(spec);
+    }
+}
+
+void ServerWorker::sendTo(const QList<quint64>& ids, const QByteArray& bytes,
                           Connection::Unsolicited kind)
 {
     const bool emptyMeansAll = kind == Connection::Unsolicited::Broadcast;
@@ -370,7 +383,7 @@ void ServerWorker::sendTo(const QList<quint64>& ids, const QString& text,
     for (Connection* connection : targets) {
         // A write may close a peer that stopped reading: it is then gone from the map.
         if (m_connections.contains(connection->id()))
-            connection->sendText(text, kind);
+            connection->sendBytes(bytes, kind);
     }
 }
 
@@ -395,7 +408,14 @@ void ServerWorker::flushBatch()
                int(std::min<quint64>(m_ledger.messageLogsDropped, INT_MAX))));
         m_ledger.messageLogsDropped = 0;
     }
-    m_ledger.messageLogBudget = kMessageLogsPerBatch;
+    if (m_ledger.problemLogsDropped > 0) {
+        log(LogLevel::Warning, LogKind::Notice, 0,
+            tr("%n more framing problem(s) not logged (each is counted in its row's errors)",
+               nullptr, int(std::min<quint64>(m_ledger.problemLogsDropped, INT_MAX))));
+        m_ledger.problemLogsDropped = 0;
+    }
+    m_ledger.messageLogBudget = ConnectionLedger::kMessageLogsPerBatch;
+    m_ledger.problemLogBudget = ConnectionLedger::kProblemLogsPerBatch;
 
     WorkerBatch batch;
     // Ids of connections gone since they were marked are skipped: their

@@ -79,9 +79,6 @@ class ServerWorker : public QObject
 {
     Q_OBJECT
 public:
-    // Message log lines (received/sent) per worker and batch; the rest is counted.
-    static constexpr int kMessageLogsPerBatch = 200;
-
     explicit ServerWorker(std::shared_ptr<ServerShared> shared);
     ~ServerWorker() override;
 
@@ -100,8 +97,9 @@ public:
     void disconnectClients(const QList<quint64>& ids, const QString& reason);
     // Blocks the connections' addresses until `until`, then closes them.
     void disconnectAndBlock(const QList<quint64>& ids, const QDateTime& until);
-    void sendDirect(const QList<quint64>& ids, const QString& text);
-    void broadcast(const QList<quint64>& ids, const QString& text);
+    void sendDirect(const QList<quint64>& ids, const QByteArray& bytes);
+    void broadcast(const QList<quint64>& ids, const QByteArray& bytes);
+    void setFraming(const QList<quint64>& ids, const FrameSpec& spec);
     void flushBatch();
 
 signals:
@@ -126,7 +124,7 @@ private:
     void closeListeners();
     void onLogged(const LogEntry& entry);
     void onFinished(quint64 id, ConnectionError error, const QString& reason);
-    void sendTo(const QList<quint64>& ids, const QString& text, Connection::Unsolicited kind);
+    void sendTo(const QList<quint64>& ids, const QByteArray& bytes, Connection::Unsolicited kind);
     void log(LogLevel level, LogKind kind, quint64 id, const QString& text, LogError error = {});
     void checkDrained();
 

@@ -176,18 +176,66 @@ QString formatText(QByteArrayView bytes, QList<EscapeSpan>* escapes)
     return out;
 }
 
-QString formatTextLine(QByteArrayView bytes, qsizetype maxChars)
+QString formatTextLine(QByteArrayView bytes, qsizetype maxChars, QList<EscapeSpan>* escapes)
 {
     // At most 4 bytes make one character and an escape is at least 2 characters
     // for one byte, so this prefix always holds enough.
     const QByteArrayView prefix = bytes.first(std::min(bytes.size(), maxChars * 4 + 4));
     QString out;
-    if (formatTextInto(out, prefix, maxChars, nullptr) == bytes.size())
+    QList<EscapeSpan> spans;
+    if (formatTextInto(out, prefix, maxChars, escapes ? &spans : nullptr) == bytes.size()) {
+        if (escapes)
+            *escapes = std::move(spans);
         return out;
+    }
     out.clear(); // cut: room for the ellipsis
-    formatTextInto(out, prefix, std::max<qsizetype>(0, maxChars - 1), nullptr);
+    spans.clear();
+    formatTextInto(out, prefix, std::max<qsizetype>(0, maxChars - 1), escapes ? &spans : nullptr);
     out += QChar(0x2026);
+    if (escapes)
+        *escapes = std::move(spans);
     return out;
+}
+
+QString formatLine(QByteArrayView bytes, ByteView view, qsizetype maxChars,
+                   QList<EscapeSpan>* escapes)
+{
+    if (escapes)
+        escapes->clear();
+    if (bytes.isEmpty())
+        return {}; // nothing to show, in any view
+    switch (view) {
+    case ByteView::Text:
+        return formatTextLine(bytes, maxChars, escapes);
+    case ByteView::Hex: {
+        // "01 02" is 3n-1 characters; cut, "01 02 …" is 3n+1.
+        if (3 * bytes.size() - 1 <= maxChars)
+            return formatHex(bytes);
+        const qsizetype fit = std::max<qsizetype>(0, (maxChars - 1) / 3);
+        QString out = formatHex(bytes.first(fit));
+        if (fit > 0)
+            out += QLatin1Char(' ');
+        out += QChar(0x2026);
+        return out;
+    }
+    case ByteView::Mixed: {
+        // "48 65  |He|" is 4n+3 characters; cut, one more for the ellipsis.
+        const bool cut = 4 * bytes.size() + 3 > maxChars;
+        const qsizetype fit = cut ? std::max<qsizetype>(0, (maxChars - 4) / 4) : bytes.size();
+        const QByteArrayView shown = bytes.first(fit);
+        QString out = formatHex(shown);
+        out += QLatin1String("  |");
+        for (const char c : shown) {
+            const auto byte = static_cast<unsigned char>(c);
+            out += (byte >= 0x20 && byte < 0x7F) ? QLatin1Char(char(byte)) : QLatin1Char('.');
+        }
+        out += QLatin1Char('|');
+        if (cut)
+            out += QChar(0x2026);
+        return out;
+    }
+    }
+    return formatTextLine(bytes, maxChars, escapes);
 }
 
 QString formatHex(QByteArrayView bytes)

@@ -23,6 +23,7 @@
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QList>
+#include <QMetaType>
 #include <QString>
 #include <QStringView>
 
@@ -47,7 +48,13 @@ QString formatMixed(QByteArrayView bytes);
 QString formatBytes(QByteArrayView bytes, ByteView view);
 // One line, at most maxChars characters of the Text view (… when cut): table
 // cells and log lines. Never cuts inside an escape.
-QString formatTextLine(QByteArrayView bytes, qsizetype maxChars);
+QString formatTextLine(QByteArrayView bytes, qsizetype maxChars,
+                       QList<EscapeSpan>* escapes = nullptr);
+// One line of any view, at most maxChars characters (… when cut): Text as
+// formatTextLine; Hex whole bytes only ("01 02 …"); Mixed the hex and the
+// printable ASCII of the bytes that fit ("48 65 6C  |Hel|"). Escapes: Text only.
+QString formatLine(QByteArrayView bytes, ByteView view, qsizetype maxChars,
+                   QList<EscapeSpan>* escapes = nullptr);
 
 enum class ByteInput { Text, Hex };
 QString byteInputName(ByteInput input); // "text", "hex"
@@ -76,3 +83,6 @@ std::optional<QByteArray> parseBytes(QStringView text, ByteInput input,
 QString describeParseError(const ByteParseError& error);
 
 } // namespace chorus
+
+// Escape positions travel in a model's data() to the view that colours them.
+Q_DECLARE_METATYPE(chorus::EscapeSpan)

@@ -493,8 +493,10 @@ std::optional<FramedMessage> FrameDecoder::flushIdle(bool force)
         return std::optional<FramedMessage>(std::move(flushed));
     };
     if (framing == Framing::Auto && m_pending.endsWith(kCr)) {
-        // Silence after a CR: it was a lone CR, the message's terminator.
+        // Silence after a CR: it was a lone CR, the message's terminator. A
+        // LF or NUL late after the gap is still its second half, not a line.
         m_pending.chop(1);
+        m_skipAfterCr = true;
         message.payload = std::exchange(m_pending, QByteArray());
         message.terminator = Terminator::Cr;
         m_lastTerminator = Terminator::Cr;

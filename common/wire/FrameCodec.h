@@ -115,6 +115,8 @@ public:
     Terminator lastTerminator() const { return m_lastTerminator; }
     // What the table shows: "LF", "CRLF", "CR", "idle gap", "raw", the spec's label, "-".
     QString detectedLabel() const;
+    // A message (or an over-long one) has ended since the last reset().
+    bool sawAnyMessage() const { return m_sawAnyMessage; }
     void reset();
 
     // A reply or unsolicited message framed for this peer (see the top of

@@ -65,7 +65,7 @@ void tst_Connection::unterminatedMessageAnsweredAfterIdleGap()
     QTRY_VERIFY(factoryTexts().contains(QString::fromUtf8(client.received)));
     const quint64 id = harness.waitForId(client.socket);
     QTRY_COMPARE(harness.rows.value(id).detectedFraming, QStringLiteral("idle gap"));
-    QCOMPARE(harness.rows.value(id).lastMessage, QStringLiteral("hello"));
+    QCOMPARE(harness.rows.value(id).lastMessage, QByteArray("hello"));
 }
 
 void tst_Connection::crlfPeerAnsweredWithCrlf()
@@ -139,7 +139,7 @@ void tst_Connection::koreanSplitAcrossIdleGap()
     QTRY_COMPARE(client.received, QStringLiteral("<드><론>").toUtf8());
     QTRY_COMPARE(harness.counters.messagesIn, quint64(2));
     const quint64 id = harness.waitForId(client.socket);
-    QTRY_COMPARE(harness.rows.value(id).lastMessage, QStringLiteral("론"));
+    QTRY_COMPARE(harness.rows.value(id).lastMessage, QStringLiteral("론").toUtf8());
 }
 
 void tst_Connection::rawFramingAnswersEachChunk()
@@ -296,7 +296,7 @@ void tst_Connection::controlMessagesAreNotUserMessages()
     const ConnectionSnapshot row = harness.rows.value(id);
     QCOMPARE(row.traffic.messagesIn, quint64(1));
     QCOMPARE(row.traffic.messagesOut, quint64(1)); // the reply; welcome and pongs are control
-    QCOMPARE(row.lastMessage, QStringLiteral("status"));
+    QCOMPARE(row.lastMessage, QByteArray("status"));
     QVERIFY(row.traffic.bytesIn > 6 * 20); // bytes are bytes, control or not
     QTRY_COMPARE(harness.counters.messagesIn, quint64(1));
     QCOMPARE(harness.counters.messagesOut, quint64(1));

@@ -21,6 +21,7 @@ private slots:
     void numericSortRole();
     void durationColumn();
     void tenThousandRows();
+    void lastMessageInEveryView();
 };
 
 static ConnectionSnapshot snapshot(quint64 id, quint64 messagesIn = 0)
@@ -216,6 +217,34 @@ void TestConnectionTableModel::tenThousandRows()
     for (int row = 0; row < model.rowCount(); ++row)
         QCOMPARE(model.rowForId(model.idAt(row)), row);
     QCOMPARE(proxy.index(0, 0).data(ConnectionTableModel::IdRole).value<quint64>(), quint64(7000));
+}
+
+void TestConnectionTableModel::lastMessageInEveryView()
+{
+    ConnectionTableModel model;
+    QAbstractItemModelTester tester(&model);
+    ConnectionSnapshot s = snapshot(1);
+    s.lastMessage = QByteArray("ok\r\n\x00", 5);
+    s.lastMessageSize = 300; // the row keeps the start of a longer message
+    model.applyBatch({s, snapshot(2)}, {});
+    const QModelIndex cell = model.index(0, ConnectionTableModel::LastMessageColumn);
+    QCOMPARE(cell.data().toString(), QStringLiteral("ok\\r\\n\\0")); // one line, escapes
+    QCOMPARE(cell.data(ConnectionTableModel::EscapeSpansRole).value<QList<EscapeSpan>>().size(), 3);
+    QCOMPARE(cell.data(ConnectionTableModel::BytesRole).toByteArray(), s.lastMessage);
+    QVERIFY(cell.data(Qt::ToolTipRole).toString().contains(QStringLiteral("300")));
+
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.setByteView(ByteView::Hex);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.first().at(0).toModelIndex().column(),
+             int(ConnectionTableModel::LastMessageColumn));
+    QCOMPARE(changed.first().at(1).toModelIndex().row(), 1);
+    QCOMPARE(cell.data().toString(), QStringLiteral("6F 6B 0D 0A 00"));
+    model.setByteView(ByteView::Mixed);
+    QCOMPARE(cell.data().toString(), QStringLiteral("6F 6B 0D 0A 00  |ok...|"));
+    QVERIFY(cell.data(Qt::ToolTipRole).toString().startsWith(QStringLiteral("00000000  6f 6b")));
+    QCOMPARE(model.index(1, ConnectionTableModel::LastMessageColumn).data().toString(),
+             QString()); // nothing received yet
 }
 
 QTEST_GUILESS_MAIN(TestConnectionTableModel)

@@ -315,6 +315,10 @@ void tst_DeviceFraming::loneCrEndsAutoMessageAfterGap()
     QVERIFY(!decoder.hasPending());
     QCOMPARE(decoder.detectedLabel(), QStringLiteral("CR"));
     QCOMPARE(decoder.frameOutgoing("OK").value_or("<none>"), QByteArray("OK\r"));
+    // The LF of that CR LF, late after the gap, is not an empty line of its own.
+    const QList<FramedMessage> next = decoder.feed("\nNEXT\r\n");
+    QCOMPARE(next.size(), 1);
+    QCOMPARE(next.first().payload, QByteArray("NEXT"));
 }
 
 void tst_DeviceFraming::lengthFieldKeepsHeader()

@@ -6,6 +6,8 @@
 #include "LogModel.h"
 
 #include <QAbstractItemModelTester>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -27,6 +29,8 @@ private slots:
     void levelsAreColoured();
     void saveAllKeptLines();
     void logFileAppendsAndReportsFailure();
+    void viewSwitchReRendersEveryLine();
+    void saveKeepsExactBytes();
 };
 
 static LogEntry entry(int n, quint64 connection = 0, LogLevel level = LogLevel::Info)
@@ -194,6 +198,52 @@ void TestLogModel::logFileAppendsAndReportsFailure()
     QVERIFY(!writer.isOpen());
     QVERIFY(!writer.write(entries(0, 1))); // stopped: no second report
     QCOMPARE(failed.count(), 1);
+}
+
+void TestLogModel::viewSwitchReRendersEveryLine()
+{
+    LogModel model;
+    QAbstractItemModelTester tester(&model);
+    LogEntry message =
+        LogEntry::withPayload(LogLevel::Info, LogKind::Received, 3, QStringLiteral("received"),
+                              QByteArray("\x01\xFF\\", 3));
+    model.append({entry(0), message});
+    QCOMPARE(model.index(1).data().toString().section(QStringLiteral(": "), -1),
+             QStringLiteral("\\x01\\xFF\\\\"));
+    const auto spans = model.index(1).data(LogModel::EscapeSpansRole).value<QList<EscapeSpan>>();
+    QCOMPARE(spans.size(), 3);
+    QVERIFY(model.index(0).data(LogModel::EscapeSpansRole).value<QList<EscapeSpan>>().isEmpty());
+    QCOMPARE(model.index(1).data(LogModel::PayloadRole).toByteArray(), QByteArray("\x01\xFF\\", 3));
+    QVERIFY(!model.index(0).data(LogModel::PayloadRole).isValid());
+
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.setByteView(ByteView::Hex);
+    QCOMPARE(changed.count(), 1); // every kept line, in one signal
+    QCOMPARE(changed.first().at(0).toModelIndex().row(), 0);
+    QCOMPARE(changed.first().at(1).toModelIndex().row(), 1);
+    QVERIFY(model.index(1).data().toString().endsWith(QStringLiteral("(3 bytes): 01 FF 5C")));
+    QVERIFY(model.index(1).data(LogModel::EscapeSpansRole).value<QList<EscapeSpan>>().isEmpty());
+    model.setByteView(ByteView::Mixed);
+    QVERIFY(model.index(1).data().toString().contains(QStringLiteral("\n00000000  01 ff 5c")));
+    QVERIFY(model.index(0).data().toString().endsWith(QStringLiteral("line 0"))); // no payload
+    model.setByteView(ByteView::Mixed);
+    QCOMPARE(changed.count(), 2); // the same view again: nothing to redo
+}
+
+void TestLogModel::saveKeepsExactBytes()
+{
+    LogModel model;
+    model.setByteView(ByteView::Hex); // saved files do not depend on the view shown
+    const QByteArray bytes("\x00\r\n\xC0", 4);
+    model.append(
+        {LogEntry::withPayload(LogLevel::Info, LogKind::Sent, 9, QStringLiteral("sent"), bytes)});
+    QVERIFY(model.toUtf8().endsWith("[#9] sent: \\0\\r\\n\\xC0\n"));
+    const QJsonObject json = QJsonDocument::fromJson(model.toJsonLines().trimmed()).object();
+    QCOMPARE(json.value(QLatin1String("hex")).toString(), QStringLiteral("000d0ac0"));
+    QCOMPARE(json.value(QLatin1String("text")).toString(), QStringLiteral("\\0\\r\\n\\xC0"));
+    QCOMPARE(json.value(QLatin1String("kind")).toString(), QStringLiteral("sent"));
+    QCOMPARE(json.value(QLatin1String("id")).toInt(), 9);
+    QCOMPARE(json.value(QLatin1String("line")).toString(), QStringLiteral("sent"));
 }
 
 QTEST_MAIN(TestLogModel)

@@ -11,6 +11,9 @@
 
 using namespace chorus;
 
+Q_DECLARE_METATYPE(chorus::ReplyFormat)
+Q_DECLARE_METATYPE(chorus::ByteParseErrorKind)
+
 namespace {
 
 QList<ReplyEntry> plain(std::initializer_list<const char*> texts)
@@ -24,7 +27,14 @@ QList<ReplyEntry> plain(std::initializer_list<const char*> texts)
 QString pickText(ReplyBook& book)
 {
     const auto reply = book.pick(ReplyContext{});
-    return reply ? *reply : QStringLiteral("<none>");
+    return reply ? QString::fromUtf8(*reply) : QStringLiteral("<none>");
+}
+
+// A Text entry's bytes, placeholders expanded; "<invalid>" when it does not parse.
+QByteArray expandText(const QString& text, const ReplyContext& context)
+{
+    const std::optional<ReplyTemplate> compiled = ReplyTemplate::compile(text, ReplyFormat::Text);
+    return compiled ? compiled->expand(context) : QByteArrayLiteral("<invalid>");
 }
 
 bool writeFile(const QString& path, const QByteArray& data)
@@ -52,6 +62,12 @@ private slots:
     void placeholders();
     void placeholderTimeDefaultsToNow();
     void noBraceReturnsSameText();
+    void escapesAndHexCompileToBytes_data();
+    void escapesAndHexCompileToBytes();
+    void badEntriesReportWhere_data();
+    void badEntriesReportWhere();
+    void echoIsExactBytes();
+    void invalidEntriesNeverPicked();
     void disabledEntriesSkipped();
     void emptyAndAllDisabledGiveNothing();
     void editingOperations();
@@ -245,35 +261,130 @@ void TestReplyBook::placeholders()
     context.connectionId = 42;
     context.peer = QStringLiteral("127.0.0.1:5555");
     context.count = 7;
-    context.echo = QStringLiteral("안녕");
+    context.echo = QStringLiteral("안녕").toUtf8();
     context.now = QDateTime(QDate(2024, 2, 29), QTime(13, 4, 5));
-    QCOMPARE(expandPlaceholders(text, context), expected);
+    QCOMPARE(expandText(text, context), expected.toUtf8());
 
     // pick() expands too.
     ReplyBook book;
     book.setEntries({ReplyEntry{text, true, 1.0}});
-    QCOMPARE(book.pick(context).value_or(QStringLiteral("<none>")), expected);
+    QCOMPARE(book.pick(context).value_or(QByteArrayLiteral("<none>")), expected.toUtf8());
 }
 
 void TestReplyBook::placeholderTimeDefaultsToNow()
 {
-    const QString date = expandPlaceholders(QStringLiteral("{date}"), ReplyContext{});
+    const QString date = QString::fromLatin1(expandText(QStringLiteral("{date}"), ReplyContext{}));
     QVERIFY(QDate::fromString(date, QStringLiteral("yyyy-MM-dd")).isValid());
-    const QString time = expandPlaceholders(QStringLiteral("{time}"), ReplyContext{});
+    const QString time = QString::fromLatin1(expandText(QStringLiteral("{time}"), ReplyContext{}));
     QVERIFY(QTime::fromString(time, QStringLiteral("HH:mm:ss")).isValid());
 
     ReplyContext context;
-    context.echo = QStringLiteral("{id}");
-    // The echoed text is data, never expanded a second time.
-    QCOMPARE(expandPlaceholders(QStringLiteral("<{echo}>"), context), QStringLiteral("<{id}>"));
+    context.echo = QByteArrayLiteral("{id}");
+    // The echoed bytes are data, never expanded a second time.
+    QCOMPARE(expandText(QStringLiteral("<{echo}>"), context), QByteArrayLiteral("<{id}>"));
 }
 
 void TestReplyBook::noBraceReturnsSameText()
 {
-    const QString text = QString::fromUtf8("데이터 수신 완료!"); // heap data, ref-counted
-    const QString expanded = expandPlaceholders(text, ReplyContext{});
-    QCOMPARE(expanded, text);
-    QVERIFY(expanded.isSharedWith(text)); // no copy on the hot path
+    const std::optional<ReplyTemplate> compiled =
+        ReplyTemplate::compile(QString::fromUtf8("데이터 수신 완료!"), ReplyFormat::Text);
+    QVERIFY(compiled);
+    QVERIFY(!compiled->hasPlaceholders());
+    const QByteArray first = compiled->expand(ReplyContext{});
+    const QByteArray second = compiled->expand(ReplyContext{});
+    QCOMPARE(first, QString::fromUtf8("데이터 수신 완료!").toUtf8());
+    QVERIFY(first.isSharedWith(second)); // no copy on the hot path
+}
+
+void TestReplyBook::escapesAndHexCompileToBytes_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<ReplyFormat>("format");
+    QTest::addColumn<QByteArray>("expected");
+    QTest::newRow("hex ack") << "06" << ReplyFormat::Hex << QByteArray("\x06", 1);
+    QTest::newRow("hex spaced") << "01 03 00 0a" << ReplyFormat::Hex
+                                << QByteArray("\x01\x03\x00\x0A", 4);
+    QTest::newRow("hex braces stay bytes")
+        << "7B 69 64 7D" << ReplyFormat::Hex << QByteArray("{id}");
+    QTest::newRow("text escapes") << "OK\\r\\n\\x00\\xFF\\\\" << ReplyFormat::Text
+                                  << QByteArray("OK\r\n\x00\xFF\\", 7);
+    QTest::newRow("text cr") << "ACK\\r" << ReplyFormat::Text << QByteArray("ACK\r");
+    QTest::newRow("escape beside placeholder") << "\\x02{count}\\x03" << ReplyFormat::Text
+                                               << QByteArray("\x02"
+                                                             "7"
+                                                             "\x03");
+    QTest::newRow("escape inside unknown name kept")
+        << "{a\\x41}" << ReplyFormat::Text << QByteArray("{aA}");
+}
+
+void TestReplyBook::escapesAndHexCompileToBytes()
+{
+    QFETCH(QString, text);
+    QFETCH(ReplyFormat, format);
+    QFETCH(QByteArray, expected);
+    ReplyContext context;
+    context.count = 7;
+    const std::optional<ReplyTemplate> compiled = ReplyTemplate::compile(text, format);
+    QVERIFY(compiled);
+    QCOMPARE(compiled->expand(context), expected);
+}
+
+void TestReplyBook::badEntriesReportWhere_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<ReplyFormat>("format");
+    QTest::addColumn<ByteParseErrorKind>("kind");
+    QTest::addColumn<qsizetype>("position");
+    QTest::newRow("odd hex") << "06 0" << ReplyFormat::Hex << ByteParseErrorKind::OddHexDigits
+                             << qsizetype(3);
+    QTest::newRow("not hex") << "0G" << ReplyFormat::Hex << ByteParseErrorKind::BadHexDigit
+                             << qsizetype(1);
+    QTest::newRow("unknown escape")
+        << "ab\\q" << ReplyFormat::Text << ByteParseErrorKind::UnknownEscape << qsizetype(2);
+    // Positions count in the whole text, placeholders and braces included.
+    QTest::newRow("after placeholder") << "{id}{{x\\xZ1" << ReplyFormat::Text
+                                       << ByteParseErrorKind::BadEscapeDigits << qsizetype(7);
+    QTest::newRow("trailing backslash")
+        << "{echo}\\" << ReplyFormat::Text << ByteParseErrorKind::TrailingBackslash << qsizetype(6);
+}
+
+void TestReplyBook::badEntriesReportWhere()
+{
+    QFETCH(QString, text);
+    QFETCH(ReplyFormat, format);
+    QFETCH(ByteParseErrorKind, kind);
+    QFETCH(qsizetype, position);
+    ByteParseError error;
+    QVERIFY(!ReplyTemplate::compile(text, format, &error));
+    QCOMPARE(error.kind, kind);
+    QCOMPARE(error.position, position);
+}
+
+void TestReplyBook::echoIsExactBytes()
+{
+    // Bytes that are not UTF-8 come back exactly, not as U+FFFD.
+    ReplyBook book;
+    book.setEntries({ReplyEntry{QStringLiteral("<{echo}>"), true, 1.0}});
+    ReplyContext context;
+    context.echo = QByteArray("\x01\x02\xFF\xFE\x00", 5);
+    QCOMPARE(book.pick(context).value_or(QByteArray()), QByteArray("<\x01\x02\xFF\xFE\x00>", 7));
+}
+
+void TestReplyBook::invalidEntriesNeverPicked()
+{
+    ReplyBook book;
+    book.setEntries({ReplyEntry{QStringLiteral("bad \\q"), true, 1.0},
+                     ReplyEntry{QStringLiteral("0G"), true, 1.0, ReplyFormat::Hex},
+                     ReplyEntry{QStringLiteral("06"), true, 1.0, ReplyFormat::Hex}});
+    QCOMPARE(book.count(), 3);
+    QCOMPARE(book.enabledCount(), 1); // only the valid one can be picked
+    for (PickMode mode : {PickMode::Random, PickMode::Shuffle, PickMode::Sequential}) {
+        book.setPickMode(mode);
+        for (int i = 0; i < 20; ++i)
+            QCOMPARE(book.pick(ReplyContext{}).value_or(QByteArray()), QByteArray("\x06", 1));
+    }
+    book.setEnabled(2, false);
+    QVERIFY(!book.pick(ReplyContext{}));
 }
 
 void TestReplyBook::disabledEntriesSkipped()
@@ -428,7 +539,7 @@ void TestReplyBook::concurrentPickWhileEditing()
             // Bounded even if the main thread stalls.
             for (int i = 0; i < 2'000'000 && !stop.load(); ++i) {
                 const auto reply = book.pick(context);
-                if (reply && !allowed.contains(*reply))
+                if (reply && !allowed.contains(QString::fromUtf8(*reply)))
                     bad.fetch_add(1);
                 picks.fetch_add(1, std::memory_order_relaxed);
             }

@@ -10,6 +10,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -36,6 +37,15 @@ bool writeFile(const QString& path, const QByteArray& data)
 {
     QFile file(path);
     return file.open(QIODevice::WriteOnly) && file.write(data) == data.size();
+}
+
+// The bytes an entry sends (placeholders expanded for connection 7).
+QByteArray bytesOf(const ReplyEntry& entry)
+{
+    ReplyContext context;
+    context.connectionId = 7;
+    const std::optional<ReplyTemplate> compiled = ReplyTemplate::compile(entry);
+    return compiled ? compiled->expand(context) : QByteArrayLiteral("<invalid>");
 }
 
 QByteArray readFile(const QString& path)
@@ -66,6 +76,12 @@ private slots:
     void importExportJson();
     void importErrorsKeepTheBook();
     void exportRefusesMultiLineAsText();
+    void versionOneTextKeepsItsBytes_data();
+    void versionOneTextKeepsItsBytes();
+    void versionTwoTextAndHex();
+    void hexEntriesRoundTripInBothFormats();
+    void plainTextLinesAreEscapedText();
+    void exportRefusesInvalidEntryAsText();
     void bookOf53MegabytesLoads();
 };
 
@@ -97,7 +113,7 @@ void TestReplyBookFile::saveLoadRoundTrip()
     QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("other.json"))));
 
     const QJsonObject root = QJsonDocument::fromJson(readFile(path)).object();
-    QCOMPARE(root.value(QLatin1String("version")).toInt(), 1);
+    QCOMPARE(root.value(QLatin1String("version")).toInt(), 2);
     QCOMPARE(root.value(QLatin1String("pickMode")).toString(), QStringLiteral("shuffle"));
 }
 
@@ -400,6 +416,126 @@ void TestReplyBookFile::exportRefusesMultiLineAsText()
     book.setEntries(plain({"one", "two\nlines"}));
     const BookFileResult text = book.exportFile(dir.filePath(QStringLiteral("out.txt")));
     QCOMPARE(text.format, BookFormatError::MultiLineAsText);
+    QVERIFY(!text.isCorrupt());
+    QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("out.txt"))));
+    QVERIFY(book.exportFile(dir.filePath(QStringLiteral("out.json"))).ok());
+}
+
+void TestReplyBookFile::versionOneTextKeepsItsBytes_data()
+{
+    // Version-1 text was literal: a backslash was a backslash. Read as escaped
+    // text it must send the same bytes (the window's own book is such a file).
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("text");    // as the editor shows it now
+    QTest::addColumn<QByteArray>("sent"); // what is sent, unchanged
+    QTest::newRow("version 1") << QByteArray(
+                                      R"({"version":1,"entries":[{"text":"C:\\x41\\n {id}"}]})")
+                               << QStringLiteral("C:\\\\x41\\\\n {id}")
+                               << QByteArray("C:\\x41\\n 7");
+    QTest::newRow("no version") << QByteArray(R"({"entries":["a\\b"]})") << QStringLiteral("a\\\\b")
+                                << QByteArray("a\\b");
+    QTest::newRow("bare array") << QByteArray(R"(["tab\there"])") << QStringLiteral("tab\\there")
+                                << QByteArray("tab\there");
+}
+
+void TestReplyBookFile::versionOneTextKeepsItsBytes()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, text);
+    QFETCH(QByteArray, sent);
+    BookFileResult result;
+    const auto book = parseBook(json, ReplyFileFormat::Json, &result);
+    QVERIFY2(book, qPrintable(result.formatReason));
+    QCOMPARE(book->entries.size(), 1);
+    const ReplyEntry& entry = book->entries.first();
+    QCOMPARE(entry.format, ReplyFormat::Text);
+    QCOMPARE(entry.text, text);
+    QCOMPARE(bytesOf(entry), sent);
+    // Saved again (version 2) and read back: the same entry, the same bytes.
+    const auto again = parseBook(serializeBook(book->entries, ReplyFileFormat::Json),
+                                 ReplyFileFormat::Json, &result);
+    QVERIFY(again);
+    QCOMPARE(again->entries, book->entries);
+}
+
+void TestReplyBookFile::versionTwoTextAndHex()
+{
+    BookFileResult result;
+    const auto book = parseBook(
+        QByteArray(R"({"version":2,"entries":[{"hex":"06"},{"text":"ACK\\r","enabled":false},)"
+                   R"({"hex":"0G"},"x\\x00y"]})"),
+        ReplyFileFormat::Json, &result);
+    QVERIFY2(book, qPrintable(result.formatReason));
+    QCOMPARE(book->entries.size(), 4);
+    QCOMPARE(book->entries[0], (ReplyEntry{QStringLiteral("06"), true, 1.0, ReplyFormat::Hex}));
+    QCOMPARE(bytesOf(book->entries[0]), QByteArray("\x06", 1));
+    QCOMPARE(book->entries[1].format, ReplyFormat::Text);
+    QCOMPARE(bytesOf(book->entries[1]), QByteArray("ACK\r"));
+    // Loaded as written, shown red in the editor, never picked.
+    QCOMPARE(book->entries[2], (ReplyEntry{QStringLiteral("0G"), true, 1.0, ReplyFormat::Hex}));
+    QCOMPARE(bytesOf(book->entries[2]), QByteArrayLiteral("<invalid>"));
+    QCOMPARE(bytesOf(book->entries[3]), QByteArray("x\0y", 3));
+
+    for (const char* bad : {R"({"version":2,"entries":[{"hex":"06","text":"a"}]})",
+                            R"({"version":2,"entries":[{"hex":6}]})"}) {
+        BookFileResult refused;
+        QVERIFY(!parseBook(QByteArray(bad), ReplyFileFormat::Json, &refused));
+        QCOMPARE(refused.format, BookFormatError::BadEntry);
+    }
+}
+
+void TestReplyBookFile::hexEntriesRoundTripInBothFormats()
+{
+    QTemporaryDir dir;
+    ReplyBook book;
+    const QList<ReplyEntry> entries = {
+        ReplyEntry{QStringLiteral("01 03 00 0A"), true, 1.0, ReplyFormat::Hex},
+        ReplyEntry{QStringLiteral("7B 69 64 7D FF"), true, 1.0, ReplyFormat::Hex}, // "{id}" + FF
+        ReplyEntry{QStringLiteral("OK\\r {count}"), true, 1.0, ReplyFormat::Text}};
+    book.setEntries(entries);
+
+    const QString json = dir.filePath(QStringLiteral("book.json"));
+    QVERIFY(book.exportFile(json).ok());
+    const QJsonObject root = QJsonDocument::fromJson(readFile(json)).object();
+    QCOMPARE(root.value(QLatin1String("entries")).toArray().at(0).toObject().value("hex"),
+             QJsonValue(QStringLiteral("01 03 00 0A")));
+    ReplyBook fromJson;
+    QVERIFY(fromJson.load(json).ok());
+    QCOMPARE(fromJson.entries(), entries);
+
+    // Plain text has no hex mode: the same bytes as escaped text, braces kept as bytes.
+    const QString text = dir.filePath(QStringLiteral("book.txt"));
+    QVERIFY(book.exportFile(text).ok());
+    QCOMPARE(readFile(text), QByteArray("\\x01\\x03\\0\\n\n{{id}}\\xFF\nOK\\r {count}\n"));
+    ReplyBook fromText;
+    QVERIFY(fromText.load(text).ok());
+    QCOMPARE(fromText.count(), 3);
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(bytesOf(fromText.entry(i)), bytesOf(entries.at(i)));
+}
+
+void TestReplyBookFile::plainTextLinesAreEscapedText()
+{
+    BookFileResult result;
+    const auto book =
+        parseBook(QByteArray("ACK\\r\n\\x06\nC:\\q{id}\n"), ReplyFileFormat::PlainText, &result);
+    QVERIFY2(book, qPrintable(result.formatReason));
+    QCOMPARE(book->entries.size(), 3);
+    QCOMPARE(bytesOf(book->entries[0]), QByteArray("ACK\r"));
+    QCOMPARE(bytesOf(book->entries[1]), QByteArray("\x06", 1));
+    // Not escaped text (\q): taken literally, so an older file still loads as it meant.
+    QCOMPARE(book->entries[2].text, QStringLiteral("C:\\\\q{id}"));
+    QCOMPARE(bytesOf(book->entries[2]), QByteArray("C:\\q7"));
+}
+
+void TestReplyBookFile::exportRefusesInvalidEntryAsText()
+{
+    QTemporaryDir dir;
+    ReplyBook book;
+    book.setEntries({ReplyEntry{QStringLiteral("ok"), true, 1.0},
+                     ReplyEntry{QStringLiteral("0G"), true, 1.0, ReplyFormat::Hex}});
+    const BookFileResult text = book.exportFile(dir.filePath(QStringLiteral("out.txt")));
+    QCOMPARE(text.format, BookFormatError::InvalidEntryAsText);
     QVERIFY(!text.isCorrupt());
     QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("out.txt"))));
     QVERIFY(book.exportFile(dir.filePath(QStringLiteral("out.json"))).ok());

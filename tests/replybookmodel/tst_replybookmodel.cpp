@@ -77,7 +77,7 @@ void TestReplyBookModel::editsReachBook()
     QVERIFY(model.setData(model.index(0, ReplyBookModel::TextColumn), QStringLiteral("only")));
     QVERIFY(model.setData(model.index(0, ReplyBookModel::EnabledColumn), Qt::Checked,
                           Qt::CheckStateRole));
-    QCOMPARE(book->pick(ReplyContext{}).value_or(QString()), QStringLiteral("only"));
+    QCOMPARE(book->pick(ReplyContext{}).value_or(QByteArray()), QByteArrayLiteral("only"));
 }
 
 void TestReplyBookModel::insertRemoveMove()

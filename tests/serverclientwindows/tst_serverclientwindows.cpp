@@ -6,17 +6,18 @@
 // of entry. "Send message…" on the selected row arrives as a Direct entry,
 // and the row's Disconnect is not undone by the client's auto-reconnect.
 
+#include "ByteLineEdit.h"
 #include "ClientWindow.h"
 #include "ConnectionTableModel.h"
 #include "HistoryModel.h"
 #include "SendBox.h"
+#include "SendMessageDialog.h"
 #include "ServerWindow.h"
 #include "answer/ReplyBook.h"
 #include "client/ClientEngine.h"
 
 #include <QApplication>
 #include <QCheckBox>
-#include <QInputDialog>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -48,14 +49,14 @@ int countNotice(const HistoryModel* model, ClientNotice notice)
         n += model->entry(row).notice == notice ? 1 : 0;
     return n;
 }
-// Types `text` into the modal QInputDialog the next action opens, and accepts it.
+// Types `text` into the Send message dialog the next action opens, and accepts it.
 void answerNextInputDialog(const QString& text)
 {
     auto* poll = new QTimer;
     poll->setInterval(20);
     QObject::connect(poll, &QTimer::timeout, poll, [poll, text, tries = 0]() mutable {
-        if (auto* dialog = qobject_cast<QInputDialog*>(QApplication::activeModalWidget())) {
-            dialog->setTextValue(text);
+        if (auto* dialog = qobject_cast<SendMessageDialog*>(QApplication::activeModalWidget())) {
+            dialog->input()->setText(text);
             dialog->accept();
             poll->deleteLater();
         } else if (++tries > 500) { // 10 s: let the test fail on its own assertion

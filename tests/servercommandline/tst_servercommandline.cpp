@@ -5,9 +5,12 @@
 
 #include "ServerCommandLine.h"
 
+#include <QRegularExpression>
 #include <QtTest>
 
 using namespace chorus;
+
+Q_DECLARE_METATYPE(chorus::FrameSpecErrorKind)
 
 class TestServerCommandLine : public QObject
 {
@@ -23,6 +26,10 @@ private slots:
     void badValues_data();
     void badValues();
     void helpListsTheTable();
+    void framingSpellings_data();
+    void framingSpellings();
+    void badFramingSpellings_data();
+    void badFramingSpellings();
     void splitsQtArguments_data();
     void splitsQtArguments();
 };
@@ -51,8 +58,11 @@ QString sampleValue(int id)
     case SettingKind::Choice:
         return row.choices.last();
     case SettingKind::Text:
-        return id == settingId(ServerSetting::Listen) ? QStringLiteral("localhost")
-                                                      : QStringLiteral("/tmp/chorus file.txt");
+        if (id == settingId(ServerSetting::Listen))
+            return QStringLiteral("localhost");
+        if (id == settingId(ServerSetting::Framing))
+            return QStringLiteral("delimiter:02..03");
+        return QStringLiteral("/tmp/chorus file.txt");
     case SettingKind::Boolean:
         return {};
     }
@@ -73,6 +83,8 @@ QVariant given(const ServerCommandLineOptions& o, int id)
         return o.startAtOnce;
     case ServerSetting::Pick:
         return o.pickMode ? pickModeName(*o.pickMode) : QString();
+    case ServerSetting::View:
+        return o.view ? byteViewName(*o.view) : QString();
     default:
         return o.overrides.get(id);
     }
@@ -205,6 +217,7 @@ void TestServerCommandLine::badValues_data()
     QTest::newRow("address") << QStringList{"--listen", "not.an.ip"} << "not.an.ip";
     QTest::newRow("address empty") << QStringList{"--listen", ""} << "--listen";
     QTest::newRow("framing") << QStringList{"--framing", "json"} << "--framing";
+    QTest::newRow("view") << QStringList{"--view", "binary"} << "--view";
     QTest::newRow("pick") << QStringList{"--pick=best"} << "--pick";
     QTest::newRow("flag with a value") << QStringList{"--headless=yes"} << "headless";
     QTest::newRow("unknown option") << QStringList{"--colour"} << "colour";
@@ -239,7 +252,82 @@ void TestServerCommandLine::helpListsTheTable()
     QVERIFY(help.contains(QStringLiteral("--version")));
     QVERIFY(help.contains(QStringLiteral("127.0.0.1 and ::1")));
     QVERIFY(help.contains(QStringLiteral("256 MiB")));
+    // Every framing spelling of --framing is named (the help wraps long words: unwrapped here).
+    QString flat = help;
+    flat.replace(QRegularExpression(QStringLiteral("\n\\s+")), QString());
+    for (const char* spelling : {"auto", "line", "cr", "raw", "delimiter:HEX", "delimiter:HEX..HEX",
+                                 "length:offset=O,size=S,endian=big|little,adjust=A,strip=N,max=M",
+                                 "fixed:N", "u16be", "u32be", "modbus-tcp"})
+        QVERIFY2(flat.contains(QLatin1String(spelling)), spelling);
+    QVERIFY(help.contains(QStringLiteral("--view <VIEW>")));
     QVERIFY(ServerCommandLine::versionText().startsWith(QLatin1String("chorus-server ")));
+}
+
+void TestServerCommandLine::framingSpellings_data()
+{
+    QTest::addColumn<QString>("spelling");
+    QTest::addColumn<FrameSpec>("expected");
+    LengthFieldSpec custom;
+    custom.offset = 1;
+    custom.size = 4;
+    custom.bigEndian = false;
+    custom.adjust = -2;
+    custom.strip = 5;
+    custom.maxFrame = 4096;
+    QTest::newRow("auto") << "auto" << FrameSpec(Framing::Auto);
+    QTest::newRow("line") << "line" << FrameSpec(Framing::Line);
+    QTest::newRow("raw") << "raw" << FrameSpec(Framing::Raw);
+    QTest::newRow("cr") << "cr" << FrameSpec(Framing::Cr);
+    QTest::newRow("delimiter 03") << "delimiter:03" << FrameSpec::delimited("\x03");
+    QTest::newRow("delimiter 0D0A") << "delimiter:0D0A" << FrameSpec::delimited("\r\n");
+    QTest::newRow("delimiter escaped") << "delimiter:\\x17" << FrameSpec::delimited("\x17");
+    QTest::newRow("envelope") << "delimiter:02..03" << FrameSpec::delimited("\x03", "\x02");
+    QTest::newRow("length all keys")
+        << "length:offset=1,size=4,endian=little,adjust=-2,strip=5,max=4096"
+        << FrameSpec::lengthField(custom);
+    QTest::newRow("length defaults") << "length:" << FrameSpec::lengthField(LengthFieldSpec{});
+    QTest::newRow("fixed") << "fixed:8" << FrameSpec::fixed(8);
+    QTest::newRow("u16be") << "u16be" << FrameSpec::preset(LengthPreset::U16Be);
+    QTest::newRow("u32be") << "u32be" << FrameSpec::preset(LengthPreset::U32Be);
+    QTest::newRow("modbus-tcp") << "modbus-tcp" << FrameSpec::preset(LengthPreset::ModbusTcp);
+}
+
+void TestServerCommandLine::framingSpellings()
+{
+    QFETCH(QString, spelling);
+    QFETCH(FrameSpec, expected);
+    // Both forms of the option give the same framing to the engine.
+    for (const QStringList& form : {QStringList{QStringLiteral("--framing"), spelling},
+                                    QStringList{QStringLiteral("--framing=") + spelling}}) {
+        const auto result = parse(form);
+        QVERIFY2(result.status == ServerCommandLine::Status::Ok, qPrintable(result.errorText));
+        QCOMPARE(ServerSettings::engineConfig(result.options.overrides).framing, expected);
+    }
+}
+
+void TestServerCommandLine::badFramingSpellings_data()
+{
+    QTest::addColumn<QString>("spelling");
+    QTest::addColumn<FrameSpecErrorKind>("kind");
+    QTest::newRow("unknown") << "json" << FrameSpecErrorKind::UnknownFraming;
+    QTest::newRow("bad bytes") << "delimiter:0G" << FrameSpecErrorKind::BadBytes;
+    QTest::newRow("empty delimiter") << "delimiter:" << FrameSpecErrorKind::EmptyDelimiter;
+    QTest::newRow("unknown key") << "length:width=2" << FrameSpecErrorKind::UnknownKey;
+    QTest::newRow("size 5") << "length:size=5" << FrameSpecErrorKind::BadValue;
+    QTest::newRow("fixed 0") << "fixed:0" << FrameSpecErrorKind::BadValue;
+}
+
+void TestServerCommandLine::badFramingSpellings()
+{
+    // Refused before anything starts, with FrameSpec's own description (main exits 2).
+    QFETCH(QString, spelling);
+    QFETCH(FrameSpecErrorKind, kind);
+    FrameSpecError error;
+    QVERIFY(!parseFrameSpec(spelling, &error));
+    QCOMPARE(error.kind, kind);
+    const auto result = parse({QStringLiteral("--framing=") + spelling});
+    QCOMPARE(result.status, ServerCommandLine::Status::Error);
+    QCOMPARE(result.errorText, QStringLiteral("--framing: %1.").arg(describeFrameSpecError(error)));
 }
 
 void TestServerCommandLine::splitsQtArguments_data()

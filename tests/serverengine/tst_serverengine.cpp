@@ -211,7 +211,7 @@ void tst_ServerEngine::manyConcurrentClientsAllAnsweredOnce()
     }));
     for (const ConnectionSnapshot& row : std::as_const(harness.rows)) {
         QCOMPARE(row.detectedFraming, QStringLiteral("LF"));
-        QVERIFY(row.lastMessage.endsWith(QStringLiteral("message 19")));
+        QVERIFY(row.lastMessage.endsWith("message 19"));
     }
     // A flood is logged in bounded pieces, not one line per message.
     QVERIFY(harness.logContains(QStringLiteral("not logged")));

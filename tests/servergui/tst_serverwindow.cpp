@@ -8,9 +8,11 @@
 // the client on a laptop screen.
 
 #include "BlockListDialog.h"
+#include "ByteLineEdit.h"
 #include "ConnectionPane.h"
 #include "ConnectionTableModel.h"
 #include "ElidedLabel.h"
+#include "FramingChoice.h"
 #include "FullFileSystem.h"
 #include "ListenBar.h"
 #include "LogPane.h"

@@ -61,6 +61,8 @@ private slots:
     void servesAndStopsOnSignal();
     void portInUseFails();
     void badOptionFails();
+    void viewsAndDeviceFramings_data();
+    void viewsAndDeviceFramings();
     void unusableRepliesStopAtOnce_data();
     void unusableRepliesStopAtOnce();
     void ownBookIsOnlyRead();
@@ -201,15 +203,19 @@ void TestServerHeadless::portInUseFails()
 
 void TestServerHeadless::badOptionFails()
 {
-    for (const QStringList& arguments : {QStringList{"--headless", "--port", "70000"},
-                                         QStringList{"--headless", "--port=70000"}}) {
+    for (const QStringList& arguments :
+         {QStringList{"--headless", "--port", "70000"}, QStringList{"--headless", "--port=70000"},
+          QStringList{"--headless", "--framing", "delimiter:0G"},
+          QStringList{"--headless", "--framing=length:size=5"},
+          QStringList{"--headless", "--view", "binary"}}) {
         QProcess server;
         prepare(server, m_home->path());
         server.setArguments(arguments);
         server.start();
         QVERIFY(server.waitForFinished(kTimeoutMs));
         QCOMPARE(server.exitCode(), 2);
-        QVERIFY(server.readAllStandardError().contains("--port"));
+        const QByteArray option = arguments.at(1).section(QLatin1Char('='), 0, 0).toUtf8();
+        QVERIFY(server.readAllStandardError().contains(option));
     }
 
     QProcess help;
@@ -219,6 +225,73 @@ void TestServerHeadless::badOptionFails()
     QVERIFY(help.waitForFinished(kTimeoutMs));
     QCOMPARE(help.exitCode(), 0);
     QVERIFY(help.readAllStandardOutput().contains("--headless"));
+}
+
+void TestServerHeadless::viewsAndDeviceFramings_data()
+{
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<QByteArray>("request");
+    QTest::addColumn<QByteArray>("reply");
+    QTest::addColumn<QStringList>("stdoutLines"); // each on a line of its own, in order
+    const QByteArray binary = QByteArray::fromHex("0102FFFE00");
+    QTest::newRow("delimiter:03, --view hex")
+        << QStringList{"--framing", "delimiter:03", "--view", "hex"} << binary + '\x03'
+        << QByteArray::fromHex("0102FFFE0003")
+        << QStringList{"received (5 bytes): 01 02 FF FE 00", "sent (5 bytes): 01 02 FF FE 00"};
+    QTest::newRow("--framing=u16be, --view=mixed")
+        << QStringList{"--framing=u16be", "--view=mixed"} << QByteArray::fromHex("0005") + binary
+        << QByteArray::fromHex("0005") + binary
+        << QStringList{"received (5 bytes):",
+                       "00000000  01 02 ff fe 00                                    |.....|"};
+    QTest::newRow("cr, --view text")
+        << QStringList{"--framing", "cr", "--view", "text"} << binary + '\r' << binary + '\r'
+        << QStringList{"received: \\x01\\x02\\xFF\\xFE\\0"};
+}
+
+void TestServerHeadless::viewsAndDeviceFramings()
+{
+    QFETCH(QStringList, options);
+    QFETCH(QByteArray, request);
+    QFETCH(QByteArray, reply);
+    QFETCH(QStringList, stdoutLines);
+    const QString replies = m_home->filePath(QStringLiteral("echo.json"));
+    QVERIFY(writeFile(replies, R"({"version":2,"entries":[{"text":"{echo}"}]})"));
+    const QString logFile = m_home->filePath(QStringLiteral("server.log"));
+    QProcess server;
+    prepare(server, m_home->path());
+    server.setArguments(QStringList{"--headless", "--listen", "127.0.0.1", "--port", "0",
+                                    "--replies", replies, "--log-file", logFile} +
+                        options);
+    server.start();
+    QVERIFY(server.waitForStarted(kTimeoutMs));
+    QByteArray output;
+    const quint16 port = waitForListening(server, &output);
+    QVERIFY2(port != 0, output.constData());
+    QTcpSocket device;
+    device.connectToHost(QHostAddress::LocalHost, port);
+    QVERIFY(device.waitForConnected(kTimeoutMs));
+    device.write(request);
+    QByteArray received;
+    while (received.size() < reply.size() && device.waitForReadyRead(kTimeoutMs))
+        received += device.readAll();
+    QCOMPARE(received, reply);
+    QDeadlineTimer deadline(kTimeoutMs);
+    while (!output.contains(stdoutLines.constLast().toUtf8()) && !deadline.hasExpired()) {
+        server.waitForReadyRead(100);
+        output += server.readAllStandardOutput();
+    }
+    ::kill(pid_t(server.processId()), SIGTERM);
+    QVERIFY(server.waitForFinished(kTimeoutMs));
+    output += server.readAllStandardOutput();
+    qsizetype from = 0;
+    for (const QString& line : stdoutLines) {
+        const qsizetype at = output.indexOf(line.toUtf8(), from);
+        QVERIFY2(at >= 0, qPrintable(line + QStringLiteral(" in:\n") + QString::fromUtf8(output)));
+        QVERIFY(at == 0 || output.at(at - 1) == '\n' || output.at(at - 1) == ' ');
+        from = at + line.size();
+    }
+    // The file always holds the Text view: escapes, one line a message.
+    QVERIFY2(readFile(logFile).contains("\\x01\\x02\\xFF\\xFE\\0"), readFile(logFile).constData());
 }
 
 void TestServerHeadless::unusableRepliesStopAtOnce_data()

@@ -94,7 +94,7 @@ void tst_ServerInterop::referenceClientGetsFactoryReplies()
     QVERIFY(output.contains(QString::fromUtf8(kBurstClientFarewell))); // "exit" was honoured
     QTRY_COMPARE(harness.counters.messagesIn, quint64(3));
     QTRY_VERIFY(harness.rows.size() == 1 &&
-                harness.rows.cbegin()->lastMessage == QStringLiteral("drone status"));
+                harness.rows.cbegin()->lastMessage == QByteArray("drone status"));
 }
 
 void tst_ServerInterop::rawFramingServesFiftyUnterminatedPeers()

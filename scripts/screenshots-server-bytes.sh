@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# The server window with device peers, for the README: messages that are not
+# text (a CR-terminated command, binary bytes, a literal backslash beside a
+# real control byte, Korean text) in the Hex view, and (with --view text as
+# the second argument) the Text view with its escapes. Private Xvfb
+# (1366x768), private settings, 127.0.0.1 only; everything started here is
+# stopped on exit. Called by scripts/screenshots.sh.
+#   scripts/screenshots-server-bytes.sh [OUT_DIR] [hex|text|mixed]
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+BUILD="${CHORUS_BUILD_DIR:-$ROOT/build}"
+OUT="${1:-$ROOT/docs/screenshots}"
+VIEW="${2:-hex}"
+mkdir -p "$OUT"
+SERVER="$BUILD/server_gui/chorus-server"
+
+SANDBOX="$(mktemp -d)"
+export XDG_CONFIG_HOME="$SANDBOX/config" XDG_DATA_HOME="$SANDBOX/data" HOME="$SANDBOX"
+export LANG=C.UTF-8 LC_ALL=C.UTF-8
+DISPLAY_NUM="${CHORUS_SHOT_BYTES_DISPLAY:-:96}"
+pids=()
+cleanup() {
+  for ((i = ${#pids[@]} - 1; i >= 1; i--)); do kill "${pids[i]}" 2>/dev/null || true; done
+  for ((i = ${#pids[@]} - 1; i >= 1; i--)); do wait "${pids[i]}" 2>/dev/null || true; done
+  kill "${pids[0]}" 2>/dev/null || true
+  wait 2>/dev/null || true
+  rm -rf "$SANDBOX"
+}
+trap cleanup EXIT
+
+Xvfb "$DISPLAY_NUM" -screen 0 1366x768x24 -nolisten tcp >/dev/null 2>&1 &
+pids+=($!)
+export DISPLAY="$DISPLAY_NUM"
+for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+
+# A device's reply book: an ACK byte, a CR-terminated answer, an echo.
+cat >"$SANDBOX/device-book.json" <<'JSON'
+{"version":2,"pickMode":"sequential","entries":[
+ {"hex":"06"},{"text":"OK {count}\r"},{"text":"echo: {echo}"}]}
+JSON
+PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+"$SERVER" --listen 127.0.0.1 --port "$PORT" --start --view "$VIEW" \
+  --replies "$SANDBOX/device-book.json" &
+pids+=($!)
+for _ in $(seq 100); do python3 -c "import socket; socket.create_connection(('127.0.0.1',$PORT),0.2).close()" 2>/dev/null && break; sleep 0.1; done
+
+python3 - "$PORT" <<'PY' &
+import socket, sys, time
+port = int(sys.argv[1])
+peers = [socket.create_connection(("127.0.0.1", port)) for _ in range(4)]
+messages = [
+    [b"READ?\r", b"SET 21.5\r", b"RUN\r"],                       # a CR device
+    [bytes.fromhex("0102FFFE000A"), bytes.fromhex("7F45FF0A")],   # binary, LF-terminated
+    ["드론 상태 보고\n".encode(), "배터리 87%\n".encode()],        # Korean text
+    [b"C:\\log\\x01 is text, \x01 is a byte\n"],                  # a backslash beside a byte
+]
+for round in range(3):  # bounded, then stay connected for the shot
+    for peer, sent in zip(peers, messages):
+        if round < len(sent):
+            peer.sendall(sent[round])
+    time.sleep(0.4)
+    for peer in peers:
+        peer.setblocking(False)
+        try:
+            peer.recv(65536)
+        except BlockingIOError:
+            pass
+        peer.setblocking(True)
+time.sleep(30)
+PY
+pids+=($!)
+sleep 3
+SWID="$(xdotool search --sync --name 'Chorus Server' | head -1)"
+xdotool windowmove "$SWID" 0 0 windowsize "$SWID" 1000 740
+sleep 1
+import -window root -crop 1000x740+0+0 "$OUT/chorus-server-$VIEW.png"
+echo "wrote $OUT/chorus-server-$VIEW.png"

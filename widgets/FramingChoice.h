@@ -1,0 +1,45 @@
+#pragma once
+
+// The framings a window offers in one combo box: Auto, Line, CR, Raw,
+// Delimiter 03 (ETX), STX…ETX, u16 BE, u32 BE, Modbus/TCP, then "Fixed
+// size…" and "Custom…", which open a FramingDialog. A framing chosen there
+// (or set from code) that is not one of the fixed items is shown by its
+// label and kept as an item of its own, so the combo always shows what is
+// in force. Each item's data is the framing's --framing spelling.
+
+#include "FramingEditor.h"
+#include "wire/FrameSpec.h"
+
+#include <QComboBox>
+#include <QPointer>
+
+namespace chorus {
+
+class FramingChoice : public QComboBox
+{
+    Q_OBJECT
+public:
+    explicit FramingChoice(QWidget* parent = nullptr);
+
+    FrameSpec spec() const { return m_spec; }
+    // Selects it (adding its item if needed) without emitting specChosen().
+    void setSpec(const FrameSpec& spec);
+    // The dialog "Fixed size…" or "Custom…" opened and not yet closed.
+    FramingDialog* pendingDialog() const { return m_dialog; }
+
+signals:
+    // A framing was picked (from the list, or accepted in the dialog).
+    void specChosen(const chorus::FrameSpec& spec);
+
+private:
+    void onIndexChanged(int index);
+    void openDialog(const FrameSpec& start);
+    int dialogItem(const QString& which) const;
+    void select(int index);
+
+    FrameSpec m_spec;
+    QPointer<FramingDialog> m_dialog;
+    bool m_selecting = false;
+};
+
+} // namespace chorus
