@@ -91,7 +91,9 @@ void TestClientSettings::savedAndReadBack()
         QVERIFY(!settings.setValue(ClientSetting::Port, 0));       // refused, nothing changes
         QVERIFY(!settings.setValue(ClientSetting::Connect, true)); // never saved
         settings.setRecentHosts({QStringLiteral("a"), QStringLiteral("b")});
-        settings.setSendHistory({QStringLiteral("hello"), QStringLiteral("안녕")});
+        settings.setSendHistory({{QStringLiteral("hello"), ByteInput::Text},
+                                 {QStringLiteral("01 03 00 0A"), ByteInput::Hex},
+                                 {QStringLiteral("안녕\\r"), ByteInput::Text}});
         QVERIFY(settings.hasUnsavedChanges());
         QVERIFY(settings.save().ok());
         QVERIFY(!settings.hasUnsavedChanges());
@@ -104,7 +106,11 @@ void TestClientSettings::savedAndReadBack()
     QCOMPARE(values.get(settingId(ClientSetting::Name)), QVariant(QStringLiteral("드론-7")));
     QVERIFY(!again.saved().has(settingId(ClientSetting::Connect)));
     QCOMPARE(again.recentHosts(), (QStringList{QStringLiteral("a"), QStringLiteral("b")}));
-    QCOMPARE(again.sendHistory(), (QStringList{QStringLiteral("hello"), QStringLiteral("안녕")}));
+    // Each recalled message keeps the input mode it was sent in.
+    QCOMPARE(again.sendHistory(),
+             (QList<RecalledMessage>{{QStringLiteral("hello"), ByteInput::Text},
+                                     {QStringLiteral("01 03 00 0A"), ByteInput::Hex},
+                                     {QStringLiteral("안녕\\r"), ByteInput::Text}}));
     QCOMPARE(ClientSettings::toConfig(values).terminator, Terminator::CrLf);
 }
 

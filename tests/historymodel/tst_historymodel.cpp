@@ -16,7 +16,7 @@ ClientEvent makeEvent(ClientEvent::Kind kind, const QString& text, quint64 id = 
 {
     ClientEvent e;
     e.kind = kind;
-    e.text = text;
+    e.payload = text.toUtf8();
     e.messageId = id;
     e.time = QDateTime::currentDateTime();
     return e;
@@ -62,7 +62,7 @@ void TestHistoryModel::hundredThousandEntries()
             HistoryEntry e;
             e.kind = i % 2 ? HistoryEntry::Kind::Received : HistoryEntry::Kind::Sent;
             e.timeMs = base + i;
-            e.text = QStringLiteral("message %1 안녕하세요").arg(i);
+            e.payload = QStringLiteral("message %1 안녕하세요").arg(i).toUtf8();
             if (i % 2)
                 e.rttMs = i / 1000.0;
             batch.append(e);
@@ -188,6 +188,7 @@ void TestHistoryModel::jsonLinesRoundTrip()
     QCOMPARE(loaded.size(), 4);
     for (int i = 0; i < 4; ++i) {
         QCOMPARE(loaded.at(i).text, model.entry(i).text);
+        QCOMPARE(loaded.at(i).payload, model.entry(i).payload);
         QCOMPARE(loaded.at(i).kind, model.entry(i).kind);
         QCOMPARE(loaded.at(i).timeMs, model.entry(i).timeMs);
         QCOMPARE(loaded.at(i).queued, model.entry(i).queued);
@@ -239,7 +240,7 @@ void TestHistoryModel::keepsLastEntriesAndSkipsBadLines()
     HistoryModel model;
     QList<ClientEvent> events;
     for (int i = 0; i < 50; ++i)
-        events.append(makeEvent(ClientEvent::Kind::Notice, QString::number(i)));
+        events.append(makeEvent(ClientEvent::Kind::Received, QString::number(i)));
     model.applyEvents(events);
     const QString path = dir.filePath(QStringLiteral("h.jsonl"));
     QVERIFY(model.saveJsonLines(path, 20).ok());
@@ -253,8 +254,8 @@ void TestHistoryModel::keepsLastEntriesAndSkipsBadLines()
     QVERIFY(HistoryModel::readEntries(path, &loaded, &skipped).ok());
     QCOMPARE(skipped, 2);
     QCOMPARE(loaded.size(), 20);
-    QCOMPARE(loaded.first().text, QStringLiteral("30"));
-    QCOMPARE(loaded.last().text, QStringLiteral("49"));
+    QCOMPARE(loaded.first().payload, QByteArray("30"));
+    QCOMPARE(loaded.last().payload, QByteArray("49"));
 }
 
 void TestHistoryModel::jsonArrayAndText()
@@ -271,7 +272,7 @@ void TestHistoryModel::jsonArrayAndText()
     QList<HistoryEntry> entries;
     QVERIFY(HistoryModel::readEntries(json, &entries).ok());
     QCOMPARE(entries.size(), 2);
-    QCOMPARE(entries.at(1).text, QStringLiteral("데이터 수신 완료!"));
+    QCOMPARE(entries.at(1).payload, QStringLiteral("데이터 수신 완료!").toUtf8());
     QFile file(text);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QString contents = QString::fromUtf8(file.readAll());
@@ -285,9 +286,9 @@ void TestHistoryModel::jsonArrayAndText()
 void TestHistoryModel::findWrapsBothWays()
 {
     HistoryModel model;
-    model.applyEvents({makeEvent(ClientEvent::Kind::Notice, QStringLiteral("alpha")),
-                       makeEvent(ClientEvent::Kind::Notice, QStringLiteral("Beta")),
-                       makeEvent(ClientEvent::Kind::Notice, QStringLiteral("gamma beta"))});
+    model.applyEvents({makeEvent(ClientEvent::Kind::Received, QStringLiteral("alpha")),
+                       makeEvent(ClientEvent::Kind::Received, QStringLiteral("Beta")),
+                       makeEvent(ClientEvent::Kind::Received, QStringLiteral("gamma beta"))});
     QCOMPARE(model.find(QStringLiteral("beta"), -1, true), 1);
     QCOMPARE(model.find(QStringLiteral("beta"), 1, true), 2);
     QCOMPARE(model.find(QStringLiteral("beta"), 2, true), 1);  // wraps
