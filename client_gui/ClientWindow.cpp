@@ -151,6 +151,7 @@ void ClientWindow::buildUi()
     m_view->setFocusPolicy(Qt::ClickFocus);
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     layout->addWidget(m_view, 1);
+    followBottom();
     auto* copy = new QAction(tr("&Copy"), m_view);
     copy->setShortcut(QKeySequence::Copy);
     copy->setShortcutContext(Qt::WidgetWithChildrenShortcut);
@@ -464,15 +465,24 @@ void ClientWindow::flushPendingEvents()
 {
     m_flushTimer->stop();
     if (!m_pendingEvents.isEmpty()) {
-        const QScrollBar* bar = m_view->verticalScrollBar();
-        const bool atBottom = bar->value() >= bar->maximum() - 4;
-        m_model->applyEvents(std::exchange(m_pendingEvents, {}));
-        if (atBottom)
-            m_view->scrollToBottom();
+        m_model->applyEvents(std::exchange(m_pendingEvents, {})); // followed by followBottom()
         m_keeper->markChanged();
     }
     if (m_statsDirty)
         updateStats();
+}
+
+void ClientWindow::followBottom()
+{
+    // A history read at its end stays at its end whatever changes its height:
+    // new entries, a view switch, a scroll bar that appears and narrows the rows.
+    QScrollBar* bar = m_view->verticalScrollBar();
+    connect(bar, &QScrollBar::valueChanged, this,
+            [this, bar](int value) { m_atBottom = value >= bar->maximum() - 4; });
+    connect(bar, &QScrollBar::rangeChanged, this, [this, bar](int, int maximum) {
+        if (m_atBottom)
+            bar->setValue(maximum);
+    });
 }
 
 void ClientWindow::updateStats()

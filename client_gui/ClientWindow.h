@@ -132,6 +132,7 @@ private:
     void promptSaveHistory(bool json);
     void reportSave(SavedFile file, const FileResult& result);
     void addWindowEntry(const QString& text, bool error);
+    void followBottom();
 
     ClientSettings m_settings;
     SettingValues m_overrides;
@@ -154,6 +155,7 @@ private:
     QList<ClientEvent> m_pendingEvents;
     std::deque<double> m_recentRtts; // last 100 replies
     bool m_statsDirty = false;
+    bool m_atBottom = true; // the history shows its newest entry: keep it so
     FileResult m_settingsSave;
     FileResult m_historySave;
 };

@@ -48,6 +48,7 @@ HistoryBodyText::HistoryBodyText(const QModelIndex& index, const QFont& base, in
         const auto kind = HistoryEntry::Kind(index.data(HistoryModel::KindRole).toInt());
         m_font.setItalic(kind == HistoryEntry::Kind::Notice);
         m_text = index.data(Qt::DisplayRole).toString();
+        m_shown = m_text;
         measure(maxWidth);
         return;
     }
@@ -58,10 +59,23 @@ HistoryBodyText::HistoryBodyText(const QModelIndex& index, const QFont& base, in
     switch (ByteView(index.data(HistoryModel::ByteViewRole).toInt())) {
     case ByteView::Text: {
         QList<EscapeSpan> spans;
-        m_text = formatText(shown, &spans);
+        m_shown = formatText(shown, &spans);
+        if (spans.isEmpty()) {
+            m_text = m_shown;
+            break;
+        }
+        // A line may break after an escape, never inside one ("\x1" | "B"):
+        // a zero-width space after each is the break opportunity.
+        m_text.reserve(m_shown.size() + spans.size());
         m_escapes.reserve(spans.size());
-        for (const EscapeSpan& span : std::as_const(spans))
-            m_escapes.append({int(span.start), int(span.length), {}});
+        qsizetype from = 0;
+        for (const EscapeSpan& span : std::as_const(spans)) {
+            m_text += QStringView(m_shown).sliced(from, span.start + span.length - from);
+            m_escapes.append({int(m_text.size() - span.length), int(span.length), {}});
+            m_text += QChar(0x200B);
+            from = span.start + span.length;
+        }
+        m_text += QStringView(m_shown).sliced(from);
         break;
     }
     case ByteView::Hex: {
@@ -73,6 +87,7 @@ HistoryBodyText::HistoryBodyText(const QModelIndex& index, const QFont& base, in
         if (perLine >= kHexGroup)
             perLine -= perLine % kHexGroup;
         m_text = wrappedHex(shown, perLine);
+        m_shown = formatHex(shown);
         break;
     }
     case ByteView::Mixed: {
@@ -87,6 +102,7 @@ HistoryBodyText::HistoryBodyText(const QModelIndex& index, const QFont& base, in
             m_font.setPointSizeF(std::floor(m_font.pointSizeF() * scale * 4) / 4);
         }
         m_text = formatMixed(shown);
+        m_shown = m_text;
         break;
     }
     }
@@ -129,9 +145,9 @@ void HistoryBodyText::measure(int maxWidth)
     if (m_monospace) {
         // Every character is as wide as the next: the longest line says it all.
         const QList<QStringView> lines = QStringView(m_text).split(QLatin1Char('\n'));
-        const QStringView longest = *std::max_element(
-            lines.begin(), lines.end(),
-            [](QStringView a, QStringView b) { return a.size() < b.size(); });
+        const QStringView longest =
+            *std::max_element(lines.begin(), lines.end(),
+                              [](QStringView a, QStringView b) { return a.size() < b.size(); });
         const int advance = fm.horizontalAdvance(longest.toString());
         if (advance + slack <= maxWidth) {
             m_size = QSize(advance + slack, int(lines.size()) * fm.height() + 2);

@@ -29,8 +29,8 @@ public:
     QSize size() const { return m_size; }
     // Bytes left out of the drawing (0 when all of it is shown).
     qsizetype hiddenBytes() const { return m_hidden; }
-    // What is drawn, as one string (for the find highlight).
-    const QString& text() const { return m_text; }
+    // What is drawn as the view shows it (no line breaks added): the find highlight.
+    const QString& text() const { return m_shown; }
     bool isMessage() const { return m_message; }
     // Draws into `rect` (its width as laid out); `escapeColor` for escapes.
     void draw(QPainter* painter, const QRect& rect, Qt::Alignment align,
@@ -40,7 +40,8 @@ private:
     void measure(int maxWidth);
     void layOut(QTextLayout& layout, int width, Qt::Alignment align) const;
 
-    QString m_text;
+    QString m_text;  // as laid out: Hex broken into lines, break points after escapes
+    QString m_shown; // as the view shows it
     QFont m_font;
     QList<QTextLayout::FormatRange> m_escapes; // formats set at draw time
     bool m_message = false;

@@ -19,6 +19,7 @@
 #include <QFile>
 #include <QImage>
 #include <QListView>
+#include <QScrollBar>
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -118,6 +119,7 @@ private slots:
     void initTestCase();
     void switchingTheViewRerendersTheHistory();
     void escapesAreDrawnInTheirOwnColour();
+    void theNewestEntryStaysInSight();
     void badHexSendsNothingAndKeepsTheText();
     void badEscapeOnALaterLineSaysWhere();
     void recallKeepsEachMessagesMode();
@@ -226,6 +228,39 @@ void TestClientWindowBytes::escapesAreDrawnInTheirOwnColour()
     QVERIFY2(pixelsNear(rowImage("\x01\x02\x1B\xFF"), escapeColor) > 10, "no escape colour");
     QCOMPARE(pixelsNear(rowImage("plain"), escapeColor), 0);
     window.engine()->disconnectFromServer();
+}
+
+void TestClientWindowBytes::theNewestEntryStaysInSight()
+{
+    // A history read at its end stays there while every row changes height
+    // (a view switch) and while the scroll bar appears; one scrolled up stays put.
+    QTemporaryDir dir;
+    ClientWindow window(optionsFor(dir, 1, QStringLiteral("auto")));
+    window.resize(640, 700);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QList<HistoryEntry> entries;
+    for (int i = 0; i < 60; ++i) {
+        HistoryEntry entry;
+        entry.kind = i % 2 ? HistoryEntry::Kind::Received : HistoryEntry::Kind::Sent;
+        entry.timeMs = QDateTime::currentMSecsSinceEpoch();
+        entry.payload = QByteArray(20 + i, char(i));
+        entries.append(entry);
+        window.historyModel()->append(entry);
+        QCoreApplication::processEvents();
+    }
+    QScrollBar* bar = window.historyView()->verticalScrollBar();
+    QTRY_VERIFY(bar->maximum() > 0);
+    QTRY_COMPARE(bar->value(), bar->maximum());
+    chooseInCombo(window.viewChoice()->comboBox(), int(ByteView::Mixed));
+    QTRY_COMPARE(bar->value(), bar->maximum());
+    chooseInCombo(window.viewChoice()->comboBox(), int(ByteView::Hex));
+    QTRY_COMPARE(bar->value(), bar->maximum());
+    bar->setValue(0); // the user reads the beginning
+    chooseInCombo(window.viewChoice()->comboBox(), int(ByteView::Text));
+    window.historyModel()->append(entries.first());
+    QCoreApplication::processEvents();
+    QCOMPARE(bar->value(), 0);
 }
 
 void TestClientWindowBytes::badHexSendsNothingAndKeepsTheText()
