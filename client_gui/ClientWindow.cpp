@@ -414,6 +414,8 @@ void ClientWindow::connectOrDisconnect()
 void ClientWindow::sendTyped()
 {
     const QString text = sendBox()->toPlainText();
+    if (text.trimmed().isEmpty())
+        return; // a stray Enter (a space is sent as \x20)
     QString why;
     const std::optional<QList<QByteArray>> messages = m_sendRow->takeMessages(&why);
     if (!messages) {

@@ -45,8 +45,8 @@ QString headerText(const QModelIndex& index, qsizetype hiddenBytes)
     const QVariant payload = index.data(HistoryModel::PayloadRole);
     if (payload.isValid() &&
         ByteView(index.data(HistoryModel::ByteViewRole).toInt()) != ByteView::Text)
-        header += QCoreApplication::translate("chorus::HistoryDelegate", " · %n byte(s)", nullptr,
-                                              int(payload.toByteArray().size()));
+        header += QCoreApplication::translate("chorus::HistoryDelegate", " · %1 B")
+                      .arg(payload.toByteArray().size());
     if (hiddenBytes > 0)
         header += QCoreApplication::translate("chorus::HistoryDelegate",
                                               " · the first %1 shown (Copy gives all)")

@@ -10,6 +10,8 @@
 namespace chorus {
 
 namespace {
+constexpr qsizetype kToolTipBytes = 256;
+
 QString tr(const char* text)
 {
     return QCoreApplication::translate("chorus::HistoryModel", text);
@@ -106,8 +108,13 @@ QVariant HistoryModel::data(const QModelIndex& index, int role) const
     case Qt::DisplayRole:
     case Qt::EditRole:
         return historyEntryBody(e, m_view);
-    case Qt::ToolTipRole:
-        return historyEntryText(e, m_view);
+    case Qt::ToolTipRole: {
+        if (!e.isMessage() || e.payload.size() <= kToolTipBytes)
+            return historyEntryText(e, m_view);
+        HistoryEntry start = e; // a tooltip the size of a screen, not of a 64 KiB message
+        start.payload.truncate(kToolTipBytes);
+        return historyEntryText(start, m_view) + tr("\n… %1 bytes in all").arg(e.payload.size());
+    }
     case KindRole:
         return int(e.kind);
     case TimeRole:

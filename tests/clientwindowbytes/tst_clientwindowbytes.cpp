@@ -9,9 +9,11 @@
 #include "ClientWindow.h"
 #include "ElidedLabel.h"
 #include "HistoryModel.h"
+#include "RepeatBar.h"
 #include "SendBox.h"
 #include "SendRow.h"
 #include "SessionView.h"
+#include "client/ClientRepeatSender.h"
 
 #include <QAction>
 #include <QApplication>
@@ -19,7 +21,9 @@
 #include <QFile>
 #include <QImage>
 #include <QListView>
+#include <QPushButton>
 #include <QScrollBar>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -123,6 +127,7 @@ private slots:
     void badHexSendsNothingAndKeepsTheText();
     void badEscapeOnALaterLineSaysWhere();
     void recallKeepsEachMessagesMode();
+    void repeatSendReadsTheBoxTheSameWay();
     void keptSessionReopensByteIdentical();
 };
 
@@ -365,6 +370,33 @@ void TestClientWindowBytes::recallKeepsEachMessagesMode()
     QCOMPARE(again.sendBox()->recallHistory(),
              (QList<RecalledMessage>{{QStringLiteral("AT\\r"), ByteInput::Text},
                                      {QStringLiteral("06"), ByteInput::Hex}}));
+}
+
+void TestClientWindowBytes::repeatSendReadsTheBoxTheSameWay()
+{
+    DevicePeer device;
+    QVERIFY(device.listen());
+    QTemporaryDir dir;
+    ClientWindow window(optionsFor(dir, device.server.serverPort(), QStringLiteral("raw")));
+    window.show();
+    window.connectOrDisconnect();
+    QTRY_COMPARE(window.engine()->state(), ClientState::Connected);
+    const QList<QSpinBox*> spins = window.repeatBar()->findChildren<QSpinBox*>();
+    QCOMPARE(spins.size(), 2); // every N ms, M times
+    spins.at(0)->setValue(1);
+    spins.at(1)->setValue(3);
+    chooseInCombo(window.sendRow()->modeSwitch(), int(ByteInput::Hex));
+    window.sendBox()->setPlainText(QStringLiteral("06 1"));
+    QTest::mouseClick(window.repeatBar()->startButton(), Qt::LeftButton);
+    QVERIFY(!window.repeatSender()->isRunning());
+    QVERIFY(window.sendBox()->hasError());
+    QVERIFY(window.statusLabel()->text().contains(QStringLiteral("4")));
+    QCOMPARE(window.engine()->stats().bytesSent, 0u);
+    window.sendBox()->setPlainText(QStringLiteral("06 15"));
+    QTest::mouseClick(window.repeatBar()->startButton(), Qt::LeftButton);
+    QTRY_COMPARE(device.received, hex("061506150615"));
+    QTRY_VERIFY(!window.repeatSender()->isRunning());
+    window.engine()->disconnectFromServer();
 }
 
 void TestClientWindowBytes::keptSessionReopensByteIdentical()

@@ -57,6 +57,7 @@ private slots:
     void savedAndReloadedByteIdentical();
     void filesKeepHexAndReadableText();
     void oldFilesWithoutHexLoadAsUtf8();
+    void bigMessagesStayWhole();
 };
 
 void TestHistoryModel::hundredThousandEntries()
@@ -479,6 +480,27 @@ void TestHistoryModel::oldFilesWithoutHexLoadAsUtf8()
     QCOMPARE(loaded.at(0).rttMs, 2.5);
     QCOMPARE(loaded.at(1).text, QStringLiteral("Connected to 127.0.0.1:9999"));
     QVERIFY(loaded.at(1).payload.isEmpty());
+}
+
+void TestHistoryModel::bigMessagesStayWhole()
+{
+    // 64 KiB kept and saved whole; only the tooltip shows a start of it.
+    HistoryModel model;
+    QByteArray big(64 * 1024, '\0');
+    for (qsizetype i = 0; i < big.size(); ++i)
+        big[i] = char(i * 7);
+    model.applyEvents({bytesEvent(ClientEvent::Kind::Received, big)});
+    model.setByteView(ByteView::Mixed);
+    QCOMPARE(model.entry(0).payload, big);
+    QCOMPARE(model.index(0).data().toString(), formatMixed(big));
+    const QString tip = model.index(0).data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.size() < 2000, qPrintable(QString::number(tip.size())));
+    QVERIFY(tip.contains(QString::number(big.size())));
+    QList<HistoryEntry> loaded;
+    QTemporaryDir dir;
+    QVERIFY(model.saveJsonLines(dir.filePath(QStringLiteral("big.jsonl"))).ok());
+    QVERIFY(HistoryModel::readEntries(dir.filePath(QStringLiteral("big.jsonl")), &loaded).ok());
+    QCOMPARE(loaded.first().payload, big);
 }
 
 QTEST_GUILESS_MAIN(TestHistoryModel)
