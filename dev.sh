@@ -3,7 +3,12 @@
 #   ./dev.sh run    install what is missing, build, open chorus-server and chorus-client
 #   ./dev.sh test   install what is missing, build, run the whole ctest suite (offscreen)
 # Other verbs: setup (packages only), build, bench (see docs/BENCHMARKS.md), screenshots,
-# tsan (thread-safety tests under ThreadSanitizer).
+# asan (the whole suite under AddressSanitizer + UndefinedBehaviorSanitizer),
+# fuzz [SECONDS] (every libFuzzer target, SECONDS each, default 60; docs/FUZZING.md),
+# tsan (thread-safety tests under ThreadSanitizer),
+# package (the Debian package, build-package/package/chorus_*.deb, checked with lintian).
+# `test` runs the suite, then the suite again under ASan+UBSan, then each fuzz
+# target for CHORUS_FUZZ_SECONDS (default 15): CI gets all three.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")" && pwd)"
 BUILD="${CHORUS_BUILD_DIR:-$ROOT/build}"
@@ -14,7 +19,8 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config zlib1g-dev
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools libgl-dev
   libqt6svg6 qt6-qpa-plugins qt6-gtk-platformtheme
-  fonts-noto-cjk python3 netcat-openbsd telnet procps iproute2
+  fonts-noto-cjk python3 netcat-openbsd telnet procps iproute2 clang libclang-rt-14-dev
+  help2man dpkg-dev lintian desktop-file-utils appstream
   xvfb xauth imagemagick x11-utils xdotool
 )
 
@@ -67,13 +73,74 @@ test_suite() {
   ctest --test-dir "$BUILD" --output-on-failure -j "$JOBS" --timeout 300
 }
 
+# The whole suite built with AddressSanitizer and UndefinedBehaviorSanitizer
+# (gcc); any report fails the test that caused it. Leak checking is off: Qt's
+# own process-lifetime allocations (fonts, plugins) are not ours to fix.
+asan_suite() {
+  local dir="$ROOT/build-asan"
+  echo "chorus: building the ASan+UBSan suite in $dir"
+  cmake -S "$ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DCHORUS_SANITIZE=address,undefined -DCHORUS_BUILD_BENCH=OFF >/dev/null
+  cmake --build "$dir" -j "$JOBS"
+  QT_QPA_PLATFORM=offscreen \
+    ASAN_OPTIONS="detect_leaks=0:abort_on_error=1:strict_string_checks=1" \
+    UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1" \
+    ctest --test-dir "$dir" --output-on-failure -j "$JOBS" --timeout 600
+}
+
+# The .deb: a release build installed under /usr, packed by CPack, then checked.
+package() {
+  local dir="$ROOT/build-package"
+  cmake -S "$ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DCMAKE_INSTALL_PREFIX=/usr -DCHORUS_BUILD_TESTS=OFF -DCHORUS_BUILD_BENCH=OFF >/dev/null
+  cmake --build "$dir" -j "$JOBS"
+  (cd "$dir" && cpack --config CPackConfig.cmake >/dev/null)
+  local deb
+  deb="$(ls -t "$dir"/package/chorus_*.deb | head -1)"
+  echo "chorus: built $deb"
+  "$ROOT/packaging/check-package.sh" "$deb"
+}
+
+# Every fuzz target for $1 seconds, from its seed corpus (copied: the run's
+# finds stay out of the repository). A crash or a broken invariant fails.
+fuzz() {
+  local seconds="${1:-60}" dir="$ROOT/build-fuzz"
+  [[ "$seconds" =~ ^[0-9]+$ && "$seconds" -ge 1 ]] || { echo "usage: $0 fuzz [SECONDS]" >&2; exit 2; }
+  echo "chorus: building the fuzz targets (clang, libFuzzer, ASan+UBSan) in $dir"
+  CC=clang CXX=clang++ cmake -S "$ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DCHORUS_FUZZ=ON -DCHORUS_SANITIZE=address,undefined -DCHORUS_BUILD_BENCH=OFF \
+    -DCHORUS_BUILD_TESTS=ON >/dev/null
+  local targets=()
+  for corpus in "$ROOT"/tests/fuzz/corpus/*/; do targets+=("$(basename "$corpus")"); done
+  cmake --build "$dir" -j "$JOBS" --target "${targets[@]/#/fuzz_}"
+  local work
+  work="$(mktemp -d /tmp/chorus-fuzz.XXXXXX)"
+  for t in "${targets[@]}"; do
+    mkdir -p "$work/$t"
+    cp "$ROOT/tests/fuzz/corpus/$t/"* "$work/$t/"
+    echo "chorus: fuzz_$t for ${seconds} s"
+    (cd "$work" && ASAN_OPTIONS="detect_leaks=0" "$dir/tests/fuzz/fuzz_$t" \
+      -max_total_time="$seconds" -print_final_stats=1 -artifact_prefix="$work/$t-" "$work/$t" \
+      2>&1 | grep -E "stat::number_of_executed_units|ERROR|SUMMARY|invariant" || true)
+    if compgen -G "$work/$t-crash-*" >/dev/null || compgen -G "$work/$t-leak-*" >/dev/null ||
+       compgen -G "$work/$t-timeout-*" >/dev/null; then
+      echo "chorus: fuzz_$t found a failing input: $(ls "$work/$t-"*-* | head -1)" >&2
+      exit 1
+    fi
+  done
+  rm -rf "$work"
+}
+
 verb="${1:-run}"
 shift || true
 case "$verb" in
   setup) setup ;;
   build) setup; build "$@" ;;
   run) setup; build; run ;;
-  test) setup; build; test_suite ;;
+  test) setup; build; test_suite; asan_suite; fuzz "${CHORUS_FUZZ_SECONDS:-15}" ;;
+  asan) setup; asan_suite ;;
+  fuzz) setup; fuzz "$@" ;;
+  package) setup; package ;;
   bench) setup; build; exec "$ROOT/bench/run-benchmarks.sh" "$@" ;;
   screenshots) setup; build; exec "$ROOT/scripts/screenshots.sh" "$@" ;;
   tsan)
@@ -88,5 +155,5 @@ case "$verb" in
     cmake --build "$BUILD" -j "$JOBS" --target tst_replybook
     QT_NO_GLIB=1 QT_QPA_PLATFORM=offscreen TSAN_OPTIONS="halt_on_error=1" \
       ctest --test-dir "$BUILD" --output-on-failure -R '^tst_replybook$' --timeout 600 ;;
-  *) echo "usage: $0 run|test|setup|build|bench|screenshots|tsan" >&2; exit 2 ;;
+  *) echo "usage: $0 run|test|setup|build|bench|screenshots|asan|fuzz [SECONDS]|tsan|package" >&2; exit 2 ;;
 esac

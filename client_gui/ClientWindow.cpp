@@ -104,7 +104,12 @@ ClientWindow::ClientWindow(const ClientWindowOptions& options, QWidget* parent)
         QTimer::singleShot(0, this, &ClientWindow::connectOrDisconnect);
 }
 
-ClientWindow::~ClientWindow() = default;
+ClientWindow::~ClientWindow()
+{
+    // The name field loses focus while QWidget's destructor tears the children
+    // down, and its editingFinished would reach this half-destroyed window.
+    disconnect(m_bar->nameEdit(), nullptr, this, nullptr);
+}
 
 SendBox* ClientWindow::sendBox() const
 {

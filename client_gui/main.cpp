@@ -47,6 +47,8 @@ int main(int argc, char* argv[])
     QCoreApplication::setApplicationName(QStringLiteral("chorus-client"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CHORUS_VERSION));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/chorus/icons/chorus-client.svg")));
+    // Matches the installed .desktop file, so the desktop shows the right icon and name.
+    QApplication::setDesktopFileName(QStringLiteral("net.chorus_tools.ChorusClient"));
 
     chorus::ClientWindowOptions options;
     options.overrides = parsed.overrides;

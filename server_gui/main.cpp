@@ -73,8 +73,10 @@ int runHeadless(const chorus::ServerCommandLineOptions& options)
     chorus::UnixSignalWatcher signalWatcher({SIGINT, SIGTERM});
     QObject::connect(&signalWatcher, &chorus::UnixSignalWatcher::signalReceived, &server,
                      &chorus::HeadlessServer::requestStop);
-    QObject::connect(&server, &chorus::HeadlessServer::finished, qApp, &QCoreApplication::exit,
-                     Qt::QueuedConnection);
+    // QCoreApplication::instance(), not qApp: with QtWidgets included qApp casts
+    // to QApplication, which the headless server never creates (UBSan).
+    QObject::connect(&server, &chorus::HeadlessServer::finished, QCoreApplication::instance(),
+                     &QCoreApplication::exit, Qt::QueuedConnection);
     if (const std::optional<int> code = server.start())
         return *code;
     return QCoreApplication::exec();
@@ -83,7 +85,7 @@ int runHeadless(const chorus::ServerCommandLineOptions& options)
 int runWindow(const chorus::ServerCommandLineOptions& options)
 {
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/chorus/icons/chorus-server.svg")));
-    QApplication::setDesktopFileName(QStringLiteral("chorus-server"));
+    QApplication::setDesktopFileName(QStringLiteral("net.chorus_tools.ChorusServer"));
 
     std::unique_ptr<chorus::EventLoopLagMonitor> lagMonitor;
     if (!options.lagReportPath.isEmpty()) {

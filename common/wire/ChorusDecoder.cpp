@@ -31,6 +31,19 @@ struct DecodeFailure
 };
 
 // Reads the fields of one object; the first problem found is kept.
+// Index of the first surrogate without its partner, or -1.
+qsizetype unpairedSurrogate(const QString& text)
+{
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (c.isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate())
+            ++i;
+        else if (c.isSurrogate())
+            return i;
+    }
+    return -1;
+}
+
 class FieldReader
 {
 public:
@@ -93,7 +106,18 @@ public:
             failWrongType(key, QT_TRANSLATE_NOOP("chorus::ChorusProtocol", "a string"), value);
             return std::nullopt;
         }
-        return value.toString();
+        QString text = value.toString();
+        // JSON allows "\ud83d" alone; no UTF-8 can carry it, so the text could not
+        // be kept or sent on exactly: refuse it rather than turn it into U+FFFD.
+        if (const qsizetype at = unpairedSurrogate(text); at >= 0) {
+            fail(ChorusErrorCode::BadValue,
+                 tr("field \"%1\" holds an unpaired UTF-16 surrogate (\\u%2) at character %3")
+                     .arg(QLatin1String(key))
+                     .arg(text.at(at).unicode(), 4, 16, QLatin1Char('0'))
+                     .arg(at + 1));
+            return std::nullopt;
+        }
+        return text;
     }
 
     std::optional<bool> boolean(const char* key)

@@ -482,7 +482,17 @@ std::optional<FramedMessage> FrameDecoder::flushIdle(bool force)
     }
     m_searched = 0;
     m_inEnvelope = false;
-    if (framing != Framing::Line && m_pending.endsWith(kCr)) {
+    // A message may pass the limit here only by the bytes kept back as a possible
+    // terminator or delimiter: then it is too long, like any other.
+    const auto limited = [this](FramedMessage&& flushed) {
+        if (flushed.payload.size() > m_maxMessageBytes) {
+            flushed.problem = FrameProblem::TooLong;
+            flushed.discardedBytes = flushed.payload.size();
+            flushed.payload = QByteArray();
+        }
+        return std::optional<FramedMessage>(std::move(flushed));
+    };
+    if (framing == Framing::Auto && m_pending.endsWith(kCr)) {
         // Silence after a CR: it was a lone CR, the message's terminator.
         m_pending.chop(1);
         message.payload = std::exchange(m_pending, QByteArray());
@@ -490,7 +500,7 @@ std::optional<FramedMessage> FrameDecoder::flushIdle(bool force)
         m_lastTerminator = Terminator::Cr;
         m_sawAnyMessage = true;
         m_lastWasIdle = false;
-        return message;
+        return limited(std::move(message));
     }
     const qsizetype heldBack = force ? 0 : incompleteUtf8Tail(m_pending);
     if (heldBack == m_pending.size())
@@ -505,7 +515,7 @@ std::optional<FramedMessage> FrameDecoder::flushIdle(bool force)
     m_lastTerminator = Terminator::None;
     m_sawAnyMessage = true;
     m_lastWasIdle = true;
-    return message;
+    return limited(std::move(message));
 }
 
 std::optional<FramedMessage> FrameDecoder::flushAfterGap()

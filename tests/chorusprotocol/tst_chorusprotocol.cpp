@@ -397,6 +397,12 @@ void TestChorusProtocol::badInput_data()
     QTest::newRow("name too long")
         << (QByteArray(R"({"type":"name","name":")") + QByteArray(65, 'x') + "\"}") << limit
         << E::BadValue << QStringLiteral("64") << qint64(-1);
+    QTest::newRow("msg unpaired surrogate")
+        << QByteArray(R"({"type":"msg","seq":1,"text":"a\ud83dXb"})") << limit << E::BadValue
+        << QStringLiteral("surrogate") << qint64(1);
+    QTest::newRow("msg lone low surrogate")
+        << QByteArray(R"({"type":"msg","seq":2,"text":"\ude81"})") << limit << E::BadValue
+        << QStringLiteral("surrogate") << qint64(2);
     QTest::newRow("name array") << QByteArray(R"({"type":"name","name":["a"]})") << limit
                                 << E::WrongType << QStringLiteral("an array") << qint64(-1);
     QTest::newRow("hello no proto") << QByteArray(R"({"type":"hello","name":"x"})") << limit
