@@ -109,6 +109,8 @@ ClientWindow::~ClientWindow()
     // The name field loses focus while QWidget's destructor tears the children
     // down, and its editingFinished would reach this half-destroyed window.
     disconnect(m_bar->nameEdit(), nullptr, this, nullptr);
+    // Likewise the scroll bar, whose range changes as the history view goes.
+    disconnect(m_view->verticalScrollBar(), nullptr, this, nullptr);
 }
 
 SendBox* ClientWindow::sendBox() const
