@@ -118,6 +118,19 @@ ClientCommandLine::Result ClientCommandLine::parse(const QStringList& arguments)
         return fail(Problem::BadValue, ClientSettings::table().describe(problem));
     }
     result.overrides = *given;
+    // The table takes any text for --framing; the framing grammar decides.
+    const int framing = settingId(ClientSetting::Framing);
+    if (result.overrides.has(framing)) {
+        const QString text = result.overrides.get(framing).toString();
+        const std::optional<QVariant> checked =
+            ClientSettings::check(ClientSetting::Framing, text, &problem);
+        if (!checked) {
+            result.settingProblem = problem;
+            result.overrides = SettingValues(int(ClientSetting::Count));
+            return fail(Problem::BadValue, ClientSettings::describeFramingProblem(text));
+        }
+        result.overrides.set(framing, *checked);
+    }
     const int connect = settingId(ClientSetting::Connect);
     result.connectNow = result.overrides.get(connect).toBool();
     result.overrides.clear(connect);

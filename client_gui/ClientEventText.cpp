@@ -1,5 +1,7 @@
 #include "ClientEventText.h"
 
+#include "wire/ByteText.h"
+
 #include <QLocale>
 
 #include <cmath>
@@ -8,6 +10,16 @@ namespace chorus {
 
 namespace {
 constexpr qint64 kTenthsBelowMs = 10000;
+constexpr qsizetype kMessagePreviewChars = 200;
+
+// "02 41 42" or "02 41 42 … (70 bytes)".
+QString hexPreview(QByteArrayView bytes)
+{
+    if (bytes.size() <= ClientEventText::kMaxHexBytes)
+        return formatHex(bytes);
+    return ClientEventText::tr("%1 … (%n bytes)", nullptr, int(bytes.size()))
+        .arg(formatHex(bytes.first(ClientEventText::kMaxHexBytes)));
+}
 } // namespace
 
 QString ClientEventText::delay(qint64 ms)
@@ -33,7 +45,7 @@ QString ClientEventText::state(ClientState state)
 }
 
 QString ClientEventText::error(ClientError error, const QString& reason, const QString& endpoint,
-                               qint64 count, qint64 limit)
+                               qint64 count, qint64 limit, QByteArrayView bytes)
 {
     switch (error) {
     case ClientError::None:
@@ -85,6 +97,26 @@ QString ClientEventText::error(ClientError error, const QString& reason, const Q
         return tr("Not sent: %1 messages are already waiting for the connection").arg(count);
     case ClientError::PingNeedsChorus:
         return tr("Ping needs a chorus-server (this connection is plain text)");
+    case ClientError::ReceivedBadLength:
+        return tr("The server sent a length field that cannot be right (header %1): skipped")
+            .arg(hexPreview(bytes));
+    case ClientError::ReceivedOutsideEnvelope:
+        return tr("The server sent %n byte(s) outside the start…end envelope: %1", nullptr,
+                  int(count))
+            .arg(hexPreview(bytes));
+    case ClientError::ReceivedIncomplete:
+        return tr("The connection closed inside a frame; %n byte(s) of it arrived: %1", nullptr,
+                  int(count))
+            .arg(hexPreview(bytes));
+    case ClientError::NotUtf8ForChorus:
+        return tr("Not sent: a chorus-server takes text, and byte %1 of the message is not UTF-8 "
+                  "(choose protocol Plain to send any bytes)")
+            .arg(count + 1);
+    case ClientError::DoesNotFitFraming:
+        return tr("Not sent: the message is %1 bytes; the framing's length field can say at "
+                  "most %2")
+            .arg(count)
+            .arg(limit);
     }
     return {};
 }
@@ -97,14 +129,13 @@ QString ClientEventText::describe(const ClientEvent& event)
     case ClientEvent::Kind::Received:
     case ClientEvent::Kind::Broadcast:
     case ClientEvent::Kind::Direct:
-        return event.text;
+        return formatTextLine(event.payload, kMessagePreviewChars);
     case ClientEvent::Kind::Pong:
         return tr("Ping round trip");
     case ClientEvent::Kind::Error:
     case ClientEvent::Kind::Refused:
-        if (event.error == ClientError::None)
-            return event.text;
-        return error(event.error, event.reason, event.endpoint, event.count, event.limit);
+        return error(event.error, event.reason, event.endpoint, event.count, event.limit,
+                     event.payload);
     case ClientEvent::Kind::Notice:
         break;
     }
@@ -112,7 +143,7 @@ QString ClientEventText::describe(const ClientEvent& event)
         error(event.error, event.reason, event.endpoint, event.count, event.limit);
     switch (event.notice) {
     case ClientNotice::None:
-        return event.text;
+        return {};
     case ClientNotice::Connecting:
         return tr("Connecting to %1…").arg(event.endpoint);
     case ClientNotice::Connected:
@@ -165,6 +196,10 @@ QString ClientEventText::describe(const ClientEvent& event)
         return tr("Auto-reconnect turned off");
     case ClientNotice::Renamed:
         return tr("Name set to \u201c%1\u201d").arg(event.reason);
+    case ClientNotice::FixedSizeDiffers:
+        return tr("Sent as is, though the message is %1 bytes and the fixed framing's size is %2")
+            .arg(event.count)
+            .arg(event.limit);
     }
     return {};
 }

@@ -10,6 +10,8 @@ namespace {
 
 const QString kRecentHostsKey = QStringLiteral("recentHosts");
 const QString kSendHistoryKey = QStringLiteral("sendHistory");
+// Parallel to sendHistory: each entry's input mode ("text", "hex").
+const QString kSendHistoryModesKey = QStringLiteral("sendHistoryModes");
 const QString kGeometryKey = QStringLiteral("geometry");
 const QString kKnownServersKey = QStringLiteral("knownChorusServers");
 constexpr int kMaxRecentHosts = 10;
@@ -70,23 +72,31 @@ QList<SettingSpec> clientRows()
         "auto: plain text, except to a host:port that welcomed this client as a chorus-server "
         "before; chorus: say hello and require a welcome; plain: never say hello.");
 
+    // A Text row: any FrameSpec spelling, checked by ClientSettings::check().
     SettingSpec& framing = row(ClientSetting::Framing);
-    framing = spec("framing", "framing", SettingKind::Choice, QStringLiteral("auto"));
-    framing.choices = {QStringLiteral("auto"), QStringLiteral("line"), QStringLiteral("raw")};
-    framing.valueName = "MODE";
-    framing.label = QT_TRANSLATE_NOOP("chorus::ClientSettings", "Receive framing");
+    framing = spec("framing", "framing", SettingKind::Text, QStringLiteral("auto"));
+    framing.minimum = 1;
+    framing.valueName = "FRAMING";
+    framing.label = QT_TRANSLATE_NOOP("chorus::ClientSettings", "Framing");
     framing.help = QT_TRANSLATE_NOOP(
         "chorus::ClientSettings",
-        "Where a received message ends: auto (line, or idle gap without a terminator), line or "
-        "raw (each read).");
+        "Where a received message ends, and how a sent one is framed: auto (LF, CR LF, a lone "
+        "CR or an idle gap), line (LF or CR LF), raw (each read), cr (a CR); delimiter:HEX "
+        "(delimiter:03, delimiter:0D0A), delimiter:START..END for an envelope "
+        "(delimiter:02..03); length:offset=O,size=S,endian=big|little,adjust=A,strip=N,max=M "
+        "(defaults offset 0, size 2, big, adjust 0, strip 0, max = the message size); "
+        "fixed:N; the presets u16be, u32be and modbus-tcp. Default auto.");
 
     SettingSpec& terminator = row(ClientSetting::Terminator);
     terminator = spec("terminator", "terminator", SettingKind::Choice, QStringLiteral("lf"));
-    terminator.choices = {QStringLiteral("lf"), QStringLiteral("crlf"), QStringLiteral("none")};
+    terminator.choices = {QStringLiteral("lf"), QStringLiteral("crlf"), QStringLiteral("cr"),
+                          QStringLiteral("none")};
     terminator.valueName = "END";
     terminator.label = QT_TRANSLATE_NOOP("chorus::ClientSettings", "Send terminator");
-    terminator.help = QT_TRANSLATE_NOOP("chorus::ClientSettings",
-                                        "What ends each message sent: lf, crlf or none.");
+    terminator.help = QT_TRANSLATE_NOOP(
+        "chorus::ClientSettings",
+        "What ends each message sent with a text framing (auto, line, cr): lf, crlf, cr or "
+        "none. The other framings frame each message themselves.");
 
     SettingSpec& timeout = row(ClientSetting::ConnectTimeout);
     timeout = spec("connectTimeoutMs", "connect-timeout", SettingKind::Integer,
@@ -125,6 +135,25 @@ QList<SettingSpec> clientRows()
         "chorus::ClientSettings",
         "Option: do not save this run's sessions. Setting: save each session to its own file "
         "(File → Recent sessions reopens them).");
+
+    SettingSpec& view = row(ClientSetting::View);
+    view = spec("view", "view", SettingKind::Choice, QStringLiteral("text"));
+    view.choices = {QStringLiteral("text"), QStringLiteral("hex"), QStringLiteral("mixed")};
+    view.valueName = "VIEW";
+    view.label = QT_TRANSLATE_NOOP("chorus::ClientSettings", "History view");
+    view.help = QT_TRANSLATE_NOOP(
+        "chorus::ClientSettings",
+        "How the history shows messages: text (UTF-8, other bytes as \\xNN escapes), hex "
+        "(01 02 FF) or mixed (a hex dump with offsets and ASCII).");
+
+    SettingSpec& sendMode = row(ClientSetting::SendMode);
+    sendMode = spec("sendMode", nullptr, SettingKind::Choice, QStringLiteral("text"));
+    sendMode.choices = {QStringLiteral("text"), QStringLiteral("hex")};
+    sendMode.label = QT_TRANSLATE_NOOP("chorus::ClientSettings", "Send box input");
+    sendMode.help = QT_TRANSLATE_NOOP(
+        "chorus::ClientSettings",
+        "text: each line is a message, with \\r \\n \\t \\0 \\xNN \\\\ escapes; hex: "
+        "the whole box is one message.");
     return rows;
 }
 
@@ -155,6 +184,17 @@ FileResult ClientSettings::load(QList<SettingProblem>* problems)
 {
     const FileResult result = m_file.load();
     m_saved = table().load(m_file, problems);
+    const int framing = settingId(ClientSetting::Framing);
+    if (m_saved.has(framing)) {
+        SettingProblem problem;
+        if (const auto checked = check(ClientSetting::Framing, m_saved.get(framing), &problem)) {
+            m_saved.set(framing, *checked);
+        } else {
+            m_saved.clear(framing);
+            if (problems)
+                problems->append(problem);
+        }
+    }
     m_saved.clear(settingId(ClientSetting::Connect)); // a command-line choice, never saved
     return result;
 }
@@ -164,12 +204,37 @@ FileResult ClientSettings::save()
     return m_file.save();
 }
 
+std::optional<QVariant> ClientSettings::check(ClientSetting setting, const QVariant& value,
+                                              SettingProblem* problem)
+{
+    const int id = settingId(setting);
+    std::optional<QVariant> checked = table().check(id, value, problem);
+    if (!checked || setting != ClientSetting::Framing)
+        return checked;
+    const std::optional<FrameSpec> spec = parseFrameSpec(checked->toString());
+    if (!spec) {
+        if (problem)
+            *problem = SettingProblem{id, SettingProblemKind::WrongType, value.toString()};
+        return std::nullopt;
+    }
+    return QVariant(spec->toText());
+}
+
+QString ClientSettings::describeFramingProblem(const QString& given)
+{
+    FrameSpecError error;
+    if (parseFrameSpec(given, &error))
+        return {};
+    return QCoreApplication::translate("chorus::ClientSettings", "--framing: \"%1\": %2")
+        .arg(given, describeFrameSpecError(error));
+}
+
 bool ClientSettings::setValue(ClientSetting setting, const QVariant& value)
 {
     const int id = settingId(setting);
     if (setting == ClientSetting::Connect)
         return false;
-    const std::optional<QVariant> checked = table().check(id, value);
+    const std::optional<QVariant> checked = check(setting, value);
     if (!checked)
         return false;
     m_saved.set(id, *checked);
@@ -187,14 +252,30 @@ void ClientSettings::setRecentHosts(const QStringList& hosts)
     m_file.setValue(kRecentHostsKey, hosts.mid(0, kMaxRecentHosts));
 }
 
-QStringList ClientSettings::sendHistory() const
+QList<RecalledMessage> ClientSettings::sendHistory() const
 {
-    return m_file.value(kSendHistoryKey).toStringList();
+    const QStringList texts = m_file.value(kSendHistoryKey).toStringList();
+    const QStringList modes = m_file.value(kSendHistoryModesKey).toStringList();
+    QList<RecalledMessage> messages;
+    messages.reserve(texts.size());
+    for (qsizetype i = 0; i < texts.size(); ++i) {
+        const std::optional<ByteInput> input =
+            i < modes.size() ? byteInputFromName(modes.at(i)) : std::nullopt;
+        messages.append({texts.at(i), input.value_or(ByteInput::Text)});
+    }
+    return messages;
 }
 
-void ClientSettings::setSendHistory(const QStringList& messages)
+void ClientSettings::setSendHistory(const QList<RecalledMessage>& messages)
 {
-    m_file.setValue(kSendHistoryKey, messages);
+    QStringList texts;
+    QStringList modes;
+    for (const RecalledMessage& message : messages) {
+        texts.append(message.text);
+        modes.append(byteInputName(message.input));
+    }
+    m_file.setValue(kSendHistoryKey, texts);
+    m_file.setValue(kSendHistoryModesKey, modes);
 }
 
 QByteArray ClientSettings::geometry() const
@@ -246,6 +327,18 @@ QString ClientSettings::terminatorChoice(Terminator terminator)
     return terminatorName(terminator).toLower();
 }
 
+ByteView ClientSettings::viewOf(const SettingValues& values)
+{
+    return byteViewFromName(valueOf(values, ClientSetting::View).toString())
+        .value_or(ByteView::Text);
+}
+
+ByteInput ClientSettings::sendModeOf(const SettingValues& values)
+{
+    return byteInputFromName(valueOf(values, ClientSetting::SendMode).toString())
+        .value_or(ByteInput::Text);
+}
+
 ClientConfig ClientSettings::toConfig(const SettingValues& values, ClientConfig base)
 {
     auto get = [&values](ClientSetting id) { return valueOf(values, id); };
@@ -254,7 +347,7 @@ ClientConfig ClientSettings::toConfig(const SettingValues& values, ClientConfig 
     base.name = get(ClientSetting::Name).toString().trimmed();
     base.protocol =
         clientProtocolFromName(get(ClientSetting::Protocol).toString()).value_or(base.protocol);
-    base.framing = framingFromName(get(ClientSetting::Framing).toString()).value_or(base.framing);
+    base.framing = parseFrameSpec(get(ClientSetting::Framing).toString()).value_or(base.framing);
     base.terminator = terminatorFromChoice(get(ClientSetting::Terminator).toString());
     base.connectTimeout =
         std::chrono::milliseconds(get(ClientSetting::ConnectTimeout).toLongLong());

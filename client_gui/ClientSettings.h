@@ -12,6 +12,7 @@
 #include "base/SettingsFile.h"
 #include "base/SettingsTable.h"
 #include "client/ClientTypes.h"
+#include "wire/ByteText.h"
 
 #include <QByteArray>
 #include <QStringList>
@@ -30,12 +31,26 @@ enum class ClientSetting {
     MaxMessage,
     AutoReconnect,
     KeepHistory,
+    View,     // how the history shows messages: text, hex, mixed
+    SendMode, // how the send box reads what is typed: text, hex (not an option)
     Count
 };
 inline int settingId(ClientSetting setting)
 {
     return int(setting);
 }
+
+// A message as it was typed in the send box, for Up/Down recall.
+struct RecalledMessage
+{
+    QString text;
+    ByteInput input = ByteInput::Text;
+    bool operator==(const RecalledMessage& other) const
+    {
+        return text == other.text && input == other.input;
+    }
+    bool operator!=(const RecalledMessage& other) const { return !(*this == other); }
+};
 
 class ClientSettings
 {
@@ -56,13 +71,20 @@ public:
 
     // The saved values (rows never saved are not set).
     const SettingValues& saved() const { return m_saved; }
-    // Checked against the table; false (nothing changes) when refused.
+    // Checked (check()); false (nothing changes) when refused.
     bool setValue(ClientSetting setting, const QVariant& value);
+    // The table's check, and for Framing a spec parseFrameSpec() accepts,
+    // returned in its canonical spelling (FrameSpec::toText()).
+    static std::optional<QVariant> check(ClientSetting setting, const QVariant& value,
+                                         SettingProblem* problem = nullptr);
+    // Why a framing was refused, for the command line and the window.
+    static QString describeFramingProblem(const QString& given);
 
     QStringList recentHosts() const;
     void setRecentHosts(const QStringList& hosts);
-    QStringList sendHistory() const;
-    void setSendHistory(const QStringList& messages);
+    // Entries saved before input modes existed are Text.
+    QList<RecalledMessage> sendHistory() const;
+    void setSendHistory(const QList<RecalledMessage>& messages);
     QByteArray geometry() const;
     void setGeometry(const QByteArray& geometry);
 
@@ -79,6 +101,8 @@ public:
     // Choice names of the enums the table stores.
     static Terminator terminatorFromChoice(const QString& choice);
     static QString terminatorChoice(Terminator terminator);
+    static ByteView viewOf(const SettingValues& values);
+    static ByteInput sendModeOf(const SettingValues& values);
 
 private:
     SettingsFile m_file;

@@ -1,9 +1,11 @@
 #include "ClientSettingsDialog.h"
 
 #include "ClientSettings.h"
+#include "FramingChoice.h"
 #include "SettingsForm.h"
 
 #include <QDialogButtonBox>
+#include <QFormLayout>
 #include <QLabel>
 #include <QVBoxLayout>
 
@@ -17,13 +19,33 @@ QList<int> ClientSettingsDialog::rows()
             settingId(ClientSetting::KeepHistory)};
 }
 
+namespace {
+// The rows the form builds editors for: all but the framing (a FramingChoice).
+QList<int> formRows()
+{
+    QList<int> ids = ClientSettingsDialog::rows();
+    ids.removeAll(settingId(ClientSetting::Framing));
+    return ids;
+}
+} // namespace
+
 ClientSettingsDialog::ClientSettingsDialog(const SettingValues& current, QWidget* parent)
-    : QDialog(parent), m_form(new SettingsForm(ClientSettings::table(), rows(), this))
+    : QDialog(parent), m_form(new SettingsForm(ClientSettings::table(), formRows(), this)),
+      m_framing(new FramingChoice(this))
 {
     setWindowTitle(tr("Client settings"));
+    const int framing = settingId(ClientSetting::Framing);
+    m_framing->setToolTip(ClientSettings::table().help(framing));
+    m_framing->setSpelling(current.has(framing)
+                               ? current.get(framing).toString()
+                               : ClientSettings::table().row(framing).defaultValue.toString());
+    m_form->formLayout()->insertRow(1, ClientSettings::table().label(framing), m_framing);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_form);
-    auto* note = new QLabel(tr("Protocol and connect timeout apply from the next connection."));
+    auto* note = new QLabel(tr("Protocol and connect timeout apply from the next connection. "
+                               "The send terminator ends messages with a text framing (Auto, "
+                               "Line, CR) only; the other framings frame each message "
+                               "themselves."));
     note->setWordWrap(true);
     layout->addWidget(note);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
@@ -35,7 +57,12 @@ ClientSettingsDialog::ClientSettingsDialog(const SettingValues& current, QWidget
 
 SettingValues ClientSettingsDialog::values() const
 {
-    return m_form->values();
+    SettingValues values = m_form->values();
+    const std::optional<QVariant> framing =
+        ClientSettings::check(ClientSetting::Framing, m_framing->spelling());
+    if (framing)
+        values.set(settingId(ClientSetting::Framing), *framing);
+    return values;
 }
 
 } // namespace chorus

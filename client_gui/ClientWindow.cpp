@@ -1,7 +1,9 @@
 #include "ClientWindow.h"
 
+#include "ByteViewChoice.h"
 #include "ClientEventText.h"
 #include "ClientSettingsDialog.h"
+#include "ClientSettingsMenu.h"
 #include "ClientStatusBar.h"
 #include "ConnectionBar.h"
 #include "ElidedLabel.h"
@@ -11,13 +13,13 @@
 #include "RecentSessionsMenu.h"
 #include "RepeatBar.h"
 #include "SendBox.h"
+#include "SendRow.h"
 #include "SessionKeeper.h"
 #include "SessionView.h"
 #include "base/Endpoint.h"
 #include "client/ClientRepeatSender.h"
 
 #include <QAction>
-#include <QActionGroup>
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
@@ -46,28 +48,6 @@ constexpr int kMaxRecentHosts = 10;
 constexpr int kRttWindow = 100;
 // Half of a 1366-pixel laptop screen, so the server window fits beside it.
 constexpr QSize kDefaultSize{640, 700};
-
-// A submenu of mutually exclusive, checkable choices; each action's data is a
-// choice name of the settings table.
-QActionGroup* addChoiceMenu(QMenu* parent, const QString& title,
-                            std::initializer_list<std::pair<const char*, QString>> choices)
-{
-    QMenu* menu = parent->addMenu(title);
-    auto* group = new QActionGroup(menu);
-    for (const auto& [value, label] : choices) {
-        QAction* action = menu->addAction(label);
-        action->setCheckable(true);
-        action->setData(QString::fromLatin1(value));
-        group->addAction(action);
-    }
-    return group;
-}
-
-void checkChoice(QActionGroup* group, const QVariant& value)
-{
-    for (QAction* action : group->actions())
-        action->setChecked(action->data() == value);
-}
 
 } // namespace
 
@@ -119,7 +99,7 @@ ClientWindow::ClientWindow(const ClientWindowOptions& options, QWidget* parent)
     m_bar->showEngine(*m_engine, 0);
     updateStats();
     updateTitle();
-    m_sendBox->setFocus();
+    sendBox()->setFocus();
     if (options.connectNow)
         QTimer::singleShot(0, this, &ClientWindow::connectOrDisconnect);
 }
@@ -129,6 +109,13 @@ ClientWindow::~ClientWindow()
     // The name field loses focus while QWidget's destructor tears the children
     // down, and its editingFinished would reach this half-destroyed window.
     disconnect(m_bar->nameEdit(), nullptr, this, nullptr);
+    // Likewise the scroll bar, whose range changes as the history view goes.
+    disconnect(m_view->verticalScrollBar(), nullptr, this, nullptr);
+}
+
+SendBox* ClientWindow::sendBox() const
+{
+    return m_sendRow->box();
 }
 
 void ClientWindow::buildUi()
@@ -171,6 +158,7 @@ void ClientWindow::buildUi()
     m_view->setFocusPolicy(Qt::ClickFocus);
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     layout->addWidget(m_view, 1);
+    followBottom();
     auto* copy = new QAction(tr("&Copy"), m_view);
     copy->setShortcut(QKeySequence::Copy);
     copy->setShortcutContext(Qt::WidgetWithChildrenShortcut);
@@ -187,25 +175,19 @@ void ClientWindow::buildUi()
     connect(m_findBar, &FindBar::findRequested, this, &ClientWindow::find);
     connect(m_findBar, &FindBar::closed, this, [this] {
         m_delegate->setHighlight({});
-        m_sendBox->setFocus();
+        sendBox()->setFocus();
     });
 
-    auto* sendRow = new QHBoxLayout;
-    m_sendBox = new SendBox;
-    m_sendBox->setFixedHeight(m_sendBox->fontMetrics().lineSpacing() * 3 + 12);
-    auto* sendButton = new QPushButton(tr("Send"));
-    sendButton->setAutoDefault(false);
-    sendRow->addWidget(m_sendBox, 1);
-    sendRow->addWidget(sendButton);
-    layout->addLayout(sendRow);
-    connect(m_sendBox, &SendBox::submitted, this, &ClientWindow::onSubmitted);
-    connect(sendButton, &QPushButton::clicked, this,
-            [this] { onSubmitted(m_sendBox->toPlainText()); });
+    m_sendRow = new SendRow;
+    layout->addWidget(m_sendRow);
+    connect(m_sendRow, &SendRow::sendRequested, this, &ClientWindow::sendTyped);
+    connect(m_sendRow, &SendRow::modeChosen, this, [this](ByteInput mode) {
+        changeSetting(ClientSetting::SendMode, byteInputName(mode));
+    });
 
     m_repeatBar = new RepeatBar(m_repeat);
     layout->addWidget(m_repeatBar);
-    connect(m_repeatBar->startButton(), &QPushButton::clicked, this,
-            [this] { m_repeatBar->toggle(m_sendBox->toPlainText()); });
+    connect(m_repeatBar->startButton(), &QPushButton::clicked, this, &ClientWindow::toggleRepeat);
 
     setCentralWidget(central);
     m_statusBar = new ClientStatusBar;
@@ -245,13 +227,28 @@ void ClientWindow::buildMenus()
     edit->addAction(tr("C&lear history (a new session)"), this, &ClientWindow::clearHistory);
     edit->addAction(tr("&Discard queued messages"), m_engine, &ClientEngine::discardQueue);
 
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    m_viewChoice = new ByteViewChoice(view, this);
+    m_statusBar->addPermanentWidget(m_viewChoice->comboBox());
+    connect(m_viewChoice, &ByteViewChoice::viewChosen, this,
+            [this](ByteView chosen) { changeSetting(ClientSetting::View, byteViewName(chosen)); });
+
     QMenu* connection = menuBar()->addMenu(tr("&Connection"));
     connection->addAction(tr("Connect / &Disconnect"), this, &ClientWindow::connectOrDisconnect);
     connection->addAction(tr("&Retry now"), QKeySequence(Qt::Key_F5), m_engine,
                           &ClientEngine::retryNow);
     connection->addAction(tr("&Ping"), m_engine, &ClientEngine::ping);
 
-    buildSettingsMenu(menuBar()->addMenu(tr("&Settings")));
+    m_settingsMenu = new ClientSettingsMenu(this);
+    menuBar()->addMenu(m_settingsMenu);
+    connect(m_settingsMenu, &ClientSettingsMenu::changeRequested, this,
+            [this](ClientSetting setting, const QVariant& value) {
+                changeSetting(setting, value);
+                if (setting == ClientSetting::Protocol)
+                    showStatus(tr("The protocol choice applies from the next connection"));
+            });
+    connect(m_settingsMenu, &ClientSettingsMenu::dialogRequested, this,
+            &ClientWindow::openSettingsDialog);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Chorus Client"), this, [this] {
@@ -262,46 +259,18 @@ void ClientWindow::buildMenus()
     });
 }
 
-void ClientWindow::buildSettingsMenu(QMenu* menu)
+void ClientWindow::openSettingsDialog()
 {
-    m_protocolGroup =
-        addChoiceMenu(menu, tr("&Protocol"),
-                      {{"auto", tr("&Auto (plain text; Chorus only to a known chorus-server)")},
-                       {"chorus", tr("&Chorus (say hello; a welcome is required)")},
-                       {"plain", tr("&Plain text only")}});
-    m_framingGroup = addChoiceMenu(menu, tr("Receive &framing"),
-                                   {{"auto", tr("&Auto (line, or idle gap when no terminator)")},
-                                    {"line", tr("&Line (LF or CRLF)")},
-                                    {"raw", tr("&Raw (each read is a message)")}});
-    m_terminatorGroup = addChoiceMenu(menu, tr("Send &terminator"),
-                                      {{"lf", tr("&LF")},
-                                       {"crlf", tr("&CRLF")},
-                                       {"none", tr("&None (as the reference client)")}});
-    connect(m_protocolGroup, &QActionGroup::triggered, this, [this](QAction* action) {
-        changeSetting(ClientSetting::Protocol, action->data());
-        showStatus(tr("The protocol choice applies from the next connection"));
-    });
-    connect(m_framingGroup, &QActionGroup::triggered, this,
-            [this](QAction* action) { changeSetting(ClientSetting::Framing, action->data()); });
-    connect(m_terminatorGroup, &QActionGroup::triggered, this,
-            [this](QAction* action) { changeSetting(ClientSetting::Terminator, action->data()); });
-    m_keepHistoryAction = menu->addAction(tr("&Keep each session's history"));
-    m_keepHistoryAction->setCheckable(true);
-    connect(m_keepHistoryAction, &QAction::triggered, this,
-            [this](bool on) { changeSetting(ClientSetting::KeepHistory, on); });
-    menu->addSeparator();
-    menu->addAction(tr("&Settings…"), this, [this] {
-        ClientSettingsDialog dialog(m_current, this);
-        if (dialog.exec() != QDialog::Accepted)
-            return;
-        const SettingValues values = dialog.values();
-        for (int id : ClientSettingsDialog::rows()) {
-            if (values.has(id))
-                setSetting(ClientSetting(id), values.get(id));
-        }
-        applySettings();
-        saveSettings();
-    });
+    ClientSettingsDialog dialog(m_current, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const SettingValues values = dialog.values();
+    for (int id : ClientSettingsDialog::rows()) {
+        if (values.has(id))
+            setSetting(ClientSetting(id), values.get(id));
+    }
+    applySettings();
+    saveSettings();
 }
 
 void ClientWindow::loadSettings()
@@ -320,15 +289,15 @@ void ClientWindow::loadSettings()
     m_bar->hostCombo()->setCurrentText(m_current.get(settingId(ClientSetting::Host)).toString());
     m_bar->portSpin()->setValue(int(m_current.get(settingId(ClientSetting::Port)).toLongLong()));
     m_bar->nameEdit()->setText(m_current.get(settingId(ClientSetting::Name)).toString());
-    m_sendBox->setRecallHistory(m_settings.sendHistory());
+    sendBox()->setRecallHistory(m_settings.sendHistory());
+    sendBox()->setMode(ClientSettings::sendModeOf(m_current));
     restoreGeometry(m_settings.geometry());
     applySettings();
 }
 
 void ClientWindow::setSetting(ClientSetting setting, const QVariant& value)
 {
-    const std::optional<QVariant> checked =
-        ClientSettings::table().check(settingId(setting), value);
+    const std::optional<QVariant> checked = ClientSettings::check(setting, value);
     if (!checked)
         return;
     m_current.set(settingId(setting), *checked);
@@ -355,10 +324,9 @@ void ClientWindow::applySettings()
     m_engine->setConfig(config);
     const QSignalBlocker block(m_bar->autoReconnectBox());
     m_bar->autoReconnectBox()->setChecked(value(ClientSetting::AutoReconnect).toBool());
-    checkChoice(m_protocolGroup, value(ClientSetting::Protocol));
-    checkChoice(m_framingGroup, value(ClientSetting::Framing));
-    checkChoice(m_terminatorGroup, value(ClientSetting::Terminator));
-    m_keepHistoryAction->setChecked(value(ClientSetting::KeepHistory).toBool());
+    m_settingsMenu->showValues(m_current);
+    m_viewChoice->setView(ClientSettings::viewOf(m_current));
+    m_model->setByteView(ClientSettings::viewOf(m_current));
     m_keeper->setEnabled(value(ClientSetting::KeepHistory).toBool());
 }
 
@@ -368,7 +336,7 @@ FileResult ClientWindow::saveSettings()
     for (int i = 0; i < m_bar->hostCombo()->count(); ++i)
         recent << m_bar->hostCombo()->itemText(i);
     m_settings.setRecentHosts(recent);
-    m_settings.setSendHistory(m_sendBox->recallHistory());
+    m_settings.setSendHistory(sendBox()->recallHistory());
     const FileResult result = m_settings.save();
     reportSave(SavedFile::Settings, result);
     return result;
@@ -450,19 +418,41 @@ void ClientWindow::connectOrDisconnect()
     m_engine->connectToServer();
 }
 
-void ClientWindow::onSubmitted(const QString& text)
+void ClientWindow::sendTyped()
 {
+    const QString text = sendBox()->toPlainText();
     if (text.trimmed().isEmpty())
+        return; // a stray Enter (a space is sent as \x20)
+    QString why;
+    const std::optional<QList<QByteArray>> messages = m_sendRow->takeMessages(&why);
+    if (!messages) {
+        showStatus(tr("Not sent: %1").arg(why)); // nothing went out; the text stays
         return;
-    const SendResult result = m_engine->send(text);
+    }
+    if (messages->isEmpty())
+        return;
+    const SendResult result = m_engine->send(*messages);
     if (result.status == SendStatus::Refused)
         return; // the text stays in the box; the reason is in the history and status bar
-    m_sendBox->remember(text);
-    m_sendBox->clear();
+    sendBox()->remember(text, sendBox()->mode());
+    sendBox()->clear();
     if (result.status == SendStatus::Queued)
         showStatus(tr("Not connected: %n message(s) queued; they go out when the connection is "
                       "back",
                       nullptr, int(m_engine->queuedCount())));
+}
+
+void ClientWindow::toggleRepeat()
+{
+    if (m_repeatBar->isRunning()) {
+        m_repeatBar->stop();
+        return;
+    }
+    QString why;
+    if (const std::optional<QList<QByteArray>> messages = m_sendRow->takeMessages(&why))
+        m_repeatBar->start(*messages);
+    else
+        showStatus(tr("Repeat not started: %1").arg(why));
 }
 
 void ClientWindow::onEvent(const ClientEvent& event)
@@ -484,15 +474,24 @@ void ClientWindow::flushPendingEvents()
 {
     m_flushTimer->stop();
     if (!m_pendingEvents.isEmpty()) {
-        const QScrollBar* bar = m_view->verticalScrollBar();
-        const bool atBottom = bar->value() >= bar->maximum() - 4;
-        m_model->applyEvents(std::exchange(m_pendingEvents, {}));
-        if (atBottom)
-            m_view->scrollToBottom();
+        m_model->applyEvents(std::exchange(m_pendingEvents, {})); // followed by followBottom()
         m_keeper->markChanged();
     }
     if (m_statsDirty)
         updateStats();
+}
+
+void ClientWindow::followBottom()
+{
+    // A history read at its end stays at its end whatever changes its height:
+    // new entries, a view switch, a scroll bar that appears and narrows the rows.
+    QScrollBar* bar = m_view->verticalScrollBar();
+    connect(bar, &QScrollBar::valueChanged, this,
+            [this, bar](int value) { m_atBottom = value >= bar->maximum() - 4; });
+    connect(bar, &QScrollBar::rangeChanged, this, [this, bar](int, int maximum) {
+        if (m_atBottom)
+            bar->setValue(maximum);
+    });
 }
 
 void ClientWindow::updateStats()
@@ -554,6 +553,7 @@ void ClientWindow::find(bool forward)
 SessionView* ClientWindow::openSession(const QString& path)
 {
     auto* view = new SessionView(path, this);
+    view->setByteView(m_model->byteView());
     view->setAttribute(Qt::WA_DeleteOnClose);
     view->show();
     if (!view->loadResult().ok())

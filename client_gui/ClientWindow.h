@@ -4,7 +4,8 @@
 // window's own session, send box, repeat sender and a status bar with counts
 // and round-trip times. Settings come from ClientSettings (saved values with
 // this run's command-line overrides on top); each session is kept in its own
-// file by SessionKeeper.
+// file by SessionKeeper. Messages are bytes: the history shows them in the
+// chosen view (ByteViewChoice) and the send box reads Text or Hex (SendRow).
 
 #include "ClientSettings.h"
 #include "ClientStatusBar.h"
@@ -18,7 +19,6 @@
 #include <chrono>
 #include <deque>
 
-class QActionGroup;
 class QCheckBox;
 class QComboBox;
 class QLineEdit;
@@ -30,13 +30,16 @@ class QTimer;
 
 namespace chorus {
 
+class ByteViewChoice;
 class ClientRepeatSender;
+class ClientSettingsMenu;
 class ElidedLabel;
 class FindBar;
 class HistoryDelegate;
 class HistoryModel;
 class RepeatBar;
 class SendBox;
+class SendRow;
 class SessionKeeper;
 class SessionView;
 
@@ -68,7 +71,10 @@ public:
     ClientEngine* engine() const { return m_engine; }
     HistoryModel* historyModel() const { return m_model; }
     QListView* historyView() const { return m_view; }
-    SendBox* sendBox() const { return m_sendBox; }
+    SendBox* sendBox() const;
+    SendRow* sendRow() const { return m_sendRow; }
+    ByteViewChoice* viewChoice() const { return m_viewChoice; }
+    ClientSettingsMenu* settingsMenu() const { return m_settingsMenu; }
     ConnectionBar* connectionBar() const { return m_bar; }
     QComboBox* hostCombo() const { return m_bar->hostCombo(); }
     QSpinBox* portSpin() const { return m_bar->portSpin(); }
@@ -111,11 +117,13 @@ protected:
 private:
     void buildUi();
     void buildMenus();
-    void buildSettingsMenu(QMenu* menu);
+    void openSettingsDialog();
     void loadSettings();
     void setSetting(ClientSetting setting, const QVariant& value);
     void applySettings();
-    void onSubmitted(const QString& text);
+    // Send: what the send box holds, parsed in its mode (bad input is shown, nothing goes).
+    void sendTyped();
+    void toggleRepeat();
     void onEvent(const ClientEvent& event);
     void updateStats();
     void updateTitle();
@@ -124,6 +132,7 @@ private:
     void promptSaveHistory(bool json);
     void reportSave(SavedFile file, const FileResult& result);
     void addWindowEntry(const QString& text, bool error);
+    void followBottom();
 
     ClientSettings m_settings;
     SettingValues m_overrides;
@@ -136,18 +145,17 @@ private:
     HistoryDelegate* m_delegate = nullptr;
     ConnectionBar* m_bar = nullptr;
     FindBar* m_findBar = nullptr;
-    SendBox* m_sendBox = nullptr;
+    SendRow* m_sendRow = nullptr;
     RepeatBar* m_repeatBar = nullptr;
     ClientStatusBar* m_statusBar = nullptr;
-    QActionGroup* m_protocolGroup = nullptr;
-    QActionGroup* m_framingGroup = nullptr;
-    QActionGroup* m_terminatorGroup = nullptr;
-    QAction* m_keepHistoryAction = nullptr;
+    ClientSettingsMenu* m_settingsMenu = nullptr;
+    ByteViewChoice* m_viewChoice = nullptr;
 
     QTimer* m_flushTimer;
     QList<ClientEvent> m_pendingEvents;
     std::deque<double> m_recentRtts; // last 100 replies
     bool m_statsDirty = false;
+    bool m_atBottom = true; // the history shows its newest entry: keep it so
     FileResult m_settingsSave;
     FileResult m_historySave;
 };

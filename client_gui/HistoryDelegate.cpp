@@ -1,5 +1,6 @@
 #include "HistoryDelegate.h"
 
+#include "HistoryBodyText.h"
 #include "HistoryModel.h"
 
 #include <QAbstractItemModel>
@@ -8,13 +9,16 @@
 #include <QPainter>
 #include <QPainterPath>
 
+#include <memory>
+
 namespace chorus {
 
 namespace {
 constexpr int kMargin = 6;  // around each bubble
 constexpr int kPadding = 8; // inside a bubble
 constexpr int kRadius = 10;
-constexpr double kMaxBubbleShare = 0.72; // of the view width
+constexpr double kMaxBubbleShare = 0.72;  // of the view width
+constexpr double kWideBubbleShare = 0.98; // Mixed: a hex dump needs the room
 
 QFont headerFont(const QFont& base)
 {
@@ -23,7 +27,7 @@ QFont headerFont(const QFont& base)
     return font;
 }
 
-QString headerText(const QModelIndex& index)
+QString headerText(const QModelIndex& index, qsizetype hiddenBytes)
 {
     const auto kind = HistoryEntry::Kind(index.data(HistoryModel::KindRole).toInt());
     QString header = index.data(HistoryModel::TimeRole)
@@ -38,6 +42,15 @@ QString headerText(const QModelIndex& index)
         header += QStringLiteral(" · %1 ms").arg(rtt.toDouble(), 0, 'f', 1);
     if (index.data(HistoryModel::QueuedRole).toBool())
         header += QCoreApplication::translate("chorus::HistoryDelegate", " · queued");
+    const QVariant payload = index.data(HistoryModel::PayloadRole);
+    if (payload.isValid() &&
+        ByteView(index.data(HistoryModel::ByteViewRole).toInt()) != ByteView::Text)
+        header += QCoreApplication::translate("chorus::HistoryDelegate", " · %1 B")
+                      .arg(payload.toByteArray().size());
+    if (hiddenBytes > 0)
+        header += QCoreApplication::translate("chorus::HistoryDelegate",
+                                              " · the first %1 shown (Copy gives all)")
+                      .arg(payload.toByteArray().size() - hiddenBytes);
     return header;
 }
 } // namespace
@@ -60,6 +73,7 @@ void HistoryDelegate::watchModel()
         return;
     connect(m_model, &QAbstractItemModel::modelReset, this, &HistoryDelegate::invalidate);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &HistoryDelegate::invalidate);
+    connect(m_model, &QAbstractItemModel::layoutChanged, this, &HistoryDelegate::invalidate);
     connect(m_model, &QAbstractItemModel::rowsInserted, this,
             [this](const QModelIndex&, int first, int) {
                 // Appends are the normal case; anything else shifts rows.
@@ -93,29 +107,16 @@ int HistoryDelegate::viewWidth() const
 HistoryDelegate::Layout HistoryDelegate::layoutFor(const QModelIndex& index, int width) const
 {
     const auto kind = HistoryEntry::Kind(index.data(HistoryModel::KindRole).toInt());
-    QFont font = m_view->font();
-    font.setItalic(kind == HistoryEntry::Kind::Notice); // as painted: italic is wider
-    const QFontMetrics fm(font);
-    const QFontMetrics hm(headerFont(m_view->font()));
-    const QString text = index.data(Qt::DisplayRole).toString();
     const bool centred = kind == HistoryEntry::Kind::Notice || kind == HistoryEntry::Kind::Error;
-    const int maxText = std::max(40, int(width * (centred ? 0.9 : kMaxBubbleShare)) - 2 * kPadding);
+    const bool wide = index.data(HistoryModel::PayloadRole).isValid() &&
+                      ByteView(index.data(HistoryModel::ByteViewRole).toInt()) == ByteView::Mixed;
+    const double share = wide ? kWideBubbleShare : centred ? 0.9 : kMaxBubbleShare;
+    const int maxText = std::max(40, int(width * share) - 2 * kPadding - (wide ? 2 * kMargin : 0));
+    const QFontMetrics hm(headerFont(m_view->font()));
 
-    // Italic glyphs overhang their advance; without slack the painter wraps the last word.
-    const int slack = font.italic() ? fm.averageCharWidth() : 2;
-    QSize textSize;
-    // Fast path: most chat lines fit on one line, no wrapping layout needed.
-    if (!text.contains(QLatin1Char('\n'))) {
-        const int advance = fm.horizontalAdvance(text);
-        if (advance + slack <= maxText)
-            textSize = QSize(advance + slack, fm.height() + 2); // fallback (CJK) fonts sit lower
-    }
-    if (!textSize.isValid())
-        textSize = fm.boundingRect(QRect(0, 0, maxText, 1 << 20),
-                                   Qt::TextWordWrap | Qt::TextWrapAnywhere, text)
-                       .size() +
-                   QSize(slack, 2);
-    const QString header = headerText(index);
+    auto body = std::make_shared<HistoryBodyText>(index, m_view->font(), maxText);
+    const QSize textSize = body->size();
+    const QString header = headerText(index, body->hiddenBytes());
     const int headerWidth = hm.horizontalAdvance(header);
     const int innerWidth = std::min(maxText, std::max(textSize.width(), headerWidth));
     const int bubbleW = innerWidth + 2 * kPadding;
@@ -130,6 +131,8 @@ HistoryDelegate::Layout HistoryDelegate::layoutFor(const QModelIndex& index, int
     layout.bubble = QRect(x, kMargin / 2, bubbleW, bubbleH);
     layout.header = QRect(x + kPadding, kMargin / 2 + kPadding, innerWidth, hm.height());
     layout.text = QRect(x + kPadding, layout.header.bottom() + 3, innerWidth, textSize.height());
+    layout.headerText = header;
+    layout.body = std::move(body);
     return layout;
 }
 
@@ -189,8 +192,8 @@ void HistoryDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
         textColor = dark ? QColor(0xff, 0x8a, 0x80) : QColor(0xb0, 0x20, 0x20);
         break;
     }
-    const QString text = index.data(Qt::DisplayRole).toString();
-    const bool match = !m_highlight.isEmpty() && text.contains(m_highlight, Qt::CaseInsensitive);
+    const bool match =
+        !m_highlight.isEmpty() && layout.body->text().contains(m_highlight, Qt::CaseInsensitive);
     if (match)
         fill = dark ? QColor(0x80, 0x70, 0x10) : QColor(0xff, 0xf3, 0x80);
 
@@ -205,13 +208,11 @@ void HistoryDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
     painter->setPen(pal.color(QPalette::PlaceholderText));
     painter->setFont(headerFont(m_view->font()));
     const Qt::Alignment align = kind == HistoryEntry::Kind::Sent ? Qt::AlignRight : Qt::AlignLeft;
-    painter->drawText(layout.header, int(align | Qt::AlignVCenter), headerText(index));
+    painter->drawText(layout.header, int(align | Qt::AlignVCenter), layout.headerText);
     painter->setPen(textColor);
-    QFont textFont = m_view->font();
-    if (kind == HistoryEntry::Kind::Notice)
-        textFont.setItalic(true);
-    painter->setFont(textFont);
-    painter->drawText(layout.text, int(Qt::TextWordWrap | Qt::TextWrapAnywhere | align), text);
+    // Escapes stand apart from the text around them (the Text view).
+    const QColor escapeColor = dark ? QColor(0xff, 0xa0, 0x40) : QColor(0xc0, 0x30, 0x90);
+    layout.body->draw(painter, layout.text, align, escapeColor);
     painter->restore();
 }
 

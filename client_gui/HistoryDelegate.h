@@ -1,18 +1,23 @@
 #pragma once
 
 // Paints history entries as chat bubbles: the user's on the right, the
-// server's on the left, notices centred in grey. Row heights are cached per
-// row for the current width, because word-wrapped bubbles cannot use uniform
-// item sizes and the list view asks for every row's size on each layout.
+// server's on the left, notices centred in grey; a message's bytes in the
+// model's view (HistoryBodyText). Row heights are cached per row for the
+// current width, because word-wrapped bubbles cannot use uniform item sizes
+// and the list view asks for every row's size on each layout; a view switch
+// (the model's layoutChanged) drops them.
 
 #include <QStyledItemDelegate>
 
+#include <memory>
 #include <vector>
 
 class QAbstractItemModel;
 class QListView;
 
 namespace chorus {
+
+class HistoryBodyText;
 
 class HistoryDelegate : public QStyledItemDelegate
 {
@@ -36,6 +41,8 @@ private:
         QRect bubble;
         QRect header;
         QRect text;
+        QString headerText;
+        std::shared_ptr<HistoryBodyText> body;
     };
     Layout layoutFor(const QModelIndex& index, int width) const;
     int viewWidth() const;

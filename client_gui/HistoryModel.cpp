@@ -10,6 +10,8 @@
 namespace chorus {
 
 namespace {
+constexpr qsizetype kToolTipBytes = 256;
+
 QString tr(const char* text)
 {
     return QCoreApplication::translate("chorus::HistoryModel", text);
@@ -51,7 +53,12 @@ QString historyKindName(HistoryEntry::Kind kind)
     return {};
 }
 
-QString historyEntryText(const HistoryEntry& entry)
+QString historyEntryBody(const HistoryEntry& entry, ByteView view)
+{
+    return entry.isMessage() ? formatBytes(entry.payload, view) : entry.text;
+}
+
+QString historyEntryText(const HistoryEntry& entry, ByteView view)
 {
     const QString time = QDateTime::fromMSecsSinceEpoch(entry.timeMs)
                              .toString(QStringLiteral("yyyy-MM-dd hh:mm:ss.zzz"));
@@ -76,7 +83,10 @@ QString historyEntryText(const HistoryEntry& entry)
         who = tr("direct");
         break;
     }
-    QString line = QStringLiteral("%1  %2: %3").arg(time, who, entry.text);
+    const QString body = historyEntryBody(entry, view);
+    const QString gap =
+        body.contains(QLatin1Char('\n')) ? QStringLiteral("\n") : QStringLiteral(" ");
+    QString line = QStringLiteral("%1  %2:%3%4").arg(time, who, gap, body);
     if (entry.hasRtt())
         line += QStringLiteral("  (%1 ms)").arg(entry.rttMs, 0, 'f', 1);
     return line;
@@ -97,9 +107,14 @@ QVariant HistoryModel::data(const QModelIndex& index, int role) const
     switch (role) {
     case Qt::DisplayRole:
     case Qt::EditRole:
-        return e.text;
-    case Qt::ToolTipRole:
-        return historyEntryText(e);
+        return historyEntryBody(e, m_view);
+    case Qt::ToolTipRole: {
+        if (!e.isMessage() || e.payload.size() <= kToolTipBytes)
+            return historyEntryText(e, m_view);
+        HistoryEntry start = e; // a tooltip the size of a screen, not of a 64 KiB message
+        start.payload.truncate(kToolTipBytes);
+        return historyEntryText(start, m_view) + tr("\n… %1 bytes in all").arg(e.payload.size());
+    }
     case KindRole:
         return int(e.kind);
     case TimeRole:
@@ -114,6 +129,10 @@ QVariant HistoryModel::data(const QModelIndex& index, int role) const
         return int(e.notice);
     case ErrorRole:
         return int(e.error);
+    case PayloadRole:
+        return e.isMessage() ? QVariant(e.payload) : QVariant();
+    case ByteViewRole:
+        return int(m_view);
     default:
         return {};
     }
@@ -129,6 +148,8 @@ QHash<int, QByteArray> HistoryModel::roleNames() const
     names.insert(MessageIdRole, "messageId");
     names.insert(NoticeRole, "notice");
     names.insert(ErrorRole, "error");
+    names.insert(PayloadRole, "payload");
+    names.insert(ByteViewRole, "byteView");
     return names;
 }
 
@@ -180,7 +201,6 @@ void HistoryModel::applyEvents(const QList<ClientEvent>& events)
         HistoryEntry e;
         e.timeMs = event.time.isValid() ? event.time.toMSecsSinceEpoch()
                                         : QDateTime::currentMSecsSinceEpoch();
-        e.text = ClientEventText::describe(event);
         e.notice = event.notice;
         e.error = event.error;
         switch (event.kind) {
@@ -232,6 +252,10 @@ void HistoryModel::applyEvents(const QList<ClientEvent>& events)
             e.kind = HistoryEntry::Kind::Direct;
             break;
         }
+        if (e.isMessage())
+            e.payload = event.payload;
+        else
+            e.text = ClientEventText::describe(event);
         if (event.isRetryStatus()) {
             const bool startsRun = event.notice == ClientNotice::RetryWaiting && event.attempt <= 1;
             if (runOpen && !startsRun) {
@@ -272,21 +296,30 @@ void HistoryModel::clear()
     endResetModel();
 }
 
+void HistoryModel::setByteView(ByteView view)
+{
+    if (view == m_view)
+        return;
+    emit layoutAboutToBeChanged();
+    m_view = view;
+    emit layoutChanged();
+}
+
 QString HistoryModel::toPlainText(const QList<int>& rows) const
 {
     QString out;
     for (int row : rows) {
         if (row >= 0 && row < count())
-            out += historyEntryText(m_entries[size_t(row)]) + QLatin1Char('\n');
+            out += historyEntryText(m_entries[size_t(row)], m_view) + QLatin1Char('\n');
     }
     return out;
 }
 
-QString HistoryModel::toPlainText() const
+QString HistoryModel::toPlainText(ByteView view) const
 {
     QString out;
     for (const HistoryEntry& e : m_entries)
-        out += historyEntryText(e) + QLatin1Char('\n');
+        out += historyEntryText(e, view) + QLatin1Char('\n');
     return out;
 }
 
@@ -296,8 +329,10 @@ QJsonObject HistoryModel::toJsonObject(const HistoryEntry& e)
         {QStringLiteral("time"),
          QDateTime::fromMSecsSinceEpoch(e.timeMs).toString(Qt::ISODateWithMs)},
         {QStringLiteral("kind"), historyKindName(e.kind)},
-        {QStringLiteral("text"), e.text},
+        {QStringLiteral("text"), historyEntryBody(e, ByteView::Text)},
     };
+    if (e.isMessage())
+        object.insert(QStringLiteral("hex"), QString::fromLatin1(e.payload.toHex()));
     if (e.hasRtt())
         object.insert(QStringLiteral("rtt_ms"), e.rttMs);
     if (e.queued)
@@ -313,10 +348,20 @@ std::optional<HistoryEntry> HistoryModel::fromJsonObject(const QJsonObject& obje
     const QDateTime time =
         QDateTime::fromString(object.value(QStringLiteral("time")).toString(), Qt::ISODateWithMs);
     const QJsonValue text = object.value(QStringLiteral("text"));
-    if (!ok || !time.isValid() || !text.isString())
+    const QJsonValue hex = object.value(QStringLiteral("hex"));
+    if (!ok || !time.isValid() || !(text.isString() || (e.isMessage() && hex.isString())))
         return std::nullopt;
     e.timeMs = time.toMSecsSinceEpoch();
-    e.text = text.toString();
+    if (!e.isMessage()) {
+        e.text = text.toString();
+    } else if (hex.isString()) {
+        std::optional<QByteArray> bytes = parseHex(hex.toString());
+        if (!bytes)
+            return std::nullopt; // not this program's hex: never guess at bytes
+        e.payload = *bytes;
+    } else {
+        e.payload = text.toString().toUtf8(); // written before messages were bytes
+    }
     const QJsonValue rtt = object.value(QStringLiteral("rtt_ms"));
     if (rtt.isDouble())
         e.rttMs = rtt.toDouble();
@@ -335,7 +380,7 @@ QByteArray HistoryModel::toJson() const
 
 FileResult HistoryModel::saveText(const QString& path) const
 {
-    return writeFileAtomically(path, toPlainText().toUtf8());
+    return writeFileAtomically(path, toPlainText(ByteView::Text).toUtf8());
 }
 
 FileResult HistoryModel::saveJson(const QString& path) const
@@ -404,7 +449,7 @@ int HistoryModel::find(const QString& text, int fromRow, bool forward) const
     for (int step = 1; step <= n; ++step) {
         int row = forward ? fromRow + step : fromRow - step;
         row = ((row % n) + n) % n;
-        if (m_entries[size_t(row)].text.contains(text, Qt::CaseInsensitive))
+        if (historyEntryBody(m_entries[size_t(row)], m_view).contains(text, Qt::CaseInsensitive))
             return row;
     }
     return -1;

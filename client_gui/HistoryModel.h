@@ -2,9 +2,19 @@
 
 // The conversation as a list model: one entry per message or notice, appended
 // in batches so a fast sender costs one insert per flush, not one per message.
+// A message entry keeps its bytes; the model shows them in one view (Text,
+// Hex or Mixed, wire/ByteText.h), and switching the view re-renders them all.
+//
+// Saved files (JSON array, or one JSON object per line):
+//   {"time":"2024-05-01T12:00:01.123+09:00","kind":"received",
+//    "text":"\\x01\\x02 ok","hex":"0102206f6b","rtt_ms":0.8}
+// "hex" is the message's bytes (messages only), "text" their Text view for
+// people (for notices and errors: the words). A file without "hex" (before
+// issue 9) loads its messages as the UTF-8 of "text".
 
 #include "base/AtomicFile.h"
 #include "client/ClientTypes.h"
+#include "wire/ByteText.h"
 
 #include <QAbstractListModel>
 #include <QDateTime>
@@ -31,14 +41,23 @@ struct HistoryEntry
     // What the engine reported, for notices and errors of this run (not saved).
     ClientNotice notice = ClientNotice::None;
     ClientError error = ClientError::None;
-    QString text;
+    QString text;       // notices and errors: the words
+    QByteArray payload; // messages: the bytes, exactly
 
     bool hasRtt() const { return !std::isnan(rttMs); }
+    bool isMessage() const
+    {
+        return kind == Kind::Sent || kind == Kind::Received || kind == Kind::Broadcast ||
+               kind == Kind::Direct;
+    }
 };
 
 QString historyKindName(HistoryEntry::Kind kind); // "sent", "received", "notice", ...
-// One line of plain text: "2024-05-01 12:00:01.123  server  text  (12.3 ms)".
-QString historyEntryText(const HistoryEntry& entry);
+// What an entry shows: a message's bytes in `view`, or a notice's words.
+QString historyEntryBody(const HistoryEntry& entry, ByteView view);
+// Plain text: "2024-05-01 12:00:01.123  server: body  (12.3 ms)"; a body of
+// several lines (the Mixed view) starts on the next line.
+QString historyEntryText(const HistoryEntry& entry, ByteView view = ByteView::Text);
 
 class HistoryModel : public QAbstractListModel
 {
@@ -52,7 +71,10 @@ public:
         MessageIdRole,               // quint64
         NoticeRole,                  // int(ClientNotice)
         ErrorRole,                   // int(ClientError)
+        PayloadRole,                 // QByteArray: a message's bytes; invalid for notices
+        ByteViewRole,                // int(ByteView) the model shows messages in
     };
+    // Qt::DisplayRole: historyEntryBody() in the model's view.
 
     explicit HistoryModel(QObject* parent = nullptr);
 
@@ -74,8 +96,15 @@ public:
     // The row of the running reconnect run's entry; -1 when there is none.
     int retryRow() const { return m_retryRow; }
 
-    QString toPlainText(const QList<int>& rows) const; // rows in the given order
-    QString toPlainText() const;
+    // How messages are shown (and found, and copied). Switching re-renders
+    // every entry (a layout change: heights differ between views).
+    void setByteView(ByteView view);
+    ByteView byteView() const { return m_view; }
+
+    // Rows in the given order, in the model's view (what Copy puts on the clipboard).
+    QString toPlainText(const QList<int>& rows) const;
+    // Every entry in `view`: Save as text uses the Text view (escapes).
+    QString toPlainText(ByteView view) const;
     QByteArray toJson() const; // a JSON array of entries
     // One compact JSON object per line: the last `maxEntries` (all when < 0).
     QByteArray toJsonLines(int maxEntries = -1) const;
@@ -92,8 +121,8 @@ public:
     static QJsonObject toJsonObject(const HistoryEntry& entry);
     static std::optional<HistoryEntry> fromJsonObject(const QJsonObject& object);
 
-    // Row of the next/previous entry containing `text` (case-insensitive), from
-    // `fromRow` exclusive, wrapping around; -1 if none.
+    // Row of the next/previous entry whose body in the model's view contains
+    // `text` (case-insensitive), from `fromRow` exclusive, wrapping around; -1 if none.
     int find(const QString& text, int fromRow, bool forward) const;
 
 signals:
@@ -103,6 +132,7 @@ private:
     std::vector<HistoryEntry> m_entries;
     QHash<quint64, int> m_queuedRows; // message id -> row while queued
     int m_retryRow = -1;
+    ByteView m_view = ByteView::Text;
 };
 
 } // namespace chorus

@@ -41,14 +41,20 @@ RepeatBar::RepeatBar(ClientRepeatSender* sender, QWidget* parent)
             });
 }
 
-void RepeatBar::toggle(const QString& text)
+bool RepeatBar::isRunning() const
 {
-    if (m_sender->isRunning()) {
-        m_sender->stop();
-        return;
-    }
-    if (m_sender->start(text, std::chrono::milliseconds(m_interval->value()), m_count->value()))
+    return m_sender->isRunning();
+}
+
+void RepeatBar::start(const QList<QByteArray>& messages)
+{
+    if (m_sender->start(messages, std::chrono::milliseconds(m_interval->value()), m_count->value()))
         m_start->setText(tr("Stop"));
+}
+
+void RepeatBar::stop()
+{
+    m_sender->stop();
 }
 
 } // namespace chorus

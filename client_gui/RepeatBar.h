@@ -3,6 +3,8 @@
 // Repeat send, as a row under the send box: every N ms, M times (0 = until
 // stopped), with the live count and round trips of the run.
 
+#include <QByteArray>
+#include <QList>
 #include <QWidget>
 
 class QPushButton;
@@ -21,8 +23,10 @@ public:
 
     QPushButton* startButton() const { return m_start; }
     ElidedLabel* summaryLabel() const { return m_summary; }
-    // Starts with `text`, or stops a running repeat.
-    void toggle(const QString& text);
+    bool isRunning() const;
+    // Starts sending `messages` (as typed in the send box, already parsed).
+    void start(const QList<QByteArray>& messages);
+    void stop();
 
 signals:
     // Why a run ended or did not start (translated), for the status bar.

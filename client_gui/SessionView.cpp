@@ -1,9 +1,11 @@
 #include "SessionView.h"
 
+#include "ByteViewChoice.h"
 #include "ElidedLabel.h"
 #include "HistoryDelegate.h"
 #include "HistoryModel.h"
 
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileInfo>
@@ -13,12 +15,17 @@
 namespace chorus {
 
 SessionView::SessionView(const QString& path, QWidget* parent)
-    : QDialog(parent), m_path(path), m_model(new HistoryModel(this)), m_view(new QListView)
+    : QDialog(parent), m_path(path), m_model(new HistoryModel(this)), m_view(new QListView),
+      m_viewChoice(new ByteViewChoice(nullptr, this))
 {
     setWindowTitle(tr("Saved session — %1").arg(QFileInfo(path).fileName()));
     auto* layout = new QVBoxLayout(this);
+    auto* top = new QHBoxLayout;
     auto* header = new ElidedLabel;
-    layout->addWidget(header);
+    top->addWidget(header, 1);
+    top->addWidget(m_viewChoice->comboBox());
+    layout->addLayout(top);
+    connect(m_viewChoice, &ByteViewChoice::viewChosen, m_model, &HistoryModel::setByteView);
     m_view->setModel(m_model);
     m_view->setItemDelegate(new HistoryDelegate(m_view));
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -43,6 +50,12 @@ SessionView::SessionView(const QString& path, QWidget* parent)
         header->setText(tr("%1 (read only)").arg(QDir::toNativeSeparators(path)));
     m_view->scrollToBottom();
     resize(600, 560);
+}
+
+void SessionView::setByteView(ByteView view)
+{
+    m_viewChoice->setView(view);
+    m_model->setByteView(view);
 }
 
 } // namespace chorus

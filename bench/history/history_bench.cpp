@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <optional>
 #include <vector>
 
 using namespace chorus;
@@ -33,14 +34,14 @@ qint64 procStatusKiB(const char* key)
     return -1;
 }
 
-const QStringList kReplies = {
-    QStringLiteral("안녕하세요!"),
-    QStringLiteral("요청을 잘 받았습니다."),
-    QStringLiteral("오늘도 좋은 하루 되세요."),
-    QStringLiteral("서버에서 보낸 랜덤 메시지입니다."),
-    QStringLiteral("데이터 수신 완료!"),
-    QStringLiteral("드론 통신 테스트 중입니다."),
-    QStringLiteral("응답 메시지 전송합니다."),
+const QList<QByteArray> kReplies = {
+    QStringLiteral("안녕하세요!").toUtf8(),
+    QStringLiteral("요청을 잘 받았습니다.").toUtf8(),
+    QStringLiteral("오늘도 좋은 하루 되세요.").toUtf8(),
+    QStringLiteral("서버에서 보낸 랜덤 메시지입니다.").toUtf8(),
+    QStringLiteral("데이터 수신 완료!").toUtf8(),
+    QStringLiteral("드론 통신 테스트 중입니다.").toUtf8(),
+    QStringLiteral("응답 메시지 전송합니다.").toUtf8(),
 };
 } // namespace
 
@@ -58,13 +59,22 @@ int main(int argc, char* argv[])
     const QCommandLineOption batchOption(QStringLiteral("batch"),
                                          QStringLiteral("Entries per flush (default 500)."),
                                          QStringLiteral("n"), QStringLiteral("500"));
-    parser.addOptions({entriesOption, batchOption});
+    const QCommandLineOption viewOption(
+        QStringLiteral("view"), QStringLiteral("How messages are shown: text, hex or mixed."),
+        QStringLiteral("view"), QStringLiteral("text"));
+    parser.addOptions({entriesOption, batchOption, viewOption});
     parser.process(app);
     const int total = std::clamp(parser.value(entriesOption).toInt(), 1, 2000000);
     const int batchSize = std::clamp(parser.value(batchOption).toInt(), 1, total);
+    const std::optional<ByteView> byteView = byteViewFromName(parser.value(viewOption));
+    if (!byteView) {
+        std::fprintf(stderr, "--view: text, hex or mixed\n");
+        return 2;
+    }
 
     const qint64 rssBefore = procStatusKiB("VmRSS:");
     HistoryModel model;
+    model.setByteView(*byteView);
     QListView view;
     view.setModel(&model);
     view.setItemDelegate(new HistoryDelegate(&view));
@@ -93,14 +103,14 @@ int main(int argc, char* argv[])
             e.timeMs = base + i;
             if (i % 2 == 0) {
                 e.kind = HistoryEntry::Kind::Sent;
-                e.text = QStringLiteral("test message number %1").arg(i);
+                e.payload = QStringLiteral("test message number %1").arg(i).toUtf8();
             } else {
                 e.kind = HistoryEntry::Kind::Received;
-                e.text = kReplies.at((i / 2) % kReplies.size());
+                e.payload = kReplies.at((i / 2) % kReplies.size());
                 e.rttMs = 0.2 + (i % 100) / 10.0;
             }
             if (i % 997 == 0) // an occasional long, wrapping message
-                e.text = QString(600, QLatin1Char('x'));
+                e.payload = QByteArray(600, 'x');
             batch.append(e);
         }
         model.append(batch);
@@ -134,7 +144,8 @@ int main(int argc, char* argv[])
     const double worst = frames.empty() ? 0 : frames.back();
     const qint64 rssPeak = procStatusKiB("VmHWM:");
 
-    std::printf("entries            %d (batches of %d)\n", model.count(), batchSize);
+    std::printf("entries            %d (batches of %d), %s view\n", model.count(), batchSize,
+                qPrintable(byteViewName(*byteView)));
     std::printf("append+layout      %.1f ms (worst flush %.1f ms)\n", appendMs,
                 double(worstFlushNs) / 1e6);
     std::printf("scroll             %zu frames in %.1f ms (p99 %.2f ms, worst %.2f ms)\n",
@@ -142,10 +153,11 @@ int main(int argc, char* argv[])
     std::printf("RSS                %.1f MB before, %.1f MB after append, peak %.1f MB\n",
                 rssBefore / 1024.0, rssAfterAppend / 1024.0, rssPeak / 1024.0);
     std::printf(
-        "{\"bench\":\"history\",\"entries\":%d,\"batch\":%d,\"append_ms\":%.1f,"
+        "{\"bench\":\"history\",\"view\":\"%s\",\"entries\":%d,\"batch\":%d,\"append_ms\":%.1f,"
         "\"worst_flush_ms\":%.1f,\"scroll_frames\":%zu,\"scroll_ms\":%.1f,"
         "\"frame_p99_ms\":%.2f,\"frame_max_ms\":%.2f,\"rss_mb\":%.1f,\"peak_rss_mb\":%.1f}\n",
-        model.count(), batchSize, appendMs, double(worstFlushNs) / 1e6, frames.size(), scrollMs,
-        p99, worst, rssAfterAppend / 1024.0, rssPeak / 1024.0);
+        qPrintable(byteViewName(*byteView)), model.count(), batchSize, appendMs,
+        double(worstFlushNs) / 1e6, frames.size(), scrollMs, p99, worst, rssAfterAppend / 1024.0,
+        rssPeak / 1024.0);
     return model.count() == total ? 0 : 1;
 }

@@ -1,5 +1,6 @@
 #include "client/ChorusNegotiation.h"
 
+#include "wire/ByteText.h"
 #include "wire/ChorusProtocol.h"
 
 namespace chorus {
@@ -42,7 +43,7 @@ ChorusNegotiation::Answer ChorusNegotiation::readAnswer(const QByteArray& line)
     } else {
         // A plain server answered the hello as if it were a message.
         answer.outcome = Outcome::NotChorus;
-        answer.reason = decodeUtf8(line).left(kAnswerPreviewChars);
+        answer.reason = formatTextLine(line, kAnswerPreviewChars);
     }
     return answer;
 }
@@ -74,7 +75,7 @@ ChorusLineResult readChorusLine(const QByteArray& line, QHash<quint64, qint64>& 
     switch (m.type) {
     case ChorusMessageType::Reply:
         event.kind = ClientEvent::Kind::Received;
-        event.text = m.text;
+        event.payload = m.text.toUtf8();
         if (const auto it = pending.constFind(m.re); it != pending.constEnd()) {
             event.replyTo = m.re;
             event.rttMs = double(arrivalNs - *it) / 1e6;
@@ -86,7 +87,7 @@ ChorusLineResult readChorusLine(const QByteArray& line, QHash<quint64, qint64>& 
     case ChorusMessageType::Direct:
         event.kind = m.type == ChorusMessageType::Broadcast ? ClientEvent::Kind::Broadcast
                                                             : ClientEvent::Kind::Direct;
-        event.text = m.text;
+        event.payload = m.text.toUtf8();
         break;
     case ChorusMessageType::Pong:
         event.kind = ClientEvent::Kind::Pong;

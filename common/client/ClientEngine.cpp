@@ -81,7 +81,8 @@ void ClientEngine::setConfig(const ClientConfig& config)
     m_config = config;
     m_decoder.setMaxMessageBytes(config.maxMessageBytes);
     if (!m_chorusMode)
-        m_decoder.setFraming(config.framing);
+        m_decoder.setSpec(config.framing);
+    m_outgoing = OutgoingFramer(config.framing, config.terminator);
     m_backoff.setLimits(config.reconnectInitial, config.reconnectMax);
     if (m_socket)
         m_socket->setReadBufferSize(std::max<qint64>(kMinReadBuffer, 4 * config.maxMessageBytes));
@@ -183,7 +184,7 @@ void ClientEngine::startSocket()
     m_countdownTimer->stop();
     dropSocket();
     m_decoder.reset();
-    m_decoder.setFraming(m_config.framing);
+    m_decoder.setSpec(m_config.framing);
     m_decoder.setMaxMessageBytes(m_config.maxMessageBytes);
     m_linkMessages = 0;
     m_byeReceived = false;
@@ -252,6 +253,9 @@ void ClientEngine::onConnected()
     // What is typed meanwhile waits in the queue, so a server that reads
     // bytes as they come never sees it glued to the hello.
     m_negotiating = true;
+    // The answer to a hello is a JSON line, whatever the framing chosen for the device.
+    if (!m_config.framing.isTextual())
+        m_decoder.setSpec(Framing::Line);
     m_helloTimer->start(m_config.helloTimeout);
     writeLine(ChorusNegotiation::helloLine(m_config.name));
 }
@@ -286,6 +290,7 @@ void ClientEngine::finishNegotiation(const ChorusNegotiation::Answer* answer)
         return;
     }
     // A known chorus-server that no longer welcomes: forget it, go on in plain text.
+    m_decoder.setSpec(m_config.framing);
     if (m_known.remove(key))
         emit knownChorusServerChanged(key, false);
     emitNotice(ClientNotice::KnownServerFellBack, 0, answer ? answer->reason : QString());

@@ -10,6 +10,7 @@
 #include "client/ChorusNegotiation.h"
 #include "client/ClientTypes.h"
 #include "client/KnownChorusServers.h"
+#include "client/OutgoingMessages.h"
 #include "client/ReconnectBackoff.h"
 #include "wire/FrameCodec.h"
 
@@ -66,8 +67,12 @@ public:
         return qsizetype(m_pendingReplies.size()) + m_pendingBySeq.size();
     }
 
-    // Each line of text is its own message. Empty lines are skipped.
-    SendResult send(const QString& text);
+    // Each entry is one message, sent as is in the connection's framing
+    // (OutgoingMessages.h); empty ones are skipped. All or nothing: one
+    // message refused (too long, not UTF-8 for a Chorus server, too long for
+    // a length field) refuses them all, before any byte goes out.
+    SendResult send(const QList<QByteArray>& messages);
+    SendResult send(const QByteArray& message) { return send(QList<QByteArray>{message}); }
 
     // Chorus protocol (after a welcome): our id, the server's name.
     bool isChorusMode() const { return m_chorusMode; }
@@ -105,7 +110,7 @@ private:
     struct QueuedMessage
     {
         quint64 id;
-        QString text;
+        QByteArray payload;
     };
     // Why a link or an attempt ended.
     struct Failure
@@ -134,7 +139,12 @@ private:
     void deliver(const FramedMessage& message);
     void deliverPlain(const FramedMessage& message);
     void deliverChorus(const FramedMessage& message);
-    bool writeMessage(quint64 id, const QString& text);
+    void reportFrameProblem(const FramedMessage& message);
+    // Whether messages sent now go to a Chorus server (JSON text).
+    bool sendsChorus() const;
+    // False only when the socket refused the bytes; a message that cannot
+    // go out in this framing is reported and dropped (true).
+    bool writeMessage(quint64 id, const QByteArray& payload);
     bool writeLine(const QByteArray& line);
     void flushQueue();
     void finishNegotiation(const ChorusNegotiation::Answer* answer);
@@ -156,6 +166,7 @@ private:
     QString m_serverName;
     QHash<quint64, qint64> m_pendingBySeq; // chorus mode: seq -> send time
     FrameDecoder m_decoder;
+    OutgoingFramer m_outgoing;
     bool m_userDisconnect = false;
     bool m_everConnected = false;
     // This link: messages seen, and what the server said before closing it.

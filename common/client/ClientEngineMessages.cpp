@@ -1,11 +1,13 @@
 // ClientEngine, part 2: the messages over an established link. What
-// arrives is framed and delivered (plain text matched to sent messages in
-// order, Chorus lines by seq); what the user sends is written or queued.
+// arrives is framed and delivered (plain messages matched to sent ones in
+// order, Chorus lines by seq); what the user sends is framed (as bytes, see
+// OutgoingMessages.h) and written, or queued.
 // Part 1 (ClientEngine.cpp) is the link itself: connecting, the Chorus
 // handshake and reconnecting.
 
 #include "client/ClientEngine.h"
 
+#include "wire/ByteText.h"
 #include "wire/ChorusProtocol.h"
 
 #include <QTcpSocket>
@@ -52,16 +54,14 @@ void ClientEngine::onIdleGap()
 
 void ClientEngine::deliver(const FramedMessage& message)
 {
-    if (message.overLong()) {
-        emitError(ClientEvent::Kind::Error,
-                  {ClientError::ReceivedTooLong, {}, qint64(m_config.maxMessageBytes)},
-                  qint64(message.discardedBytes));
+    if (!message.isMessage()) {
+        reportFrameProblem(message);
         return;
     }
     const bool first = m_linkMessages++ == 0;
     if (first && !m_chorusMode && ChorusNegotiation::isServerFullLine(message.payload)) {
         // Not a message: the server refuses this connection and closes it.
-        m_serverFullLine = decodeUtf8(message.payload);
+        m_serverFullLine = formatText(message.payload);
         return;
     }
     if (m_negotiating) {
@@ -72,6 +72,38 @@ void ClientEngine::deliver(const FramedMessage& message)
     } else {
         deliverPlain(message);
     }
+}
+
+void ClientEngine::reportFrameProblem(const FramedMessage& message)
+{
+    ClientEvent event;
+    event.kind = ClientEvent::Kind::Error;
+    event.endpoint = endpointKey();
+    event.time = QDateTime::currentDateTime();
+    event.payload = message.payload;
+    event.count = message.payload.size();
+    switch (message.problem) {
+    case FrameProblem::None:
+        return;
+    case FrameProblem::TooLong: {
+        const qint64 frameLimit =
+            m_decoder.spec().framing == Framing::LengthField ? m_decoder.spec().length.maxFrame : 0;
+        event.error = ClientError::ReceivedTooLong;
+        event.count = message.discardedBytes;
+        event.limit = frameLimit > 0 ? frameLimit : qint64(m_config.maxMessageBytes);
+        break;
+    }
+    case FrameProblem::BadLength:
+        event.error = ClientError::ReceivedBadLength;
+        break;
+    case FrameProblem::OutsideEnvelope:
+        event.error = ClientError::ReceivedOutsideEnvelope;
+        break;
+    case FrameProblem::Incomplete:
+        event.error = ClientError::ReceivedIncomplete;
+        break;
+    }
+    emit eventOccurred(event);
 }
 
 void ClientEngine::deliverChorus(const FramedMessage& message)
@@ -97,13 +129,13 @@ void ClientEngine::deliverPlain(const FramedMessage& message)
     event.kind = ClientEvent::Kind::Received;
     event.bytes = message.payload.size();
     event.time = QDateTime::currentDateTime();
-    event.text = decodeUtf8(message.payload);
+    event.payload = message.payload;
     if (!m_pendingReplies.empty()) {
-        // With no terminator the server cannot tell our messages apart: those
-        // sent back to back reach it as one read and get one answer. So a
-        // reply answers everything sent so far, timed from the last of them.
-        // With a terminator, replies come one per message, in order.
-        if (m_config.terminator == Terminator::None) {
+        // With no terminator (or Raw) the server cannot tell our messages
+        // apart: those sent back to back reach it as one read and get one
+        // answer. So a reply answers everything sent so far, timed from the
+        // last of them. Otherwise replies come one per message, in order.
+        if (!m_outgoing.separatesMessages()) {
             while (m_pendingReplies.size() > 1)
                 m_pendingReplies.pop_front();
         }
@@ -144,15 +176,17 @@ void ClientEngine::rename(const QString& name)
     }
 }
 
-SendResult ClientEngine::send(const QString& text)
+bool ClientEngine::sendsChorus() const
+{
+    // Protocol Chorus queues for a Chorus connection; a hello in flight may become one.
+    return m_chorusMode || m_negotiating || m_config.protocol == ClientProtocol::Chorus;
+}
+
+SendResult ClientEngine::send(const QList<QByteArray>& messages)
 {
     SendResult result;
-    QStringList lines = text.split(QLatin1Char('\n'));
-    for (QString& line : lines) {
-        if (line.endsWith(QLatin1Char('\r')))
-            line.chop(1);
-    }
-    lines.removeIf([](const QString& line) { return line.isEmpty(); });
+    QList<QByteArray> list = messages;
+    list.removeIf([](const QByteArray& message) { return message.isEmpty(); });
     auto refuse = [&](ClientError error, qint64 count = 0, qint64 limit = 0) {
         result.status = SendStatus::Refused;
         result.error = error;
@@ -161,35 +195,42 @@ SendResult ClientEngine::send(const QString& text)
         emitError(ClientEvent::Kind::Refused, {error, {}, limit}, count);
         return result;
     };
-    if (lines.isEmpty())
+    if (list.isEmpty())
         return refuse(ClientError::EmptyMessage);
-    for (const QString& line : lines) {
-        const qsizetype bytes = line.toUtf8().size();
-        if (bytes > m_config.maxMessageBytes)
-            return refuse(ClientError::MessageTooLong, bytes, m_config.maxMessageBytes);
+    const bool chorus = sendsChorus();
+    for (const QByteArray& message : std::as_const(list)) {
+        if (message.size() > m_config.maxMessageBytes)
+            return refuse(ClientError::MessageTooLong, message.size(), m_config.maxMessageBytes);
+        if (chorus) {
+            // JSON text: other bytes would be changed on the way, so they are not sent.
+            if (const qsizetype bad = firstInvalidUtf8(message); bad >= 0)
+                return refuse(ClientError::NotUtf8ForChorus, bad);
+        } else if (!m_outgoing.fits(message.size())) {
+            return refuse(ClientError::DoesNotFitFraming, message.size(), m_outgoing.capacity());
+        }
     }
     if (m_state == ClientState::Connected && m_socket && !m_negotiating) {
         if (m_socket->bytesToWrite() > kWriteHighWater)
             return refuse(ClientError::WriteBacklog, m_socket->bytesToWrite(), kWriteHighWater);
-        for (const QString& line : lines) {
+        for (const QByteArray& message : std::as_const(list)) {
             const quint64 id = m_nextId++;
-            writeMessage(id, line);
+            writeMessage(id, message);
             result.messageIds.append(id);
         }
         result.status = SendStatus::Sent;
         emit statsChanged();
         return result;
     }
-    if (qsizetype(m_queue.size() + lines.size()) > m_config.maxQueuedMessages)
+    if (qsizetype(m_queue.size() + list.size()) > m_config.maxQueuedMessages)
         return refuse(ClientError::QueueFull, qint64(m_queue.size()), m_config.maxQueuedMessages);
-    for (const QString& line : lines) {
+    for (const QByteArray& message : std::as_const(list)) {
         const quint64 id = m_nextId++;
-        m_queue.push_back({id, line});
+        m_queue.push_back({id, message});
         result.messageIds.append(id);
         ClientEvent event;
         event.kind = ClientEvent::Kind::Queued;
         event.messageId = id;
-        event.text = line;
+        event.payload = message;
         event.time = QDateTime::currentDateTime();
         emit eventOccurred(event);
     }
@@ -205,25 +246,55 @@ bool ClientEngine::writeLine(const QByteArray& line)
     return true;
 }
 
-bool ClientEngine::writeMessage(quint64 id, const QString& text)
+bool ClientEngine::writeMessage(quint64 id, const QByteArray& payload)
 {
-    const QByteArray wire = m_chorusMode ? encodeChorusMessage(makeMsg(id, text))
-                                         : encodeMessage(text, m_config.terminator);
-    if (m_socket->write(wire) != wire.size())
+    // A queued message meets the connection's protocol and framing only now.
+    auto drop = [&](ClientError error, qint64 count, qint64 limit) {
+        ClientEvent event;
+        event.kind = ClientEvent::Kind::Error;
+        event.error = error;
+        event.messageId = id;
+        event.count = count;
+        event.limit = limit;
+        event.endpoint = endpointKey();
+        event.time = QDateTime::currentDateTime();
+        emit eventOccurred(event);
+        return true;
+    };
+    std::optional<QByteArray> wire;
+    if (m_chorusMode) {
+        if (const qsizetype bad = firstInvalidUtf8(payload); bad >= 0)
+            return drop(ClientError::NotUtf8ForChorus, bad, 0);
+        wire = encodeChorusMessage(makeMsg(id, QString::fromUtf8(payload)));
+    } else {
+        wire = m_outgoing.frame(payload);
+        if (!wire)
+            return drop(ClientError::DoesNotFitFraming, payload.size(), m_outgoing.capacity());
+    }
+    if (m_socket->write(*wire) != wire->size())
         return false; // errorOccurred() reports why
     if (m_chorusMode)
         m_pendingBySeq.insert(id, m_clock.nsecsElapsed());
     else
         m_pendingReplies.push_back({id, m_clock.nsecsElapsed()});
     ++m_stats.messagesSent;
-    m_stats.bytesSent += quint64(wire.size());
+    m_stats.bytesSent += quint64(wire->size());
     ClientEvent event;
     event.kind = ClientEvent::Kind::Sent;
     event.messageId = id;
-    event.text = text;
-    event.bytes = wire.size();
+    event.payload = payload;
+    event.bytes = wire->size();
     event.time = QDateTime::currentDateTime();
     emit eventOccurred(event);
+    if (!m_chorusMode && m_outgoing.differsFromFixedSize(payload.size())) {
+        ClientEvent warning = event;
+        warning.kind = ClientEvent::Kind::Notice;
+        warning.notice = ClientNotice::FixedSizeDiffers;
+        warning.payload.clear();
+        warning.count = payload.size();
+        warning.limit = m_outgoing.spec().fixedSize;
+        emit eventOccurred(warning);
+    }
     return true;
 }
 
@@ -234,7 +305,7 @@ void ClientEngine::flushQueue()
     emitNotice(ClientNotice::QueueSending, qint64(m_queue.size()));
     while (!m_queue.empty() && m_socket && m_state == ClientState::Connected && !m_negotiating) {
         const QueuedMessage message = m_queue.front();
-        if (!writeMessage(message.id, message.text))
+        if (!writeMessage(message.id, message.payload))
             break; // stays queued for the next connection
         m_queue.pop_front();
     }

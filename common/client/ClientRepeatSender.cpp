@@ -22,10 +22,12 @@ ClientRepeatSender::ClientRepeatSender(ClientEngine* engine, QObject* parent)
     });
 }
 
-bool ClientRepeatSender::start(const QString& text, std::chrono::milliseconds interval, int count)
+bool ClientRepeatSender::start(const QList<QByteArray>& messages,
+                               std::chrono::milliseconds interval, int count)
 {
     stop();
-    if (text.trimmed().isEmpty()) {
+    if (std::all_of(messages.begin(), messages.end(),
+                    [](const QByteArray& message) { return message.isEmpty(); })) {
         emit stopped(RepeatStop::EmptyMessage, ClientError::None);
         return false;
     }
@@ -33,7 +35,7 @@ bool ClientRepeatSender::start(const QString& text, std::chrono::milliseconds in
         emit stopped(RepeatStop::NotConnected, ClientError::None);
         return false;
     }
-    m_text = text;
+    m_messages = messages;
     m_count = std::max(0, count);
     m_sent = 0;
     m_awaiting.clear();
@@ -68,7 +70,7 @@ void ClientRepeatSender::sendOne()
         finish(RepeatStop::Finished);
         return;
     }
-    const SendResult result = m_engine->send(m_text);
+    const SendResult result = m_engine->send(m_messages);
     if (result.status == SendStatus::Refused) {
         finish(RepeatStop::SendRefused, result.error);
         return;

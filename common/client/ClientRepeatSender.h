@@ -6,9 +6,10 @@
 
 #include "client/ClientEngine.h"
 
+#include <QByteArray>
+#include <QList>
 #include <QObject>
 #include <QSet>
-#include <QString>
 
 #include <chrono>
 #include <vector>
@@ -42,9 +43,10 @@ class ClientRepeatSender : public QObject
 public:
     explicit ClientRepeatSender(ClientEngine* engine, QObject* parent = nullptr);
 
-    // count 0 = until stopped. Returns false (and emits stopped with the reason)
-    // when it cannot start: empty text or not connected.
-    bool start(const QString& text, std::chrono::milliseconds interval, int count);
+    // Sends `messages` (as ClientEngine::send) every interval; count 0 = until
+    // stopped. Returns false (and emits stopped with the reason) when it
+    // cannot start: nothing to send or not connected.
+    bool start(const QList<QByteArray>& messages, std::chrono::milliseconds interval, int count);
     void stop();
     bool isRunning() const;
     RepeatStats stats() const;
@@ -61,7 +63,7 @@ private:
 
     ClientEngine* m_engine;
     QTimer* m_timer;
-    QString m_text;
+    QList<QByteArray> m_messages;
     int m_count = 0;
     int m_sent = 0;
     QSet<quint64> m_awaiting;

@@ -65,6 +65,16 @@ QString clientErrorName(ClientError error)
         return QStringLiteral("queue-full");
     case ClientError::PingNeedsChorus:
         return QStringLiteral("ping-needs-chorus");
+    case ClientError::ReceivedBadLength:
+        return QStringLiteral("received-bad-length");
+    case ClientError::ReceivedOutsideEnvelope:
+        return QStringLiteral("received-outside-envelope");
+    case ClientError::ReceivedIncomplete:
+        return QStringLiteral("received-incomplete");
+    case ClientError::NotUtf8ForChorus:
+        return QStringLiteral("not-utf8-for-chorus");
+    case ClientError::DoesNotFitFraming:
+        return QStringLiteral("does-not-fit-framing");
     }
     return {};
 }
@@ -106,6 +116,8 @@ QString clientNoticeName(ClientNotice notice)
         return QStringLiteral("auto-reconnect-off");
     case ClientNotice::Renamed:
         return QStringLiteral("renamed");
+    case ClientNotice::FixedSizeDiffers:
+        return QStringLiteral("fixed-size-differs");
     }
     return {};
 }

@@ -42,7 +42,10 @@ struct ClientConfig
     std::chrono::milliseconds reconnectInitial = kDefaultReconnectInitial;
     std::chrono::milliseconds reconnectMax = kDefaultReconnectMax;
     std::chrono::milliseconds linkProvenAfter = kDefaultLinkProvenAfter;
-    Framing framing = Framing::Auto;
+    // How received bytes become messages, and how sent ones are framed
+    // (OutgoingMessages.h): the terminator ends each sent message only with
+    // a text framing (Auto, Line, CR); the others frame it themselves.
+    FrameSpec framing = Framing::Auto;
     std::chrono::milliseconds idleGap = kDefaultIdleGap;
     Terminator terminator = Terminator::Lf;
     // The server's known limit; send() refuses anything longer.
@@ -76,12 +79,18 @@ enum class ClientError {
     UnreadableLine,    // a line that is not a Chorus message (reason = "code: message")
     UnexpectedMessage, // a valid Chorus message a client does not accept (reason = its type)
     ReceivedTooLong,   // a message over maxMessageBytes (count = bytes discarded, limit = max)
+    // Bytes the receive framing could not make a message of (payload = those bytes).
+    ReceivedBadLength,       // a length field shorter than its own header (payload = the header)
+    ReceivedOutsideEnvelope, // bytes before the envelope's start (count = their number)
+    ReceivedIncomplete,      // the link closed inside a length-field or fixed frame (count)
     // send() and ping() refusals.
-    EmptyMessage,    // nothing but empty lines
-    MessageTooLong,  // a line of `count` bytes; the limit is `limit`
-    WriteBacklog,    // `count` bytes still unwritten: the server is not reading
-    QueueFull,       // `count` messages already wait for the connection
-    PingNeedsChorus, // ping on a plain-text connection
+    EmptyMessage,      // nothing but empty lines
+    MessageTooLong,    // a line of `count` bytes; the limit is `limit`
+    WriteBacklog,      // `count` bytes still unwritten: the server is not reading
+    QueueFull,         // `count` messages already wait for the connection
+    PingNeedsChorus,   // ping on a plain-text connection
+    NotUtf8ForChorus,  // a Chorus message is JSON text: count = the first byte that is not UTF-8
+    DoesNotFitFraming, // a length field cannot say `count` bytes; `limit` is the most it can
 };
 QString clientErrorName(ClientError error); // stable machine name: "connection-refused", ...
 
@@ -110,6 +119,8 @@ enum class ClientNotice {
     RepliesLost,      // count = sent messages the link took down unanswered
     AutoReconnectOff, // a pending retry was cancelled by turning auto-reconnect off
     Renamed,          // reason = the new name
+    FixedSizeDiffers, // fixed framing: message messageId of `count` bytes went out as is;
+                      // the framing's size is `limit`
 };
 QString clientNoticeName(ClientNotice notice); // stable machine name
 
@@ -126,6 +137,8 @@ struct SendResult
 
 // One thing that happened, for the history pane. Small and copyable: at chat
 // rates one signal per event is fine; fast senders are coalesced by the GUI.
+// A message is its bytes (payload), exactly as sent or received; only a view
+// turns them into text (wire/ByteText.h).
 struct ClientEvent
 {
     enum class Kind {
@@ -133,7 +146,7 @@ struct ClientEvent
         Queued,    // typed while down; will go out on reconnect, in order
         Received,  // a message from the server (replyTo/rttMs when matched)
         Notice,    // see `notice`
-        Error,     // see `error`
+        Error,     // see `error` (framing problems carry the bytes in payload)
         Refused,   // send() or ping() refused (see `error`)
         Broadcast, // chorus mode: the server's message to every client
         Direct,    // chorus mode: the server's message to this client only
@@ -145,14 +158,14 @@ struct ClientEvent
     quint64 messageId = 0;                    // Sent/Queued: the message's id
     quint64 replyTo = 0;                      // Received: id of the matched sent message, 0 if none
     std::optional<double> rttMs;              // Received, Pong: round trip when matched
-    QString text;                             // messages: their text
-    QString reason;                           // errors and some notices: the detail (see the enums)
-    QString endpoint;                         // host:port the event is about, where it matters
-    qint64 count = 0;                         // a number the words need (see the enums)
-    qint64 limit = 0;                         // a second number (see the enums)
-    int attempt = 0;                          // Retry* notices: the retry's number
-    qint64 delayMs = 0;                       // Retry* notices: the wait before it
-    qsizetype bytes = 0;                      // bytes on the wire (Sent/Received)
+    QByteArray payload;  // messages: their bytes (without framing); framing problems: the bytes
+    QString reason;      // errors and some notices: the detail (see the enums)
+    QString endpoint;    // host:port the event is about, where it matters
+    qint64 count = 0;    // a number the words need (see the enums)
+    qint64 limit = 0;    // a second number (see the enums)
+    int attempt = 0;     // Retry* notices: the retry's number
+    qint64 delayMs = 0;  // Retry* notices: the wait before it
+    qsizetype bytes = 0; // bytes on the wire (Sent/Received)
     QDateTime time;
 
     // Part of a reconnect run (shown as one line that updates in place).

@@ -6,6 +6,7 @@
 
 #include "ClientCommandLine.h"
 #include "EngineHarness.h"
+#include "wire/FrameSpec.h"
 
 #include <QFile>
 #include <QProcess>
@@ -43,6 +44,10 @@ class TestClientCommandLine : public QObject
 private slots:
     void everyOptionInBothForms_data();
     void everyOptionInBothForms();
+    void framingSpellings_data();
+    void framingSpellings();
+    void badFramingIsACode_data();
+    void badFramingIsACode();
     void flags_data();
     void flags();
     void everyTableOptionIsTested();
@@ -73,6 +78,10 @@ void TestClientCommandLine::everyOptionInBothForms_data()
                              << "raw" << QVariant(QStringLiteral("raw"));
     QTest::newRow("terminator") << "terminator"
                                 << "CRLF" << QVariant(QStringLiteral("crlf"));
+    QTest::newRow("terminator cr") << "terminator"
+                                   << "cr" << QVariant(QStringLiteral("cr"));
+    QTest::newRow("view") << "view"
+                          << "Mixed" << QVariant(QStringLiteral("mixed"));
     QTest::newRow("connect-timeout") << "connect-timeout"
                                      << "2500" << QVariant(qint64(2500));
     QTest::newRow("max-message") << "max-message"
@@ -100,6 +109,90 @@ void TestClientCommandLine::everyOptionInBothForms()
             QCOMPARE(result.overrides.has(other), other == id);
         QCOMPARE(result.qtArguments, QStringList{kProgram});
     }
+}
+
+void TestClientCommandLine::framingSpellings_data()
+{
+    // Every spelling of issue 9, and the canonical text it is kept as.
+    QTest::addColumn<QString>("given");
+    QTest::addColumn<QString>("kept");
+    QTest::addColumn<FrameSpec>("spec");
+    QTest::newRow("auto") << "auto"
+                          << "auto" << FrameSpec(Framing::Auto);
+    QTest::newRow("line") << "line"
+                          << "line" << FrameSpec(Framing::Line);
+    QTest::newRow("raw") << "raw"
+                         << "raw" << FrameSpec(Framing::Raw);
+    QTest::newRow("cr") << "CR"
+                        << "cr" << FrameSpec(Framing::Cr);
+    QTest::newRow("delimiter:03") << "delimiter:03"
+                                  << "delimiter:03" << FrameSpec::delimited("\x03");
+    QTest::newRow("delimiter:0D0A") << "delimiter:0d0a"
+                                    << "delimiter:0D0A" << FrameSpec::delimited("\r\n");
+    QTest::newRow("delimiter escaped") << "delimiter:\\x17"
+                                       << "delimiter:17" << FrameSpec::delimited("\x17");
+    QTest::newRow("envelope") << "delimiter:02..03"
+                              << "delimiter:02..03" << FrameSpec::delimited("\x03", "\x02");
+    LengthFieldSpec every;
+    every.offset = 2;
+    every.size = 4;
+    every.bigEndian = false;
+    every.adjust = -2;
+    every.strip = 6;
+    every.maxFrame = 1000;
+    QTest::newRow("length: every key")
+        << "length:offset=2,size=4,endian=little,adjust=-2,strip=6,max=1000"
+        << "length:offset=2,size=4,endian=little,adjust=-2,strip=6,max=1000"
+        << FrameSpec::lengthField(every);
+    QTest::newRow("length: defaults") << "length:"
+                                      << "length:offset=0,size=2,endian=big,adjust=0,strip=0"
+                                      << FrameSpec::lengthField(LengthFieldSpec());
+    QTest::newRow("fixed:8") << "fixed:8"
+                             << "fixed:8" << FrameSpec::fixed(8);
+    QTest::newRow("u16be") << "u16be"
+                           << "u16be" << FrameSpec::preset(LengthPreset::U16Be);
+    QTest::newRow("u32be") << "u32be"
+                           << "u32be" << FrameSpec::preset(LengthPreset::U32Be);
+    QTest::newRow("modbus-tcp") << "modbus-tcp"
+                                << "modbus-tcp" << FrameSpec::preset(LengthPreset::ModbusTcp);
+}
+
+void TestClientCommandLine::framingSpellings()
+{
+    QFETCH(QString, given);
+    QFETCH(QString, kept);
+    QFETCH(FrameSpec, spec);
+    const int id = settingId(ClientSetting::Framing);
+    for (const QStringList& arguments :
+         {QStringList{kProgram, QStringLiteral("--framing"), given},
+          QStringList{kProgram, QStringLiteral("--framing=") + given}}) {
+        const ClientCommandLine::Result result = ClientCommandLine::parse(arguments);
+        QCOMPARE(result.status, ClientCommandLine::Status::Ok);
+        QCOMPARE(result.overrides.get(id).toString(), kept);
+        QCOMPARE(ClientSettings::toConfig(result.overrides).framing, spec);
+    }
+}
+
+void TestClientCommandLine::badFramingIsACode_data()
+{
+    QTest::addColumn<QString>("given");
+    QTest::newRow("unknown name") << "lines";
+    QTest::newRow("odd hex") << "delimiter:0";
+    QTest::newRow("bad key") << "length:width=2";
+    QTest::newRow("size 5") << "length:size=5";
+    QTest::newRow("fixed 0") << "fixed:0";
+}
+
+void TestClientCommandLine::badFramingIsACode()
+{
+    QFETCH(QString, given);
+    const ClientCommandLine::Result result =
+        ClientCommandLine::parse({kProgram, QStringLiteral("--framing=") + given});
+    QCOMPARE(result.status, ClientCommandLine::Status::Error);
+    QCOMPARE(result.problem, ClientCommandLine::Problem::BadValue);
+    QCOMPARE(result.settingProblem.id, settingId(ClientSetting::Framing));
+    QCOMPARE(result.settingProblem.kind, SettingProblemKind::WrongType);
+    QVERIFY(result.errorText.contains(given));
 }
 
 void TestClientCommandLine::flags_data()
@@ -235,6 +328,10 @@ void TestClientCommandLine::helpListsEveryOption()
             QVERIFY2(help.contains(QStringLiteral("--") + QLatin1String(option)), option);
     }
     QVERIFY(!help.contains(QStringLiteral("<executable_name>")));
+    // --framing names every spelling (issue 9).
+    for (const char* spelling : {"auto", "line", "raw", "cr", "delimiter:03", "delimiter:02..03",
+                                 "endian=big|little", "fixed:N", "u16be", "u32be", "modbus-tcp"})
+        QVERIFY2(help.contains(QLatin1String(spelling)), spelling);
     QVERIFY(ClientCommandLine::versionText().contains(QStringLiteral(CHORUS_VERSION)));
 }
 

@@ -21,6 +21,18 @@ using namespace std::chrono_literals;
 
 namespace {
 
+// Each line of `text` as a message, in UTF-8 (the send box's Text mode without escapes).
+QList<QByteArray> lines(const QString& text)
+{
+    QList<QByteArray> out;
+    for (QString line : text.split(QLatin1Char('\n'))) {
+        if (line.endsWith(QLatin1Char('\r')))
+            line.chop(1);
+        out.append(line.toUtf8());
+    }
+    return out;
+}
+
 // A loopback peer whose behaviour each test chooses: it records every byte
 // received and answers through `onData`.
 class TestPeer : public QObject
@@ -170,12 +182,12 @@ void TestClientEngine::connectSendReplyWithRtt()
     QVERIFY(connectEngine(engine));
     QVERIFY(engine.peerLabel().startsWith(QStringLiteral("127.0.0.1:")));
 
-    const SendResult result = engine.send(QStringLiteral("hello"));
+    const SendResult result = engine.send(lines(QStringLiteral("hello")));
     QCOMPARE(result.status, SendStatus::Sent);
     QCOMPARE(result.messageIds.size(), 1);
     QTRY_COMPARE(eventsOf(events, ClientEvent::Kind::Received).size(), 1);
     const ClientEvent reply = eventsOf(events, ClientEvent::Kind::Received).first();
-    QCOMPARE(reply.text, QStringLiteral("re:hello"));
+    QCOMPARE(reply.payload, QStringLiteral("re:hello").toUtf8());
     QCOMPARE(reply.replyTo, result.messageIds.first());
     QVERIFY(reply.rttMs.has_value());
     QVERIFY(*reply.rttMs >= 0.0 && *reply.rttMs < 5000.0);
@@ -209,10 +221,10 @@ void TestClientEngine::replySplitAcrossSegmentsAndInsideCharacter()
     engine.setConfig(config);
     QSignalSpy events(&engine, &ClientEngine::eventOccurred);
     QVERIFY(connectEngine(engine));
-    QCOMPARE(engine.send(QStringLiteral("hi")).status, SendStatus::Sent);
+    QCOMPARE(engine.send(lines(QStringLiteral("hi"))).status, SendStatus::Sent);
     QTRY_COMPARE(eventsOf(events, ClientEvent::Kind::Received).size(), 1);
     const ClientEvent event = eventsOf(events, ClientEvent::Kind::Received).first();
-    QCOMPARE(event.text, QStringLiteral("안녕하세요!"));
+    QCOMPARE(event.payload, QStringLiteral("안녕하세요!").toUtf8());
     QVERIFY(event.rttMs.has_value());
     QVERIFY(*event.rttMs >= 30.0); // it only completed after the last segment
 }
@@ -231,13 +243,13 @@ void TestClientEngine::idleGapReplyWithoutNewline()
     engine.setConfig(config);
     QSignalSpy events(&engine, &ClientEngine::eventOccurred);
     QVERIFY(connectEngine(engine));
-    QCOMPARE(engine.send(QStringLiteral("one")).status, SendStatus::Sent);
+    QCOMPARE(engine.send(lines(QStringLiteral("one"))).status, SendStatus::Sent);
     QTRY_COMPARE(eventsOf(events, ClientEvent::Kind::Received).size(), 1);
     QCOMPARE(peer.received, QByteArray("one"));
-    QCOMPARE(engine.send(QStringLiteral("two")).status, SendStatus::Sent);
+    QCOMPARE(engine.send(lines(QStringLiteral("two"))).status, SendStatus::Sent);
     QTRY_COMPARE(eventsOf(events, ClientEvent::Kind::Received).size(), 2);
     for (const ClientEvent& event : eventsOf(events, ClientEvent::Kind::Received)) {
-        QCOMPARE(event.text, QStringLiteral("응답 메시지 전송합니다."));
+        QCOMPARE(event.payload, QStringLiteral("응답 메시지 전송합니다.").toUtf8());
         QVERIFY(event.rttMs.has_value());
     }
 }
@@ -278,12 +290,12 @@ void TestClientEngine::serverClosesConnection()
     engine.setConfig(configFor(peer.port()));
     QSignalSpy events(&engine, &ClientEngine::eventOccurred);
     QVERIFY(connectEngine(engine));
-    engine.send(QStringLiteral("x"));
+    engine.send(lines(QStringLiteral("x")));
     QTRY_COMPARE(engine.state(), ClientState::Disconnected);
     // The last words before the close still arrive, matched to the message.
     const QList<ClientEvent> received = eventsOf(events, ClientEvent::Kind::Received);
     QCOMPARE(received.size(), 1);
-    QCOMPARE(received.first().text, QStringLiteral("bye"));
+    QCOMPARE(received.first().payload, QStringLiteral("bye").toUtf8());
     const QList<ClientEvent> errors = eventsOf(events, ClientEvent::Kind::Error);
     QCOMPARE(errors.size(), 1);
     QCOMPARE(errors.first().error, ClientError::RemoteClosed);
@@ -310,9 +322,9 @@ void TestClientEngine::reconnectsWithBackoffAndSendsQueued()
     // The server goes away completely: every retry is refused, with growing delays.
     peer.reset();
     QTRY_COMPARE(engine.state(), ClientState::Reconnecting);
-    QCOMPARE(engine.send(QStringLiteral("typed while down")).status, SendStatus::Queued);
+    QCOMPARE(engine.send(lines(QStringLiteral("typed while down"))).status, SendStatus::Queued);
     QTRY_VERIFY(delays.size() >= 3);
-    QCOMPARE(engine.send(QStringLiteral("and another")).status, SendStatus::Queued);
+    QCOMPARE(engine.send(lines(QStringLiteral("and another"))).status, SendStatus::Queued);
     // The drop is one error; the retries report their failure in the run's status.
     QCOMPARE(eventsOf(events, ClientEvent::Kind::Error).size(), 1);
     QCOMPARE(noticesOf(events, ClientNotice::RetryWaiting).last().error,
@@ -355,8 +367,8 @@ void TestClientEngine::queuedWhileDisconnectedSentInOrder()
     ClientEngine engine;
     engine.setConfig(configFor(peer.port()));
     QSignalSpy events(&engine, &ClientEngine::eventOccurred);
-    QCOMPARE(engine.send(QStringLiteral("first")).status, SendStatus::Queued);
-    const SendResult two = engine.send(QStringLiteral("second\nthird"));
+    QCOMPARE(engine.send(lines(QStringLiteral("first"))).status, SendStatus::Queued);
+    const SendResult two = engine.send(lines(QStringLiteral("second\nthird")));
     QCOMPARE(two.status, SendStatus::Queued);
     QCOMPARE(two.messageIds.size(), 2);
     QCOMPARE(engine.queuedCount(), 3);
@@ -376,7 +388,7 @@ void TestClientEngine::refusesOverLongMessage()
     QSignalSpy events(&engine, &ClientEngine::eventOccurred);
     QVERIFY(connectEngine(engine));
     // 4 Hangul syllables = 12 bytes: over the limit though only 4 characters.
-    const SendResult result = engine.send(QStringLiteral("안녕하세"));
+    const SendResult result = engine.send(lines(QStringLiteral("안녕하세")));
     QCOMPARE(result.status, SendStatus::Refused);
     QCOMPARE(result.error, ClientError::MessageTooLong);
     QCOMPARE(result.count, 12);
@@ -388,9 +400,9 @@ void TestClientEngine::refusesOverLongMessage()
     QCOMPARE(engine.stats().messagesSent, 0u);
     // Refused while disconnected too: never queued then lost.
     engine.disconnectFromServer();
-    QCOMPARE(engine.send(QString(11, QLatin1Char('x'))).status, SendStatus::Refused);
-    QCOMPARE(engine.send(QStringLiteral("ok")).status, SendStatus::Queued);
-    QCOMPARE(engine.send(QStringLiteral("\n\n")).error, ClientError::EmptyMessage);
+    QCOMPARE(engine.send(lines(QString(11, QLatin1Char('x')))).status, SendStatus::Refused);
+    QCOMPARE(engine.send(lines(QStringLiteral("ok"))).status, SendStatus::Queued);
+    QCOMPARE(engine.send(lines(QStringLiteral("\n\n"))).error, ClientError::EmptyMessage);
 }
 
 void TestClientEngine::multiLineSendsEachLine()
@@ -406,13 +418,13 @@ void TestClientEngine::multiLineSendsEachLine()
     engine.setConfig(configFor(peer.port()));
     QSignalSpy events(&engine, &ClientEngine::eventOccurred);
     QVERIFY(connectEngine(engine));
-    const SendResult result = engine.send(QStringLiteral("a\r\nb\nc"));
+    const SendResult result = engine.send(lines(QStringLiteral("a\r\nb\nc")));
     QCOMPARE(result.status, SendStatus::Sent);
     QCOMPARE(result.messageIds.size(), 3);
     QTRY_COMPARE(eventsOf(events, ClientEvent::Kind::Received).size(), 3);
     const QList<ClientEvent> replies = eventsOf(events, ClientEvent::Kind::Received);
-    QCOMPARE(replies.at(0).text, QStringLiteral("A"));
-    QCOMPARE(replies.at(2).text, QStringLiteral("C"));
+    QCOMPARE(replies.at(0).payload, QStringLiteral("A").toUtf8());
+    QCOMPARE(replies.at(2).payload, QStringLiteral("C").toUtf8());
     for (int i = 0; i < 3; ++i)
         QCOMPARE(replies.at(i).replyTo, result.messageIds.at(i));
 }
@@ -426,7 +438,7 @@ void TestClientEngine::terminatorChoices()
     config.terminator = Terminator::CrLf;
     engine.setConfig(config);
     QVERIFY(connectEngine(engine));
-    engine.send(QStringLiteral("x"));
+    engine.send(lines(QStringLiteral("x")));
     QTRY_COMPARE(peer.received, QByteArray("x\r\n"));
 }
 
@@ -445,8 +457,8 @@ void TestClientEngine::noTerminatorCoalescedMessagesShareOneReply()
     engine.setConfig(config);
     QSignalSpy events(&engine, &ClientEngine::eventOccurred);
     QVERIFY(connectEngine(engine));
-    engine.send(QStringLiteral("a"));
-    const SendResult b = engine.send(QStringLiteral("b"));
+    engine.send(lines(QStringLiteral("a")));
+    const SendResult b = engine.send(lines(QStringLiteral("b")));
     QTRY_COMPARE(eventsOf(events, ClientEvent::Kind::Received).size(), 1);
     const ClientEvent reply = eventsOf(events, ClientEvent::Kind::Received).first();
     QCOMPARE(reply.replyTo, b.messageIds.first());
@@ -493,7 +505,7 @@ void TestClientEngine::chorusNegotiationReorderedRepliesPingBroadcast()
     QSignalSpy learnt(&engine, &ClientEngine::knownChorusServerChanged);
     QVERIFY(connectEngine(engine));
     // Typed before the welcome: waits, then goes as a chorus msg.
-    QCOMPARE(engine.send(QStringLiteral("first")).status, SendStatus::Queued);
+    QCOMPARE(engine.send(lines(QStringLiteral("first"))).status, SendStatus::Queued);
     QTRY_VERIFY(engine.isChorusMode());
     QCOMPARE(engine.clientId(), 7u);
     QCOMPARE(fromClient.first().type, ChorusMessageType::Hello);
@@ -508,20 +520,21 @@ void TestClientEngine::chorusNegotiationReorderedRepliesPingBroadcast()
     QCOMPARE(learnt.first().at(0).toString(), key);
     QCOMPARE(learnt.first().at(1).toBool(), true);
     QCOMPARE(engine.knownChorusServers(), QStringList{key});
-    const SendResult second = engine.send(QStringLiteral("second"));
+    const SendResult second = engine.send(lines(QStringLiteral("second")));
     QCOMPARE(second.status, SendStatus::Sent);
     QTRY_COMPARE(eventsOf(events, ClientEvent::Kind::Received).size(), 2);
     const QList<ClientEvent> replies = eventsOf(events, ClientEvent::Kind::Received);
     // Reversed on the wire, yet each is matched to its own message by seq.
-    QCOMPARE(replies.at(0).text, QStringLiteral("re:second"));
+    QCOMPARE(replies.at(0).payload, QStringLiteral("re:second").toUtf8());
     QCOMPARE(replies.at(0).replyTo, second.messageIds.first());
-    QCOMPARE(replies.at(1).text, QStringLiteral("re:first"));
+    QCOMPARE(replies.at(1).payload, QStringLiteral("re:first").toUtf8());
     QVERIFY(replies.at(1).replyTo != second.messageIds.first());
     QVERIFY(replies.at(0).rttMs && replies.at(1).rttMs);
     QTRY_COMPARE(eventsOf(events, ClientEvent::Kind::Direct).size(), 1);
-    QCOMPARE(eventsOf(events, ClientEvent::Kind::Broadcast).first().text,
-             QStringLiteral("모두에게"));
-    QCOMPARE(eventsOf(events, ClientEvent::Kind::Direct).first().text, QStringLiteral("just you"));
+    QCOMPARE(eventsOf(events, ClientEvent::Kind::Broadcast).first().payload,
+             QStringLiteral("모두에게").toUtf8());
+    QCOMPARE(eventsOf(events, ClientEvent::Kind::Direct).first().payload,
+             QStringLiteral("just you").toUtf8());
 
     QVERIFY(engine.ping());
     QTRY_COMPARE(eventsOf(events, ClientEvent::Kind::Pong).size(), 1);
@@ -544,7 +557,7 @@ void TestClientEngine::forcedChorusAgainstPlainServerFails()
     engine.setConfig(config);
     QSignalSpy events(&engine, &ClientEngine::eventOccurred);
     QVERIFY(connectEngine(engine));
-    QCOMPARE(engine.send(QStringLiteral("kept")).status, SendStatus::Queued);
+    QCOMPARE(engine.send(lines(QStringLiteral("kept"))).status, SendStatus::Queued);
     QTRY_COMPARE(engine.state(), ClientState::Disconnected);
     QCOMPARE(eventsOf(events, ClientEvent::Kind::Error).first().error, ClientError::WelcomeTimeout);
     QCOMPARE(eventsOf(events, ClientEvent::Kind::Error).first().limit, 100);
@@ -597,7 +610,7 @@ void TestClientEngine::autoSendsOnlyTheUsersBytesToAnUnknownPeer()
     QVERIFY(!engine.isChorusMode());
     QCOMPARE(noticesOf(events, ClientNotice::PlainText).size(), 1);
     QTRY_COMPARE(peer.sockets.size(), 1);
-    QCOMPARE(engine.send(QStringLiteral("AT+STATUS?\n드론")).status, SendStatus::Sent);
+    QCOMPARE(engine.send(lines(QStringLiteral("AT+STATUS?\n드론"))).status, SendStatus::Sent);
     // From the first byte on: exactly what the user sent, nothing before it.
     QTRY_COMPARE(peer.received, QStringLiteral("AT+STATUS?\n드론\n").toUtf8());
     QCOMPARE(engine.stats().bytesSent, quint64(peer.received.size()));
@@ -634,12 +647,12 @@ void TestClientEngine::chorusServerGetsIdsNamesPingAndBroadcasts()
     QCOMPARE(chosen.knownChorusServers(), QStringList{key});
     QVERIFY(chosen.ping());
     QTRY_COMPARE(eventsOf(chosenEvents, ClientEvent::Kind::Pong).size(), 1);
-    const SendResult sent = chosen.send(QStringLiteral("status?"));
+    const SendResult sent = chosen.send(lines(QStringLiteral("status?")));
     QTRY_COMPARE(eventsOf(chosenEvents, ClientEvent::Kind::Received).size(), 1);
     QCOMPARE(eventsOf(chosenEvents, ClientEvent::Kind::Received).first().replyTo,
              sent.messageIds.first());
     QVERIFY(testing::factoryTexts().contains(
-        eventsOf(chosenEvents, ClientEvent::Kind::Received).first().text));
+        QString::fromUtf8(eventsOf(chosenEvents, ClientEvent::Kind::Received).first().payload)));
 
     // Auto with that memory: Chorus again, with its own id.
     ClientEngine remembered;
@@ -667,8 +680,8 @@ void TestClientEngine::chorusServerGetsIdsNamesPingAndBroadcasts()
     server.engine.broadcast({}, QStringLiteral("모두 안녕"));
     QTRY_COMPARE(eventsOf(chosenEvents, ClientEvent::Kind::Broadcast).size(), 1);
     QTRY_COMPARE(eventsOf(rememberedEvents, ClientEvent::Kind::Broadcast).size(), 1);
-    QCOMPARE(eventsOf(rememberedEvents, ClientEvent::Kind::Broadcast).first().text,
-             QStringLiteral("모두 안녕"));
+    QCOMPARE(eventsOf(rememberedEvents, ClientEvent::Kind::Broadcast).first().payload,
+             QStringLiteral("모두 안녕").toUtf8());
     QVERIFY(!rowNamed(QStringLiteral("never sent")));
 }
 
@@ -687,7 +700,7 @@ void TestClientEngine::knownServerThatStopsWelcomingFallsBack()
     QSignalSpy changed(&engine, &ClientEngine::knownChorusServerChanged);
     QVERIFY(connectEngine(engine));
     QVERIFY(engine.isNegotiating());
-    QCOMPARE(engine.send(QStringLiteral("held")).status, SendStatus::Queued);
+    QCOMPARE(engine.send(lines(QStringLiteral("held"))).status, SendStatus::Queued);
     QTRY_COMPARE(noticesOf(events, ClientNotice::KnownServerFellBack).size(), 1);
     QCOMPARE(changed.size(), 1);
     QCOMPARE(changed.first().at(0).toString(), key);
@@ -879,12 +892,12 @@ void TestClientEngine::repeatSenderCountsAndStops()
     ClientRepeatSender repeat(&engine);
     QSignalSpy stopped(&repeat, &ClientRepeatSender::stopped);
     // Not connected: refuses to start, says why.
-    QVERIFY(!repeat.start(QStringLiteral("x"), 5ms, 3));
+    QVERIFY(!repeat.start({"x"}, 5ms, 3));
     QCOMPARE(stopped.size(), 1);
     QCOMPARE(stopped.first().at(0).value<RepeatStop>(), RepeatStop::NotConnected);
     QVERIFY(connectEngine(engine));
 
-    QVERIFY(repeat.start(QStringLiteral("tick"), 5ms, 20));
+    QVERIFY(repeat.start({"tick"}, 5ms, 20));
     QVERIFY(repeat.isRunning());
     QTRY_VERIFY(!repeat.isRunning());
     QTRY_COMPARE(repeat.stats().answered, 20);
@@ -896,7 +909,7 @@ void TestClientEngine::repeatSenderCountsAndStops()
     QCOMPARE(stopped.last().at(0).value<RepeatStop>(), RepeatStop::Finished);
 
     // Until stopped (count 0); a dropped link stops it.
-    QVERIFY(repeat.start(QStringLiteral("more"), 5ms, 0));
+    QVERIFY(repeat.start({"more"}, 5ms, 0));
     QTRY_VERIFY(repeat.stats().sent >= 5);
     peer.sockets.first()->disconnectFromHost();
     QTRY_VERIFY(!repeat.isRunning());

@@ -32,6 +32,11 @@ using namespace chorus;
 using namespace std::chrono_literals;
 
 namespace {
+QByteArray utf8(const QString& text)
+{
+    return text.toUtf8();
+}
+
 // Answers every line with "re:<line>" and keeps every byte it received.
 class EchoPeer : public QObject
 {
@@ -65,7 +70,7 @@ public:
 int findRow(const HistoryModel* model, HistoryEntry::Kind kind, const QString& text)
 {
     for (int row = model->count() - 1; row >= 0; --row)
-        if (model->entry(row).kind == kind && model->entry(row).text == text)
+        if (model->entry(row).kind == kind && model->entry(row).payload == text.toUtf8())
             return row;
     return -1;
 }
@@ -328,7 +333,7 @@ void TestClientGui::chorusServerPingAndBroadcast()
         return false;
     }());
 
-    window.engine()->send(QStringLiteral("hi"));
+    window.engine()->send(utf8(QStringLiteral("hi")));
     QTRY_VERIFY(findRow(model, HistoryEntry::Kind::Broadcast, QStringLiteral("to all")) >= 0);
     const int reply = findRow(model, HistoryEntry::Kind::Received, QStringLiteral("ok"));
     QVERIFY(reply >= 0 && model->entry(reply).hasRtt());
@@ -460,7 +465,7 @@ void TestClientGui::eachWindowHasItsOwnSession()
     first.show();
     first.connectOrDisconnect();
     QTRY_VERIFY(first.engine()->isChorusMode());
-    first.engine()->send(QStringLiteral("from window 1"));
+    first.engine()->send(utf8(QStringLiteral("from window 1")));
     QTRY_COMPARE(first.engine()->stats().messagesReceived, 1u);
     QVERIFY(first.saveKeptHistory().ok());
     QVERIFY(QFile::exists(first.sessionPath()));
@@ -479,7 +484,7 @@ void TestClientGui::eachWindowHasItsOwnSession()
         -1);
     QCOMPARE(countNotice(second.historyModel(), ClientNotice::ChorusWelcome), 1);
     QCOMPARE(countNotice(first.historyModel(), ClientNotice::ChorusWelcome), 1);
-    second.engine()->send(QStringLiteral("from window 2"));
+    second.engine()->send(utf8(QStringLiteral("from window 2")));
     QTRY_COMPARE(second.engine()->stats().messagesReceived, 1u);
     QVERIFY(second.saveKeptHistory().ok());
     QVERIFY(second.sessionPath() != first.sessionPath());
@@ -500,7 +505,7 @@ void TestClientGui::savedSessionReopensByteExact()
         window.show();
         window.connectOrDisconnect();
         QTRY_COMPARE(window.engine()->state(), ClientState::Connected);
-        window.engine()->send(QStringLiteral("keep me 드론 \"quoted\" \\ \t tab"));
+        window.engine()->send(utf8(QStringLiteral("keep me 드론 \"quoted\" \\ \t tab")));
         QTRY_COMPARE(window.engine()->stats().messagesReceived, 1u);
         const QString json = dir.filePath(QStringLiteral("h.json"));
         QVERIFY(window.saveHistoryAs(json, true).ok());
@@ -545,7 +550,7 @@ void TestClientGui::fullDiskKeepsOldFilesAndSaysSo()
     window.show();
     window.connectOrDisconnect();
     QTRY_COMPARE(window.engine()->state(), ClientState::Connected);
-    window.engine()->send(QStringLiteral("before the disk filled up"));
+    window.engine()->send(utf8(QStringLiteral("before the disk filled up")));
     QTRY_COMPARE(window.engine()->stats().messagesReceived, 1u);
     QVERIFY(window.saveKeptHistory().ok());
     QVERIFY(window.saveSettings().ok());
@@ -555,7 +560,7 @@ void TestClientGui::fullDiskKeepsOldFilesAndSaysSo()
     QVERIFY(!settingsBefore.isEmpty());
 
     QVERIFY(disk.fill());
-    window.engine()->send(QStringLiteral("after: %1").arg(QString(8000, QLatin1Char('x'))));
+    window.engine()->send(utf8(QStringLiteral("after: %1").arg(QString(8000, QLatin1Char('x')))));
     QTRY_COMPARE(window.engine()->stats().messagesReceived, 2u);
     const FileResult history = window.saveKeptHistory();
     QVERIFY(!history.ok());

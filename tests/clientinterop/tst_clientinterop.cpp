@@ -86,11 +86,11 @@ void TestClientInterop::threeMessagesThreeReplies()
                                   QStringLiteral("third one")};
     for (int i = 0; i < messages.size(); ++i) {
         // One at a time: the server reads whatever one recv() returns as one message.
-        const SendResult result = engine.send(messages.at(i));
+        const SendResult result = engine.send(messages.at(i).toUtf8());
         QCOMPARE(result.status, SendStatus::Sent);
         QTRY_COMPARE_WITH_TIMEOUT(received.size(), i + 1, 5000);
         const ClientEvent& reply = received.at(i);
-        QVERIFY2(replies.contains(reply.text), qPrintable(reply.text));
+        QVERIFY2(replies.contains(QString::fromUtf8(reply.payload)), reply.payload.constData());
         QVERIFY(reply.rttMs.has_value());
         QVERIFY(*reply.rttMs > 0.0);
         QCOMPARE(reply.replyTo, result.messageIds.first());
@@ -139,7 +139,7 @@ void TestClientInterop::chorusServerNegotiatesAndSurvivesRestart()
     QTRY_VERIFY_WITH_TIMEOUT(engine.isChorusMode(), 5000);
     QVERIFY(engine.clientId() != 0);
     for (int i = 0; i < 3; ++i) {
-        const SendResult result = engine.send(QStringLiteral("메시지 %1").arg(i));
+        const SendResult result = engine.send(QStringLiteral("메시지 %1").arg(i).toUtf8());
         QCOMPARE(result.status, SendStatus::Sent);
         QTRY_COMPARE_WITH_TIMEOUT(received.size(), i + 1, 5000);
         QCOMPARE(received.at(i).replyTo, result.messageIds.first());
@@ -147,7 +147,7 @@ void TestClientInterop::chorusServerNegotiatesAndSurvivesRestart()
     }
     server.broadcast({}, QStringLiteral("모두 안녕"));
     QTRY_COMPARE_WITH_TIMEOUT(broadcasts.size(), 1, 5000);
-    QCOMPARE(broadcasts.first().text, QStringLiteral("모두 안녕"));
+    QCOMPARE(broadcasts.first().payload, QStringLiteral("모두 안녕").toUtf8());
 
     // Stop sends a bye with "retry": the client keeps what is typed and comes
     // back by itself once the server listens again (PROTOCOL.md 2.3).
@@ -155,7 +155,7 @@ void TestClientInterop::chorusServerNegotiatesAndSurvivesRestart()
     server.stop();
     QVERIFY(stopped.wait(5000));
     QTRY_VERIFY_WITH_TIMEOUT(engine.state() == ClientState::Reconnecting, 5000);
-    QCOMPARE(engine.send(QStringLiteral("while down")).status, SendStatus::Queued);
+    QCOMPARE(engine.send("while down").status, SendStatus::Queued);
     serverConfig.port = port; // same port, as a user's Stop/Start does
     server.setConfig(serverConfig);
     listening.clear();

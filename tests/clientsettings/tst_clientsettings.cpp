@@ -4,6 +4,7 @@
 
 #include "ClientSettings.h"
 #include "ClientSettingsDialog.h"
+#include "FramingChoice.h"
 #include "SettingsForm.h"
 
 #include <QComboBox>
@@ -30,6 +31,10 @@ private slots:
     void commandLineWinsForTheRunOnly();
     void knownServersAreSharedByWindows();
     void dialogEditsTheTableRows();
+    void framingIsAnyFrameSpec();
+    void dialogChoosesAFraming();
+    void viewAndSendModeAreKept();
+    void sendHistoryWithoutModesIsText();
 };
 
 void TestClientSettings::defaultFileIsTheOneQSettingsUsed()
@@ -91,7 +96,9 @@ void TestClientSettings::savedAndReadBack()
         QVERIFY(!settings.setValue(ClientSetting::Port, 0));       // refused, nothing changes
         QVERIFY(!settings.setValue(ClientSetting::Connect, true)); // never saved
         settings.setRecentHosts({QStringLiteral("a"), QStringLiteral("b")});
-        settings.setSendHistory({QStringLiteral("hello"), QStringLiteral("안녕")});
+        settings.setSendHistory({{QStringLiteral("hello"), ByteInput::Text},
+                                 {QStringLiteral("01 03 00 0A"), ByteInput::Hex},
+                                 {QStringLiteral("안녕\\r"), ByteInput::Text}});
         QVERIFY(settings.hasUnsavedChanges());
         QVERIFY(settings.save().ok());
         QVERIFY(!settings.hasUnsavedChanges());
@@ -104,7 +111,11 @@ void TestClientSettings::savedAndReadBack()
     QCOMPARE(values.get(settingId(ClientSetting::Name)), QVariant(QStringLiteral("드론-7")));
     QVERIFY(!again.saved().has(settingId(ClientSetting::Connect)));
     QCOMPARE(again.recentHosts(), (QStringList{QStringLiteral("a"), QStringLiteral("b")}));
-    QCOMPARE(again.sendHistory(), (QStringList{QStringLiteral("hello"), QStringLiteral("안녕")}));
+    // Each recalled message keeps the input mode it was sent in.
+    QCOMPARE(again.sendHistory(),
+             (QList<RecalledMessage>{{QStringLiteral("hello"), ByteInput::Text},
+                                     {QStringLiteral("01 03 00 0A"), ByteInput::Hex},
+                                     {QStringLiteral("안녕\\r"), ByteInput::Text}}));
     QCOMPARE(ClientSettings::toConfig(values).terminator, Terminator::CrLf);
 }
 
@@ -153,16 +164,18 @@ void TestClientSettings::badSavedValuesAreRefusedOneByOne()
     {
         QFile file(path);
         QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("[General]\nport=0\nprotocol=smoke\nframing=raw\n");
+        file.write("[General]\nport=0\nprotocol=smoke\nframing=raw\nview=sideways\n");
     }
     ClientSettings settings(path);
     QList<SettingProblem> problems;
     QVERIFY(settings.load(&problems).ok());
-    QCOMPARE(problems.size(), 2);
+    QCOMPARE(problems.size(), 3);
     QCOMPARE(problems.at(0).id, settingId(ClientSetting::Port));
     QCOMPARE(problems.at(0).kind, SettingProblemKind::OutOfRange);
     QCOMPARE(problems.at(1).id, settingId(ClientSetting::Protocol));
     QCOMPARE(problems.at(1).kind, SettingProblemKind::UnknownChoice);
+    QCOMPARE(problems.at(2).id, settingId(ClientSetting::View));
+    QCOMPARE(ClientSettings::viewOf(settings.saved()), ByteView::Text);
     QVERIFY(!settings.saved().has(settingId(ClientSetting::Port)));
     QCOMPARE(settings.saved().get(settingId(ClientSetting::Framing)),
              QVariant(QStringLiteral("raw")));
@@ -227,6 +240,111 @@ void TestClientSettings::dialogEditsTheTableRows()
     for (int id : ClientSettingsDialog::rows())
         QVERIFY(edited.has(id));
     QVERIFY(!edited.has(settingId(ClientSetting::Host)));
+}
+
+void TestClientSettings::framingIsAnyFrameSpec()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("chorus-client.conf"));
+    {
+        ClientSettings settings(path);
+        // Kept in its canonical spelling; a spelling that is no framing is refused.
+        QVERIFY(settings.setValue(ClientSetting::Framing, QStringLiteral("delimiter:\\x17")));
+        QCOMPARE(settings.saved().get(settingId(ClientSetting::Framing)),
+                 QVariant(QStringLiteral("delimiter:17")));
+        QVERIFY(!settings.setValue(ClientSetting::Framing, QStringLiteral("length:size=5")));
+        QVERIFY(settings.setValue(ClientSetting::Framing, QStringLiteral("Modbus-TCP")));
+        QVERIFY(settings.save().ok());
+    }
+    ClientSettings again(path);
+    QList<SettingProblem> problems;
+    QVERIFY(again.load(&problems).ok());
+    QVERIFY(problems.isEmpty());
+    const ClientConfig config =
+        ClientSettings::toConfig(ClientSettings::effective(again.saved(), SettingValues()));
+    QCOMPARE(config.framing, FrameSpec::preset(LengthPreset::ModbusTcp));
+
+    // A file edited by hand with a framing that is none: refused, the default applies.
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("[General]\nframing=delimiter:0\n");
+    }
+    ClientSettings edited(path);
+    QVERIFY(edited.load(&problems).ok());
+    QCOMPARE(problems.size(), 1);
+    QCOMPARE(problems.first().id, settingId(ClientSetting::Framing));
+    QCOMPARE(problems.first().kind, SettingProblemKind::WrongType);
+    QCOMPARE(problems.first().given, QStringLiteral("delimiter:0"));
+    QVERIFY(!edited.saved().has(settingId(ClientSetting::Framing)));
+    QCOMPARE(ClientSettings::toConfig(ClientSettings::effective(edited.saved(), SettingValues()))
+                 .framing,
+             FrameSpec(Framing::Auto));
+}
+
+void TestClientSettings::dialogChoosesAFraming()
+{
+    SettingValues current = ClientSettings::effective(SettingValues(), SettingValues());
+    const int framing = settingId(ClientSetting::Framing);
+    current.set(framing, QStringLiteral("u16be"));
+    ClientSettingsDialog dialog(current);
+    FramingChoice* choice = dialog.framingChoice();
+    QCOMPARE(choice->spelling(), QStringLiteral("u16be"));
+    QCOMPARE(choice->currentData().toString(), QStringLiteral("u16be"));
+    // A framing that is not among the common ones is shown as itself.
+    current.set(framing, QStringLiteral("length:size=1,strip=1"));
+    ClientSettingsDialog custom(current);
+    QCOMPARE(custom.framingChoice()->spelling(),
+             QStringLiteral("length:offset=0,size=1,endian=big,adjust=0,strip=1"));
+    QVERIFY(custom.framingChoice()->currentText().contains(
+        parseFrameSpec(custom.framingChoice()->spelling())->label()));
+    QCOMPARE(custom.values().get(framing),
+             QVariant(QStringLiteral("length:offset=0,size=1,endian=big,adjust=0,strip=1")));
+    // Choosing a common one from the list.
+    const int cr = choice->findData(QStringLiteral("cr"));
+    QVERIFY(cr >= 0);
+    choice->setCurrentIndex(cr);
+    emit choice->activated(cr);
+    QCOMPARE(dialog.values().get(framing), QVariant(QStringLiteral("cr")));
+}
+
+void TestClientSettings::viewAndSendModeAreKept()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("chorus-client.conf"));
+    const SettingValues defaults = ClientSettings::effective(SettingValues(), SettingValues());
+    QCOMPARE(ClientSettings::viewOf(defaults), ByteView::Text);
+    QCOMPARE(ClientSettings::sendModeOf(defaults), ByteInput::Text);
+    {
+        ClientSettings settings(path);
+        QVERIFY(settings.setValue(ClientSetting::View, QStringLiteral("mixed")));
+        QVERIFY(settings.setValue(ClientSetting::SendMode, QStringLiteral("hex")));
+        QVERIFY(!settings.setValue(ClientSetting::SendMode, QStringLiteral("mixed")));
+        QVERIFY(settings.save().ok());
+    }
+    ClientSettings again(path);
+    QVERIFY(again.load().ok());
+    const SettingValues values = ClientSettings::effective(again.saved(), SettingValues());
+    QCOMPARE(ClientSettings::viewOf(values), ByteView::Mixed);
+    QCOMPARE(ClientSettings::sendModeOf(values), ByteInput::Hex);
+}
+
+void TestClientSettings::sendHistoryWithoutModesIsText()
+{
+    // Written before the send box had modes: every entry was text.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("chorus-client.conf"));
+    {
+        QSettings old(path, QSettings::IniFormat);
+        old.setValue(QStringLiteral("sendHistory"),
+                     QStringList{QStringLiteral("AT+VER?"), QStringLiteral("안녕")});
+        old.sync();
+    }
+    ClientSettings settings(path);
+    QVERIFY(settings.load().ok());
+    QCOMPARE(settings.sendHistory(),
+             (QList<RecalledMessage>{{QStringLiteral("AT+VER?"), ByteInput::Text},
+                                     {QStringLiteral("안녕"), ByteInput::Text}}));
 }
 
 QTEST_MAIN(TestClientSettings)

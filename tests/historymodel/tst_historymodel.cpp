@@ -1,8 +1,12 @@
 // HistoryModel correctness: 100,000 entries, roles, queued->sent updates,
-// a reconnect run as one entry, save/load round trips and find. Speed is
-// measured in bench/history.
+// a reconnect run as one entry, save/load round trips and find; messages as
+// bytes in the Text, Hex and Mixed views, and files that keep every byte.
+// Speed is measured in bench/history.
 
 #include "HistoryModel.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
 
 #include <QFile>
 #include <QSignalSpy>
@@ -16,7 +20,7 @@ ClientEvent makeEvent(ClientEvent::Kind kind, const QString& text, quint64 id = 
 {
     ClientEvent e;
     e.kind = kind;
-    e.text = text;
+    e.payload = text.toUtf8();
     e.messageId = id;
     e.time = QDateTime::currentDateTime();
     return e;
@@ -46,6 +50,14 @@ private slots:
     void keepsLastEntriesAndSkipsBadLines();
     void jsonArrayAndText();
     void findWrapsBothWays();
+    void showsBytesInEachView_data();
+    void showsBytesInEachView();
+    void switchingTheViewRerendersEveryEntry();
+    void findAndCopyUseTheView();
+    void savedAndReloadedByteIdentical();
+    void filesKeepHexAndReadableText();
+    void oldFilesWithoutHexLoadAsUtf8();
+    void bigMessagesStayWhole();
 };
 
 void TestHistoryModel::hundredThousandEntries()
@@ -62,7 +74,7 @@ void TestHistoryModel::hundredThousandEntries()
             HistoryEntry e;
             e.kind = i % 2 ? HistoryEntry::Kind::Received : HistoryEntry::Kind::Sent;
             e.timeMs = base + i;
-            e.text = QStringLiteral("message %1 안녕하세요").arg(i);
+            e.payload = QStringLiteral("message %1 안녕하세요").arg(i).toUtf8();
             if (i % 2)
                 e.rttMs = i / 1000.0;
             batch.append(e);
@@ -188,6 +200,7 @@ void TestHistoryModel::jsonLinesRoundTrip()
     QCOMPARE(loaded.size(), 4);
     for (int i = 0; i < 4; ++i) {
         QCOMPARE(loaded.at(i).text, model.entry(i).text);
+        QCOMPARE(loaded.at(i).payload, model.entry(i).payload);
         QCOMPARE(loaded.at(i).kind, model.entry(i).kind);
         QCOMPARE(loaded.at(i).timeMs, model.entry(i).timeMs);
         QCOMPARE(loaded.at(i).queued, model.entry(i).queued);
@@ -239,7 +252,7 @@ void TestHistoryModel::keepsLastEntriesAndSkipsBadLines()
     HistoryModel model;
     QList<ClientEvent> events;
     for (int i = 0; i < 50; ++i)
-        events.append(makeEvent(ClientEvent::Kind::Notice, QString::number(i)));
+        events.append(makeEvent(ClientEvent::Kind::Received, QString::number(i)));
     model.applyEvents(events);
     const QString path = dir.filePath(QStringLiteral("h.jsonl"));
     QVERIFY(model.saveJsonLines(path, 20).ok());
@@ -253,8 +266,8 @@ void TestHistoryModel::keepsLastEntriesAndSkipsBadLines()
     QVERIFY(HistoryModel::readEntries(path, &loaded, &skipped).ok());
     QCOMPARE(skipped, 2);
     QCOMPARE(loaded.size(), 20);
-    QCOMPARE(loaded.first().text, QStringLiteral("30"));
-    QCOMPARE(loaded.last().text, QStringLiteral("49"));
+    QCOMPARE(loaded.first().payload, QByteArray("30"));
+    QCOMPARE(loaded.last().payload, QByteArray("49"));
 }
 
 void TestHistoryModel::jsonArrayAndText()
@@ -271,7 +284,7 @@ void TestHistoryModel::jsonArrayAndText()
     QList<HistoryEntry> entries;
     QVERIFY(HistoryModel::readEntries(json, &entries).ok());
     QCOMPARE(entries.size(), 2);
-    QCOMPARE(entries.at(1).text, QStringLiteral("데이터 수신 완료!"));
+    QCOMPARE(entries.at(1).payload, QStringLiteral("데이터 수신 완료!").toUtf8());
     QFile file(text);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QString contents = QString::fromUtf8(file.readAll());
@@ -285,15 +298,209 @@ void TestHistoryModel::jsonArrayAndText()
 void TestHistoryModel::findWrapsBothWays()
 {
     HistoryModel model;
-    model.applyEvents({makeEvent(ClientEvent::Kind::Notice, QStringLiteral("alpha")),
-                       makeEvent(ClientEvent::Kind::Notice, QStringLiteral("Beta")),
-                       makeEvent(ClientEvent::Kind::Notice, QStringLiteral("gamma beta"))});
+    model.applyEvents({makeEvent(ClientEvent::Kind::Received, QStringLiteral("alpha")),
+                       makeEvent(ClientEvent::Kind::Received, QStringLiteral("Beta")),
+                       makeEvent(ClientEvent::Kind::Received, QStringLiteral("gamma beta"))});
     QCOMPARE(model.find(QStringLiteral("beta"), -1, true), 1);
     QCOMPARE(model.find(QStringLiteral("beta"), 1, true), 2);
     QCOMPARE(model.find(QStringLiteral("beta"), 2, true), 1);  // wraps
     QCOMPARE(model.find(QStringLiteral("beta"), 1, false), 2); // wraps backwards
     QCOMPARE(model.find(QStringLiteral("zeta"), 0, true), -1);
     QCOMPARE(model.find(QString(), 0, true), -1);
+}
+
+namespace {
+ClientEvent bytesEvent(ClientEvent::Kind kind, const QByteArray& payload, quint64 id = 0)
+{
+    ClientEvent e = makeEvent(kind, {}, id);
+    e.payload = payload;
+    return e;
+}
+
+QByteArray allByteValues()
+{
+    QByteArray all;
+    for (int value = 0; value < 256; ++value)
+        all += char(value);
+    return all;
+}
+} // namespace
+
+Q_DECLARE_METATYPE(chorus::ByteView)
+
+void TestHistoryModel::showsBytesInEachView_data()
+{
+    QTest::addColumn<ByteView>("view");
+    QTest::addColumn<QString>("shown");
+    QTest::newRow("text") << ByteView::Text << QStringLiteral("\\x01\\x02 ok\\xFF\\0");
+    QTest::newRow("hex") << ByteView::Hex << QStringLiteral("01 02 20 6F 6B FF 00");
+    // As hexdump -C prints it.
+    QTest::newRow("mixed") << ByteView::Mixed
+                           << QStringLiteral("00000000  01 02 20 6f 6b ff 00") +
+                                  QString(30, QLatin1Char(' ')) + QStringLiteral("|.. ok..|");
+}
+
+void TestHistoryModel::showsBytesInEachView()
+{
+    QFETCH(ByteView, view);
+    QFETCH(QString, shown);
+    HistoryModel model;
+    const QByteArray bytes("\x01\x02 ok\xFF\x00", 7);
+    model.applyEvents({bytesEvent(ClientEvent::Kind::Received, bytes)});
+    model.setByteView(view);
+    QCOMPARE(model.entry(0).payload, bytes); // stored as is, whatever the view
+    QCOMPARE(model.index(0).data(HistoryModel::PayloadRole).toByteArray(), bytes);
+    QCOMPARE(model.index(0).data(HistoryModel::ByteViewRole).toInt(), int(view));
+    QCOMPARE(model.index(0).data().toString(), shown);
+}
+
+void TestHistoryModel::switchingTheViewRerendersEveryEntry()
+{
+    HistoryModel model;
+    model.applyEvents({bytesEvent(ClientEvent::Kind::Sent, "AT\r", 1),
+                       bytesEvent(ClientEvent::Kind::Received, QByteArray("\x06", 1)),
+                       notice(ClientNotice::PlainText)});
+    const QString noticeText = model.index(2).data().toString();
+    QCOMPARE(model.index(0).data().toString(), QStringLiteral("AT\\r"));
+    QSignalSpy relayout(&model, &QAbstractItemModel::layoutChanged);
+    model.setByteView(ByteView::Hex);
+    QCOMPARE(relayout.size(), 1); // heights differ between views: the view lays out again
+    QCOMPARE(model.index(0).data().toString(), QStringLiteral("41 54 0D"));
+    QCOMPARE(model.index(1).data().toString(), QStringLiteral("06"));
+    QCOMPARE(model.index(2).data().toString(), noticeText); // words stay words
+    model.setByteView(ByteView::Hex);
+    QCOMPARE(relayout.size(), 1); // no change, no relayout
+    model.setByteView(ByteView::Text);
+    QCOMPARE(model.index(1).data().toString(), QStringLiteral("\\x06"));
+}
+
+void TestHistoryModel::findAndCopyUseTheView()
+{
+    HistoryModel model;
+    model.applyEvents({bytesEvent(ClientEvent::Kind::Received, QByteArray("\xFF\x00", 2)),
+                       bytesEvent(ClientEvent::Kind::Received, "ok")});
+    QCOMPARE(model.find(QStringLiteral("ff 00"), -1, true), -1);
+    QCOMPARE(model.find(QStringLiteral("\\xff\\0"), -1, true), 0);
+    model.setByteView(ByteView::Hex);
+    QCOMPARE(model.find(QStringLiteral("ff 00"), -1, true), 0);
+    QCOMPARE(model.find(QStringLiteral("6F 6B"), 0, true), 1);
+    QVERIFY(model.toPlainText({0}).contains(QStringLiteral("server: FF 00")));
+    model.setByteView(ByteView::Mixed);
+    QVERIFY(model.toPlainText({0}).contains(QStringLiteral("server: 00000000  ff 00")));
+    // A dump of several lines starts on the line after the header.
+    model.applyEvents({bytesEvent(ClientEvent::Kind::Received, allByteValues())});
+    QVERIFY(model.toPlainText({2}).contains(
+        QStringLiteral("server:\n00000000  00 01 02 03 04 05 06 07  08 09 0a 0b 0c 0d 0e 0f  "
+                       "|................|\n00000010  10 11")));
+    // Save as text is always the Text view: escapes, one line per entry.
+    QVERIFY(model.toPlainText(ByteView::Text).contains(QStringLiteral("server: \\xFF\\0\n")));
+}
+
+void TestHistoryModel::savedAndReloadedByteIdentical()
+{
+    HistoryModel model;
+    const QByteArray all = allByteValues();
+    ClientEvent reply = bytesEvent(ClientEvent::Kind::Received, all);
+    reply.rttMs = 1.5;
+    model.applyEvents({bytesEvent(ClientEvent::Kind::Sent, QByteArray("\x00\xFF", 2), 1), reply,
+                       bytesEvent(ClientEvent::Kind::Broadcast, QByteArray("\xFE", 1)),
+                       bytesEvent(ClientEvent::Kind::Queued, QByteArray("\x00", 1), 2),
+                       notice(ClientNotice::PlainText)});
+    QTemporaryDir dir;
+    for (const QString& name : {QStringLiteral("s.jsonl"), QStringLiteral("s.json")}) {
+        const QString path = dir.filePath(name);
+        QVERIFY(name.endsWith(QLatin1String("l")) ? model.saveJsonLines(path).ok()
+                                                  : model.saveJson(path).ok());
+        QList<HistoryEntry> loaded;
+        int skipped = -1;
+        QVERIFY(HistoryModel::readEntries(path, &loaded, &skipped).ok());
+        QCOMPARE(skipped, 0);
+        QCOMPARE(loaded.size(), model.count());
+        for (int i = 0; i < model.count(); ++i) {
+            QCOMPARE(loaded.at(i).payload, model.entry(i).payload);
+            QCOMPARE(loaded.at(i).kind, model.entry(i).kind);
+            QCOMPARE(loaded.at(i).queued, model.entry(i).queued);
+        }
+        HistoryModel again;
+        again.append(loaded);
+        QCOMPARE(again.toJsonLines(), model.toJsonLines());
+    }
+}
+
+void TestHistoryModel::filesKeepHexAndReadableText()
+{
+    HistoryModel model;
+    model.applyEvents({bytesEvent(ClientEvent::Kind::Received, QByteArray("\x02hi\xFF", 4)),
+                       notice(ClientNotice::PlainText)});
+    const QList<QByteArray> lines = model.toJsonLines().split('\n');
+    const QJsonObject message = QJsonDocument::fromJson(lines.at(0)).object();
+    QCOMPARE(message.value(QStringLiteral("hex")).toString(), QStringLiteral("026869ff"));
+    QCOMPARE(message.value(QStringLiteral("text")).toString(), QStringLiteral("\\x02hi\\xFF"));
+    const QJsonObject words = QJsonDocument::fromJson(lines.at(1)).object();
+    QVERIFY(!words.contains(QStringLiteral("hex"))); // notices are words, not bytes
+    QCOMPARE(words.value(QStringLiteral("text")).toString(), model.entry(1).text);
+    // Hex that is not hex is not guessed at: that line is skipped.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("bad.jsonl"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(lines.at(0) + '\n');
+    file.write(R"({"time":"2024-05-01T12:00:01.123","kind":"sent","text":"x","hex":"0G"})"
+               "\n");
+    file.close();
+    QList<HistoryEntry> loaded;
+    int skipped = 0;
+    QVERIFY(HistoryModel::readEntries(path, &loaded, &skipped).ok());
+    QCOMPARE(skipped, 1);
+    QCOMPARE(loaded.size(), 1);
+    QCOMPARE(loaded.first().payload, QByteArray("\x02hi\xFF", 4));
+}
+
+void TestHistoryModel::oldFilesWithoutHexLoadAsUtf8()
+{
+    // A session kept before issue 9: messages as text only.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("old.jsonl"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QStringLiteral(R"({"time":"2024-05-01T12:00:01.123","kind":"received",)"
+                              R"("text":"응답 \\x01","rtt_ms":2.5})"
+                              "\n"
+                              R"({"time":"2024-05-01T12:00:02.000","kind":"notice",)"
+                              R"("text":"Connected to 127.0.0.1:9999"})"
+                              "\n")
+                   .toUtf8());
+    file.close();
+    QList<HistoryEntry> loaded;
+    int skipped = -1;
+    QVERIFY(HistoryModel::readEntries(path, &loaded, &skipped).ok());
+    QCOMPARE(skipped, 0);
+    QCOMPARE(loaded.size(), 2);
+    QCOMPARE(loaded.at(0).payload, QStringLiteral("응답 \\x01").toUtf8());
+    QCOMPARE(loaded.at(0).rttMs, 2.5);
+    QCOMPARE(loaded.at(1).text, QStringLiteral("Connected to 127.0.0.1:9999"));
+    QVERIFY(loaded.at(1).payload.isEmpty());
+}
+
+void TestHistoryModel::bigMessagesStayWhole()
+{
+    // 64 KiB kept and saved whole; only the tooltip shows a start of it.
+    HistoryModel model;
+    QByteArray big(64 * 1024, '\0');
+    for (qsizetype i = 0; i < big.size(); ++i)
+        big[i] = char(i * 7);
+    model.applyEvents({bytesEvent(ClientEvent::Kind::Received, big)});
+    model.setByteView(ByteView::Mixed);
+    QCOMPARE(model.entry(0).payload, big);
+    QCOMPARE(model.index(0).data().toString(), formatMixed(big));
+    const QString tip = model.index(0).data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.size() < 2000, qPrintable(QString::number(tip.size())));
+    QVERIFY(tip.contains(QString::number(big.size())));
+    QList<HistoryEntry> loaded;
+    QTemporaryDir dir;
+    QVERIFY(model.saveJsonLines(dir.filePath(QStringLiteral("big.jsonl"))).ok());
+    QVERIFY(HistoryModel::readEntries(dir.filePath(QStringLiteral("big.jsonl")), &loaded).ok());
+    QCOMPARE(loaded.first().payload, big);
 }
 
 QTEST_GUILESS_MAIN(TestHistoryModel)
