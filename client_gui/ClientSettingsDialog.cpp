@@ -36,9 +36,11 @@ ClientSettingsDialog::ClientSettingsDialog(const SettingValues& current, QWidget
     setWindowTitle(tr("Client settings"));
     const int framing = settingId(ClientSetting::Framing);
     m_framing->setToolTip(ClientSettings::table().help(framing));
-    m_framing->setSpelling(current.has(framing)
-                               ? current.get(framing).toString()
-                               : ClientSettings::table().row(framing).defaultValue.toString());
+    m_framing->setSpec(
+        parseFrameSpec(current.has(framing)
+                           ? current.get(framing).toString()
+                           : ClientSettings::table().row(framing).defaultValue.toString())
+            .value_or(FrameSpec()));
     m_form->formLayout()->insertRow(1, ClientSettings::table().label(framing), m_framing);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_form);

@@ -2,6 +2,8 @@
 
 #include "FramingEditor.h"
 
+#include <QCoreApplication>
+
 namespace chorus {
 
 namespace {
@@ -12,23 +14,48 @@ const QString kFixedItem = QStringLiteral("fixed");
 const QString kCustomItem = QStringLiteral("custom");
 const QString kKeptItem = QStringLiteral("kept"); // a framing from the dialog or from code
 
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("chorus::FramingChoice", text);
+}
+
+QString canonical(const QString& spelling)
+{
+    const std::optional<FrameSpec> spec = parseFrameSpec(spelling);
+    return spec ? spec->toText() : spelling;
+}
+
 } // namespace
+
+QList<CommonFraming> commonFramings()
+{
+    return {
+        {canonical(QStringLiteral("auto")), tr("Auto (LF, CR LF, CR or idle gap)")},
+        {canonical(QStringLiteral("line")), tr("Line (LF or CR LF)")},
+        {canonical(QStringLiteral("cr")), tr("CR (a carriage return ends a message)")},
+        {canonical(QStringLiteral("raw")), tr("Raw (each read is a message)")},
+        {canonical(QStringLiteral("delimiter:03")), tr("Delimiter ETX (03)")},
+        {canonical(QStringLiteral("delimiter:02..03")), tr("Envelope STX…ETX (02…03)")},
+        {canonical(QStringLiteral("u16be")), tr("Length prefix u16 BE")},
+        {canonical(QStringLiteral("u32be")), tr("Length prefix u32 BE")},
+        {canonical(QStringLiteral("modbus-tcp")), tr("Modbus/TCP")},
+    };
+}
+
+QString framingLabel(const QString& spelling)
+{
+    for (const CommonFraming& common : commonFramings()) {
+        if (common.spelling == spelling)
+            return common.label;
+    }
+    const std::optional<FrameSpec> spec = parseFrameSpec(spelling);
+    return tr("Custom: %1").arg(spec ? spec->label() : spelling);
+}
 
 FramingChoice::FramingChoice(QWidget* parent) : QComboBox(parent)
 {
-    const auto add = [this](const QString& label, const FrameSpec& spec) {
-        addItem(label, spec.toText());
-    };
-    add(tr("Auto (LF, CR LF, CR or idle gap)"), Framing::Auto);
-    add(tr("Line (LF or CR LF)"), Framing::Line);
-    add(tr("CR (carriage return)"), Framing::Cr);
-    add(tr("Raw (each arrival)"), Framing::Raw);
-    add(tr("Delimiter 03 (ETX)"), FrameSpec::delimited(QByteArray("\x03", 1)));
-    add(tr("STX…ETX envelope (02…03)"),
-        FrameSpec::delimited(QByteArray("\x03", 1), QByteArray("\x02", 1)));
-    add(tr("u16 BE length prefix"), FrameSpec::preset(LengthPreset::U16Be));
-    add(tr("u32 BE length prefix"), FrameSpec::preset(LengthPreset::U32Be));
-    add(tr("Modbus/TCP"), FrameSpec::preset(LengthPreset::ModbusTcp));
+    for (const CommonFraming& common : commonFramings())
+        addItem(common.label, common.spelling);
     addItem(tr("Fixed size…"));
     setItemData(count() - 1, kFixedItem, DialogRole);
     addItem(tr("Custom…"));

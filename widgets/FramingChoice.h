@@ -11,9 +11,22 @@
 #include "wire/FrameSpec.h"
 
 #include <QComboBox>
+#include <QList>
 #include <QPointer>
+#include <QString>
 
 namespace chorus {
+
+// A framing offered by name (the fixed items of FramingChoice, and the
+// client's Settings menu).
+struct CommonFraming
+{
+    QString spelling; // canonical (FrameSpec::toText())
+    QString label;    // translated
+};
+QList<CommonFraming> commonFramings();
+// The label of a common framing, or "Custom: <FrameSpec::label()>".
+QString framingLabel(const QString& spelling);
 
 class FramingChoice : public QComboBox
 {
@@ -22,6 +35,7 @@ public:
     explicit FramingChoice(QWidget* parent = nullptr);
 
     FrameSpec spec() const { return m_spec; }
+    QString spelling() const { return m_spec.toText(); }
     // Selects it (adding its item if needed) without emitting specChosen().
     void setSpec(const FrameSpec& spec);
     // The dialog "Fixed size…" or "Custom…" opened and not yet closed.

@@ -93,11 +93,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         if (!message.isMessage())
             continue;
         const std::optional<QByteArray> wire = decoder.frameOutgoing(message.payload);
-        if (!wire || spec.framing != Framing::LengthField || spec.length.strip != spec.length.headerSize())
+        if (!wire || spec.framing != Framing::LengthField ||
+            spec.length.strip != spec.length.headerSize())
             continue;
         FrameDecoder back(spec, max + 64);
         const QList<FramedMessage> decoded = back.feed(*wire);
-        if (message.payload.size() + spec.length.headerSize() <= max + 64 && spec.length.adjust == 0) {
+        if (message.payload.size() + spec.length.headerSize() <= max + 64 &&
+            spec.length.adjust == 0) {
             fuzzCheck(decoded.size() == 1, "a framed reply is one frame");
             fuzzCheck(decoded.first().payload == message.payload, "a framed reply decodes back");
         }

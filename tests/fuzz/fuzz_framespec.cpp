@@ -9,8 +9,7 @@ using namespace chorus;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
-    const QString text =
-        QString::fromUtf8(reinterpret_cast<const char*>(data), qsizetype(size));
+    const QString text = QString::fromUtf8(reinterpret_cast<const char*>(data), qsizetype(size));
     FrameSpecError error;
     const std::optional<FrameSpec> spec = parseFrameSpec(text, &error);
     if (!spec) {
