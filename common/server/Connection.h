@@ -92,14 +92,19 @@ private:
     // A hello in text mode: welcomed into Chorus mode, or told why not.
     void handleHello(const FramedMessage& message);
     void handleChorusLine(const FramedMessage& message);
-    void answer(const QByteArray& message, std::optional<quint64> seq);
+    // A plain reply ends like the message it answers (`terminator`; None: the
+    // peer's last), not like the last message of the same read.
+    void answer(const QByteArray& message, std::optional<quint64> seq,
+                Terminator terminator = Terminator::None);
     void countIn(const QByteArray& message); // a user message: counted, kept as the last, logged
 
     // What a write is, for the counters and the log: only user messages count
     // as messages; control traffic (welcome, pong, error, bye) is logged as such.
     enum class Traffic { User, Control, Notice };
     // Bytes in the peer's framing; false when they could not be framed or sent.
-    bool writeFramed(const QByteArray& body, Traffic traffic);
+    // `terminator` (textual framings): None ends it like the peer's last message.
+    bool writeFramed(const QByteArray& body, Traffic traffic,
+                     Terminator terminator = Terminator::None);
     // Prose ("error: …") for a plain peer: a line, with its terminator (LF when it has none).
     bool writeNoticeLine(const QString& text, Terminator terminator);
     // User messages log `payload` (the bytes the user wrote); control traffic its JSON line.

@@ -47,7 +47,7 @@ void Connection::handleMessage(const FramedMessage& message)
     m_lineBasedPeer = message.terminator != Terminator::None;
     if (message.payload.isEmpty())
         return; // an empty line is not a question
-    answer(message.payload, std::nullopt);
+    answer(message.payload, std::nullopt, message.terminator);
 }
 
 void Connection::handleProblem(const FramedMessage& message)
@@ -127,7 +127,8 @@ void Connection::countIn(const QByteArray& message)
     logTraffic(LogKind::Received, message);
 }
 
-void Connection::answer(const QByteArray& message, std::optional<quint64> seq)
+void Connection::answer(const QByteArray& message, std::optional<quint64> seq,
+                        Terminator terminator)
 {
     if (!m_socket || m_socket->state() != QAbstractSocket::ConnectedState)
         return; // the peer is gone: counted, nobody to answer
@@ -144,7 +145,7 @@ void Connection::answer(const QByteArray& message, std::optional<quint64> seq)
         return;
     }
     if (!seq) {
-        writeFramed(*reply, Traffic::User);
+        writeFramed(*reply, Traffic::User, terminator);
         return;
     }
     if (const std::optional<QString> text = chorusText(*reply))
@@ -258,13 +259,14 @@ std::optional<QString> Connection::chorusText(const QByteArray& bytes)
     return std::nullopt;
 }
 
-bool Connection::writeFramed(const QByteArray& body, Traffic traffic)
+bool Connection::writeFramed(const QByteArray& body, Traffic traffic, Terminator terminator)
 {
     const FrameSpec& spec = m_decoder.spec();
     QByteArray framed;
     if (spec.isTextual()) {
         // The LF path: the peer's own terminator, from the ledger's cache.
-        framed = m_ledger->terminated(body, m_decoder.lastTerminator());
+        framed = m_ledger->terminated(
+            body, terminator != Terminator::None ? terminator : m_decoder.lastTerminator());
     } else {
         std::optional<QByteArray> out = m_decoder.frameOutgoing(body);
         if (!out) {
