@@ -245,7 +245,10 @@ bool Connection::writeChorus(const ChorusMessage& message, Traffic traffic,
 
 std::optional<QString> Connection::chorusText(const QByteArray& bytes)
 {
-    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    // ConvertInitialBom: a U+FEFF the message starts with is a character of
+    // it, not a signature to strip (QStringDecoder's default drops it).
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless |
+                                                     QStringDecoder::Flag::ConvertInitialBom);
     QString text = decoder.decode(bytes);
     if (!decoder.hasError())
         return text;
