@@ -46,7 +46,8 @@ QString prefixOf(const LogEntry& entry)
         out += QLatin1Char(']');
     }
     out += QLatin1Char(' ');
-    out += entry.text;
+    // Prose may quote what a peer or the system said: nothing in it starts a line.
+    out += escapedLogProse(entry.text);
     return out;
 }
 
