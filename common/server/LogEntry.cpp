@@ -96,6 +96,10 @@ QString connectionErrorName(ConnectionError error)
         return tr("bytes a Chorus peer cannot receive");
     case ConnectionError::ReplySizeMismatch:
         return tr("reply of another size than the fixed frame");
+    case ConnectionError::IdleTimeout:
+        return tr("idle timeout");
+    case ConnectionError::FrameTimeout:
+        return tr("message not completed in time");
     }
     return {};
 }
