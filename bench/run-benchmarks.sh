@@ -314,7 +314,7 @@ server_cpu_ticks() {
 # chorus-bench's --framing for a profile.
 framing_of() {
   case "$1" in
-    chorus-headless|chorus-window|chorus-io1|chorus-io2|epoll-lf|baseline-headless) echo lf ;;
+    chorus-headless|chorus-window|chorus-io1|chorus-io2|epoll-lf|baseline-headless|*greedy*) echo lf ;;
     *-u16be-*) echo u16be ;;
     *-delim03-*) echo delim03 ;;
     *) echo none ;;

@@ -115,8 +115,10 @@ void Connection::serve(bool notified)
             completedAny = true;
             m_bytesPerMessage = std::max<qint64>(1, n / m_inbox.size());
         }
-        if (n < want)
-            break; // took all there was (one FIONREAD per read in the common case)
+        // Took all there was (one FIONREAD and one read a pass in the common
+        // case), or less than asked: more arrives with the next notification.
+        if (n < want || n == available)
+            break;
     }
     // Messages of the last read come first (a read that ended the loop).
     if (!yielded && !closedByPeer && !m_finished && m_closeReason == ConnectionError::None &&
