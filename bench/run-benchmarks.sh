@@ -9,6 +9,7 @@
 #   bench/run-benchmarks.sh --quick         1 round, short durations (~4 minutes)
 #   bench/run-benchmarks.sh --only chorus-headless,epoll-none
 #   bench/run-benchmarks.sh --baseline /path/to/old/build   (adds baseline-headless)
+#   bench/run-benchmarks.sh --only greedy-peer   (one greedy pipelining peer + 20 closed loop)
 #   BUILD=/path/to/build bench/run-benchmarks.sh   (default: ./build, or $CHORUS_BUILD_DIR)
 #
 # Options: --quick, --rounds N, --duration S (closed-loop), --hold-duration S,
@@ -28,6 +29,8 @@ BENCH="$BUILD/bench/chorus-bench"
 EPOLL="$BUILD/bench/epoll_ref_server"
 SERVER="$BUILD/server_gui/chorus-server"
 HISTORY="$BUILD/bench/history/chorus-history-bench"
+GREEDY="$BUILD/bench/chorus-greedy-bench"
+GREEDY_NORMAL=20 # closed-loop peers beside the greedy one, all on one I/O thread
 FRAMEBENCH="$BUILD/bench/framebench/chorus-framebench"
 BASELINE=""
 OUTPUT="$ROOT/docs/BENCHMARKS.md"
@@ -50,7 +53,7 @@ LIST=0
 ALL_PROFILES=(chorus-headless chorus-headless-none chorus-window python-none epoll-none epoll-lf
               chorus-io1 chorus-io2
               chorus-u16be-64 epoll-u16be-64 chorus-u16be-1k epoll-u16be-1k
-              chorus-delim03-64 epoll-delim03-64)
+              chorus-delim03-64 epoll-delim03-64 greedy-peer)
 
 usage() { sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; }
 
@@ -79,7 +82,7 @@ done
 if [[ -n "$BASELINE" ]]; then
   [[ -x "$BASELINE/server_gui/chorus-server" ]] || {
     echo "run-benchmarks: no chorus-server in the baseline build $BASELINE" >&2; exit 2; }
-  ALL_PROFILES+=(baseline-headless)
+  ALL_PROFILES+=(baseline-headless baseline-greedy)
 fi
 ((LIST)) && { printf '%s\n' "${ALL_PROFILES[@]}"; exit 0; }
 PROFILES=("${ALL_PROFILES[@]}")
@@ -169,6 +172,12 @@ start_server() {
       [[ "$profile" == baseline-headless ]] && server="$BASELINE/server_gui/chorus-server"
       "$server" --headless --listen 127.0.0.1 --port "$PORT" --no-log-messages \
         --max-connections 20000 --framing "$(server_framing_of "$profile")" >"$log" 2>&1 &
+      ;;
+    greedy-peer|baseline-greedy)
+      local server="$SERVER"
+      [[ "$profile" == baseline-greedy ]] && server="$BASELINE/server_gui/chorus-server"
+      "$server" --headless --listen 127.0.0.1 --port "$PORT" --no-log-messages \
+        --max-connections 20000 --framing auto --io-threads 1 >"$log" 2>&1 &
       ;;
     chorus-window)
       LAG_FILE="$WORK/lag-$profile-$ROUND.json"
@@ -265,6 +274,35 @@ else:
 EOF
 }
 
+# run_greedy PROFILE ROUND: chorus-greedy-bench against the running server,
+# one JSON line in greedy.jsonl (kept apart from the closed-loop results).
+run_greedy() {
+  local profile="$1" round="$2" out="$WORK/$1-greedy-$2.out" cpu_before cpu_after
+  cpu_before=$(server_cpu_ticks)
+  timeout "$(python3 -c "print(int(float('$DURATION')) + 60)")" "$GREEDY" --port "$PORT" \
+    --normal "$GREEDY_NORMAL" --duration "$DURATION" --warmup 1 >"$out" 2>&1 || true
+  cpu_after=$(server_cpu_ticks)
+  local result
+  result=$(sed -n 's/^RESULT //p' "$out" | tail -1)
+  [[ -z "$result" ]] && result='{"error":1}'
+  local cpu_s=null
+  [[ -n "$cpu_before" && -n "$cpu_after" ]] &&
+    cpu_s=$(python3 -c "print(($cpu_after - $cpu_before) / $CLOCK_TICKS)")
+  printf '{"profile":"%s","round":%s,"server_cpu_s":%s,"result":%s}\n' \
+    "$profile" "$round" "$cpu_s" "$result" >>"$WORK/greedy.jsonl"
+  python3 - "$profile" "$round" "$result" <<'EOF'
+import json, sys
+p, r, raw = sys.argv[1:4]
+d = json.loads(raw)
+if "p99_ms" not in d:
+    print(f"  {p:22} greedy       round {r}: NO RESULT (see the bench output)")
+else:
+    print(f"  {p:22} greedy       round {r}: normal p50 {d['p50_ms']:.3f} ms, "
+          f"p99 {d['p99_ms']:.3f} ms, max {d['max_ms']:.1f} ms; "
+          f"greedy {d['greedy_replies_per_s']:.0f} replies/s, {d['errors']} errors")
+EOF
+}
+
 # utime + stime of the server process, all its threads, in clock ticks
 # (/proc/PID/stat fields 14 and 15; counted after the ")" that ends the name).
 CLOCK_TICKS=$(getconf CLK_TCK)
@@ -276,7 +314,7 @@ server_cpu_ticks() {
 # chorus-bench's --framing for a profile.
 framing_of() {
   case "$1" in
-    chorus-headless|chorus-window|chorus-io1|chorus-io2|epoll-lf|baseline-headless) echo lf ;;
+    chorus-headless|chorus-window|chorus-io1|chorus-io2|epoll-lf|baseline-headless|*greedy*) echo lf ;;
     *-u16be-*) echo u16be ;;
     *-delim03-*) echo delim03 ;;
     *) echo none ;;
@@ -336,6 +374,9 @@ available() {
   case "$1" in
     chorus-*) [[ -x "$SERVER" ]] || { echo "chorus-server not built ($SERVER)"; return 1; }
               ;;
+    greedy-peer|baseline-greedy)
+      [[ -x "$SERVER" ]] || { echo "chorus-server not built ($SERVER)"; return 1; }
+      [[ -x "$GREEDY" ]] || { echo "chorus-greedy-bench not built ($GREEDY)"; return 1; } ;;
     # The reference server lives outside the repository (../shared/seed); a
     # clean clone has none, and no stand-in would measure the same thing.
     python-*) [[ -f "$SEED_DIR/server_multi.py" ]] || {
@@ -386,7 +427,9 @@ for ROUND in $(seq "$ROUNDS"); do
       stop_server
       continue
     fi
-    if [[ "$profile" == chorus-io1 || "$profile" == chorus-io2 ]]; then
+    if [[ "$profile" == greedy-peer || "$profile" == baseline-greedy ]]; then
+      run_greedy "$profile" "$ROUND"
+    elif [[ "$profile" == chorus-io1 || "$profile" == chorus-io2 ]]; then
       for c in "${IO_CLIENTS[@]}"; do
         run_bench "$profile" "closed-$c" "$ROUND" --connections "$c" --mode closed-loop \
           --duration "$DURATION" --framing "$framing"
@@ -540,5 +583,42 @@ logging on, so the log pane and the connection table keep changing). The lag is 
 |---|---|---|---|---|---|---|
 $LOADED_LINE
 EOF
+fi
+# The greedy peer (issue 11): medians over the rounds, printed and documented.
+if [[ -s "$WORK/greedy.jsonl" ]]; then
+  GREEDY_TABLE=$(python3 - "$WORK/greedy.jsonl" <<'EOF'
+import json, statistics, sys
+rows = {}
+for line in open(sys.argv[1]):
+    d = json.loads(line)
+    if "p99_ms" in d["result"]:
+        rows.setdefault(d["profile"], []).append(d)
+print("| server | normal peers | normal replies/s | normal p50 ms | normal p99 ms | normal max ms "
+      "| greedy replies/s | server CPU s | rounds |")
+print("|---|---|---|---|---|---|---|---|---|")
+for profile, runs in rows.items():
+    med = lambda key: statistics.median(r["result"][key] for r in runs)
+    cpu = [r["server_cpu_s"] for r in runs if r["server_cpu_s"] is not None]
+    print(f"| {profile} | {runs[0]['result']['normal_peers']} | {med('normal_replies_per_s'):,.0f} "
+          f"| {med('p50_ms'):.3f} | {med('p99_ms'):.3f} | {med('max_ms'):.1f} "
+          f"| {med('greedy_replies_per_s'):,.0f} | {statistics.median(cpu) if cpu else 0:.2f} "
+          f"| {len(runs)} |")
+EOF
+)
+  echo "greedy peer (medians):"
+  echo "$GREEDY_TABLE" | sed 's/^/  /'
+  if ((WRITE_DOC)); then
+    cat >>"$OUTPUT" <<EOF
+
+## One greedy peer (issue 11: fairness)
+
+chorus-server \`--headless --io-threads 1\`; \`chorus-greedy-bench\` opens one greedy peer that
+pipelines 2-byte lines as fast as the server takes them (reading its replies) and
+$GREEDY_NORMAL normal peers that run closed loop on the same I/O thread, for ${DURATION} s after
+a 1 s warm-up. Normal peers' round trips; the greedy peer's replies per second.
+
+$GREEDY_TABLE
+EOF
+  fi
 fi
 echo "raw results: $RESULTS"

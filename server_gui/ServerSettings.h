@@ -28,6 +28,11 @@ enum class ServerSetting {
     IoThreads,      // engine/ioThreads    --io-threads N
     MaxConnections, // engine/maxConnections --max-connections N
     LogMessages,    // engine/logMessages  --no-log-messages
+    IdleTimeout,    // engine/idleTimeoutS  --idle-timeout S (0: off)
+    FrameTimeout,   // engine/frameTimeoutS --frame-timeout S (0: off)
+    RateMessages,   // engine/rateMessages  --rate-limit-messages N (per peer, a second; 0: off)
+    RateBytes,      // engine/rateBytes     --rate-limit-bytes N (per peer, a second; 0: off)
+    RateBurst,      // engine/rateBurstMs   --rate-burst MS
     LogFile,        // log/file            --log-file FILE (the window resumes it)
     // Command line only:
     Replies,   // --replies FILE

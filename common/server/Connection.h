@@ -8,6 +8,7 @@
 
 #include "answer/ReplyBook.h"
 #include "server/ConnectionLedger.h"
+#include "server/PeerRateLimit.h"
 #include "server/ServerTypes.h"
 #include "wire/ChorusProtocol.h"
 #include "wire/FrameCodec.h"
@@ -29,6 +30,11 @@ inline constexpr std::chrono::milliseconds kCloseFlushTimeout{2000};
 // A peer that ended its last message with LF/CRLF is line based: bytes without
 // a terminator are more likely a line still in flight than a complete message.
 inline constexpr std::chrono::milliseconds kLinePeerIdleGap{250};
+// One event-loop pass of one connection (ConnectionPass.cpp) handles at most
+// this many messages, limits.readBufferBytes bytes and this much time, then
+// yields: the other peers of the thread get their turn before it goes on.
+inline constexpr int kPassMessages = 256;
+inline constexpr std::chrono::microseconds kPassTime{2000};
 
 class Connection : public QObject
 {
@@ -125,6 +131,25 @@ private:
     void logProblem(LogLevel level, const QString& text, ConnectionError error,
                     const QByteArray& payload = {});
 
+    // ConnectionPass.cpp: one bounded pass of reading, answering and one write.
+    using Clock = std::chrono::steady_clock;
+    // notified: the read notifier fired (readable with nothing to read is then the end).
+    void serve(bool notified);
+    // Handles the messages of the last read: all (Done), until the pass's
+    // budget is spent (Yield) or until the rate limit says wait (Paced).
+    enum class InboxResult { Done, Yield, Paced };
+    InboxResult handleInbox(int* messagesLeft, Clock::time_point deadline);
+    // How many bytes the next read may take (0: the rate limit says wait).
+    qint64 nextReadBytes(qint64 passBytesLeft, qint64 available) const;
+    void postResume();
+    void flushOutbox();
+    // The rate limit holds input back: the row says so, a timer resumes reading.
+    void pace(qint64 wantedBytes);
+    // Idle and frame timeouts (ConnectionLimits): one timer, at the nearer deadline.
+    void armGuardTimer();
+    void onGuardTimer();
+    void noteInput(Clock::time_point now, bool completedAny);
+
     // Connection.cpp: the socket's life.
     void onReadyRead();
     void onPeerShutdown();
@@ -148,9 +173,24 @@ private:
     // with the event loop unless unterminated bytes (or a close) are pending.
     QBasicTimer m_idleTimer;
     QBasicTimer m_closeTimer;
-    ConnectionSnapshot m_snapshot; // lastMessage/framing filled by snapshot()
-    QByteArray m_lastMessage;      // the last user message (shared with the decoder's output)
-    QString m_peerLabel;           // "address:port", formatted once for {peer}
+    QBasicTimer m_guardTimer; // idle / frame timeout, only when one is set
+    QBasicTimer m_paceTimer;  // the rate limit's wait
+    PeerRateLimit m_rate;
+    // Decoded from the last read and not handled yet: at most one read's worth,
+    // the rest stays in the kernel until the next pass.
+    QList<FramedMessage> m_inbox;
+    qsizetype m_inboxNext = 0;
+    // A pass's writes, sent as one.
+    QByteArray m_outbox;
+    bool m_batchingWrites = false;
+    bool m_readReady = false;      // a read notification not yet answered by a read
+    bool m_resumePosted = false;   // a continuation of a yielded pass is queued
+    qint64 m_bytesPerMessage = 64; // seen lately: sizes reads to a pass's messages
+    Clock::time_point m_lastInput;
+    Clock::time_point m_frameStarted; // when the pending partial message began; {} none
+    ConnectionSnapshot m_snapshot;    // lastMessage/framing filled by snapshot()
+    QByteArray m_lastMessage;         // the last user message (shared with the decoder's output)
+    QString m_peerLabel;              // "address:port", formatted once for {peer}
     QString m_serverName;
     bool m_changedMarked = false;
     bool m_lineBasedPeer = false;

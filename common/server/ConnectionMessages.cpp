@@ -166,13 +166,16 @@ void Connection::handleHello(const FramedMessage& message)
     m_lineBasedPeer = true;
     // JSON lines from now on, whatever the server's text framing (PROTOCOL.md §2.2).
     m_decoder.setSpec(Framing::Line);
-    const QString app = hello.message.app.isEmpty() ? tr("no app named") : hello.message.app;
+    // What the peer says of itself is quoted (ByteText's quotedPeerText): it
+    // cannot forge a log line.
+    const QString app =
+        hello.message.app.isEmpty() ? tr("no app named") : quotedPeerText(hello.message.app);
     log(LogLevel::Info, LogKind::Control,
         hello.message.name.isEmpty()
             ? tr("speaks chorus protocol %1, no name (%2)").arg(hello.message.proto).arg(app)
-            : tr("speaks chorus protocol %1 as \"%2\" (%3)")
+            : tr("speaks chorus protocol %1 as %2 (%3)")
                   .arg(hello.message.proto)
-                  .arg(hello.message.name, app));
+                  .arg(quotedPeerText(hello.message.name), app));
     writeChorus(makeWelcome(id(), m_serverName), Traffic::Control);
 }
 
@@ -202,17 +205,20 @@ void Connection::handleChorusLine(const FramedMessage& message)
     case ChorusMessageType::Name:
         log(LogLevel::Info, LogKind::Control,
             m_snapshot.name.isEmpty()
-                ? tr("named \"%1\"").arg(in.name)
-                : tr("renamed from \"%1\" to \"%2\"").arg(m_snapshot.name, in.name));
+                ? tr("named %1").arg(quotedPeerText(in.name))
+                : tr("renamed from %1 to %2")
+                      .arg(quotedPeerText(m_snapshot.name), quotedPeerText(in.name)));
         m_snapshot.name = in.name;
         return;
     case ChorusMessageType::Bye:
         close(ConnectionError::RemoteClosed,
-              in.reason.isEmpty() ? tr("peer said bye") : tr("peer said bye: %1").arg(in.reason));
+              in.reason.isEmpty() ? tr("peer said bye")
+                                  : tr("peer said bye: %1").arg(quotedPeerText(in.reason)));
         return;
     case ChorusMessageType::Error:
         log(LogLevel::Warning, LogKind::Control,
-            tr("peer reported an error (%1): %2").arg(in.code, in.message));
+            tr("peer reported an error (%1): %2")
+                .arg(quotedPeerText(in.code), quotedPeerText(in.message)));
         return;
     default:
         protocolError(makeError(
@@ -246,7 +252,10 @@ bool Connection::writeChorus(const ChorusMessage& message, Traffic traffic,
 
 std::optional<QString> Connection::chorusText(const QByteArray& bytes)
 {
-    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    // ConvertInitialBom: a U+FEFF the message starts with is a character of
+    // it, not a signature to strip (QStringDecoder's default drops it).
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless |
+                                                     QStringDecoder::Flag::ConvertInitialBom);
     QString text = decoder.decode(bytes);
     if (!decoder.hasError())
         return text;

@@ -43,6 +43,9 @@ enum class ConnectionError {
     NotUtf8ForChorus, // a Chorus peer's JSON text cannot carry bytes that are not UTF-8
     // Sent, with a warning: a fixed-size peer got a reply of another size.
     ReplySizeMismatch,
+    // Closed by a timeout (ConnectionLimits):
+    IdleTimeout,  // the peer sent nothing for idleTimeout
+    FrameTimeout, // a started message did not end within frameTimeout
 };
 QString connectionErrorName(ConnectionError error);
 

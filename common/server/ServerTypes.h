@@ -6,6 +6,7 @@
 #include "base/TrafficCounters.h"
 #include "server/ListenAddress.h"
 #include "server/LogEntry.h"
+#include "server/PeerRateLimit.h"
 #include "wire/FrameCodec.h"
 #include "wire/FrameSpec.h"
 
@@ -31,9 +32,15 @@ struct ConnectionLimits
     qint64 highWaterBytes = 1024 * 1024;
     // Most bytes taken from one peer per event-loop pass (the rest waits in the
     // kernel's receive buffer, under TCP flow control): one busy peer cannot
-    // starve the others, and nothing unread is buffered in the process.
-    qint64 readBufferBytes = 256 * 1024;
+    // starve the others, and nothing unread is buffered in the process. The
+    // pass is also capped in messages and time (Connection.h, kPass*).
+    qint64 readBufferBytes = 64 * 1024;
     std::chrono::milliseconds idleGap = kDefaultIdleGap;
+    // A peer that sends nothing for this long is closed; zero: never.
+    std::chrono::milliseconds idleTimeout{0};
+    // A message once started must end within this long (slowloris); zero: no limit.
+    std::chrono::milliseconds frameTimeout{0};
+    RateLimit rateLimit; // per peer; off by default
 };
 
 // The Last message column keeps this much of a message (a row per connection).
@@ -56,7 +63,8 @@ struct ConnectionSnapshot
     QString detectedFraming;
     ConnectionState state = ConnectionState::Connected;
     PeerProtocol protocol = PeerProtocol::Text;
-    QString name; // chorus peers only
+    QString name;             // chorus peers only
+    bool rateLimited = false; // input is being held back by the peer's rate limit
 };
 
 // The server's totals: its traffic (read as counters.messagesIn) and the rest.
