@@ -136,6 +136,18 @@ QList<SettingSpec> clientRows()
         "Option: do not save this run's sessions. Setting: save each session to its own file "
         "(File → Recent sessions reopens them).");
 
+    SettingSpec& limit = row(ClientSetting::HistoryLimit);
+    limit = spec("historyLimit", "history-limit", SettingKind::Integer,
+                 qint64(kDefaultHistoryLimit), 1000, 10000000);
+    limit.unit = QT_TRANSLATE_NOOP("chorus::ClientSettings", "entries");
+    limit.valueName = "N";
+    limit.label = QT_TRANSLATE_NOOP("chorus::ClientSettings", "History in memory");
+    limit.help = QT_TRANSLATE_NOOP(
+        "chorus::ClientSettings",
+        "How many entries the history holds in memory (default 50000). Older entries leave "
+        "the view; while the session is kept they stay in its file and \"Load older\" reads "
+        "them back.");
+
     SettingSpec& view = row(ClientSetting::View);
     view = spec("view", "view", SettingKind::Choice, QStringLiteral("text"));
     view.choices = {QStringLiteral("text"), QStringLiteral("hex"), QStringLiteral("mixed")};

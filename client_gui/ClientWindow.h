@@ -37,6 +37,7 @@ class ElidedLabel;
 class FindBar;
 class HistoryDelegate;
 class HistoryModel;
+class OlderEntriesBar;
 class RepeatBar;
 class SendBox;
 class SendRow;
@@ -75,6 +76,7 @@ public:
     SendRow* sendRow() const { return m_sendRow; }
     ByteViewChoice* viewChoice() const { return m_viewChoice; }
     ClientSettingsMenu* settingsMenu() const { return m_settingsMenu; }
+    OlderEntriesBar* olderEntriesBar() const { return m_olderBar; }
     ConnectionBar* connectionBar() const { return m_bar; }
     QComboBox* hostCombo() const { return m_bar->hostCombo(); }
     QSpinBox* portSpin() const { return m_bar->portSpin(); }
@@ -150,6 +152,7 @@ private:
     ClientStatusBar* m_statusBar = nullptr;
     ClientSettingsMenu* m_settingsMenu = nullptr;
     ByteViewChoice* m_viewChoice = nullptr;
+    OlderEntriesBar* m_olderBar = nullptr;
 
     QTimer* m_flushTimer;
     QList<ClientEvent> m_pendingEvents;

@@ -6,6 +6,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
+
+#include <algorithm>
 
 namespace chorus {
 
@@ -162,16 +165,74 @@ void HistoryModel::append(const QList<HistoryEntry>& entries)
 {
     if (entries.isEmpty())
         return;
-    const int first = count();
-    beginInsertRows({}, first, first + int(entries.size()) - 1);
-    m_entries.reserve(m_entries.size() + size_t(entries.size()));
+    const int countBefore = count();
+    beginInsertRows({}, countBefore, countBefore + int(entries.size()) - 1);
     for (const HistoryEntry& e : entries) {
         if (e.queued && e.messageId != 0)
-            m_queuedRows.insert(e.messageId, int(m_entries.size()));
+            m_queuedIndexes.insert(e.messageId, sessionCount());
         m_entries.push_back(e);
     }
     endInsertRows();
-    emit entriesAppended(first, count() - 1);
+    const qint64 firstAppended = m_firstIndex + countBefore;
+    dropOldest(countBefore);
+    emit entriesAppended(int(std::max<qint64>(0, firstAppended - m_firstIndex)), count() - 1);
+}
+
+void HistoryModel::dropOldest(int countBefore)
+{
+    if (m_maxEntries <= 0)
+        return;
+    const int keep = std::max(m_maxEntries, std::min(countBefore, 2 * m_maxEntries));
+    const int drop = count() - keep;
+    if (drop <= 0)
+        return;
+    emit entriesAboutToBeDropped(0, drop - 1);
+    beginRemoveRows({}, 0, drop - 1);
+    m_entries.erase(m_entries.begin(), m_entries.begin() + drop);
+    m_firstIndex += drop;
+    for (auto it = m_queuedIndexes.begin(); it != m_queuedIndexes.end();) {
+        // Gone from memory: a later Sent event for it adds a Sent entry.
+        it = *it < m_firstIndex ? m_queuedIndexes.erase(it) : std::next(it);
+    }
+    if (m_retryIndex < m_firstIndex)
+        m_retryIndex = -1;
+    endRemoveRows();
+    emit firstIndexChanged(m_firstIndex);
+}
+
+void HistoryModel::setMaxEntries(int maxEntries)
+{
+    m_maxEntries = std::max(0, maxEntries);
+    dropOldest(0);
+}
+
+int HistoryModel::retryRow() const
+{
+    return m_retryIndex < 0 ? -1 : int(m_retryIndex - m_firstIndex);
+}
+
+qint64 HistoryModel::firstUnsettledIndex() const
+{
+    qint64 first = m_retryIndex >= 0 ? m_retryIndex : sessionCount();
+    for (const qint64 index : m_queuedIndexes)
+        first = std::min(first, index);
+    return first;
+}
+
+int HistoryModel::prependOlder(const QList<HistoryEntry>& entries)
+{
+    const qsizetype room =
+        m_maxEntries > 0 ? std::max(0, 2 * m_maxEntries - count()) : entries.size();
+    const qsizetype take = std::min({room, entries.size(), qsizetype(m_firstIndex)});
+    if (take <= 0)
+        return 0;
+    beginInsertRows({}, 0, int(take) - 1);
+    // The newest `take` of them: the ones right before row 0.
+    m_entries.insert(m_entries.begin(), entries.end() - take, entries.end());
+    m_firstIndex -= take;
+    endInsertRows();
+    emit firstIndexChanged(m_firstIndex);
+    return int(take);
 }
 
 namespace {
@@ -195,7 +256,7 @@ void HistoryModel::applyEvents(const QList<ClientEvent>& events)
         firstChanged = firstChanged < 0 ? row : std::min(firstChanged, row);
         lastChanged = std::max(lastChanged, row);
     };
-    bool runOpen = m_retryRow >= 0;
+    bool runOpen = m_retryIndex >= 0;
     int retryInBatch = -1; // the run's entry when it is still in `batch`
     for (const ClientEvent& event : events) {
         HistoryEntry e;
@@ -210,11 +271,11 @@ void HistoryModel::applyEvents(const QList<ClientEvent>& events)
                 batch[*it].queued = false;
                 continue;
             }
-            if (const auto it = m_queuedRows.constFind(event.messageId);
-                it != m_queuedRows.constEnd()) {
-                const int row = *it;
+            if (const auto it = m_queuedIndexes.constFind(event.messageId);
+                it != m_queuedIndexes.constEnd()) {
+                const int row = int(*it - m_firstIndex);
                 m_entries[size_t(row)].queued = false;
-                m_queuedRows.erase(it);
+                m_queuedIndexes.erase(it);
                 changed(row);
                 continue;
             }
@@ -262,8 +323,8 @@ void HistoryModel::applyEvents(const QList<ClientEvent>& events)
                 if (retryInBatch >= 0) {
                     batch[retryInBatch] = e;
                 } else {
-                    m_entries[size_t(m_retryRow)] = e;
-                    changed(m_retryRow);
+                    m_entries[size_t(retryRow())] = e;
+                    changed(retryRow());
                 }
                 continue;
             }
@@ -272,28 +333,33 @@ void HistoryModel::applyEvents(const QList<ClientEvent>& events)
         } else if (endsRetryRun(event)) {
             runOpen = false;
             retryInBatch = -1;
-            m_retryRow = -1;
+            m_retryIndex = -1;
         }
         batch.append(e);
     }
     if (firstChanged >= 0)
         emit dataChanged(index(firstChanged), index(lastChanged));
-    const int first = count();
+    const qint64 first = sessionCount();
     append(batch);
     if (!runOpen)
-        m_retryRow = -1;
+        m_retryIndex = -1;
+    else if (retryInBatch >= 0 && first + retryInBatch >= m_firstIndex)
+        m_retryIndex = first + retryInBatch;
     else if (retryInBatch >= 0)
-        m_retryRow = first + retryInBatch;
+        m_retryIndex = -1; // dropped with its batch: the next retry starts a new entry
 }
 
 void HistoryModel::clear()
 {
     beginResetModel();
-    m_entries.clear();
-    m_entries.shrink_to_fit();
-    m_queuedRows.clear();
-    m_retryRow = -1;
+    std::deque<HistoryEntry>().swap(m_entries); // give the memory back
+    m_queuedIndexes.clear();
+    m_retryIndex = -1;
+    const bool hadDropped = m_firstIndex != 0;
+    m_firstIndex = 0;
     endResetModel();
+    if (hadDropped)
+        emit firstIndexChanged(0);
 }
 
 void HistoryModel::setByteView(ByteView view)
@@ -323,11 +389,36 @@ QString HistoryModel::toPlainText(ByteView view) const
     return out;
 }
 
+namespace {
+// Qt::ISODateWithMs in local time ("2024-05-01T12:00:01.123+09:00"), converted
+// once per second: each conversion asks the C library for the time zone (a
+// stat() of /etc/localtime), and a flood writes 100,000 entries a second.
+QString isoLocalTime(qint64 ms)
+{
+    thread_local qint64 cachedSecond = std::numeric_limits<qint64>::min();
+    thread_local QString cached;
+    thread_local qsizetype dot = -1;
+    const qint64 second = ms >= 0 ? ms / 1000 : (ms - 999) / 1000;
+    if (second != cachedSecond) {
+        cached = QDateTime::fromMSecsSinceEpoch(second * 1000).toString(Qt::ISODateWithMs);
+        cachedSecond = second;
+        dot = cached.indexOf(QLatin1Char('.'));
+    }
+    if (dot < 0 || dot + 4 > cached.size())
+        return QDateTime::fromMSecsSinceEpoch(ms).toString(Qt::ISODateWithMs);
+    QString out = cached;
+    const int milliseconds = int(ms - second * 1000);
+    out[dot + 1] = QLatin1Char(char('0' + milliseconds / 100));
+    out[dot + 2] = QLatin1Char(char('0' + milliseconds / 10 % 10));
+    out[dot + 3] = QLatin1Char(char('0' + milliseconds % 10));
+    return out;
+}
+} // namespace
+
 QJsonObject HistoryModel::toJsonObject(const HistoryEntry& e)
 {
     QJsonObject object{
-        {QStringLiteral("time"),
-         QDateTime::fromMSecsSinceEpoch(e.timeMs).toString(Qt::ISODateWithMs)},
+        {QStringLiteral("time"), isoLocalTime(e.timeMs)},
         {QStringLiteral("kind"), historyKindName(e.kind)},
         {QStringLiteral("text"), historyEntryBody(e, ByteView::Text)},
     };
@@ -388,15 +479,86 @@ FileResult HistoryModel::saveJson(const QString& path) const
     return writeFileAtomically(path, toJson());
 }
 
+namespace {
+// A JSON string as QJsonDocument writes it: UTF-8, with \" \\ \b \f \n \r \t and
+// \u00XX for the other control characters.
+void appendJsonString(QByteArray& out, const QString& text)
+{
+    static constexpr char kHex[] = "0123456789abcdef";
+    out += '"';
+    const QByteArray utf8 = text.toUtf8();
+    for (const char c : utf8) {
+        switch (c) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\b':
+            out += "\\b";
+            break;
+        case '\f':
+            out += "\\f";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        default:
+            if (uchar(c) < 0x20) {
+                out += "\\u00";
+                out += kHex[uchar(c) >> 4];
+                out += kHex[uchar(c) & 0xf];
+            } else {
+                out += c;
+            }
+        }
+    }
+    out += '"';
+}
+} // namespace
+
+QByteArray HistoryModel::toJsonLine(const HistoryEntry& e)
+{
+    // Written by hand, in QJsonObject's key order: a kept session appends every
+    // entry of a flood, and building a QJsonObject for each costs several times more.
+    QByteArray line;
+    line.reserve(64 + 4 * e.payload.size());
+    line += '{';
+    if (e.isMessage()) {
+        line += "\"hex\":\"";
+        line += e.payload.toHex();
+        line += "\",";
+    }
+    line += "\"kind\":";
+    appendJsonString(line, historyKindName(e.kind));
+    if (e.queued)
+        line += ",\"queued\":true";
+    if (e.hasRtt() && std::isfinite(e.rttMs)) {
+        line += ",\"rtt_ms\":";
+        line += QByteArray::number(e.rttMs, 'g', QLocale::FloatingPointShortest);
+    }
+    line += ",\"text\":";
+    appendJsonString(line, historyEntryBody(e, ByteView::Text));
+    line += ",\"time\":";
+    appendJsonString(line, isoLocalTime(e.timeMs));
+    line += "}\n";
+    return line;
+}
+
 QByteArray HistoryModel::toJsonLines(int maxEntries) const
 {
     QByteArray data;
     const size_t keep = maxEntries < 0 ? m_entries.size() : size_t(maxEntries);
     const size_t first = m_entries.size() > keep ? m_entries.size() - keep : 0;
-    for (size_t i = first; i < m_entries.size(); ++i) {
-        data += QJsonDocument(toJsonObject(m_entries[i])).toJson(QJsonDocument::Compact);
-        data += '\n';
-    }
+    for (size_t i = first; i < m_entries.size(); ++i)
+        data += toJsonLine(m_entries[i]);
     return data;
 }
 
