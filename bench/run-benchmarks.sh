@@ -16,7 +16,9 @@
 #          --hold-connections N, --only LIST, --output FILE, --no-doc, --list,
 #          --baseline DIR (a build of an earlier commit: its chorus-server runs
 #          the LF rows too, for a before/after ratio in the same run; its
-#          chorus-client runs client-flood too), --flood-seconds S (default 60)
+#          chorus-client runs client-flood too), --flood-seconds S (default 60),
+#          --window-chart (the chorus-window runs show the traffic chart: View →
+#          Traffic chart, pressed with xdotool)
 # Loopback only. Every server is started on a free port found at run time and
 # killed at the end, whatever happens (trap). The Python reference server is not
 # in the repository: python-none runs when ../shared/seed (or $CHORUS_SEED_DIR)
@@ -48,6 +50,7 @@ LOADED_HOLD=9000 # window under load: idle connections held ...
 LOADED_BUSY=1000 # ... while these run closed loop
 FLOOD_RATE=100000 # client-flood: lines a second at chorus-client ...
 FLOOD_SECONDS=60  # ... for this long
+WINDOW_CHART=0    # --window-chart: chorus-window with its traffic chart showing
 QUICK=0
 WRITE_DOC=1
 ONLY=""
@@ -64,6 +67,7 @@ while (($#)); do
   case "$1" in
     --quick) QUICK=1; ROUNDS=1; DURATION=2; HOLD_DURATION=3; FRAMEBENCH_SECONDS=0.3; FLOOD_SECONDS=10 ;;
     --flood-seconds) FLOOD_SECONDS="$2"; shift ;;
+    --window-chart) WINDOW_CHART=1 ;;
     --rounds) ROUNDS="$2"; shift ;;
     --duration) DURATION="$2"; shift ;;
     --hold-duration) HOLD_DURATION="$2"; shift ;;
@@ -207,6 +211,21 @@ start_server() {
     sleep 0.1
   done
   port_open "$PORT" || { echo "run-benchmarks: $profile never listened on $PORT" >&2; return 1; }
+  if [[ "$profile" == chorus-window ]] && ((WINDOW_CHART)); then
+    local wid
+    wid=$(DISPLAY="$BENCH_DISPLAY" timeout 10 xdotool search --sync --name 'Chorus Server' | head -1)
+    # Focus, then a real key press (XTEST): Qt takes no shortcut from a synthetic event.
+    if [[ -n "$wid" ]] && DISPLAY="$BENCH_DISPLAY" xdotool windowfocus --sync "$wid" 2>/dev/null &&
+       DISPLAY="$BENCH_DISPLAY" xdotool key ctrl+t; then
+      echo "  traffic chart shown (View → Traffic chart)"
+      # A picture to check that it did show: the scratch folder keeps it.
+      (sleep 3; DISPLAY="$BENCH_DISPLAY" import -window "$wid" "$WORK/window-chart-$ROUND.png" \
+        2>/dev/null || true) &
+    else
+      echo "run-benchmarks: could not show the traffic chart (xdotool)" >&2
+      return 1
+    fi
+  fi
   # Peak threads and memory while the server runs (VmHWM is the peak RSS).
   (
     local max_threads=0 hwm=0 t h

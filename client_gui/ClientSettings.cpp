@@ -13,6 +13,7 @@ const QString kSendHistoryKey = QStringLiteral("sendHistory");
 // Parallel to sendHistory: each entry's input mode ("text", "hex").
 const QString kSendHistoryModesKey = QStringLiteral("sendHistoryModes");
 const QString kGeometryKey = QStringLiteral("geometry");
+const QString kWindowStateKey = QStringLiteral("windowState");
 const QString kKnownServersKey = QStringLiteral("knownChorusServers");
 constexpr int kMaxRecentHosts = 10;
 
@@ -288,6 +289,16 @@ void ClientSettings::setSendHistory(const QList<RecalledMessage>& messages)
     }
     m_file.setValue(kSendHistoryKey, texts);
     m_file.setValue(kSendHistoryModesKey, modes);
+}
+
+QByteArray ClientSettings::windowState() const
+{
+    return m_file.value(kWindowStateKey).toByteArray();
+}
+
+void ClientSettings::setWindowState(const QByteArray& state)
+{
+    m_file.setValue(kWindowStateKey, state);
 }
 
 QByteArray ClientSettings::geometry() const

@@ -91,6 +91,9 @@ public:
     void setSendHistory(const QList<RecalledMessage>& messages);
     QByteArray geometry() const;
     void setGeometry(const QByteArray& geometry);
+    // QMainWindow::saveState(): the chart dock's place and whether it shows.
+    QByteArray windowState() const;
+    void setWindowState(const QByteArray& state);
 
     // The known chorus-servers as the file holds them now (another window may
     // have learnt one), and a change to that list, saved at once.

@@ -12,6 +12,7 @@
 #include "HistoryModel.h"
 #include "OlderEntriesBar.h"
 #include "RepeatBar.h"
+#include "RttChart.h"
 #include "SendBox.h"
 #include "SendRow.h"
 #include "SessionKeeper.h"
@@ -25,6 +26,7 @@
 #include <QClipboard>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDockWidget>
 #include <QFileDialog>
 #include <QLineEdit>
 #include <QListView>
@@ -198,6 +200,14 @@ void ClientWindow::buildUi()
     connect(m_repeatBar->startButton(), &QPushButton::clicked, this, &ClientWindow::toggleRepeat);
 
     setCentralWidget(central);
+    // The round-trip chart is a dock: resizable, movable, hidden from the View
+    // menu; its place is in saveState(), kept with the settings.
+    m_rttDock = new QDockWidget(tr("Round trips"), this);
+    m_rttDock->setObjectName(QStringLiteral("rttDock"));
+    m_rttChart = new RttChart(m_rttDock);
+    m_rttDock->setWidget(m_rttChart);
+    addDockWidget(Qt::BottomDockWidgetArea, m_rttDock);
+    m_rttDock->hide(); // until the user shows it
     m_statusBar = new ClientStatusBar;
     setStatusBar(m_statusBar);
     resize(kDefaultSize);
@@ -236,6 +246,7 @@ void ClientWindow::loadSettings()
     sendBox()->setRecallHistory(m_settings.sendHistory());
     sendBox()->setMode(ClientSettings::sendModeOf(m_current));
     restoreGeometry(m_settings.geometry());
+    restoreState(m_settings.windowState());
     applySettings();
 }
 
@@ -407,6 +418,7 @@ void ClientWindow::onEvent(const ClientEvent& event)
         m_recentRtts.push_back(*event.rttMs);
         if (m_recentRtts.size() > kRttWindow)
             m_recentRtts.pop_front();
+        m_rttChart->addRtt(*event.rttMs);
     }
     if (event.kind == ClientEvent::Kind::Error || event.kind == ClientEvent::Kind::Refused)
         showStatus(ClientEventText::describe(event));
@@ -539,6 +551,7 @@ void ClientWindow::closeEvent(QCloseEvent* event)
     m_repeat->stop();
     saveKeptHistory();
     m_settings.setGeometry(saveGeometry());
+    m_settings.setWindowState(saveState());
     saveSettings();
     QMainWindow::closeEvent(event);
 }

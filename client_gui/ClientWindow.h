@@ -21,6 +21,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QDockWidget;
 class QLineEdit;
 class QListView;
 class QMenu;
@@ -39,6 +40,7 @@ class HistoryDelegate;
 class HistoryModel;
 class OlderEntriesBar;
 class RepeatBar;
+class RttChart;
 class SendBox;
 class SendRow;
 class SessionKeeper;
@@ -77,6 +79,9 @@ public:
     ByteViewChoice* viewChoice() const { return m_viewChoice; }
     ClientSettingsMenu* settingsMenu() const { return m_settingsMenu; }
     OlderEntriesBar* olderEntriesBar() const { return m_olderBar; }
+    RttChart* rttChart() const { return m_rttChart; }
+    // View → Round-trip chart: shows or hides its pane (a dock; remembered).
+    QAction* rttChartAction() const;
     ConnectionBar* connectionBar() const { return m_bar; }
     QComboBox* hostCombo() const { return m_bar->hostCombo(); }
     QSpinBox* portSpin() const { return m_bar->portSpin(); }
@@ -153,6 +158,8 @@ private:
     ClientSettingsMenu* m_settingsMenu = nullptr;
     ByteViewChoice* m_viewChoice = nullptr;
     OlderEntriesBar* m_olderBar = nullptr;
+    RttChart* m_rttChart = nullptr;
+    QDockWidget* m_rttDock = nullptr;
 
     QTimer* m_flushTimer;
     QList<ClientEvent> m_pendingEvents;

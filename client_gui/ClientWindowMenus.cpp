@@ -10,12 +10,19 @@
 #include "RecentSessionsMenu.h"
 #include "SessionKeeper.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QDockWidget>
 #include <QMenuBar>
 #include <QMessageBox>
 
 namespace chorus {
+
+QAction* ClientWindow::rttChartAction() const
+{
+    return m_rttDock->toggleViewAction();
+}
 
 void ClientWindow::buildMenus()
 {
@@ -54,6 +61,13 @@ void ClientWindow::buildMenus()
     m_statusBar->addPermanentWidget(m_viewChoice->comboBox());
     connect(m_viewChoice, &ByteViewChoice::viewChosen, this,
             [this](ByteView chosen) { changeSetting(ClientSetting::View, byteViewName(chosen)); });
+    view->addSeparator();
+    QAction* chart = m_rttDock->toggleViewAction();
+    chart->setText(tr("&Round-trip chart"));
+    chart->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    chart->setStatusTip(
+        tr("The round trip of each of the last 500 replies, with min, median and p99"));
+    view->addAction(chart);
 
     QMenu* connection = menuBar()->addMenu(tr("&Connection"));
     connection->addAction(tr("Connect / &Disconnect"), this, &ClientWindow::connectOrDisconnect);
