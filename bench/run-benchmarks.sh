@@ -187,6 +187,9 @@ start_server() {
       ;;
     chorus-window)
       LAG_FILE="$WORK/lag-$profile-$ROUND.json"
+      # Ctrl+T toggles the chart: start from the default layout (chart hidden),
+      # not from the one an earlier round saved with the chart showing.
+      ((WINDOW_CHART)) && rm -f "$XDG_CONFIG_HOME/Chorus/chorus-server.conf"
       DISPLAY="$BENCH_DISPLAY" QT_QPA_PLATFORM=xcb "$SERVER" --listen 127.0.0.1 --port "$PORT" \
         --start --framing auto --max-connections 20000 --lag-report "$LAG_FILE" >"$log" 2>&1 &
       ;;
