@@ -3,7 +3,8 @@
 # the reference Python server and a minimal epoll server, back to back, with
 # the same chorus-bench settings; LF lines and the binary device framings
 # (u16be, delimiter 03), with the server's CPU time per reply; the frame
-# decoder's MB/s. Prints a table and writes docs/BENCHMARKS.md.
+# decoder's MB/s; chorus-client's memory under a flood of lines (client-flood).
+# Prints a table and writes docs/BENCHMARKS.md.
 #
 #   bench/run-benchmarks.sh                 full run (3 rounds, ~20 minutes)
 #   bench/run-benchmarks.sh --quick         1 round, short durations (~4 minutes)
@@ -15,7 +16,10 @@
 # Options: --quick, --rounds N, --duration S (closed-loop), --hold-duration S,
 #          --hold-connections N, --only LIST, --output FILE, --no-doc, --list,
 #          --baseline DIR (a build of an earlier commit: its chorus-server runs
-#          the LF rows too, for a before/after ratio in the same run)
+#          the LF rows too, for a before/after ratio in the same run; its
+#          chorus-client runs client-flood too), --flood-seconds S (default 60),
+#          --window-chart (the chorus-window runs show the traffic chart: View →
+#          Traffic chart, pressed with xdotool)
 # Loopback only. Every server is started on a free port found at run time and
 # killed at the end, whatever happens (trap). The Python reference server is not
 # in the repository: python-none runs when ../shared/seed (or $CHORUS_SEED_DIR)
@@ -32,6 +36,8 @@ HISTORY="$BUILD/bench/history/chorus-history-bench"
 GREEDY="$BUILD/bench/chorus-greedy-bench"
 GREEDY_NORMAL=20 # closed-loop peers beside the greedy one, all on one I/O thread
 FRAMEBENCH="$BUILD/bench/framebench/chorus-framebench"
+CLIENT="$BUILD/client_gui/chorus-client"
+FLOOD_PEER="$BUILD/bench/client_flood_peer"
 BASELINE=""
 OUTPUT="$ROOT/docs/BENCHMARKS.md"
 
@@ -45,6 +51,9 @@ BINARY_CLIENTS=(1 100) # the binary framings: closed loop only
 FRAMEBENCH_SECONDS=1
 LOADED_HOLD=9000 # window under load: idle connections held ...
 LOADED_BUSY=1000 # ... while these run closed loop
+FLOOD_RATE=100000 # client-flood: lines a second at chorus-client ...
+FLOOD_SECONDS=60  # ... for this long
+WINDOW_CHART=0    # --window-chart: chorus-window with its traffic chart showing
 QUICK=0
 WRITE_DOC=1
 ONLY=""
@@ -53,13 +62,15 @@ LIST=0
 ALL_PROFILES=(chorus-headless chorus-headless-none chorus-window python-none epoll-none epoll-lf
               chorus-io1 chorus-io2
               chorus-u16be-64 epoll-u16be-64 chorus-u16be-1k epoll-u16be-1k
-              chorus-delim03-64 epoll-delim03-64 greedy-peer)
+              chorus-delim03-64 epoll-delim03-64 greedy-peer client-flood)
 
 usage() { sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; }
 
 while (($#)); do
   case "$1" in
-    --quick) QUICK=1; ROUNDS=1; DURATION=2; HOLD_DURATION=3; FRAMEBENCH_SECONDS=0.3 ;;
+    --quick) QUICK=1; ROUNDS=1; DURATION=2; HOLD_DURATION=3; FRAMEBENCH_SECONDS=0.3; FLOOD_SECONDS=10 ;;
+    --flood-seconds) FLOOD_SECONDS="$2"; shift ;;
+    --window-chart) WINDOW_CHART=1 ;;
     --rounds) ROUNDS="$2"; shift ;;
     --duration) DURATION="$2"; shift ;;
     --hold-duration) HOLD_DURATION="$2"; shift ;;
@@ -80,9 +91,10 @@ done
 ((HOLD_CONNECTIONS <= 20000)) || { echo "run-benchmarks: at most 20000 held connections" >&2; exit 2; }
 
 if [[ -n "$BASELINE" ]]; then
-  [[ -x "$BASELINE/server_gui/chorus-server" ]] || {
-    echo "run-benchmarks: no chorus-server in the baseline build $BASELINE" >&2; exit 2; }
-  ALL_PROFILES+=(baseline-headless baseline-greedy)
+  [[ -x "$BASELINE/server_gui/chorus-server" || -x "$BASELINE/client_gui/chorus-client" ]] || {
+    echo "run-benchmarks: no chorus-server or chorus-client in the baseline build $BASELINE" >&2
+    exit 2; }
+  [[ -x "$BASELINE/server_gui/chorus-server" ]] && ALL_PROFILES+=(baseline-headless baseline-greedy)
 fi
 ((LIST)) && { printf '%s\n' "${ALL_PROFILES[@]}"; exit 0; }
 PROFILES=("${ALL_PROFILES[@]}")
@@ -94,7 +106,10 @@ if [[ -n "$ONLY" ]]; then
   done
 fi
 
-[[ -x "$BENCH" ]] || { echo "run-benchmarks: $BENCH is missing; build first (./dev.sh build)" >&2; exit 1; }
+# client-flood alone needs no load generator.
+if [[ " ${PROFILES[*]} " != " client-flood " ]]; then
+  [[ -x "$BENCH" ]] || { echo "run-benchmarks: $BENCH is missing; build first (./dev.sh build)" >&2; exit 1; }
+fi
 
 WORK="$(mktemp -d /tmp/chorus-bench.XXXXXX)"
 RESULTS="$WORK/results.jsonl"
@@ -181,6 +196,9 @@ start_server() {
       ;;
     chorus-window)
       LAG_FILE="$WORK/lag-$profile-$ROUND.json"
+      # Ctrl+T toggles the chart: start from the default layout (chart hidden),
+      # not from the one an earlier round saved with the chart showing.
+      ((WINDOW_CHART)) && rm -f "$XDG_CONFIG_HOME/Chorus/chorus-server.conf"
       DISPLAY="$BENCH_DISPLAY" QT_QPA_PLATFORM=xcb "$SERVER" --listen 127.0.0.1 --port "$PORT" \
         --start --framing auto --max-connections 20000 --lag-report "$LAG_FILE" >"$log" 2>&1 &
       ;;
@@ -205,6 +223,21 @@ start_server() {
     sleep 0.1
   done
   port_open "$PORT" || { echo "run-benchmarks: $profile never listened on $PORT" >&2; return 1; }
+  if [[ "$profile" == chorus-window ]] && ((WINDOW_CHART)); then
+    local wid
+    wid=$(DISPLAY="$BENCH_DISPLAY" timeout 10 xdotool search --sync --name 'Chorus Server' | head -1)
+    # Focus, then a real key press (XTEST): Qt takes no shortcut from a synthetic event.
+    if [[ -n "$wid" ]] && DISPLAY="$BENCH_DISPLAY" xdotool windowfocus --sync "$wid" 2>/dev/null &&
+       DISPLAY="$BENCH_DISPLAY" xdotool key ctrl+t; then
+      echo "  traffic chart shown (View → Traffic chart)"
+      # A picture to check that it did show: the scratch folder keeps it.
+      (sleep 3; DISPLAY="$BENCH_DISPLAY" import -window "$wid" "$WORK/window-chart-$ROUND.png" \
+        2>/dev/null || true) &
+    else
+      echo "run-benchmarks: could not show the traffic chart (xdotool)" >&2
+      return 1
+    fi
+  fi
   # Peak threads and memory while the server runs (VmHWM is the peak RSS).
   (
     local max_threads=0 hwm=0 t h
@@ -384,6 +417,8 @@ available() {
                   "(it is not part of the repository; set CHORUS_SEED_DIR to its folder)"
                 return 1; } ;;
     epoll-*) [[ -x "$EPOLL" ]] || { echo "epoll_ref_server not built ($EPOLL)"; return 1; } ;;
+    client-flood) [[ -x "$CLIENT" && -x "$FLOOD_PEER" ]] || {
+                    echo "chorus-client or client_flood_peer not built"; return 1; } ;;
   esac
 }
 
@@ -396,7 +431,7 @@ echo "  build $BUILD, scratch $WORK"
 RUNNABLE=()
 for profile in "${PROFILES[@]}"; do
   why=""
-  if [[ "$profile" == chorus-window && -x "$SERVER" ]] && ! ensure_display; then
+  if [[ "$profile" == chorus-window || "$profile" == client-flood ]] && ! ensure_display; then
     why="no X display (Xvfb would not start)"
   fi
   if [[ -n "$why" ]] || ! why=$(available "$profile"); then
@@ -419,6 +454,7 @@ done
 # work on the machine hits all servers alike instead of one server's rounds.
 for ROUND in $(seq "$ROUNDS"); do
   for profile in "${RUNNABLE[@]+"${RUNNABLE[@]}"}"; do
+    [[ "$profile" == client-flood ]] && continue # once, after the rounds
     framing=$(framing_of "$profile")
     echo "$profile (bench framing $framing), round $ROUND, load $(cut -d' ' -f1 /proc/loadavg)"
     rm -f "$WORK/sample"
@@ -497,6 +533,77 @@ if [[ " ${RUNNABLE[*]+"${RUNNABLE[*]}"} " == *" chorus-window "* ]]; then
   fi
 fi
 
+# chorus-client under a flood (issue 11 item 5): client_flood_peer sends
+# FLOOD_RATE short lines a second for FLOOD_SECONDS to one chorus-client window
+# (Xvfb, plain protocol, line framing, keeping its session in the scratch
+# folder). Peak RSS is the client's VmHWM; "behind" is how many lines the peer
+# could not send on time because the client was not reading (kernel buffers
+# full); catch-up is how long the client stays busy after the last line.
+client_cpu_ticks() { sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | awk '{print $12 + $13}'; }
+run_client_flood() {
+  local label="$1" client="$2" out="$WORK/flood-$1.out" log="$WORK/flood-$1.log"
+  "$FLOOD_PEER" --port 0 --rate "$FLOOD_RATE" --seconds "$FLOOD_SECONDS" >"$out" 2>"$log" &
+  local peer_pid=$! port="" _
+  for _ in $(seq 100); do
+    port=$(sed -n 's/^listening on 127.0.0.1:\([0-9]*\)$/\1/p' "$out")
+    [[ -n "$port" ]] && break
+    sleep 0.1
+  done
+  [[ -n "$port" ]] || { echo "| $label | client_flood_peer did not listen |"; kill "$peer_pid"; return 1; }
+  DISPLAY="$BENCH_DISPLAY" QT_QPA_PLATFORM=xcb "$client" --host 127.0.0.1 --port "$port" \
+    --protocol plain --framing line --no-auto-reconnect --connect >>"$log" 2>&1 &
+  local client_pid=$!
+  SERVER_PID=$client_pid # so the trap ends it whatever happens
+  local t0 cpu_before cpu_after catchup idle=0 hwm rss_end
+  wait "$peer_pid" || true
+  t0=$(date +%s.%N)
+  # Busy until two half-second samples in a row use under 5 % of a core (at most 60 s).
+  for _ in $(seq 120); do
+    cpu_before=$(client_cpu_ticks "$client_pid")
+    sleep 0.5
+    cpu_after=$(client_cpu_ticks "$client_pid")
+    [[ -z "$cpu_after" || -z "$cpu_before" ]] && break
+    if (((cpu_after - cpu_before) * 200 < CLOCK_TICKS * 5)); then
+      idle=$((idle + 1))
+      ((idle >= 2)) && break
+    else
+      idle=0
+    fi
+  done
+  catchup=$(python3 -c "print(max(0.0, $(date +%s.%N) - $t0 - 1.0))")
+  cpu_after=$(client_cpu_ticks "$client_pid")
+  hwm=$(awk '/^VmHWM:/ {print $2}' "/proc/$client_pid/status" 2>/dev/null || echo 0)
+  rss_end=$(awk '/^VmRSS:/ {print $2}' "/proc/$client_pid/status" 2>/dev/null || echo 0)
+  kill -TERM "$client_pid" 2>/dev/null || true
+  wait "$client_pid" 2>/dev/null || true
+  SERVER_PID=""
+  python3 - "$label" "$(sed -n 's/^RESULT //p' "$out")" "${hwm:-0}" "${rss_end:-0}" "$catchup" \
+    "${cpu_after:-0}" "$CLOCK_TICKS" <<'EOF'
+import json, sys
+label, raw, hwm, rss, catchup, ticks, hz = sys.argv[1:8]
+d = json.loads(raw) if raw else {"lines": 0, "seconds": 0, "lines_per_s": 0, "max_behind_lines": 0}
+cpu = int(ticks) / int(hz)
+per_cpu = d["lines"] / cpu if cpu > 0 else 0
+print(f"| {label} | {d['lines']:,} in {d['seconds']:.1f} s | {d['lines_per_s']:,.0f} | "
+      f"{d['max_behind_lines']:,} | {int(hwm) / 1024:.0f} | {int(rss) / 1024:.0f} | "
+      f"{float(catchup):.1f} | {cpu:.1f} | {per_cpu:,.0f} |")
+EOF
+}
+
+FLOOD_LINES=""
+if [[ " ${RUNNABLE[*]+"${RUNNABLE[*]}"} " == *" client-flood "* ]]; then
+  echo "client-flood: $FLOOD_RATE lines/s for $FLOOD_SECONDS s at one chorus-client"
+  flood_clients=("this build:$CLIENT")
+  [[ -n "$BASELINE" && -x "$BASELINE/client_gui/chorus-client" ]] &&
+    flood_clients+=("baseline:$BASELINE/client_gui/chorus-client")
+  for entry in "${flood_clients[@]}"; do
+    line=$(run_client_flood "${entry%%:*}" "${entry#*:}") || true
+    echo "  $line"
+    FLOOD_LINES+="$line"$'\n'
+    sleep 1
+  done
+fi
+
 HISTORY_LINE=""
 if [[ -x "$HISTORY" ]]; then
   echo "chorus-history-bench"
@@ -568,7 +675,12 @@ EOF
 
 args=("$RESULTS" "$META")
 ((WRITE_DOC)) && args+=(--markdown "$OUTPUT")
-python3 "$ROOT/bench/bench_report.py" "${args[@]}"
+if [[ " ${PROFILES[*]} " == " client-flood " ]]; then
+  WRITE_DOC=0 # client-flood alone: its table is above; the document keeps the full run's
+  echo "(client-flood alone: $OUTPUT not rewritten)"
+else
+  python3 "$ROOT/bench/bench_report.py" "${args[@]}"
+fi
 if ((WRITE_DOC)) && [[ -n "$LOADED_LINE" ]]; then
   cat >>"$OUTPUT" <<EOF
 
@@ -620,5 +732,22 @@ a 1 s warm-up. Normal peers' round trips; the greedy peer's replies per second.
 $GREEDY_TABLE
 EOF
   fi
+fi
+if ((WRITE_DOC)) && [[ -n "$FLOOD_LINES" ]]; then
+  cat >>"$OUTPUT" <<EOF
+
+## chorus-client under a flood (issue 11 item 5: a bounded client)
+
+\`bench/client_flood_peer\` sends $FLOOD_RATE short lines a second (\`flood 00000001\` …) for
+$FLOOD_SECONDS s to one chorus-client window (Xvfb, plain protocol, line framing, the session kept
+in a scratch folder). Most behind: the most lines the peer could not send on time because the
+client was not reading. Catch-up: how long the client stayed busy after the last line.
+Client CPU is its user + system time over the whole run; lines per CPU second is what it costs,
+whatever else the machine was doing.
+
+| client | lines sent | lines/s | most behind | peak RSS MB | RSS at end MB | catch-up s | client CPU s | lines per CPU s |
+|---|---|---|---|---|---|---|---|---|
+${FLOOD_LINES%$'\n'}
+EOF
 fi
 echo "raw results: $RESULTS"

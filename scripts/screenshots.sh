@@ -93,6 +93,21 @@ sleep 1
 import -window root "$OUT/chorus-side-by-side.png"
 echo "wrote $OUT/chorus-side-by-side.png"
 
+# The charts, side by side: View → Traffic chart and View → Round-trip chart
+# (Ctrl+T in each). A real key press after focusing the window: Qt takes no
+# shortcut from an event sent to a window that is not active.
+xdotool windowfocus --sync "$SWID" && xdotool key ctrl+t
+sleep 0.5
+xdotool windowfocus --sync "$WID" && xdotool key ctrl+t
+for i in $(seq 12); do
+  xdotool type --delay 40 --window "$WID" "status $i"
+  xdotool key --window "$WID" Return
+  sleep 0.3
+done
+sleep 2
+import -window root "$OUT/chorus-charts.png"
+echo "wrote $OUT/chorus-charts.png"
+
 # The byte views (Hex), each under its own private Xvfb; this one's windows go first.
 cleanup
 trap - EXIT

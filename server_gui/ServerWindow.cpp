@@ -10,12 +10,14 @@
 #include "ProblemText.h"
 #include "ReplyBookEditor.h"
 #include "ServerSettingsDialog.h"
+#include "TrafficChart.h"
 #include "base/Endpoint.h"
 
 #include <QAction>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDir>
+#include <QDockWidget>
 #include <QHeaderView>
 #include <QIcon>
 #include <QLabel>
@@ -88,6 +90,14 @@ ServerWindow::ServerWindow(const ServerCommandLineOptions& options, const Server
     m_mainSplitter->setStretchFactor(1, 2);
     layout->addWidget(m_mainSplitter, 1);
     setCentralWidget(central);
+    // The traffic chart is a dock: resizable, movable, hidden from the View
+    // menu, and its place is in saveState() with the rest of the layout.
+    m_trafficDock = new QDockWidget(tr("Traffic"), this);
+    m_trafficDock->setObjectName(QStringLiteral("trafficDock"));
+    m_trafficChart = new TrafficChart(m_trafficDock);
+    m_trafficDock->setWidget(m_trafficChart);
+    addDockWidget(Qt::BottomDockWidgetArea, m_trafficDock);
+    m_trafficDock->hide(); // until the user shows it
     buildStatusBar();
     buildMenus();
 
@@ -98,6 +108,7 @@ ServerWindow::ServerWindow(const ServerCommandLineOptions& options, const Server
             &ConnectionTableModel::applyBatch);
     connect(m_engine, &ServerEngine::logBatch, m_logPane, &LogPane::appendEntries);
     connect(m_engine, &ServerEngine::countersUpdated, this, &ServerWindow::onCounters);
+    connect(m_engine, &ServerEngine::countersUpdated, m_trafficChart, &TrafficChart::addCounters);
     connect(m_engine, &ServerEngine::blockListChanged, this,
             [this](const QList<BlockedAddress>& blocked) {
                 m_blockedLabel->setText(tr("Blocked: %1").arg(blocked.size()));

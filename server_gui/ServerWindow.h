@@ -19,6 +19,7 @@
 
 class QAction;
 class QComboBox;
+class QDockWidget;
 class QLabel;
 class QLineEdit;
 class QMessageBox;
@@ -38,6 +39,7 @@ class FramingChoice;
 class ListenBar;
 class LogPane;
 class ReplyBookEditor;
+class TrafficChart;
 
 // Where the window keeps its files.
 struct ServerFilePaths
@@ -71,6 +73,9 @@ public:
     QTableView* connectionView() const;
     ReplyBookEditor* replyBookEditor() const { return m_replyEditor; }
     LogPane* logPane() const { return m_logPane; }
+    TrafficChart* trafficChart() const { return m_trafficChart; }
+    // View → Traffic chart: shows or hides its pane (a dock; remembered with the layout).
+    QAction* trafficChartAction() const;
     QPushButton* startStopButton() const;
     QComboBox* addressCombo() const;
     QSpinBox* portSpin() const;
@@ -162,6 +167,8 @@ private:
     ConnectionPane* m_connectionPane = nullptr;
     ReplyBookEditor* m_replyEditor = nullptr;
     LogPane* m_logPane = nullptr;
+    TrafficChart* m_trafficChart = nullptr;
+    QDockWidget* m_trafficDock = nullptr;
     QSplitter* m_mainSplitter = nullptr;
     QSplitter* m_bottomSplitter = nullptr;
     QAction* m_settingsAction = nullptr;
