@@ -4,7 +4,9 @@
 // stats. Lives (and is created) in the ServerWorker thread that owns it; all
 // its work happens in that thread's event loop. Messages are bytes from the
 // socket to the reply book and back (docs/PROTOCOL.md §1); Connection.cpp
-// holds the socket's life, ConnectionMessages.cpp what is said on it.
+// holds the socket's life, ConnectionPass.cpp one bounded pass of reading and
+// answering (fairness, rate limit, timeouts), ConnectionMessages.cpp what is
+// said on it.
 
 #include "answer/ReplyBook.h"
 #include "server/ConnectionLedger.h"
