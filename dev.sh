@@ -16,7 +16,7 @@ JOBS="${CHORUS_JOBS:-$(nproc)}"
 
 # Debian/Ubuntu packages the build, the tests and the screenshots need.
 PACKAGES=(
-  build-essential cmake ninja-build pkg-config zlib1g-dev
+  build-essential cmake ninja-build pkg-config zlib1g-dev libpcre2-dev
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools libgl-dev
   libqt6svg6 qt6-qpa-plugins qt6-gtk-platformtheme
   fonts-noto-cjk python3 netcat-openbsd telnet procps iproute2 clang libclang-rt-14-dev
