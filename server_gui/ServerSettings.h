@@ -29,6 +29,7 @@ enum class ServerSetting {
     MaxConnections, // engine/maxConnections --max-connections N
     LogMessages,    // engine/logMessages  --no-log-messages
     LogFile,        // log/file            --log-file FILE (the window resumes it)
+    Fallback,       // rules/fallbackToBook --no-fallback (docs/RULES.md)
     // Command line only:
     Replies,   // --replies FILE
     Pick,      // --pick MODE
@@ -36,6 +37,7 @@ enum class ServerSetting {
     Start,     // --start
     LagReport, // --lag-report FILE
     View,      // --view text|hex|mixed
+    Rules,     // --rules FILE
     Count
 };
 constexpr int settingId(ServerSetting setting)

@@ -163,6 +163,7 @@ RuleAnswer RuleBook::answer(const QByteArray& message, const ReplyContext& conte
 {
     const std::shared_ptr<const Snapshot> snapshot = std::atomic_load(&m_snapshot);
     RuleAnswer out;
+    out.anyRules = !snapshot->rules.isEmpty();
     RuleCaptures captures;
     int chosen = -1;
 

@@ -43,6 +43,7 @@ struct RuleAnswer
     // Rules whose bounded regex match gave up on this message for the first
     // time (their names): the caller logs each once.
     QStringList limitHitRules;
+    bool anyRules = false; // the book had rules (with none, the reply book is all there is)
 };
 
 // Why a rule is inactive, for the window's red cell.

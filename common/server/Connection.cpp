@@ -312,6 +312,7 @@ void Connection::close(ConnectionError reason, const QString& text)
         return;
     m_closeReason = reason;
     m_closeText = text;
+    dropDelayedReplies();
     m_idleTimer.stop();
     m_snapshot.state = ConnectionState::Closing;
     markChanged();
@@ -348,6 +349,7 @@ void Connection::finish()
     if (m_finished)
         return;
     m_finished = true;
+    dropDelayedReplies();
     m_idleTimer.stop();
     m_closeTimer.stop();
     // Bytes that never saw their terminator or gap still were a message (a

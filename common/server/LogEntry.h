@@ -43,6 +43,7 @@ enum class ConnectionError {
     NotUtf8ForChorus, // a Chorus peer's JSON text cannot carry bytes that are not UTF-8
     // Sent, with a warning: a fixed-size peer got a reply of another size.
     ReplySizeMismatch,
+    ClosedByRule, // a reply rule closes the connection after its reply (docs/RULES.md)
 };
 QString connectionErrorName(ConnectionError error);
 

@@ -13,6 +13,7 @@
 #include <QDateTime>
 #include <QHostAddress>
 #include <QList>
+#include <QMap>
 #include <QMetaType>
 #include <QString>
 
@@ -57,6 +58,7 @@ struct ConnectionSnapshot
     ConnectionState state = ConnectionState::Connected;
     PeerProtocol protocol = PeerProtocol::Text;
     QString name; // chorus peers only
+    QMap<QString, quint64> ruleHits; // reply rule name -> replies it gave this peer
 };
 
 // The server's totals: its traffic (read as counters.messagesIn) and the rest.
