@@ -38,12 +38,14 @@ class FramingChoice;
 class ListenBar;
 class LogPane;
 class ReplyBookEditor;
+class RulesPane;
 
 // Where the window keeps its files.
 struct ServerFilePaths
 {
     QString settings;  // chorus-server.conf
     QString replyBook; // the window's own (autosaved) book
+    QString rules = {}; // the window's own rules; empty: rules.json beside the book
     // ~/.config/Chorus/chorus-server.conf and ~/.local/share/Chorus/chorus-server/replies.json.
     static ServerFilePaths standard();
 };
@@ -70,6 +72,8 @@ public:
     ConnectionTableModel* connectionModel() const { return m_connectionModel; }
     QTableView* connectionView() const;
     ReplyBookEditor* replyBookEditor() const { return m_replyEditor; }
+    RulesPane* rulesPane() const { return m_rulesPane; }
+    QAction* ruleHitsAction() const { return m_ruleHitsAction; }
     LogPane* logPane() const { return m_logPane; }
     QPushButton* startStopButton() const;
     QComboBox* addressCombo() const;
@@ -161,6 +165,9 @@ private:
     ListenBar* m_listenBar = nullptr;
     ConnectionPane* m_connectionPane = nullptr;
     ReplyBookEditor* m_replyEditor = nullptr;
+    RulesPane* m_rulesPane = nullptr;
+    QAction* m_ruleHitsAction = nullptr;
+    void wireRules(); // the Rules tab, its setting and the table's Rule hits… (ServerWindowRules.cpp)
     LogPane* m_logPane = nullptr;
     QSplitter* m_mainSplitter = nullptr;
     QSplitter* m_bottomSplitter = nullptr;
