@@ -82,6 +82,10 @@ void tst_RuleMatcher::matches_data()
     QTest::newRow("regex captures") << regex << "^GET TEMP (\\d+)$" << false << false << false << QByteArray("GET TEMP 42") << yes << QByteArray("GET TEMP 42") << QByteArray("42");
     QTest::newRow("regex searches") << regex << "T(E)MP" << false << false << false << QByteArray("GET TEMP") << yes << QByteArray("TEMP") << QByteArray("E");
     QTest::newRow("regex no") << regex << "^PING$" << false << false << false << QByteArray("PINGX") << no << QByteArray() << QByteArray();
+    QTest::newRow("regex anchored first byte differs") << regex << "^PING" << false << false << false << QByteArray("xPING") << no << QByteArray() << QByteArray();
+    QTest::newRow("regex required byte found late") << regex << "a.c" << false << false << false << QByteArray("zzzabc") << yes << QByteArray("abc") << QByteArray();
+    QTest::newRow("regex shorter than any match") << regex << "abc" << false << false << false << QByteArray("ab") << no << QByteArray() << QByteArray();
+    QTest::newRow("regex ci anchored other case") << regex << "^ping" << false << true << false << QByteArray("PING 1") << yes << QByteArray("PING") << QByteArray();
     QTest::newRow("regex ci") << regex << "^ping$" << false << true << false << QByteArray("PiNg") << yes << QByteArray("PiNg") << QByteArray();
     QTest::newRow("regex negated") << regex << "^\\d+$" << false << false << true << QByteArray("abc") << yes << QByteArray("abc") << QByteArray();
     QTest::newRow("regex negated hit") << regex << "^\\d+$" << false << false << true << QByteArray("123") << no << QByteArray() << QByteArray();
