@@ -43,8 +43,8 @@ class RulesPane;
 // Where the window keeps its files.
 struct ServerFilePaths
 {
-    QString settings;  // chorus-server.conf
-    QString replyBook; // the window's own (autosaved) book
+    QString settings;   // chorus-server.conf
+    QString replyBook;  // the window's own (autosaved) book
     QString rules = {}; // the window's own rules; empty: rules.json beside the book
     // ~/.config/Chorus/chorus-server.conf and ~/.local/share/Chorus/chorus-server/replies.json.
     static ServerFilePaths standard();
@@ -167,7 +167,8 @@ private:
     ReplyBookEditor* m_replyEditor = nullptr;
     RulesPane* m_rulesPane = nullptr;
     QAction* m_ruleHitsAction = nullptr;
-    void wireRules(); // the Rules tab, its setting and the table's Rule hits… (ServerWindowRules.cpp)
+    // The Rules tab, its setting and the table's Rule hits… (ServerWindowRules.cpp).
+    void wireRules();
     LogPane* m_logPane = nullptr;
     QSplitter* m_mainSplitter = nullptr;
     QSplitter* m_bottomSplitter = nullptr;

@@ -57,7 +57,7 @@ struct ConnectionSnapshot
     QString detectedFraming;
     ConnectionState state = ConnectionState::Connected;
     PeerProtocol protocol = PeerProtocol::Text;
-    QString name; // chorus peers only
+    QString name;                    // chorus peers only
     QMap<QString, quint64> ruleHits; // reply rule name -> replies it gave this peer
 };
 
