@@ -62,7 +62,9 @@ LIST=0
 ALL_PROFILES=(chorus-headless chorus-headless-none chorus-window python-none epoll-none epoll-lf
               chorus-io1 chorus-io2
               chorus-u16be-64 epoll-u16be-64 chorus-u16be-1k epoll-u16be-1k
-              chorus-delim03-64 epoll-delim03-64 greedy-peer client-flood)
+              chorus-delim03-64 epoll-delim03-64 greedy-peer client-flood
+              chorus-rules0 chorus-rules100 chorus-rules1000)
+RULES_CLIENTS=(1 100) # the reply-rule rows (issue 10): closed loop, LF lines
 
 usage() { sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; }
 
@@ -193,6 +195,11 @@ start_server() {
       [[ "$profile" == baseline-greedy ]] && server="$BASELINE/server_gui/chorus-server"
       "$server" --headless --listen 127.0.0.1 --port "$PORT" --no-log-messages \
         --max-connections 20000 --framing auto --io-threads 1 >"$log" 2>&1 &
+      ;;
+    chorus-rules*)
+      # Issue 10: the same LF run with a rules file (write_rules_files below).
+      "$SERVER" --headless --listen 127.0.0.1 --port "$PORT" --no-log-messages \
+        --max-connections 20000 --framing auto --rules "$WORK/$profile.json" >"$log" 2>&1 &
       ;;
     chorus-window)
       LAG_FILE="$WORK/lag-$profile-$ROUND.json"
@@ -348,6 +355,7 @@ server_cpu_ticks() {
 framing_of() {
   case "$1" in
     chorus-headless|chorus-window|chorus-io1|chorus-io2|epoll-lf|baseline-headless|*greedy*) echo lf ;;
+    chorus-rules*) echo lf ;;
     *-u16be-*) echo u16be ;;
     *-delim03-*) echo delim03 ;;
     *) echo none ;;
@@ -427,6 +435,33 @@ LOAD_START="$(cut -d' ' -f1 /proc/loadavg)"
 echo "chorus benchmark: rounds=$ROUNDS closed-loop=${DURATION}s hold=${HOLD_CONNECTIONS}x${HOLD_DURATION}s"
 echo "  build $BUILD, scratch $WORK"
 
+# The reply-rule rows' files (docs/RULES.md): no rules; 100 rules, 80 exact
+# literals and 20 regexes, where only the last (a regex) matches chorus-bench's
+# payload; 1,000 exact literals, the last one the payload.
+write_rules_files() {
+  python3 - "$WORK" <<'PY'
+import json, sys
+work = sys.argv[1]
+payload = "드론 상태 보고 #123"  # chorus-bench's default --payload
+def save(name, rules):
+    with open(f"{work}/{name}.json", "w", encoding="utf-8") as f:
+        json.dump({"version": 1, "rules": rules}, f, ensure_ascii=False)
+save("chorus-rules0", [])
+rules = [{"name": f"cmd{i}", "match": "exact", "text": f"CMD{i}", "reply": {"text": f"R{i}"}}
+         for i in range(80)]
+rules += [{"name": f"re{i}", "match": "regex", "text": f"^REQ{i} (\\d+)$",
+           "reply": {"text": "ok {1}"}} for i in range(19)]
+rules.append({"name": "report", "match": "regex", "text": "상태 보고 #(\\d+)$",
+              "reply": {"text": "report {1} ok"}})
+save("chorus-rules100", rules)
+rules = [{"name": f"cmd{i}", "match": "exact", "text": f"CMD{i}", "reply": {"text": f"R{i}"}}
+         for i in range(999)]
+rules.append({"name": "report", "match": "exact", "text": payload, "reply": {"text": "report ok"}})
+save("chorus-rules1000", rules)
+PY
+}
+write_rules_files
+
 # Which servers can run at all, decided once.
 RUNNABLE=()
 for profile in "${PROFILES[@]}"; do
@@ -474,6 +509,11 @@ for ROUND in $(seq "$ROUNDS"); do
       for c in "${BINARY_CLIENTS[@]}"; do
         run_bench "$profile" "closed-$c" "$ROUND" --connections "$c" --mode closed-loop \
           --duration "$DURATION" --framing "$framing" --payload-size "$(payload_size_of "$profile")"
+      done
+    elif [[ "$profile" == chorus-rules* ]]; then
+      for c in "${RULES_CLIENTS[@]}"; do
+        run_bench "$profile" "closed-$c" "$ROUND" --connections "$c" --mode closed-loop \
+          --duration "$DURATION" --framing "$framing"
       done
     elif [[ "$profile" == baseline-headless ]]; then
       # The before/after comparison is about closed-loop LF lines: no hold.

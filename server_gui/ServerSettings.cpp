@@ -215,6 +215,18 @@ QList<SettingSpec> rows()
         "Also append every log line to FILE. A write error (a full disk) stops file logging and "
         "says so; the server goes on.");
 
+    SettingSpec& fallback = row(ServerSetting::Fallback);
+    fallback.key = "rules/fallbackToBook";
+    fallback.option = "no-fallback";
+    fallback.kind = SettingKind::Boolean;
+    fallback.defaultValue = true;
+    fallback.flagValue = false;
+    fallback.label =
+        QT_TRANSLATE_NOOP("chorus::ServerSettings", "Unmatched messages get a reply-book reply");
+    fallback.help = QT_TRANSLATE_NOOP(
+        "chorus::ServerSettings",
+        "Messages no reply rule matches get no reply, instead of one from the reply book.");
+
     SettingSpec& replies = row(ServerSetting::Replies);
     replies.option = "replies";
     replies.kind = SettingKind::Text;
@@ -273,6 +285,19 @@ QList<SettingSpec> rows()
         "How messages are shown: text (UTF-8, other bytes as escapes such as \\x01 \\r), hex "
         "(01 02 FF) or mixed (a hex dump under the line). --headless: on stdout; the window: "
         "for this run (View menu).");
+    SettingSpec& rules = row(ServerSetting::Rules);
+    rules.option = "rules";
+    rules.kind = SettingKind::Text;
+    rules.minimum = 1;
+    rules.defaultValue = QString();
+    rules.valueName = "FILE";
+    rules.help = QT_TRANSLATE_NOOP(
+        "chorus::ServerSettings",
+        "Reply rules checked before the reply book, top to bottom, the first match answering "
+        "(docs/RULES.md): JSON as the window saves it, or a plain request;reply list, one exact "
+        "rule per line (detected from the content). Only read, never changed: the window saves "
+        "edits to its own rules. A file that cannot be used stops --headless with exit code 2. "
+        "Default: the window's saved rules (the window), none (--headless).");
     return rows;
 }
 

@@ -34,6 +34,7 @@ enum class ServerSetting {
     RateBytes,      // engine/rateBytes     --rate-limit-bytes N (per peer, a second; 0: off)
     RateBurst,      // engine/rateBurstMs   --rate-burst MS
     LogFile,        // log/file            --log-file FILE (the window resumes it)
+    Fallback,       // rules/fallbackToBook --no-fallback (docs/RULES.md)
     // Command line only:
     Replies,   // --replies FILE
     Pick,      // --pick MODE
@@ -41,6 +42,7 @@ enum class ServerSetting {
     Start,     // --start
     LagReport, // --lag-report FILE
     View,      // --view text|hex|mixed
+    Rules,     // --rules FILE
     Count
 };
 constexpr int settingId(ServerSetting setting)

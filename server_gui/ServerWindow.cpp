@@ -9,6 +9,7 @@
 #include "LogPane.h"
 #include "ProblemText.h"
 #include "ReplyBookEditor.h"
+#include "RulesPane.h"
 #include "ServerSettingsDialog.h"
 #include "TrafficChart.h"
 #include "base/Endpoint.h"
@@ -29,6 +30,7 @@
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -78,7 +80,11 @@ ServerWindow::ServerWindow(const ServerCommandLineOptions& options, const Server
     m_logPane->setConnectionModel(m_connectionModel);
     m_bottomSplitter = new QSplitter(Qt::Horizontal, this);
     m_bottomSplitter->setObjectName(QStringLiteral("bottomSplitter"));
-    m_bottomSplitter->addWidget(m_replyEditor);
+    m_rulesPane = new RulesPane(m_engine->ruleBook(), m_book, this);
+    auto* answers = new QTabWidget(this); // rules beside the book: the window keeps its size
+    answers->addTab(m_replyEditor, tr("Reply book"));
+    answers->addTab(m_rulesPane, tr("Rules"));
+    m_bottomSplitter->addWidget(answers);
     m_bottomSplitter->addWidget(m_logPane);
     m_bottomSplitter->setChildrenCollapsible(false);
 
@@ -150,6 +156,7 @@ ServerWindow::ServerWindow(const ServerCommandLineOptions& options, const Server
     onCounters(ServerCounters{}); // the limit shows before the first Start
     loadSettings();
     loadReplyBook();
+    wireRules();
     restoreLayout();
     setState(State::Stopped);
 

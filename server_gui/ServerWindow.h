@@ -40,12 +40,14 @@ class ListenBar;
 class LogPane;
 class ReplyBookEditor;
 class TrafficChart;
+class RulesPane;
 
 // Where the window keeps its files.
 struct ServerFilePaths
 {
-    QString settings;  // chorus-server.conf
-    QString replyBook; // the window's own (autosaved) book
+    QString settings;   // chorus-server.conf
+    QString replyBook;  // the window's own (autosaved) book
+    QString rules = {}; // the window's own rules; empty: rules.json beside the book
     // ~/.config/Chorus/chorus-server.conf and ~/.local/share/Chorus/chorus-server/replies.json.
     static ServerFilePaths standard();
 };
@@ -72,6 +74,8 @@ public:
     ConnectionTableModel* connectionModel() const { return m_connectionModel; }
     QTableView* connectionView() const;
     ReplyBookEditor* replyBookEditor() const { return m_replyEditor; }
+    RulesPane* rulesPane() const { return m_rulesPane; }
+    QAction* ruleHitsAction() const { return m_ruleHitsAction; }
     LogPane* logPane() const { return m_logPane; }
     TrafficChart* trafficChart() const { return m_trafficChart; }
     // View → Traffic chart: shows or hides its pane (a dock; remembered with the layout).
@@ -166,6 +170,10 @@ private:
     ListenBar* m_listenBar = nullptr;
     ConnectionPane* m_connectionPane = nullptr;
     ReplyBookEditor* m_replyEditor = nullptr;
+    RulesPane* m_rulesPane = nullptr;
+    QAction* m_ruleHitsAction = nullptr;
+    // The Rules tab, its setting and the table's Rule hits… (ServerWindowRules.cpp).
+    void wireRules();
     LogPane* m_logPane = nullptr;
     TrafficChart* m_trafficChart = nullptr;
     QDockWidget* m_trafficDock = nullptr;

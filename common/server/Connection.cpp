@@ -248,6 +248,7 @@ void Connection::close(ConnectionError reason, const QString& text)
         return;
     m_closeReason = reason;
     m_closeText = text;
+    dropDelayedReplies();
     m_idleTimer.stop();
     m_snapshot.state = ConnectionState::Closing;
     markChanged();
@@ -290,6 +291,7 @@ void Connection::finish()
     if (m_finished)
         return;
     m_finished = true;
+    dropDelayedReplies();
     m_idleTimer.stop();
     m_closeTimer.stop();
     m_guardTimer.stop();

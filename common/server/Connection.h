@@ -9,6 +9,7 @@
 // said on it.
 
 #include "answer/ReplyBook.h"
+#include "answer/RuleBook.h"
 #include "server/ConnectionLedger.h"
 #include "server/PeerRateLimit.h"
 #include "server/ServerTypes.h"
@@ -16,6 +17,7 @@
 #include "wire/FrameCodec.h"
 
 #include <QBasicTimer>
+#include <QHash>
 #include <QList>
 #include <QObject>
 
@@ -72,6 +74,8 @@ public:
     // From the next byte on (bytes already pending are kept). A Chorus peer
     // keeps its LF lines: the protocol needs them.
     void setFraming(const FrameSpec& spec);
+    // Reply rules consulted before the book (ConnectionRules.cpp); null: the book only.
+    void setRules(std::shared_ptr<RuleBook> rules) { m_rules = std::move(rules); }
     // Named in the chorus `welcome`.
     void setServerName(const QString& name) { m_serverName = name; }
     // Graceful close: pending replies are flushed, then the socket is closed;
@@ -105,6 +109,15 @@ private:
     void answer(const QByteArray& message, std::optional<quint64> seq,
                 Terminator terminator = Terminator::None);
     void countIn(const QByteArray& message); // a user message: counted, kept as the last, logged
+
+    // ConnectionRules.cpp: answers decided by the reply rules.
+    void answerByRules(const QByteArray& message, const ReplyContext& context,
+                       std::optional<quint64> seq);
+    // A reply in the peer's framing or as a chorus reply; `note` says who sent it in the log.
+    void writeReply(const QByteArray& reply, std::optional<quint64> seq, const QString& note);
+    void sendDelayed(quint64 token);
+    // The connection is closing: its delayed replies are dropped, counted and logged.
+    void dropDelayedReplies();
 
     // What a write is, for the counters and the log: only user messages count
     // as messages; control traffic (welcome, pong, error, bye) is logged as such.
@@ -170,6 +183,19 @@ private:
     FrameDecoder m_decoder;
     ConnectionLimits m_limits;
     std::shared_ptr<ReplyBook> m_book;
+    std::shared_ptr<RuleBook> m_rules;
+    // Replies a rule delays, by token; each has a single-shot timer bound to
+    // this object, so none outlives the connection or reaches another peer.
+    struct DelayedReply
+    {
+        std::optional<QByteArray> reply; // nullopt: a no-reply rule that closes
+        std::optional<quint64> seq;
+        bool close = false;
+        QString note;
+    };
+    QHash<quint64, DelayedReply> m_delayed;
+    quint64 m_nextDelayToken = 0;
+    QString m_sentNote; // while a reply is written: the log's "sent by rule …"
     ConnectionLedger* m_ledger;
     // QBasicTimer, not QTimer: no QObject per timer, and nothing registered
     // with the event loop unless unterminated bytes (or a close) are pending.

@@ -138,6 +138,10 @@ void Connection::answer(const QByteArray& message, std::optional<quint64> seq,
     context.count = m_snapshot.traffic.messagesIn; // user messages only
     context.echo = message;
     // context.now stays invalid: the book reads the clock only for {time}/{date}.
+    if (m_rules) {
+        answerByRules(message, context, seq);
+        return;
+    }
     const std::optional<QByteArray> reply = m_book->pick(context);
     if (!reply) {
         ++m_snapshot.unanswered;
@@ -339,7 +343,7 @@ void Connection::logTraffic(LogKind kind, const QByteArray& payload, bool incomi
         prose = tr("received");
         break;
     case LogKind::Sent:
-        prose = tr("sent");
+        prose = m_sentNote.isEmpty() ? tr("sent") : m_sentNote;
         break;
     default:
         prose = incoming ? tr("control in") : tr("control out");

@@ -94,6 +94,8 @@ QString connectionErrorName(ConnectionError error)
         return tr("reply too long for the length field");
     case ConnectionError::NotUtf8ForChorus:
         return tr("bytes a Chorus peer cannot receive");
+    case ConnectionError::ClosedByRule:
+        return tr("closed by a reply rule");
     case ConnectionError::ReplySizeMismatch:
         return tr("reply of another size than the fixed frame");
     case ConnectionError::IdleTimeout:

@@ -46,6 +46,7 @@ enum class ConnectionError {
     // Closed by a timeout (ConnectionLimits):
     IdleTimeout,  // the peer sent nothing for idleTimeout
     FrameTimeout, // a started message did not end within frameTimeout
+    ClosedByRule, // a reply rule closes the connection after its reply (docs/RULES.md)
 };
 QString connectionErrorName(ConnectionError error);
 

@@ -14,6 +14,7 @@
 #include <QDateTime>
 #include <QHostAddress>
 #include <QList>
+#include <QMap>
 #include <QMetaType>
 #include <QString>
 
@@ -65,6 +66,7 @@ struct ConnectionSnapshot
     PeerProtocol protocol = PeerProtocol::Text;
     QString name;             // chorus peers only
     bool rateLimited = false; // input is being held back by the peer's rate limit
+    QMap<QString, quint64> ruleHits; // reply rule name -> replies it gave this peer
 };
 
 // The server's totals: its traffic (read as counters.messagesIn) and the rest.

@@ -258,6 +258,7 @@ void ServerWorker::adopt(quint64 id, qintptr socketDescriptor)
     auto* connection =
         new Connection(id, m_config.framing, m_config.limits, m_shared->book, &m_ledger, this);
     connection->setServerName(m_config.serverName);
+    connection->setRules(m_shared->rules);
     QString error;
     if (!connection->open(socketDescriptor, &error)) {
         delete connection;
