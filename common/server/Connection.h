@@ -111,10 +111,12 @@ private:
     void countIn(const QByteArray& message); // a user message: counted, kept as the last, logged
 
     // ConnectionRules.cpp: answers decided by the reply rules.
+    // `terminator`: the answered message's, which a plain reply ends with.
     void answerByRules(const QByteArray& message, const ReplyContext& context,
-                       std::optional<quint64> seq);
+                       std::optional<quint64> seq, Terminator terminator);
     // A reply in the peer's framing or as a chorus reply; `note` says who sent it in the log.
-    void writeReply(const QByteArray& reply, std::optional<quint64> seq, const QString& note);
+    void writeReply(const QByteArray& reply, std::optional<quint64> seq, const QString& note,
+                    Terminator terminator);
     void sendDelayed(quint64 token);
     // The connection is closing: its delayed replies are dropped, counted and logged.
     void dropDelayedReplies();
@@ -190,6 +192,7 @@ private:
     {
         std::optional<QByteArray> reply; // nullopt: a no-reply rule that closes
         std::optional<quint64> seq;
+        Terminator terminator = Terminator::None; // the answered message's
         bool close = false;
         QString note;
     };

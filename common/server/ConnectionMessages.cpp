@@ -139,7 +139,7 @@ void Connection::answer(const QByteArray& message, std::optional<quint64> seq,
     context.echo = message;
     // context.now stays invalid: the book reads the clock only for {time}/{date}.
     if (m_rules) {
-        answerByRules(message, context, seq);
+        answerByRules(message, context, seq, terminator);
         return;
     }
     const std::optional<QByteArray> reply = m_book->pick(context);

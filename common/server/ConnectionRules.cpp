@@ -11,7 +11,7 @@
 namespace chorus {
 
 void Connection::answerByRules(const QByteArray& message, const ReplyContext& context,
-                               std::optional<quint64> seq)
+                               std::optional<quint64> seq, Terminator terminator)
 {
     const RuleAnswer answer = m_rules->answer(message, context, m_book.get());
     for (const QString& name : answer.limitHitRules) {
@@ -39,7 +39,7 @@ void Connection::answerByRules(const QByteArray& message, const ReplyContext& co
         }
         // Without rules the book is all there is: the plain "sent" says enough.
         static const QString bookNote = tr("sent from the reply book");
-        writeReply(*answer.reply, seq, answer.anyRules ? bookNote : QString());
+        writeReply(*answer.reply, seq, answer.anyRules ? bookNote : QString(), terminator);
         return;
     }
     case RuleAnswer::Source::Rule:
@@ -51,23 +51,23 @@ void Connection::answerByRules(const QByteArray& message, const ReplyContext& co
         m_ledger->logMessages ? tr("sent by rule \"%1\"").arg(answer.ruleName) : QString();
     if (answer.delay.count() > 0) {
         const quint64 token = ++m_nextDelayToken;
-        m_delayed.insert(token, DelayedReply{answer.reply, seq, answer.close, note});
+        m_delayed.insert(token, DelayedReply{answer.reply, seq, terminator, answer.close, note});
         QTimer::singleShot(answer.delay, Qt::PreciseTimer, this,
                            [this, token] { sendDelayed(token); });
         return;
     }
     if (answer.reply)
-        writeReply(*answer.reply, seq, note);
+        writeReply(*answer.reply, seq, note, terminator);
     if (answer.close)
         close(ConnectionError::ClosedByRule, tr("closed by rule \"%1\"").arg(answer.ruleName));
 }
 
 void Connection::writeReply(const QByteArray& reply, std::optional<quint64> seq,
-                            const QString& note)
+                            const QString& note, Terminator terminator)
 {
     m_sentNote = note;
     if (!seq) {
-        writeFramed(reply, Traffic::User);
+        writeFramed(reply, Traffic::User, terminator);
     } else if (const std::optional<QString> text = chorusText(reply)) {
         writeChorus(makeReply(*seq, *text), Traffic::User, reply);
     }
@@ -86,7 +86,7 @@ void Connection::sendDelayed(quint64 token)
         return;
     }
     if (delayed.reply)
-        writeReply(*delayed.reply, delayed.seq, delayed.note);
+        writeReply(*delayed.reply, delayed.seq, delayed.note, delayed.terminator);
     if (delayed.close)
         close(ConnectionError::ClosedByRule, tr("closed by a reply rule"));
 }
