@@ -64,8 +64,8 @@ struct ConnectionSnapshot
     QString detectedFraming;
     ConnectionState state = ConnectionState::Connected;
     PeerProtocol protocol = PeerProtocol::Text;
-    QString name;             // chorus peers only
-    bool rateLimited = false; // input is being held back by the peer's rate limit
+    QString name;                    // chorus peers only
+    bool rateLimited = false;        // input is being held back by the peer's rate limit
     QMap<QString, quint64> ruleHits; // reply rule name -> replies it gave this peer
 };
 
