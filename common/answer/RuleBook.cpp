@@ -42,7 +42,12 @@ struct RuleBook::Snapshot
     std::map<QString, std::shared_ptr<ReplyBook>> setBooks;
     QHash<QByteArray, int> literalIndex; // first positive case-sensitive Exact rule per bytes
     QHash<QString, int> foldedIndex;     // the same for case-insensitive text rules
-    std::vector<int> scanned;            // every other usable enabled rule, in order
+    struct Scanned
+    {
+        int index;
+        MatchPrefilter prefilter;
+    };
+    std::vector<Scanned> scanned; // every other usable enabled rule, in order
     bool fallback = true;
 };
 
@@ -130,7 +135,7 @@ void RuleBook::publish(QList<Rule> rules, QList<quint64> ids, QList<ReplySet> se
 
         if (rule.enabled && compiled.usable && !compiled.matcher.isIndexedLiteral() &&
             !compiled.matcher.isIndexedFoldedLiteral())
-            snapshot->scanned.push_back(i);
+            snapshot->scanned.push_back({i, compiled.matcher.prefilter()});
         snapshot->compiled.push_back(std::move(compiled));
     }
     // QHash::insert replaces: walk backwards so the first rule of each key is the one kept.
@@ -189,11 +194,13 @@ RuleAnswer RuleBook::answer(const QByteArray& message, const ReplyContext& conte
         }
         return result == MatchResult::Match;
     };
-    for (const int index : snapshot->scanned) {
-        if (index > candidate)
+    for (const Snapshot::Scanned& scanned : snapshot->scanned) {
+        if (scanned.index > candidate)
             break;
-        if (tryRule(index)) {
-            chosen = index;
+        if (scanned.prefilter.rejects(message))
+            continue;
+        if (tryRule(scanned.index)) {
+            chosen = scanned.index;
             break;
         }
     }

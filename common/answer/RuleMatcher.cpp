@@ -106,12 +106,7 @@ public:
         // What PCRE2 would check first anyway, without the call: with a few
         // dozen regex rules most misses end here (an anchored command whose
         // first byte differs, a required byte that is absent).
-        if (subject.size() < m_minLength)
-            return MatchResult::NoMatch;
-        if (m_firstUnit >= 0 && (subject.isEmpty() || quint8(subject.front()) != m_firstUnit))
-            return MatchResult::NoMatch;
-        if (m_requiredUnit >= 0 &&
-            !std::memchr(subject.data(), m_requiredUnit, std::size_t(subject.size())))
+        if (m_prefilter.rejects(subject))
             return MatchResult::NoMatch;
         ThreadMatchState& state = threadMatchState();
         const int rc = pcre2_match(m_code, reinterpret_cast<PCRE2_SPTR>(subject.data()),
@@ -140,6 +135,7 @@ public:
     }
 
     const QHash<QString, int>* names() const { return m_names.isEmpty() ? nullptr : &m_names; }
+    const MatchPrefilter& prefilter() const { return m_prefilter; }
 
 private:
     explicit RegexProgram(pcre2_code* code) : m_code(code)
@@ -151,16 +147,16 @@ private:
         pcre2_pattern_info(m_code, PCRE2_INFO_ALLOPTIONS, &options);
         pcre2_pattern_info(m_code, PCRE2_INFO_MINLENGTH, &minLength);
         // MINLENGTH counts characters; in UTF mode a character is at least one byte.
-        m_minLength = qsizetype(minLength);
+        m_prefilter.minLength = qsizetype(minLength);
         if (options & PCRE2_CASELESS)
             return; // a caseless unit has two values: left to PCRE2
         if ((options & PCRE2_ANCHORED) &&
             pcre2_pattern_info(m_code, PCRE2_INFO_FIRSTCODETYPE, &type) == 0 && type == 1 &&
             pcre2_pattern_info(m_code, PCRE2_INFO_FIRSTCODEUNIT, &unit) == 0)
-            m_firstUnit = int(unit);
+            m_prefilter.firstUnit = int(unit);
         if (pcre2_pattern_info(m_code, PCRE2_INFO_LASTCODETYPE, &type) == 0 && type == 1 &&
             pcre2_pattern_info(m_code, PCRE2_INFO_LASTCODEUNIT, &unit) == 0)
-            m_requiredUnit = int(unit);
+            m_prefilter.requiredUnit = int(unit);
     }
 
     void readNames()
@@ -180,9 +176,9 @@ private:
 
     pcre2_code* m_code;
     QHash<QString, int> m_names;
-    qsizetype m_minLength = 0;
-    int m_firstUnit = -1;    // an anchored pattern's first byte, when it has one
-    int m_requiredUnit = -1; // a byte every match contains, when there is one
+    // An anchored pattern's first byte and a byte every match contains, when
+    // PCRE2 knows them; the minimum length in bytes.
+    MatchPrefilter m_prefilter;
 };
 
 QString ruleProblemName(RuleProblem problem)
@@ -278,6 +274,19 @@ QString RuleMatcher::foldedLiteral() const
 const QHash<QString, int>* RuleMatcher::groupNames() const
 {
     return m_regex && m_kind == MatchKind::Regex ? m_regex->names() : nullptr;
+}
+
+MatchPrefilter RuleMatcher::prefilter() const
+{
+    if (!isValid() || m_negate)
+        return {};
+    if (m_regex)
+        return m_regex->prefilter();
+    MatchPrefilter filter;
+    filter.minLength = m_literal.size();
+    if (!m_literal.isEmpty() && (m_kind == MatchKind::Exact || m_kind == MatchKind::StartsWith))
+        filter.firstUnit = quint8(m_literal.front());
+    return filter;
 }
 
 MatchResult RuleMatcher::match(QByteArrayView message, RuleCaptures* captures) const

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <cstring>
+
 // A rule's pattern compiled once, when the rule book changes, and matched by
 // every engine thread (const, no lock). Literal kinds compare bytes; regular
 // expressions, and case-insensitive literals, run in PCRE2 with a bounded
@@ -43,6 +45,26 @@ QString ruleProblemName(RuleProblem problem); // "bad-pattern", ...
 
 class RegexProgram; // PCRE2 code, shared by the rule's copies
 
+// What every match of a rule needs, checked without a call: the rule book
+// scans its rules through these, so a rule whose anchored first byte, required
+// byte or minimum length rules the message out costs a few comparisons.
+struct MatchPrefilter
+{
+    qsizetype minLength = 0; // bytes
+    int firstUnit = -1;      // the byte a match must start the message with, or -1
+    int requiredUnit = -1;   // a byte every match contains, or -1
+
+    bool rejects(QByteArrayView message) const
+    {
+        if (message.size() < minLength)
+            return true;
+        if (firstUnit >= 0 && (message.isEmpty() || quint8(message.front()) != firstUnit))
+            return true;
+        return requiredUnit >= 0 &&
+               !std::memchr(message.data(), requiredUnit, std::size_t(message.size()));
+    }
+};
+
 class RuleMatcher
 {
 public:
@@ -68,6 +90,8 @@ public:
     MatchResult match(QByteArrayView message, RuleCaptures* captures) const;
     // Named groups of a regular expression (for {name}); empty otherwise.
     const QHash<QString, int>* groupNames() const;
+    // Never rejects a message match() would accept (a negated rule: rejects nothing).
+    MatchPrefilter prefilter() const;
 
 private:
     MatchResult matchPattern(QByteArrayView message, RuleCaptures* captures) const;

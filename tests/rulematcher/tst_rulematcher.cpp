@@ -14,6 +14,8 @@ class tst_RuleMatcher : public QObject
 private slots:
     void matches_data();
     void matches();
+    void prefilterRejectsCheaply_data();
+    void prefilterRejectsCheaply();
     void namedGroups();
     void invalidPatterns_data();
     void invalidPatterns();
@@ -61,6 +63,7 @@ void tst_RuleMatcher::matches_data()
     QTest::newRow("exact case-insensitive") << exact << "PING" << false << true << false << QByteArray("ping") << yes << QByteArray("ping") << QByteArray();
     QTest::newRow("exact ci unicode") << exact << QString::fromUtf8("Straße") << false << true << false << QByteArray("STRASSE") << no << QByteArray() << QByteArray();
     QTest::newRow("exact ci greek") << exact << QString::fromUtf8("ΣΊΣΥΦΟΣ") << false << true << false << QByteArray("σίσυφος") << yes << QByteArray("σίσυφος") << QByteArray();
+    QTest::newRow("exact ci long s shorter in bytes") << exact << QString::fromUtf8("\u017F") << false << true << false << QByteArray("S") << yes << QByteArray("S") << QByteArray();
     QTest::newRow("exact escapes") << exact << "A\\r\\x01" << false << false << false << QByteArray("A\r\x01", 3) << yes << QByteArray("A\r\x01", 3) << QByteArray();
     QTest::newRow("exact negated") << exact << "PING" << false << false << true << QByteArray("PONG") << yes << QByteArray("PONG") << QByteArray();
     QTest::newRow("exact negated hit") << exact << "PING" << false << false << true << QByteArray("PING") << no << QByteArray() << QByteArray();
@@ -119,9 +122,47 @@ void tst_RuleMatcher::matches()
     QCOMPARE(int(matcher.match(message, &captures)), result);
     if (result != int(MatchResult::Match))
         return;
+    // The rule book skips a rule its prefilter rejects: never one that matches.
+    QVERIFY(!matcher.prefilter().rejects(message));
     QCOMPARE(captures.group(0), group0);
     QCOMPARE(captures.group(1), group1);
     QCOMPARE(captures.group(9), QByteArray()); // no such group: empty
+}
+
+void tst_RuleMatcher::prefilterRejectsCheaply_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QString>("pattern");
+    QTest::addColumn<bool>("negate");
+    QTest::addColumn<QByteArray>("message");
+    QTest::addColumn<bool>("rejects");
+    const int starts = int(MatchKind::StartsWith), contains = int(MatchKind::Contains),
+              regex = int(MatchKind::Regex);
+    // clang-format off
+    QTest::newRow("regex first byte differs") << regex << "^REQ1 (\\d+)$" << false << QByteArray("PING 1") << true;
+    QTest::newRow("regex required byte absent") << regex << "a.c" << false << QByteArray("zzzzzz") << true;
+    QTest::newRow("regex too short") << regex << "abc" << false << QByteArray("ab") << true;
+    QTest::newRow("regex may match") << regex << "^REQ1 (\\d+)$" << false << QByteArray("REQ1 x") << false;
+    QTest::newRow("startsWith first byte differs") << starts << "GET " << false << QByteArray("SET TEMP") << true;
+    QTest::newRow("contains too short") << contains << "TEMP" << false << QByteArray("TEM") << true;
+    QTest::newRow("negated rejects nothing") << regex << "^REQ" << true << QByteArray("PING") << false;
+    // clang-format on
+}
+
+void tst_RuleMatcher::prefilterRejectsCheaply()
+{
+    QFETCH(int, kind);
+    QFETCH(QString, pattern);
+    QFETCH(bool, negate);
+    QFETCH(QByteArray, message);
+    QFETCH(bool, rejects);
+    const RuleMatcher matcher(makeRule(MatchKind(kind), pattern, ReplyFormat::Text, false, negate));
+    QVERIFY(matcher.isValid());
+    QCOMPARE(matcher.prefilter().rejects(message), rejects);
+    if (rejects) {
+        RuleCaptures captures;
+        QCOMPARE(matcher.match(message, &captures), MatchResult::NoMatch);
+    }
 }
 
 void tst_RuleMatcher::namedGroups()
