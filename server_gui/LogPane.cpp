@@ -109,13 +109,14 @@ LogPane::LogPane(QWidget* parent)
     m_fileStatus->setWordWrap(true);
     m_fileStatus->hide();
 
-    // Two rows: the filters get room to type in, the actions stay visible.
+    // Two rows of about equal width, the filters on the first: the pane stays
+    // narrow enough to leave the reply book and rules beside it their room.
     m_filterEdit->setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('0')) * 12);
     auto* filterBar = new QHBoxLayout;
     filterBar->addWidget(m_filterEdit, 1);
     filterBar->addWidget(m_connectionCombo);
+    filterBar->addWidget(m_onlySelected);
     auto* actionBar = new QHBoxLayout;
-    actionBar->addWidget(m_onlySelected);
     actionBar->addWidget(m_pauseScroll);
     actionBar->addStretch(1);
     actionBar->addWidget(clearButton);

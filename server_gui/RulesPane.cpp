@@ -100,25 +100,29 @@ RulesPane::RulesPane(std::shared_ptr<RuleBook> rules, std::shared_ptr<ReplyBook>
     m_duplicate =
         bar->addAction(tr("Duplicate"), this, [this] { m_rules->duplicateRule(selectedRow()); });
     m_delete = bar->addAction(tr("Delete"), this, [this] { m_rules->removeRule(selectedRow()); });
-    m_moveUp = bar->addAction(tr("Up"), this, [this] { moveSelected(-1); });
-    m_moveDown = bar->addAction(tr("Down"), this, [this] { moveSelected(1); });
+    // Arrows keep the bar narrow enough that the pane's default width shows
+    // Sets… too; the file actions are also in the window's Server menu.
+    m_moveUp = bar->addAction(QStringLiteral("↑"), this, [this] { moveSelected(-1); });
+    m_moveUp->setToolTip(tr("Move the rule up (checked earlier)"));
+    m_moveDown = bar->addAction(QStringLiteral("↓"), this, [this] { moveSelected(1); });
+    m_moveDown->setToolTip(tr("Move the rule down (checked later)"));
     bar->addSeparator();
-    bar->addAction(tr("Sets…"), this, &RulesPane::editReplySets)
-        ->setToolTip(tr("Named reply sets a rule can pick from"));
-    bar->addAction(tr("Import…"), this,
-                   [this] {
-                       const QString path = QFileDialog::getOpenFileName(
-                           this, tr("Import rules"), {}, tr("Rules (*.json *.txt);;All files (*)"));
-                       if (!path.isEmpty())
-                           importFrom(path);
-                   })
-        ->setToolTip(tr("Adds the rules of a JSON file or a request;reply list"));
-    bar->addAction(tr("Export…"), this, [this] {
+    m_sets = bar->addAction(tr("Sets…"), this, &RulesPane::editReplySets);
+    m_sets->setToolTip(tr("Named reply sets a rule can pick from"));
+    m_import = bar->addAction(tr("Import…"), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Import rules"), {}, tr("Rules (*.json *.txt);;All files (*)"));
+        if (!path.isEmpty())
+            importFrom(path);
+    });
+    m_import->setToolTip(tr("Adds the rules of a JSON file or a request;reply list"));
+    m_export = bar->addAction(tr("Export…"), this, [this] {
         const QString path = QFileDialog::getSaveFileName(
             this, tr("Export rules"), QStringLiteral("rules.json"), tr("JSON (*.json)"));
         if (!path.isEmpty())
             exportTo(path);
     });
+    m_export->setToolTip(tr("Writes every rule and reply set to a JSON file"));
 
     m_testEdit->setObjectName(QStringLiteral("ruleTestEdit"));
     m_testEdit->setPlaceholderText(tr("Test a message…"));

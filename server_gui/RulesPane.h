@@ -52,6 +52,9 @@ public:
     QAction* deleteAction() const { return m_delete; }
     QAction* moveUpAction() const { return m_moveUp; }
     QAction* moveDownAction() const { return m_moveDown; }
+    QAction* replySetsAction() const { return m_sets; }
+    QAction* importAction() const { return m_import; }
+    QAction* exportAction() const { return m_export; }
     QCheckBox* fallbackCheck() const { return m_fallback; }
     ByteLineEdit* testEdit() const { return m_testEdit; }
     QPushButton* testButton() const { return m_testButton; }
@@ -85,6 +88,9 @@ private:
     QAction* m_delete = nullptr;
     QAction* m_moveUp = nullptr;
     QAction* m_moveDown = nullptr;
+    QAction* m_sets = nullptr;
+    QAction* m_import = nullptr;
+    QAction* m_export = nullptr;
     QCheckBox* m_fallback;
     ByteLineEdit* m_testEdit;
     QPushButton* m_testButton;

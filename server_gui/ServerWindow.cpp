@@ -87,6 +87,7 @@ ServerWindow::ServerWindow(const ServerCommandLineOptions& options, const Server
     m_bottomSplitter->addWidget(answers);
     m_bottomSplitter->addWidget(m_logPane);
     m_bottomSplitter->setChildrenCollapsible(false);
+    // Halves: the reply book's and rules' bars need the room more than the log's lines do.
 
     m_mainSplitter = new QSplitter(Qt::Vertical, this);
     m_mainSplitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -247,7 +248,7 @@ void ServerWindow::restoreLayout()
     if (!m_mainSplitter->restoreState(m_settings.windowValue(kMainSplitterKey).toByteArray()))
         m_mainSplitter->setSizes({260, 340});
     if (!m_bottomSplitter->restoreState(m_settings.windowValue(kBottomSplitterKey).toByteArray()))
-        m_bottomSplitter->setSizes({350, 450});
+        m_bottomSplitter->setSizes({400, 400}); // halves: the answers tab's bars need the room
     connectionView()->horizontalHeader()->restoreState(
         m_settings.windowValue(kTableHeaderKey).toByteArray());
     if (m_settings.windowValue(kGeometryKey).isNull()) {

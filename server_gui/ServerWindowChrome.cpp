@@ -12,6 +12,7 @@
 #include "ListenBar.h"
 #include "LogPane.h"
 #include "ReplyBookEditor.h"
+#include "RulesPane.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -131,6 +132,13 @@ void ServerWindow::buildMenus()
     m_settingsAction->setMenuRole(QAction::PreferencesRole);
     m_blockListAction =
         serverMenu->addAction(tr("&Blocked addresses…"), this, &ServerWindow::showBlockList);
+    // The Rules tab's own actions, where a narrow tab may hide them behind »
+    QMenu* rulesMenu = serverMenu->addMenu(tr("&Rules"));
+    rulesMenu->addAction(m_rulesPane->addAction());
+    rulesMenu->addAction(m_rulesPane->replySetsAction());
+    rulesMenu->addSeparator();
+    rulesMenu->addAction(m_rulesPane->importAction());
+    rulesMenu->addAction(m_rulesPane->exportAction());
 
     // One choice for the whole window: the table's Last message and the log.
     QMenu* viewMenu = menuBar()->addMenu(tr("&View"));

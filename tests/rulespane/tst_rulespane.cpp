@@ -13,6 +13,8 @@
 #include <QCheckBox>
 #include <QDir>
 #include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPushButton>
 #include <QTableView>
 #include <QTcpSocket>
@@ -37,6 +39,7 @@ private slots:
     void corruptFileSetAside();
     void fallbackIsASavedSetting();
     void editActions();
+    void fileActionsReachableFromTheMenuBar();
 
 private:
     ServerCommandLineOptions localOptions() const;
@@ -216,6 +219,29 @@ void TestRulesPane::editActions()
     QCOMPARE(rules->count(), 2);
     // The table's context menu has Rule hits….
     QVERIFY(window.connectionView()->actions().contains(window.ruleHitsAction()));
+}
+
+void TestRulesPane::fileActionsReachableFromTheMenuBar()
+{
+    // A narrow Rules tab folds its bar behind »: the menu bar still has them.
+    ServerWindow window(localOptions(), paths());
+    RulesPane* pane = window.rulesPane();
+    QList<QAction*> inMenus;
+    const std::function<void(QMenu*)> collect = [&](QMenu* menu) {
+        for (QAction* action : menu->actions()) {
+            inMenus << action;
+            if (action->menu())
+                collect(action->menu());
+        }
+    };
+    for (QAction* top : window.menuBar()->actions())
+        if (top->menu())
+            collect(top->menu());
+    for (QAction* action :
+         {pane->addAction(), pane->replySetsAction(), pane->importAction(), pane->exportAction()}) {
+        QVERIFY(action);
+        QVERIFY(inMenus.contains(action));
+    }
 }
 
 QTEST_MAIN(TestRulesPane)
