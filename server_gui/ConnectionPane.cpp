@@ -50,9 +50,10 @@ ConnectionPane::ConnectionPane(ServerEngine* engine, ConnectionTableModel* model
     header->setStretchLastSection(false);
     const int charWidth = m_view->fontMetrics().horizontalAdvance(QLatin1Char('0'));
     // In characters, in column order: ID, State, Name, Protocol, Peer address,
-    // Port, Msgs in/out, Last message, Errors, Duration, Since, Bytes in/out, Framing.
+    // Port, Msgs in/out, Last message, Errors, Duration, Since, Bytes in/out, Framing,
+    // Last seen.
     const int widths[ConnectionTableModel::ColumnCount] = {5,  9, 10, 7,  14, 6, 7, 7,
-                                                           22, 6, 8,  19, 8,  8, 8};
+                                                           22, 6, 8,  19, 8,  8, 8, 9};
     for (int column = 0; column < ConnectionTableModel::ColumnCount; ++column)
         header->resizeSection(column, (widths[column] + 1) * charWidth);
     m_view->setItemDelegateForColumn(

@@ -29,6 +29,9 @@ enum class ServerSetting {
     MaxConnections, // engine/maxConnections --max-connections N
     LogMessages,    // engine/logMessages  --no-log-messages
     LogFile,        // log/file            --log-file FILE (the window resumes it)
+    Udp,            // udp/enabled         --udp
+    UdpPort,        // udp/port            --udp-port N (0: the TCP port)
+    UdpIdle,        // udp/idleSeconds     --udp-idle S
     // Command line only:
     Replies,   // --replies FILE
     Pick,      // --pick MODE

@@ -4,6 +4,7 @@
 // them), so the hot path is a pick, one cached framing and one write.
 
 #include "server/Connection.h"
+#include "server/ReplyPath.h"
 
 #include <QAbstractSocket>
 #include <QStringDecoder>
@@ -137,7 +138,7 @@ void Connection::answer(const QByteArray& message, std::optional<quint64> seq)
     context.count = m_snapshot.traffic.messagesIn; // user messages only
     context.echo = message;
     // context.now stays invalid: the book reads the clock only for {time}/{date}.
-    const std::optional<QByteArray> reply = m_book->pick(context);
+    const std::optional<QByteArray> reply = replyFor(*m_book, context);
     if (!reply) {
         ++m_snapshot.unanswered;
         ++m_ledger->unanswered;

@@ -95,6 +95,14 @@ QString connectionErrorName(ConnectionError error)
         return tr("bytes a Chorus peer cannot receive");
     case ConnectionError::ReplySizeMismatch:
         return tr("reply of another size than the fixed frame");
+    case ConnectionError::UdpExpired:
+        return tr("expired");
+    case ConnectionError::UdpTableFull:
+        return tr("UDP peer table full");
+    case ConnectionError::EmptyDatagram:
+        return tr("empty datagram");
+    case ConnectionError::UdpBadToken:
+        return tr("unknown or stale session token");
     }
     return {};
 }

@@ -43,6 +43,11 @@ enum class ConnectionError {
     NotUtf8ForChorus, // a Chorus peer's JSON text cannot carry bytes that are not UTF-8
     // Sent, with a warning: a fixed-size peer got a reply of another size.
     ReplySizeMismatch,
+    // UDP (UdpChannel):
+    UdpExpired,    // a UDP peer left the table after the idle time
+    UdpTableFull,  // a datagram from a new peer refused: the UDP peer table is full
+    EmptyDatagram, // counted and logged, never answered
+    UdpBadToken,   // a dual-channel datagram with an unknown or stale session token
 };
 QString connectionErrorName(ConnectionError error);
 

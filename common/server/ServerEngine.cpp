@@ -128,6 +128,11 @@ void ServerEnginePrivate::ensureWorkers(int count)
                 ServerEngine::tr("listening on %1 (%2 framing, %n I/O thread(s))", nullptr,
                                  int(workers.size()))
                     .arg(endpoints.join(ServerEngine::tr(" and ")), config.framing.toText()));
+            if (config.udp)
+                log(LogLevel::Info, LogKind::Listening,
+                    ServerEngine::tr("UDP on port %1 (idle peers leave after %2 s)")
+                        .arg(shared->udpPort.load())
+                        .arg(double(config.udpIdle.count()) / 1000.0));
             emitPending();
             emit q->listening(addresses, port);
         });
@@ -186,6 +191,8 @@ void ServerEnginePrivate::merge(const WorkerBatch& batch)
     counters.rejectedFull += batch.rejectedFull;
     counters.rejectedBlocked += batch.rejectedBlocked;
     counters.unanswered += batch.unanswered;
+    counters.udpRefused += batch.udpRefused;
+    counters.udpExpired += batch.udpExpired;
 }
 
 void ServerEnginePrivate::emitPending()
@@ -283,6 +290,11 @@ QList<BlockedAddress> ServerEngine::blockedAddresses() const
 quint16 ServerEngine::listenPort() const
 {
     return isListening() ? d->port : 0;
+}
+
+quint16 ServerEngine::udpPort() const
+{
+    return isListening() ? d->shared->udpPort.load() : 0;
 }
 
 quint64 ServerEngine::raiseOpenFileLimit()

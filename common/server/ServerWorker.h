@@ -26,6 +26,7 @@
 namespace chorus {
 
 class ServerWorker;
+class UdpChannel;
 
 // State every worker of one engine shares. Only atomics change while running;
 // `workers` is fixed before the threads start and while they run.
@@ -36,6 +37,7 @@ struct ServerShared
     std::shared_ptr<ReplyBook> book;
     BlockList blocked;
     std::vector<ServerWorker*> workers;
+    std::atomic<quint16> udpPort{0}; // bound UDP port while UDP is on, else 0
 };
 
 // What one worker reports per update interval. Apply `changed` before `removed`:
@@ -50,11 +52,14 @@ struct WorkerBatch
     quint64 rejectedFull = 0;
     quint64 rejectedBlocked = 0;
     quint64 unanswered = 0;
+    quint64 udpRefused = 0;
+    quint64 udpExpired = 0;
 
     bool isEmpty() const
     {
         return changed.isEmpty() && removed.isEmpty() && log.isEmpty() && traffic.isZero() &&
-               accepted == 0 && rejectedFull == 0 && rejectedBlocked == 0 && unanswered == 0;
+               accepted == 0 && rejectedFull == 0 && rejectedBlocked == 0 && unanswered == 0 &&
+               udpRefused == 0 && udpExpired == 0;
     }
 };
 
@@ -122,6 +127,9 @@ private:
     bool listenOn(const ListenAddress& address, quint16 port, QList<QHostAddress>* bound,
                   quint16* boundPort, ListenFailure* failure);
     void closeListeners();
+    // After the TCP listeners: the UDP sockets on the same addresses (ServerWorkerUdp.cpp).
+    bool openUdp(const QList<QHostAddress>& addresses, quint16 tcpPort, ListenFailure* failure);
+    void closeUdp();
     void onLogged(const LogEntry& entry);
     void onFinished(quint64 id, ConnectionError error, const QString& reason);
     void sendTo(const QList<quint64>& ids, const QByteArray& bytes, Connection::Unsolicited kind);
@@ -133,6 +141,7 @@ private:
     ServerConfig m_config;
     QHash<quint64, Connection*> m_connections;
     QList<QPointer<ServerListener>> m_listeners;
+    UdpChannel* m_udp = nullptr; // worker 0, while UDP is on
     QTimer m_batchTimer;
     std::size_t m_nextTarget = 0;
     bool m_stopping = false;
