@@ -31,8 +31,10 @@ enum class ClientSetting {
     MaxMessage,
     AutoReconnect,
     KeepHistory,
-    View,     // how the history shows messages: text, hex, mixed
-    SendMode, // how the send box reads what is typed: text, hex (not an option)
+    View,            // how the history shows messages: text, hex, mixed
+    SendMode,        // how the send box reads what is typed: text, hex (not an option)
+    Udp,             // transport/udp  --udp: each message one UDP datagram
+    UdpReplyTimeout, // transport/udpReplyTimeoutMs  --udp-timeout MS
     Count
 };
 inline int settingId(ClientSetting setting)

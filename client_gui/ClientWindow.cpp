@@ -16,6 +16,7 @@
 #include "SendRow.h"
 #include "SessionKeeper.h"
 #include "SessionView.h"
+#include "UdpProbeLabel.h"
 #include "base/Endpoint.h"
 #include "client/ClientRepeatSender.h"
 
@@ -192,6 +193,8 @@ void ClientWindow::buildUi()
     setCentralWidget(central);
     m_statusBar = new ClientStatusBar;
     setStatusBar(m_statusBar);
+    m_udpProbe = new UdpProbeLabel;
+    m_statusBar->addWidget(m_udpProbe, 1);
     resize(kDefaultSize);
 }
 
@@ -238,6 +241,11 @@ void ClientWindow::buildMenus()
     connection->addAction(tr("&Retry now"), QKeySequence(Qt::Key_F5), m_engine,
                           &ClientEngine::retryNow);
     connection->addAction(tr("&Ping"), m_engine, &ClientEngine::ping);
+    m_udpAction = connection->addAction(tr("&UDP transport (at the next connect)"));
+    m_udpAction->setObjectName(QStringLiteral("udpTransportAction"));
+    m_udpAction->setCheckable(true);
+    connect(m_udpAction, &QAction::toggled, this,
+            [this](bool on) { changeSetting(ClientSetting::Udp, on); });
 
     m_settingsMenu = new ClientSettingsMenu(this);
     menuBar()->addMenu(m_settingsMenu);
@@ -320,11 +328,16 @@ void ClientWindow::applySettings()
         // Host and port change only with the next connect.
         config.host = m_engine->config().host;
         config.port = m_engine->config().port;
+        config.transport = m_engine->config().transport;
     }
     m_engine->setConfig(config);
     const QSignalBlocker block(m_bar->autoReconnectBox());
     m_bar->autoReconnectBox()->setChecked(value(ClientSetting::AutoReconnect).toBool());
     m_settingsMenu->showValues(m_current);
+    {
+        const QSignalBlocker blockUdp(m_udpAction);
+        m_udpAction->setChecked(value(ClientSetting::Udp).toBool());
+    }
     m_viewChoice->setView(ClientSettings::viewOf(m_current));
     m_model->setByteView(ClientSettings::viewOf(m_current));
     m_keeper->setEnabled(value(ClientSetting::KeepHistory).toBool());
@@ -498,6 +511,7 @@ void ClientWindow::updateStats()
 {
     m_statsDirty = false;
     m_statusBar->showStats(m_engine->stats(), m_recentRtts, m_engine->queuedCount());
+    m_udpProbe->showProbe(m_engine->udpProbe());
 }
 
 void ClientWindow::updateTitle()

@@ -86,6 +86,8 @@ void TestClientCommandLine::everyOptionInBothForms_data()
                                      << "2500" << QVariant(qint64(2500));
     QTest::newRow("max-message") << "max-message"
                                  << "1024" << QVariant(qint64(1024));
+    QTest::newRow("udp-timeout") << "udp-timeout"
+                                 << "250" << QVariant(qint64(250));
 }
 
 void TestClientCommandLine::everyOptionInBothForms()
@@ -204,6 +206,7 @@ void TestClientCommandLine::flags_data()
         << "no-auto-reconnect" << settingId(ClientSetting::AutoReconnect) << false;
     QTest::newRow("no-keep-history")
         << "no-keep-history" << settingId(ClientSetting::KeepHistory) << false;
+    QTest::newRow("udp") << "udp" << settingId(ClientSetting::Udp) << true;
 }
 
 void TestClientCommandLine::flags()
