@@ -90,10 +90,14 @@ void UdpChannel::onReadable(int socketIndex)
     if (!socket)
         return;
     thread_local char buffer[kDatagramBufferBytes];
+    // One clock reading per pass: local time is costly, and a pass is short.
+    m_passTime = QDateTime::currentDateTime();
     // Bounded: what is left stays in the kernel's buffer and brings us back
     // on the next pass, after the other sockets and peers had their turn.
-    for (int i = 0; i < kUdpDatagramsPerPass && socket->hasPendingDatagrams(); ++i) {
-        QHostAddress from;
+    // Read until a read fails (nothing left) rather than asking
+    // hasPendingDatagrams() first: that is one more system call per datagram.
+    QHostAddress from;
+    for (int i = 0; i < kUdpDatagramsPerPass; ++i) {
         quint16 fromPort = 0;
         const qint64 n = socket->readDatagram(buffer, kDatagramBufferBytes, &from, &fromPort);
         if (n < 0)
@@ -126,20 +130,20 @@ UdpPeer* UdpChannel::admit(int socketIndex, const QHostAddress& from, quint16 fr
     ConnectionSnapshot& s = peer->snapshot;
     s.peerAddress = plain.toString();
     s.peerPort = fromPort;
-    s.connectedSince = QDateTime::currentDateTime();
+    s.connectedSince = m_passTime;
     s.lastSeen = s.connectedSince;
+    peer->label = endpointText(plain, fromPort);
     s.transport = PeerTransport::Udp;
     s.framing = FrameSpec(Framing::Raw);
     log(LogLevel::Info, LogKind::Connected, s.id,
-        tr("UDP peer %1: first datagram").arg(endpointText(plain, fromPort)));
+        tr("UDP peer %1: first datagram").arg(peer->label));
     return peer;
 }
 
 void UdpChannel::handleDatagram(int socketIndex, QByteArrayView datagram, const QHostAddress& from,
                                 quint16 fromPort)
 {
-    if (!m_shared->blocked.isEmpty() &&
-        m_shared->blocked.find(plainAddress(from), QDateTime::currentDateTime())) {
+    if (!m_shared->blocked.isEmpty() && m_shared->blocked.find(plainAddress(from), m_passTime)) {
         ++m_blocked; // counted with the refused connections; never answered
         return;
     }
@@ -148,7 +152,7 @@ void UdpChannel::handleDatagram(int socketIndex, QByteArrayView datagram, const 
     if (!peer)
         return;
     ConnectionSnapshot& s = peer->snapshot;
-    s.lastSeen = QDateTime::currentDateTime();
+    s.lastSeen = m_passTime;
     s.traffic.bytesIn += quint64(datagram.size());
     m_ledger->traffic.bytesIn += quint64(datagram.size());
     markChanged(peer);
@@ -189,7 +193,7 @@ void UdpChannel::handleDatagram(int socketIndex, QByteArrayView datagram, const 
 
     ReplyContext context;
     context.connectionId = s.id;
-    context.peer = endpointText(s.peerAddress, s.peerPort);
+    context.peer = peer->label;
     context.count = s.traffic.messagesIn;
     context.echo = message;
     const std::optional<QByteArray> reply = replyFor(*m_shared->book, context);
@@ -199,9 +203,10 @@ void UdpChannel::handleDatagram(int socketIndex, QByteArrayView datagram, const 
         return;
     }
     if (writeTo(peer,
+                // The ledger's cache of framed replies, as for a TCP peer's lines.
                 peer->terminator == Terminator::None
                     ? *reply
-                    : encodeMessage(QByteArrayView(*reply), peer->terminator),
+                    : m_ledger->terminated(*reply, peer->terminator),
                 true))
         logTraffic(LogKind::Sent, s.id, *reply);
 }

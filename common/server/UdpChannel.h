@@ -84,6 +84,7 @@ private:
     UdpPeerTable m_peers;
     QElapsedTimer m_clock;
     QTimer m_expiryTimer;
+    QDateTime m_passTime; // when the current read pass began
 
     // Since the last batch.
     QList<quint64> m_changed;

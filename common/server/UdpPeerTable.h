@@ -42,6 +42,7 @@ struct UdpPeer
     int socketIndex = 0;         // the bound socket it spoke to: replies leave from it
     ConnectionSnapshot snapshot; // lastMessage/lastMessageSize filled by UdpChannel
     QByteArray lastMessage;
+    QString label;                            // "address:port" for {peer}, formatted once
     Terminator terminator = Terminator::None; // its last datagram's line end, given to replies
     qint64 lastSeenMs = 0;                    // monotonic, for expiry and eviction
     bool changedMarked = false;

@@ -41,13 +41,18 @@ int liveRows(const EngineHarness& harness)
     return n;
 }
 
-const ConnectionSnapshot* rowOfPort(const EngineHarness& harness, quint16 port)
+// The newest UDP row of this source address:port (an expired peer's row stays
+// in harness.rows; an IPv4 and an IPv6 peer may have the same port).
+const ConnectionSnapshot* rowOf(const EngineHarness& harness, const UdpTestPeer& peer)
 {
+    const QString address = peer.socket.localAddress().toString();
+    const ConnectionSnapshot* newest = nullptr;
     for (const ConnectionSnapshot& row : harness.rows) {
-        if (row.peerPort == port && row.transport == PeerTransport::Udp)
-            return &row;
+        if (row.peerPort == peer.port() && row.peerAddress == address &&
+            row.transport == PeerTransport::Udp && (!newest || row.id > newest->id))
+            newest = &row;
     }
-    return nullptr;
+    return newest;
 }
 
 } // namespace
@@ -122,10 +127,9 @@ private slots:
         // One row per peer, each with 20 in and 20 out.
         QTRY_COMPARE_WITH_TIMEOUT(liveRows(harness), kPeers, 5000);
         for (int i = 0; i < kPeers; ++i) {
-            QTRY_VERIFY(rowOfPort(harness, peers[i]->port()));
-            QTRY_COMPARE(rowOfPort(harness, peers[i]->port())->traffic.messagesOut,
-                         quint64(kDatagrams));
-            const ConnectionSnapshot* row = rowOfPort(harness, peers[i]->port());
+            QTRY_VERIFY(rowOf(harness, *peers[i]));
+            QTRY_COMPARE(rowOf(harness, *peers[i])->traffic.messagesOut, quint64(kDatagrams));
+            const ConnectionSnapshot* row = rowOf(harness, *peers[i]);
             QCOMPARE(row->traffic.messagesIn, quint64(kDatagrams));
             QCOMPARE(row->peerAddress,
                      i % 10 == 0 ? QStringLiteral("::1") : QStringLiteral("127.0.0.1"));
@@ -146,15 +150,15 @@ private slots:
         UdpTestPeer peer;
         QVERIFY(peer.send("hello", harness.engine.udpPort()) > 0);
         QTRY_COMPARE(peer.received.size(), 1);
-        QTRY_VERIFY(rowOfPort(harness, peer.port()));
-        const quint64 id = rowOfPort(harness, peer.port())->id;
+        QTRY_VERIFY(rowOf(harness, peer));
+        const quint64 id = rowOf(harness, peer)->id;
         QTRY_VERIFY(harness.removed.contains(id));
         QCOMPARE(harness.errorsLogged(ConnectionError::UdpExpired, id), 1);
         QTRY_COMPARE(harness.counters.udpExpired, quint64(1));
         // Coming back makes a new row.
         QVERIFY(peer.send("again", harness.engine.udpPort()) > 0);
         QTRY_COMPARE(peer.received.size(), 2);
-        QTRY_VERIFY(rowOfPort(harness, peer.port())->id != id);
+        QTRY_VERIFY(rowOf(harness, peer)->id != id);
     }
 
     void capHoldsUnderAFlood()
@@ -212,9 +216,9 @@ private slots:
         QTRY_COMPARE(peer.received.size(), 2);
         QVERIFY(peer.received[1].startsWith("error: "));
         QTRY_COMPARE(harness.errorsLogged(ConnectionError::MessageTooLong), 1);
-        QTRY_VERIFY(rowOfPort(harness, peer.port()));
-        QTRY_COMPARE(rowOfPort(harness, peer.port())->errors, quint64(2));
-        QCOMPARE(rowOfPort(harness, peer.port())->traffic.messagesIn, quint64(1));
+        QTRY_VERIFY(rowOf(harness, peer));
+        QTRY_COMPARE(rowOf(harness, peer)->errors, quint64(2));
+        QCOMPARE(rowOf(harness, peer)->traffic.messagesIn, quint64(1));
     }
 
     void windowActionsReachUdpPeers()
@@ -230,9 +234,9 @@ private slots:
         QTRY_COMPARE(b.received.size(), 1);
         QVERIFY(a.received[0].endsWith("\r\n")); // a reply ends as the question did
         QVERIFY(!b.received[0].endsWith('\n'));
-        QTRY_VERIFY(rowOfPort(harness, a.port()) && rowOfPort(harness, b.port()));
-        const quint64 idA = rowOfPort(harness, a.port())->id;
-        const quint64 idB = rowOfPort(harness, b.port())->id;
+        QTRY_VERIFY(rowOf(harness, a) && rowOf(harness, b));
+        const quint64 idA = rowOf(harness, a)->id;
+        const quint64 idB = rowOf(harness, b)->id;
 
         harness.engine.broadcast({}, QByteArray("\x01\x02", 2));
         QTRY_COMPARE(a.received.size(), 2);
