@@ -5,6 +5,7 @@
 
 #include "server/Connection.h"
 #include "server/ReplyPath.h"
+#include "server/UdpSessions.h"
 
 #include <QAbstractSocket>
 #include <QStringDecoder>
@@ -173,7 +174,12 @@ void Connection::handleHello(const FramedMessage& message)
             : tr("speaks chorus protocol %1 as \"%2\" (%3)")
                   .arg(hello.message.proto)
                   .arg(hello.message.name, app));
-    writeChorus(makeWelcome(id(), m_serverName), Traffic::Control);
+    ChorusMessage welcome = makeWelcome(id(), m_serverName);
+    if (m_sessions && m_sessions->port() != 0) {
+        welcome.udpPort = m_sessions->port();
+        welcome.token = m_sessions->issue(id(), m_owner);
+    }
+    writeChorus(welcome, Traffic::Control);
 }
 
 void Connection::handleChorusLine(const FramedMessage& message)

@@ -193,6 +193,7 @@ void ServerEnginePrivate::merge(const WorkerBatch& batch)
     counters.unanswered += batch.unanswered;
     counters.udpRefused += batch.udpRefused;
     counters.udpExpired += batch.udpExpired;
+    counters.udpBadTokens += batch.udpBadTokens;
 }
 
 void ServerEnginePrivate::emitPending()
@@ -400,6 +401,16 @@ void ServerEngine::broadcast(const QList<quint64>& ids, const QByteArray& bytes)
                       : tr("broadcast to %n connection(s)", nullptr, int(ids.size())),
         bytes));
     d->forEachWorker([ids, bytes](ServerWorker* worker) { worker->broadcast(ids, bytes); });
+}
+
+void ServerEngine::sendOverUdp(const QList<quint64>& ids, const QByteArray& bytes)
+{
+    if (ids.isEmpty())
+        return;
+    d->pendingLog.append(LogEntry::withPayload(
+        LogLevel::Info, LogKind::Notice, 0,
+        tr("message over UDP to %n connection(s)", nullptr, int(ids.size())), bytes));
+    d->forEachWorker([ids, bytes](ServerWorker* worker) { worker->sendOverUdp(ids, bytes); });
 }
 
 void ServerEngine::setConnectionFraming(const QList<quint64>& ids, const FrameSpec& spec)

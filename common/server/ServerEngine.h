@@ -71,6 +71,9 @@ public slots:
     // the bytes in each peer's own framing; a Chorus peer gets a `direct`
     // (only bytes that are UTF-8 text; otherwise not to that peer, logged).
     void sendDirect(const QList<quint64>& ids, const QByteArray& bytes);
+    // A `direct` over these Chorus peers' UDP channels (PROTOCOL.md §5.4);
+    // a peer without one gets nothing (logged).
+    void sendOverUdp(const QList<quint64>& ids, const QByteArray& bytes);
     // To these peers, or to every connected peer when ids is empty; as sendDirect.
     void broadcast(const QList<quint64>& ids, const QByteArray& bytes);
     // These connections frame their messages this way from their next byte

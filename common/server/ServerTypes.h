@@ -73,8 +73,9 @@ struct ServerCounters : TrafficCounters
     quint64 rejectedFull = 0;
     quint64 rejectedBlocked = 0;
     quint64 unanswered = 0;
-    quint64 udpRefused = 0; // datagrams from new peers while the UDP peer table was full
-    quint64 udpExpired = 0; // UDP peers that left the table after the idle time
+    quint64 udpRefused = 0;   // datagrams from new peers while the UDP peer table was full
+    quint64 udpExpired = 0;   // UDP peers that left the table after the idle time
+    quint64 udpBadTokens = 0; // dual-channel datagrams with an unknown or stale token
     // User messages per second over the last few seconds (RateWindow).
     double messagesInPerSecond = 0;
     double messagesOutPerSecond = 0;

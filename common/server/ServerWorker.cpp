@@ -265,6 +265,8 @@ void ServerWorker::adopt(quint64 id, qintptr socketDescriptor)
     auto* connection =
         new Connection(id, m_config.framing, m_config.limits, m_shared->book, &m_ledger, this);
     connection->setServerName(m_config.serverName);
+    connection->setUdpSessions(&m_shared->sessions, this,
+                               m_shared->workers.empty() ? this : m_shared->workers.front());
     QString error;
     if (!connection->open(socketDescriptor, &error)) {
         delete connection;

@@ -9,6 +9,7 @@
 #include "server/BlockList.h"
 #include "server/Connection.h"
 #include "server/ServerTypes.h"
+#include "server/UdpSessions.h"
 
 #include <QHash>
 #include <QHostAddress>
@@ -38,6 +39,7 @@ struct ServerShared
     BlockList blocked;
     std::vector<ServerWorker*> workers;
     std::atomic<quint16> udpPort{0}; // bound UDP port while UDP is on, else 0
+    UdpSessions sessions;            // Chorus sessions' UDP channels (tokens)
 };
 
 // What one worker reports per update interval. Apply `changed` before `removed`:
@@ -54,12 +56,13 @@ struct WorkerBatch
     quint64 unanswered = 0;
     quint64 udpRefused = 0;
     quint64 udpExpired = 0;
+    quint64 udpBadTokens = 0;
 
     bool isEmpty() const
     {
         return changed.isEmpty() && removed.isEmpty() && log.isEmpty() && traffic.isZero() &&
                accepted == 0 && rejectedFull == 0 && rejectedBlocked == 0 && unanswered == 0 &&
-               udpRefused == 0 && udpExpired == 0;
+               udpRefused == 0 && udpExpired == 0 && udpBadTokens == 0;
     }
 };
 
@@ -106,6 +109,13 @@ public:
     void broadcast(const QList<quint64>& ids, const QByteArray& bytes);
     void setFraming(const QList<quint64>& ids, const FrameSpec& spec);
     void flushBatch();
+    // ServerWorkerUdp.cpp, the dual channel: a token datagram for one of this
+    // worker's connections (its reply goes back through worker 0), and a
+    // message to these peers over their UDP channel.
+    void sessionDatagram(quint64 id, const QByteArray& line);
+    void sendOverUdp(const QList<quint64>& ids, const QByteArray& bytes);
+    // Worker 0: one datagram to a session's UDP endpoint.
+    void sendSessionDatagram(quint64 id, const QByteArray& bytes);
 
 signals:
     void batchReady(const chorus::WorkerBatch& batch);

@@ -17,6 +17,7 @@ bool ServerWorker::openUdp(const QList<QHostAddress>& addresses, quint16 tcpPort
     if (!m_udp->open(addresses, port, failure))
         return false;
     m_shared->udpPort.store(m_udp->port());
+    m_shared->sessions.setPort(m_udp->port());
     return true;
 }
 
@@ -27,6 +28,27 @@ void ServerWorker::closeUdp()
     // The peers' final rows go out with the next batch.
     m_udp->close(ConnectionError::ServerStopping, tr("server stopping"));
     m_shared->udpPort.store(0);
+    m_shared->sessions.setPort(0);
+}
+
+void ServerWorker::sessionDatagram(quint64 id, const QByteArray& line)
+{
+    if (Connection* connection = m_connections.value(id))
+        connection->handleSessionDatagram(line);
+}
+
+void ServerWorker::sendOverUdp(const QList<quint64>& ids, const QByteArray& bytes)
+{
+    for (quint64 id : ids) {
+        if (Connection* connection = m_connections.value(id))
+            connection->sendOverUdp(bytes);
+    }
+}
+
+void ServerWorker::sendSessionDatagram(quint64 id, const QByteArray& bytes)
+{
+    if (m_udp)
+        m_udp->sendToSession(id, bytes);
 }
 
 } // namespace chorus

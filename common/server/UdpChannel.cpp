@@ -4,6 +4,8 @@
 #include "server/ReplyPath.h"
 #include "server/ServerWorker.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QUdpSocket>
 
 #include <algorithm>
@@ -147,6 +149,9 @@ void UdpChannel::handleDatagram(int socketIndex, QByteArrayView datagram, const 
         ++m_blocked; // counted with the refused connections; never answered
         return;
     }
+    if (!datagram.isEmpty() && datagram.front() == '{' && m_shared->sessions.port() != 0 &&
+        handleSessionDatagram(socketIndex, datagram, from, fromPort))
+        return;
     const qint64 nowMs = m_clock.elapsed();
     UdpPeer* peer = admit(socketIndex, from, fromPort, nowMs);
     if (!peer)
@@ -234,6 +239,58 @@ bool UdpChannel::writeTo(UdpPeer* peer, const QByteArray& bytes, bool userMessag
     m_ledger->traffic.bytesOut += quint64(bytes.size());
     markChanged(peer);
     return true;
+}
+
+bool UdpChannel::handleSessionDatagram(int socketIndex, QByteArrayView datagram,
+                                       const QHostAddress& from, quint16 fromPort)
+{
+    const QByteArray line =
+        datagram.chopped(terminatorBytes(lineEndOf(datagram)).size()).toByteArray();
+    const QJsonDocument json = QJsonDocument::fromJson(line);
+    const QJsonValue token =
+        json.isObject() ? json.object().value(QLatin1String("token")) : QJsonValue();
+    if (!token.isString())
+        return false; // no token: a plain message that happens to look like JSON
+    const std::optional<UdpSessions::Session> session = m_shared->sessions.find(token.toString());
+    if (!session) {
+        // Never attributed to anyone, never answered: counted, and logged
+        // within the batch's budget.
+        ++m_badTokens;
+        if (m_ledger->problemLogBudget > 0) {
+            --m_ledger->problemLogBudget;
+            log(LogLevel::Warning, LogKind::Error, 0,
+                tr("datagram from %1 refused: unknown or stale session token")
+                    .arg(endpointText(plainAddress(from), fromPort)),
+                ConnectionError::UdpBadToken);
+        } else {
+            ++m_ledger->problemLogsDropped;
+        }
+        return true;
+    }
+    m_sessionEndpoints.insert(session->id,
+                              SessionEndpoint{UdpEndpoint{from, fromPort}, socketIndex});
+    ServerWorker* owner = session->owner;
+    const quint64 id = session->id;
+    if (owner == parent()) {
+        owner->sessionDatagram(id, line);
+    } else {
+        QMetaObject::invokeMethod(
+            owner, [owner, id, line] { owner->sessionDatagram(id, line); }, Qt::QueuedConnection);
+    }
+    return true;
+}
+
+void UdpChannel::sendToSession(quint64 id, const QByteArray& bytes)
+{
+    if (!m_shared->sessions.isBound(id)) {
+        m_sessionEndpoints.remove(id);
+        return;
+    }
+    const auto it = m_sessionEndpoints.constFind(id);
+    if (it == m_sessionEndpoints.constEnd())
+        return;
+    if (QUdpSocket* socket = m_sockets.value(it->socketIndex))
+        socket->writeDatagram(bytes, it->endpoint.address, it->endpoint.port);
 }
 
 void UdpChannel::send(const QList<quint64>& ids, const QByteArray& bytes, bool emptyMeansAll)
@@ -368,6 +425,8 @@ void UdpChannel::collect(WorkerBatch* batch)
     batch->udpRefused += m_refused;
     batch->udpExpired += m_expired;
     batch->rejectedBlocked += m_blocked;
+    batch->udpBadTokens += m_badTokens;
+    m_badTokens = 0;
     m_finalSnapshots.clear();
     m_removed.clear();
     m_log.clear();

@@ -57,6 +57,9 @@ public:
     void forget(const QList<quint64>& ids, ConnectionError reason, const QString& text);
     // Their addresses are blocked (shared BlockList) and they leave the table.
     void block(const QList<quint64>& ids, const QDateTime& until);
+    // One datagram to the endpoint a session's last token datagram came from
+    // (nothing once the TCP link is gone).
+    void sendToSession(quint64 id, const QByteArray& bytes);
     // Rows, removals, log lines and counts since the last batch.
     void collect(WorkerBatch* batch);
 
@@ -64,6 +67,10 @@ public:
 
 private:
     void onReadable(int socketIndex);
+    // A datagram of JSON with a "token": a Chorus session's UDP channel. false
+    // when it is not one (then it is a plain message).
+    bool handleSessionDatagram(int socketIndex, QByteArrayView datagram, const QHostAddress& from,
+                               quint16 fromPort);
     void handleDatagram(int socketIndex, QByteArrayView datagram, const QHostAddress& from,
                         quint16 fromPort);
     UdpPeer* admit(int socketIndex, const QHostAddress& from, quint16 fromPort, qint64 nowMs);
@@ -94,6 +101,13 @@ private:
     quint64 m_refused = 0;
     quint64 m_expired = 0;
     quint64 m_blocked = 0;
+    quint64 m_badTokens = 0;
+    struct SessionEndpoint
+    {
+        UdpEndpoint endpoint;
+        int socketIndex = 0;
+    };
+    QHash<quint64, SessionEndpoint> m_sessionEndpoints;
 };
 
 } // namespace chorus

@@ -16,6 +16,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -101,6 +102,13 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(
             table->index(0, ConnectionTableModel::MessagesOutColumn).data().toULongLong(),
             quint64(1), kTimeoutMs);
+
+        // The row's context menu offers Send over UDP.
+        auto* sendOverUdp = server.findChild<QAction*>(QStringLiteral("sendOverUdpAction"));
+        QVERIFY(sendOverUdp);
+        server.connectionView()->selectRow(0);
+        QVERIFY(sendOverUdp->isEnabled());
+        QVERIFY(server.connectionView()->actions().contains(sendOverUdp));
 
         // The client's transport choice goes back to TCP for the next connect.
         udpAction->trigger();
