@@ -2,6 +2,8 @@
 
 #include "client/UdpClientLink.h"
 
+#include <algorithm>
+
 namespace chorus {
 
 UdpProbeLabel::UdpProbeLabel(QWidget* parent) : ElidedLabel(parent)
@@ -34,6 +36,10 @@ void UdpProbeLabel::showProbe(const UdpProbeStats* stats)
         return;
     const QString text = probeText(*stats);
     setText(text);
+    // Room for the figures before the status bar's other texts take it, but
+    // never so much that the window must grow past half a laptop screen.
+    constexpr int kMostWidth = 330;
+    setMinimumWidth(std::min(kMostWidth, fontMetrics().horizontalAdvance(text) + 8));
     setStyleSheet(stats->portUnreachable ? QStringLiteral("color: #c02020; font-weight: bold;")
                                          : QString());
     setToolTip(tr("UDP probe: messages sent, answered and lost (no reply within the UDP reply "
