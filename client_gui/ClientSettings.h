@@ -37,6 +37,8 @@ enum class ClientSetting {
     HistoryLimit, // entries the history holds in memory; older ones stay in the kept file
     View,         // how the history shows messages: text, hex, mixed
     SendMode,     // how the send box reads what is typed: text, hex (not an option)
+    Udp,             // transport/udp  --udp: each message one UDP datagram
+    UdpReplyTimeout, // transport/udpReplyTimeoutMs  --udp-timeout MS
     Count
 };
 inline int settingId(ClientSetting setting)

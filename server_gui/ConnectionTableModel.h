@@ -39,6 +39,7 @@ public:
         BytesInColumn,
         BytesOutColumn,
         FramingColumn,
+        LastSeenColumn, // UDP peers and channels: the last datagram
         ColumnCount
     };
     enum Role {

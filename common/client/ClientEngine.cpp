@@ -154,7 +154,10 @@ void ClientEngine::connectToServer()
     m_userDisconnect = false;
     m_everConnected = false;
     emitNotice(ClientNotice::Connecting);
-    startSocket();
+    if (usesUdp())
+        startUdp();
+    else
+        startSocket();
 }
 
 void ClientEngine::retryNow()
@@ -397,6 +400,7 @@ void ClientEngine::disconnectFromServer()
     m_userDisconnect = true;
     stopRetries();
     const ClientState before = m_state;
+    closeUdp();
     if (m_socket) {
         if (m_socket->bytesAvailable() > 0)
             onReadyRead();

@@ -29,6 +29,9 @@ class QTimer;
 
 namespace chorus {
 
+class UdpClientLink;
+struct UdpProbeStats;
+
 class ClientEngine : public QObject
 {
     Q_OBJECT
@@ -62,10 +65,9 @@ public:
     QString lastErrorReason() const { return m_lastReason; }
     const ClientStats& stats() const { return m_stats; }
     qsizetype queuedCount() const { return qsizetype(m_queue.size()); }
-    qsizetype awaitingReplies() const
-    {
-        return qsizetype(m_pendingReplies.size()) + m_pendingBySeq.size();
-    }
+    qsizetype awaitingReplies() const;
+    // The UDP transport's loss and round-trip figures; nullptr over TCP.
+    const UdpProbeStats* udpProbe() const;
 
     // Each entry is one message, sent as is in the connection's framing
     // (OutgoingMessages.h); empty ones are skipped. All or nothing: one
@@ -148,6 +150,13 @@ private:
     bool writeLine(const QByteArray& line);
     void flushQueue();
     void finishNegotiation(const ChorusNegotiation::Answer* answer);
+    // ClientEngineUdp.cpp: the UDP transport (UdpClientLink) behind the same API.
+    bool usesUdp() const { return m_config.transport == ClientTransport::Udp; }
+    void startUdp();
+    void onUdpOpened(const QString& peerLabel);
+    void onUdpEvent(const ClientEvent& event);
+    SendResult sendUdp(const QList<QByteArray>& messages);
+    void closeUdp();
 
     ClientConfig m_config;
     ClientState m_state = ClientState::Disconnected;
@@ -193,6 +202,7 @@ private:
     QString m_peerLabel;
     QDateTime m_connectedSince;
     ClientStats m_stats;
+    UdpClientLink* m_udp = nullptr; // created on the first UDP connect
 };
 
 } // namespace chorus
