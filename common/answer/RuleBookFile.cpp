@@ -181,10 +181,13 @@ std::optional<ParsedRules> parseJson(const QByteArray& data, BookFileResult* res
     return parsed;
 }
 
-// One side of a request;reply line: escaped text, or literally what it says.
+// One side of a request;reply line: escaped text, or literally what it says;
+// kept in the canonical escaped form, so an invisible character (a U+FEFF,
+// which JSON readers drop at the start of a string) survives the JSON file.
 QString escapedSide(const QString& side)
 {
-    return parseEscapedText(side) ? side : formatText(side.toUtf8());
+    const std::optional<QByteArray> bytes = parseEscapedText(side);
+    return formatText(bytes ? *bytes : side.toUtf8());
 }
 
 std::optional<ParsedRules> parseRequestReply(const QByteArray& data, BookFileResult* result)
