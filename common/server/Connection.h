@@ -128,11 +128,12 @@ private:
 
     // ConnectionRules.cpp: answers decided by the reply rules.
     // `terminator`: the answered message's, which a plain reply ends with.
+    // `overUdp`: the message came over the session's UDP channel, and so goes its reply.
     void answerByRules(const QByteArray& message, const ReplyContext& context,
-                       std::optional<quint64> seq, Terminator terminator);
+                       std::optional<quint64> seq, Terminator terminator, bool overUdp = false);
     // A reply in the peer's framing or as a chorus reply; `note` says who sent it in the log.
     void writeReply(const QByteArray& reply, std::optional<quint64> seq, const QString& note,
-                    Terminator terminator);
+                    Terminator terminator, bool overUdp = false);
     void sendDelayed(quint64 token);
     // The connection is closing: its delayed replies are dropped, counted and logged.
     void dropDelayedReplies();
@@ -218,6 +219,7 @@ private:
         Terminator terminator = Terminator::None; // the answered message's
         bool close = false;
         QString note;
+        bool overUdp = false; // answers a datagram of the session's UDP channel
     };
     QHash<quint64, DelayedReply> m_delayed;
     quint64 m_nextDelayToken = 0;

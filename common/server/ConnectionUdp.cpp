@@ -40,16 +40,17 @@ void Connection::handleSessionDatagram(const QByteArray& line)
         context.peer = m_peerLabel;
         context.count = m_snapshot.traffic.messagesIn;
         context.echo = text;
+        if (m_rules) {
+            answerByRules(text, context, in.seq, Terminator::None, true);
+            return;
+        }
         const std::optional<QByteArray> reply = replyFor(*m_book, context);
         if (!reply) {
             ++m_snapshot.unanswered;
             ++m_ledger->unanswered;
             return;
         }
-        if (const std::optional<QString> replyText = chorusText(*reply)) {
-            sendSessionDatagram(encodeChorusMessage(makeReply(in.seq, *replyText)), Traffic::User);
-            logTraffic(LogKind::Sent, *reply, false);
-        }
+        writeReply(*reply, in.seq, QString(), Terminator::None, true);
         return;
     }
     logTraffic(LogKind::Control, line);

@@ -1,8 +1,9 @@
 #pragma once
 
-// Where a message becomes its reply, for TCP connections and UDP peers alike:
-// both call this, so whatever decides replies (the reply book today, rules
-// ahead of it later) is decided once, the same way for every transport.
+// A reply from the reply book alone: for a connection given no rule book.
+// The engine always gives one, and then RuleBook::answer decides for TCP
+// connections (ConnectionRules.cpp), UDP peers (UdpChannelRules.cpp) and
+// sessions' UDP channels (ConnectionUdp.cpp) alike, the book behind it.
 
 #include "answer/ReplyBook.h"
 

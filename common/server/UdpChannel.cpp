@@ -1,7 +1,6 @@
 #include "server/UdpChannel.h"
 
 #include "base/Endpoint.h"
-#include "server/ReplyPath.h"
 #include "server/ServerWorker.h"
 
 #include <QJsonDocument>
@@ -201,19 +200,7 @@ void UdpChannel::handleDatagram(int socketIndex, QByteArrayView datagram, const 
     context.peer = peer->label;
     context.count = s.traffic.messagesIn;
     context.echo = message;
-    const std::optional<QByteArray> reply = replyFor(*m_shared->book, context);
-    if (!reply) {
-        ++s.unanswered;
-        ++m_ledger->unanswered;
-        return;
-    }
-    if (writeTo(peer,
-                // The ledger's cache of framed replies, as for a TCP peer's lines.
-                peer->terminator == Terminator::None
-                    ? *reply
-                    : m_ledger->terminated(*reply, peer->terminator),
-                true))
-        logTraffic(LogKind::Sent, s.id, *reply);
+    answer(peer, message, context);
 }
 
 bool UdpChannel::writeTo(UdpPeer* peer, const QByteArray& bytes, bool userMessage)
@@ -347,6 +334,7 @@ void UdpChannel::expireIdle()
 void UdpChannel::removed(UdpPeer&& peer, ConnectionError reason, const QString& text,
                          LogLevel level)
 {
+    dropDelayedReplies(peer);
     peer.snapshot.state = ConnectionState::Closed;
     m_finalSnapshots.append(snapshotOf(peer));
     m_removed.append(peer.snapshot.id);
@@ -373,7 +361,8 @@ ConnectionSnapshot UdpChannel::snapshotOf(const UdpPeer& peer) const
     return out;
 }
 
-void UdpChannel::logTraffic(LogKind kind, quint64 id, const QByteArray& payload)
+void UdpChannel::logTraffic(LogKind kind, quint64 id, const QByteArray& payload,
+                            const QString& note)
 {
     if (!m_ledger->logMessages)
         return;
@@ -383,7 +372,8 @@ void UdpChannel::logTraffic(LogKind kind, quint64 id, const QByteArray& payload)
     }
     --m_ledger->messageLogBudget;
     m_log.append(LogEntry::withPayload(
-        LogLevel::Info, kind, id, kind == LogKind::Sent ? tr("sent") : tr("received"), payload));
+        LogLevel::Info, kind, id,
+        kind == LogKind::Sent ? (note.isEmpty() ? tr("sent") : note) : tr("received"), payload));
 }
 
 bool UdpChannel::admitProblem(UdpPeer* peer)

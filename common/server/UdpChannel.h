@@ -2,12 +2,12 @@
 
 // The server's UDP side (issue 12): one QUdpSocket per bind address, on
 // worker 0's thread, beside the TCP listeners. Each datagram is one message,
-// answered through the same reply path as a TCP connection (replyFor), to its
-// sender, in one datagram. Peers are rows of the same connection table, keyed
-// by address:port (UdpPeerTable, capped at the connection limit), and leave
-// it after ServerConfig::udpIdle without a datagram. The wire rules are in
-// docs/PROTOCOL.md §5.
+// answered by the same reply rules and reply book as a TCP connection
+// (UdpChannelRules.cpp), to its sender, in one datagram. Peers are rows of the same connection
+// table, keyed by address:port (UdpPeerTable, capped at the connection limit), and leave it after
+// ServerConfig::udpIdle without a datagram. The wire rules are in docs/PROTOCOL.md §5.
 
+#include "answer/ReplyBook.h"
 #include "server/ConnectionLedger.h"
 #include "server/ServerTypes.h"
 #include "server/UdpPeerTable.h"
@@ -18,6 +18,7 @@
 #include <QTimer>
 
 #include <memory>
+#include <optional>
 
 class QUdpSocket;
 
@@ -73,13 +74,22 @@ private:
                                quint16 fromPort);
     void handleDatagram(int socketIndex, QByteArrayView datagram, const QHostAddress& from,
                         quint16 fromPort);
+    // UdpChannelRules.cpp: the reply rules (then the book) answer a message.
+    void answer(UdpPeer* peer, const QByteArray& message, const ReplyContext& context);
+    // A reply to the peer in one datagram, ending with `terminator`; logged with `note`.
+    void sendReply(UdpPeer* peer, const QByteArray& reply, Terminator terminator,
+                   const QString& note);
+    void sendDelayed(quint64 token);
+    // The peer leaves the table: its delayed replies are dropped, counted and logged.
+    void dropDelayedReplies(const UdpPeer& peer);
     UdpPeer* admit(int socketIndex, const QHostAddress& from, quint16 fromPort, qint64 nowMs);
     bool writeTo(UdpPeer* peer, const QByteArray& bytes, bool userMessage);
     void expireIdle();
     void removed(UdpPeer&& peer, ConnectionError reason, const QString& text, LogLevel level);
     void markChanged(UdpPeer* peer);
     ConnectionSnapshot snapshotOf(const UdpPeer& peer) const;
-    void logTraffic(LogKind kind, quint64 id, const QByteArray& payload);
+    // `note`: what the log says of a sent reply (who sent it); empty: "sent".
+    void logTraffic(LogKind kind, quint64 id, const QByteArray& payload, const QString& note = {});
     bool admitProblem(UdpPeer* peer);
     void log(LogLevel level, LogKind kind, quint64 id, const QString& text, LogError error = {});
 
@@ -108,6 +118,19 @@ private:
         int socketIndex = 0;
     };
     QHash<quint64, SessionEndpoint> m_sessionEndpoints;
+    // Rule replies waiting for their delay, by token; each has a single-shot
+    // timer bound to the channel, so none outlives it.
+    struct DelayedDatagram
+    {
+        quint64 peerId = 0;
+        std::optional<QByteArray> reply;          // nullopt: a no-reply rule that closes
+        Terminator terminator = Terminator::None; // the answered datagram's
+        bool close = false;
+        QString note;
+        QString ruleName;
+    };
+    QHash<quint64, DelayedDatagram> m_delayed;
+    quint64 m_nextDelayToken = 0;
 };
 
 } // namespace chorus

@@ -46,6 +46,7 @@ struct UdpPeer
     Terminator terminator = Terminator::None; // its last datagram's line end, given to replies
     qint64 lastSeenMs = 0;                    // monotonic, for expiry and eviction
     bool changedMarked = false;
+    int delayedReplies = 0; // rule replies waiting for their delay (UdpChannelRules.cpp)
 };
 
 class UdpPeerTable
