@@ -55,6 +55,9 @@ QString ClientEventText::error(ClientError error, const QString& reason, const Q
     case ClientError::PortUnreachable:
         return tr("Port unreachable: nothing receives UDP at %1 now (ICMP port unreachable)")
             .arg(endpoint);
+    case ClientError::NoUdpChannel:
+        return tr("Not sent: no UDP channel is open (it needs a Chorus connection over TCP "
+                  "and Settings → Also open UDP channel)");
     case ClientError::HostNotFound:
         return tr("Host not found: %1 (%2)").arg(endpoint, reason);
     case ClientError::ConnectTimeout:

@@ -186,6 +186,15 @@ QList<SettingSpec> clientRows()
     udpTimeout.help = QT_TRANSLATE_NOOP("chorus::ClientSettings",
                                         "UDP: how long a sent message waits for its reply "
                                         "before it counts as lost.");
+
+    SettingSpec& udpChannel = row(ClientSetting::UdpChannel);
+    udpChannel = spec("transport/udpChannel", "udp-channel", SettingKind::Boolean, false);
+    udpChannel.label = QT_TRANSLATE_NOOP("chorus::ClientSettings", "Also open UDP channel");
+    udpChannel.help = QT_TRANSLATE_NOOP(
+        "chorus::ClientSettings",
+        "Chorus over TCP: when the server's welcome offers a UDP channel (its UDP port and a "
+        "session token), open it too; datagrams on it count on this client's row of the "
+        "server, which then shows TCP+UDP.");
     return rows;
 }
 
@@ -398,6 +407,7 @@ ClientConfig ClientSettings::toConfig(const SettingValues& values, ClientConfig 
     base.transport = get(ClientSetting::Udp).toBool() ? ClientTransport::Udp : ClientTransport::Tcp;
     base.udpReplyTimeout =
         std::chrono::milliseconds(get(ClientSetting::UdpReplyTimeout).toLongLong());
+    base.udpChannel = get(ClientSetting::UdpChannel).toBool();
     return base;
 }
 

@@ -17,7 +17,8 @@ QList<int> ClientSettingsDialog::rows()
             settingId(ClientSetting::Terminator),  settingId(ClientSetting::ConnectTimeout),
             settingId(ClientSetting::MaxMessage),  settingId(ClientSetting::AutoReconnect),
             settingId(ClientSetting::KeepHistory), settingId(ClientSetting::HistoryLimit),
-            settingId(ClientSetting::Udp), settingId(ClientSetting::UdpReplyTimeout)};
+            settingId(ClientSetting::Udp),         settingId(ClientSetting::UdpReplyTimeout),
+            settingId(ClientSetting::UdpChannel)};
 }
 
 namespace {

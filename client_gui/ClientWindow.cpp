@@ -89,6 +89,8 @@ ClientWindow::ClientWindow(const ClientWindowOptions& options, QWidget* parent)
     });
     connect(m_engine, &ClientEngine::modeChanged, this,
             [this] { m_bar->showEngine(*m_engine, m_engine->reconnectTimeLeft().count()); });
+    connect(m_engine, &ClientEngine::udpChannelChanged, this,
+            [this] { m_bar->showEngine(*m_engine, m_engine->reconnectTimeLeft().count()); });
     connect(m_engine, &ClientEngine::reconnectCountdown, this,
             [this](qint64 msLeft) { m_bar->showEngine(*m_engine, msLeft); });
     connect(m_engine, &ClientEngine::knownChorusServerChanged, this,

@@ -308,6 +308,15 @@ void ConnectionTableModel::applyBatch(const QList<ConnectionSnapshot>& changed,
     }
 }
 
+int ConnectionTableModel::udpPeerCount() const
+{
+    // Once per counters update (every 250 ms): a scan of the rows costs less
+    // than keeping a count right through every batch.
+    return int(std::count_if(m_rows.cbegin(), m_rows.cend(), [](const ConnectionSnapshot& row) {
+        return row.transport == PeerTransport::Udp;
+    }));
+}
+
 void ConnectionTableModel::clear()
 {
     if (m_rows.empty())

@@ -29,6 +29,7 @@ class QTimer;
 
 namespace chorus {
 
+class SessionUdpChannel;
 class UdpClientLink;
 struct UdpProbeStats;
 
@@ -86,6 +87,11 @@ public:
     bool ping();
     // Sets the name; tells a Chorus server at once.
     void rename(const QString& name);
+    // ClientEngineChannel.cpp: the session's UDP channel (ClientConfig::udpChannel).
+    UdpChannelState udpChannelState() const;
+    // One message as a datagram over that channel (Refused with NoUdpChannel
+    // when none is open); its reply comes back over it, matched by seq.
+    SendResult sendOverUdpChannel(const QByteArray& message);
 
 public slots:
     void connectToServer();
@@ -107,6 +113,7 @@ signals:
     // A welcome under protocol Chorus made `key` a known chorus-server (true),
     // or a known one gave no welcome and was forgotten (false).
     void knownChorusServerChanged(const QString& key, bool known);
+    void udpChannelChanged(chorus::UdpChannelState state);
 
 private:
     struct QueuedMessage
@@ -157,6 +164,10 @@ private:
     void onUdpEvent(const ClientEvent& event);
     SendResult sendUdp(const QList<QByteArray>& messages);
     void closeUdp();
+    // ClientEngineChannel.cpp.
+    void openUdpChannel(const ChorusNegotiation::Answer& welcome);
+    void closeUdpChannel();
+    void onUdpChannelLine(const QByteArray& line);
 
     ClientConfig m_config;
     ClientState m_state = ClientState::Disconnected;
@@ -202,7 +213,8 @@ private:
     QString m_peerLabel;
     QDateTime m_connectedSince;
     ClientStats m_stats;
-    UdpClientLink* m_udp = nullptr; // created on the first UDP connect
+    UdpClientLink* m_udp = nullptr;         // created on the first UDP connect
+    SessionUdpChannel* m_channel = nullptr; // created on the first welcome that offers one
 };
 
 } // namespace chorus

@@ -47,6 +47,8 @@ QString clientErrorName(ClientError error)
         return QStringLiteral("connection-refused");
     case ClientError::PortUnreachable:
         return QStringLiteral("port-unreachable");
+    case ClientError::NoUdpChannel:
+        return QStringLiteral("no-udp-channel");
     case ClientError::HostNotFound:
         return QStringLiteral("host-not-found");
     case ClientError::ConnectTimeout:

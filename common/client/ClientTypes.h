@@ -64,7 +64,17 @@ struct ClientConfig
     ClientTransport transport = ClientTransport::Tcp;
     // UDP: a sent message without a reply after this long is counted lost.
     std::chrono::milliseconds udpReplyTimeout = kDefaultUdpReplyTimeout;
+    // TCP, Chorus mode: also open the session's UDP channel a welcome offers
+    // (SessionUdpChannel, PROTOCOL.md §5.4).
+    bool udpChannel = false;
 };
+
+// A Chorus session's UDP channel (SessionUdpChannel). Off: none (not asked
+// for, not offered, or the link is down); Opening: the bind ping is out;
+// Bound: the server answered over it; Unanswered: no answer within the bind
+// timeout (the server never answers a token it does not know); Failed: the
+// socket reported an error (ICMP port unreachable, ...).
+enum class UdpChannelState { Off, Opening, Bound, Unanswered, Failed };
 
 enum class ClientState { Disconnected, Connecting, Connected, Reconnecting };
 
@@ -102,6 +112,8 @@ enum class ClientError {
     DoesNotFitFraming, // a length field cannot say `count` bytes; `limit` is the most it can
     // UDP: an ICMP port unreachable came back (nothing listens on that port now).
     PortUnreachable,
+    // sendOverUdpChannel() without an open UDP channel (TCP Chorus sessions only).
+    NoUdpChannel,
 };
 QString clientErrorName(ClientError error); // stable machine name: "connection-refused", ...
 
@@ -180,6 +192,7 @@ struct ClientEvent
     qint64 delayMs = 0;  // Retry* notices: the wait before it
     qsizetype bytes = 0; // bytes on the wire (Sent/Received)
     QDateTime time;
+    bool overUdp = false; // travelled over the session's UDP channel
 
     // Part of a reconnect run (shown as one line that updates in place).
     bool isRetryStatus() const
@@ -206,3 +219,4 @@ struct ClientStats
 Q_DECLARE_METATYPE(chorus::ClientEvent)
 Q_DECLARE_METATYPE(chorus::ClientState)
 Q_DECLARE_METATYPE(chorus::ClientError)
+Q_DECLARE_METATYPE(chorus::UdpChannelState)

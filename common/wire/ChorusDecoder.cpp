@@ -381,6 +381,8 @@ ChorusDecodeResult decodeChorusLine(QByteArrayView line, qsizetype maxLineBytes)
                   .integer("t", true, -kChorusMaxSafeInteger, kChorusMaxSafeInteger,
                            QT_TRANSLATE_NOOP("chorus::ChorusProtocol", "an integer"))
                   .value_or(0);
+        if (m.type == ChorusMessageType::Ping)
+            m.token = reader.string("token", false).value_or(QString());
         break;
     case ChorusMessageType::Name:
         m.name = reader.string("name", true).value_or(QString());

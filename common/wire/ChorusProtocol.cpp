@@ -399,6 +399,8 @@ QByteArray encodeChorusMessage(const ChorusMessage& m)
     case ChorusMessageType::Ping:
     case ChorusMessageType::Pong:
         appendSigned(out, "t", m.t);
+        if (m.type == ChorusMessageType::Ping && !m.token.isEmpty())
+            appendString(out, "token", m.token); // a ping over a session's UDP channel
         break;
     case ChorusMessageType::Name:
         appendString(out, "name", m.name);

@@ -209,6 +209,7 @@ void TestClientCommandLine::flags_data()
     QTest::newRow("no-keep-history")
         << "no-keep-history" << settingId(ClientSetting::KeepHistory) << false;
     QTest::newRow("udp") << "udp" << settingId(ClientSetting::Udp) << true;
+    QTest::newRow("udp-channel") << "udp-channel" << settingId(ClientSetting::UdpChannel) << true;
 }
 
 void TestClientCommandLine::flags()

@@ -3,6 +3,7 @@
 // transport with its probe figures in the status bar.
 
 #include "ClientWindow.h"
+#include "ConnectionBar.h"
 #include "ConnectionTableModel.h"
 #include "HistoryModel.h"
 #include "SendBox.h"
@@ -13,6 +14,7 @@
 
 #include <QAction>
 #include <QCheckBox>
+#include <QLabel>
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
@@ -72,6 +74,8 @@ private slots:
         auto* udpAction = client.findChild<QAction*>(QStringLiteral("udpTransportAction"));
         QVERIFY(udpAction);
         QVERIFY(udpAction->isChecked());
+        // The state line names the transport: UDP, not plain text over TCP.
+        QTRY_COMPARE(client.connectionBar()->linkMode(), ConnectionBar::LinkMode::Udp);
 
         client.sendBox()->setFocus();
         QTest::keyClicks(client.sendBox(), QStringLiteral("status?"));
@@ -99,6 +103,12 @@ private slots:
         QCOMPARE(table->index(0, ConnectionTableModel::ProtocolColumn).data().toString(),
                  peerTransportName(PeerTransport::Udp));
         QVERIFY(!table->index(0, ConnectionTableModel::LastSeenColumn).data().toString().isEmpty());
+        // The status bar's Active count names the UDP peer beside the TCP connections.
+        auto* active = server.findChild<QLabel*>(QStringLiteral("activeLabel"));
+        QVERIFY(active);
+        QTRY_COMPARE_WITH_TIMEOUT(active->property("udpActive").toInt(), 1, kTimeoutMs);
+        QCOMPARE(active->property("tcpActive").toULongLong(), quint64(0));
+        QCOMPARE(table->udpPeerCount(), 1);
         QTRY_COMPARE_WITH_TIMEOUT(
             table->index(0, ConnectionTableModel::MessagesOutColumn).data().toULongLong(),
             quint64(1), kTimeoutMs);
@@ -118,6 +128,57 @@ private slots:
         QTest::mouseClick(server.startStopButton(), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(server.state(), ServerWindow::State::Stopped, kTimeoutMs);
         QTRY_COMPARE_WITH_TIMEOUT(table->rowCount(), 0, kTimeoutMs);
+    }
+
+    // A Chorus client over TCP opens its session's UDP channel itself: the
+    // server shows one row, TCP+UDP, with the datagram counted on it.
+    void dualChannelOneRow()
+    {
+        ServerCommandLineOptions serverOptions;
+        serverOptions.addressText = QStringLiteral("localhost");
+        serverOptions.config.address = QHostAddress(QHostAddress::LocalHost);
+        serverOptions.port = 0;
+        serverOptions.config.port = 0;
+        serverOptions.repliesPath = m_dir.filePath(QStringLiteral("replies2.json"));
+        ServerWindow server(serverOptions);
+        server.show();
+        auto* udpSwitch = server.findChild<QCheckBox*>(QStringLiteral("udpSwitch"));
+        QVERIFY(udpSwitch);
+        if (!udpSwitch->isChecked())
+            udpSwitch->click();
+        QTest::mouseClick(server.startStopButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(server.state(), ServerWindow::State::Listening, kTimeoutMs);
+
+        ClientWindowOptions clientOptions;
+        clientOptions.settingsPath = m_dir.filePath(QStringLiteral("chorus-client2.conf"));
+        clientOptions.historyFolder = m_dir.filePath(QStringLiteral("history2"));
+        clientOptions.set(ClientSetting::Host, QStringLiteral("127.0.0.1"));
+        clientOptions.set(ClientSetting::Port, server.engine()->listenPort());
+        clientOptions.set(ClientSetting::Protocol, QStringLiteral("chorus"));
+        clientOptions.set(ClientSetting::Udp, false);
+        clientOptions.set(ClientSetting::UdpChannel, true);
+        clientOptions.connectNow = true;
+        ClientWindow client(clientOptions);
+        client.show();
+        QTRY_COMPARE_WITH_TIMEOUT(client.engine()->udpChannelState(), UdpChannelState::Bound,
+                                  kTimeoutMs);
+        QTRY_COMPARE(client.connectionBar()->linkMode(), ConnectionBar::LinkMode::ChorusUdp);
+        QCOMPARE(client.engine()->sendOverUdpChannel(QByteArray("telemetry")).status,
+                 SendStatus::Sent);
+
+        ConnectionTableModel* table = server.connectionModel();
+        QTRY_COMPARE_WITH_TIMEOUT(table->rowCount(), 1, kTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            table->index(0, ConnectionTableModel::ProtocolColumn).data().toString(),
+            peerTransportName(PeerTransport::TcpUdp), kTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            table->index(0, ConnectionTableModel::MessagesInColumn).data().toULongLong(),
+            quint64(1), kTimeoutMs);
+        QCOMPARE(table->rowCount(), 1);
+        QCOMPARE(table->udpPeerCount(), 0); // a session's channel is not a UDP peer
+
+        QTest::mouseClick(server.startStopButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(server.state(), ServerWindow::State::Stopped, kTimeoutMs);
     }
 
 private:
