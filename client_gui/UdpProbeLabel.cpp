@@ -36,9 +36,11 @@ void UdpProbeLabel::showProbe(const UdpProbeStats* stats)
         return;
     const QString text = probeText(*stats);
     setText(text);
-    // Room for the figures before the status bar's other texts take it, but
-    // never so much that the window must grow past half a laptop screen.
-    constexpr int kMostWidth = 330;
+    // Room for the figures (RTT included) before the status bar's other
+    // texts take it: over UDP they are what the user watches, the byte
+    // counts beside them may elide. Never so much that the window must grow
+    // past half a laptop screen (683 px).
+    constexpr int kMostWidth = 440;
     setMinimumWidth(std::min(kMostWidth, fontMetrics().horizontalAdvance(text) + 8));
     setStyleSheet(stats->portUnreachable ? QStringLiteral("color: #c02020; font-weight: bold;")
                                          : QString());
