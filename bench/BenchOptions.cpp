@@ -45,7 +45,15 @@ std::optional<std::string> loopbackAddressFor(std::string_view host)
 
 const char* modeName(Mode mode)
 {
-    return mode == Mode::Hold ? "hold" : "closed-loop";
+    switch (mode) {
+    case Mode::Hold:
+        return "hold";
+    case Mode::Udp:
+        return "udp";
+    case Mode::ClosedLoop:
+        break;
+    }
+    return "closed-loop";
 }
 
 const char* framingName(WireFraming framing)
@@ -95,6 +103,9 @@ std::string benchUsage()
            "  --connections C     concurrent connections, 1..20000 (default 1)\n"
            "  --mode M            closed-loop (default): send, wait for the reply, repeat\n"
            "                      hold: one message each, then keep every connection open\n"
+           "                      udp: closed loop over UDP, C sockets, one datagram each\n"
+           "                      (lf framing: the payload and LF; else the payload)\n"
+           "  --udp-timeout MS    udp: a reply later than this counts lost (default 1000)\n"
            "  --duration D        seconds, 0.1..600 (default 5); in hold mode counted once\n"
            "                      every connection has been attempted\n"
            "  --messages N        stop after N replies in total (default: no cap)\n"
@@ -155,7 +166,7 @@ ParsedOptions parseBenchOptions(const std::vector<std::string>& args)
             "--host",         "--port",         "--connections",     "--mode",
             "--duration",     "--messages",     "--framing",         "--payload",
             "--payload-size", "--connect-rate", "--connect-retries", "--connect-timeout",
-            "--threads"};
+            "--threads",      "--udp-timeout"};
         bool known = false;
         for (const char* candidate : withValue)
             known = known || name == candidate;
@@ -195,8 +206,15 @@ ParsedOptions parseBenchOptions(const std::vector<std::string>& args)
                 options.mode = Mode::ClosedLoop;
             else if (value == "hold")
                 options.mode = Mode::Hold;
+            else if (value == "udp")
+                options.mode = Mode::Udp;
             else
-                return fail("invalid --mode \"" + value + "\": expected closed-loop or hold");
+                return fail("invalid --mode \"" + value + "\": expected closed-loop, hold or udp");
+        } else if (name == "--udp-timeout") {
+            const auto seconds = parseSeconds(value);
+            if (!seconds || *seconds < 1 || *seconds > 60000)
+                return fail("invalid --udp-timeout \"" + value + "\": expected 1..60000 ms");
+            options.udpTimeoutMs = *seconds;
         } else if (name == "--duration") {
             const auto seconds = parseSeconds(value);
             if (!seconds || *seconds < 0.1 || *seconds > kMaxDurationSeconds)

@@ -12,7 +12,8 @@
 
 namespace chorus::bench {
 
-enum class Mode { ClosedLoop, Hold };
+// Udp: closed loop over UDP datagrams (BenchUdp.h): one socket per "connection".
+enum class Mode { ClosedLoop, Hold, Udp };
 // Lf, None and Chorus carry text; U16Be (2-byte big-endian length, then the
 // payload) and Delim03 (payload, then byte 0x03) are the binary device
 // framings of issue 9 (chorus-server's "--framing u16be" and
@@ -47,7 +48,8 @@ struct BenchOptions
     int connectRetries = 5;      // per connection, on ECONNREFUSED / EAGAIN / timeout
     double connectTimeoutSeconds = 10.0;
     int threads = 1;
-    bool json = false; // machine-readable line only
+    bool json = false;          // machine-readable line only
+    double udpTimeoutMs = 1000; // --mode udp: a reply later than this is lost
 };
 
 struct ParsedOptions

@@ -160,6 +160,8 @@ std::string reportJson(const BenchReport& r)
     field("closed_by_server", std::to_string(r.closedByServer));
     field("replies", std::to_string(r.replies));
     field("errors", std::to_string(r.errors));
+    field("lost", std::to_string(r.lost));
+    field("late", std::to_string(r.late));
     field("duration_s", number(r.durationSeconds));
     field("connect_s", number(r.connectSeconds));
     field("replies_per_s", number(r.repliesPerSecond()));

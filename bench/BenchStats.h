@@ -66,6 +66,8 @@ struct BenchReport
     std::uint64_t closedByServer = 0;
     std::uint64_t replies = 0;
     std::uint64_t errors = 0;
+    std::uint64_t lost = 0;     // udp: datagrams without a reply within the timeout
+    std::uint64_t late = 0;     // udp: replies that came after their timeout
     double durationSeconds = 0; // measured window
     double connectSeconds = 0;  // time to establish every connection
     LatencySummary latency;     // per request (closed-loop) or first reply (hold)

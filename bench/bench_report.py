@@ -47,6 +47,9 @@ FRAMINGS = [
     ("delimiter 03", "64 B", "chorus-delim03-64", "epoll-delim03-64"),
 ]
 BINARY_PROFILES = {p for _, _, a, b in FRAMINGS[1:] for p in (a, b)}
+# Issue 12: closed loop over UDP datagrams (chorus-bench --mode udp).
+UDP_PROFILES = ("chorus-udp", "epoll-udp")
+UDP_CLIENTS = (100,)
 FRAMEBENCH_GOAL_MB_S = 300
 
 
@@ -177,6 +180,34 @@ def binary_sections(results, meta):
     return md
 
 
+def udp_section(results, meta):
+    """Issue 12: UDP datagrams, chorus-server --udp against the epoll UDP reference."""
+    ran = [p for p in UDP_PROFILES if results.has(p)]
+    if not ran:
+        return []
+    md = ["## UDP (issue 12): replies/s, loss and server CPU time per reply (medians)", "",
+          "chorus-bench --mode udp: C sockets, each sends one datagram (the payload and LF) and "
+          "waits for its reply; a reply later than 1 s counts as lost.", ""]
+    rows = []
+    for p in ran:
+        for c in UDP_CLIENTS:
+            test = f"udp-{c}"
+            lost = sum(r.get("lost", 0) for r in results.rounds(p, test))
+            rows.append([LABELS.get(p, p), str(c),
+                         fmt_rate(results.metric(p, test, "replies_per_s")), str(lost),
+                         fmt_us(results.cpu_per_reply_us(p, test))])
+    md.append(table(["server", "C", "replies/s", "lost (all rounds)", "CPU µs/reply"], rows))
+    md.append("")
+    if len(ran) == 2:
+        for c in UDP_CLIENTS:
+            md.append(f"chorus-server ÷ epoll_ref_server at C={c}: replies/s "
+                      f"{fmt_ratio(results.ratio('chorus-udp', 'epoll-udp', f'udp-{c}'))}, CPU per "
+                      f"reply {fmt_ratio(results.cpu_ratio('chorus-udp', 'epoll-udp', f'udp-{c}'))} "
+                      "(target: replies/s ≥ 0.6× with 0 lost).")
+        md.append("")
+    return md
+
+
 def baseline_section(results, meta):
     if not results.has("baseline-headless"):
         return [], []
@@ -260,7 +291,8 @@ def framebench_section(meta):
 def build(results, meta):
     profiles = [p for p in meta["profiles"] if results.has(p)]
     main_profiles = [p for p in profiles
-                     if p not in ("chorus-io1", "chorus-io2") and p not in BINARY_PROFILES]
+                     if p not in ("chorus-io1", "chorus-io2") and p not in BINARY_PROFILES
+                     and p not in UDP_PROFILES]
     hold_test = f"hold-{meta['hold_connections']}"
     md = []
 
@@ -334,6 +366,7 @@ def build(results, meta):
     md.append("")
 
     md += binary_sections(results, meta)
+    md += udp_section(results, meta)
     baseline_md, baseline_targets = baseline_section(results, meta)
     md += baseline_md
     framebench_md, framebench_targets = framebench_section(meta)

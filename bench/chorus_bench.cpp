@@ -8,6 +8,7 @@
 #include "BenchFraming.h"
 #include "BenchOptions.h"
 #include "BenchStats.h"
+#include "BenchUdp.h"
 
 #include <arpa/inet.h>
 #include <csignal>
@@ -626,6 +627,20 @@ int run(const BenchOptions& options)
     std::signal(SIGPIPE, SIG_IGN);
     std::signal(SIGINT, onSignal);
     std::signal(SIGTERM, onSignal);
+
+    if (options.mode == Mode::Udp) {
+        BenchReport report;
+        std::string error;
+        if (!runUdpClosedLoop(options, g_interrupted, &report, &error)) {
+            std::fprintf(stderr, "chorus-bench: %s\n", error.c_str());
+            return 1;
+        }
+        if (!options.json)
+            std::fputs(reportText(report).c_str(), stdout);
+        std::printf("RESULT %s\n", reportJson(report).c_str());
+        std::fflush(stdout);
+        return report.replies == 0 ? 1 : 0;
+    }
 
     Shared shared;
     shared.options = &options;

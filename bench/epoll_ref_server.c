@@ -11,6 +11,9 @@
  *   --framing delim03
  *                   answer every frame (bytes up to and including 0x03) with
  *                   one reply followed by 0x03
+ *   --udp           also answer UDP datagrams on the same port: each datagram
+ *                   gets one random factory reply in one datagram, ending with
+ *                   the datagram's LF or CR LF (as chorus-server --udp does)
  *   --port N        0 (default) picks a free port; prints
  *                   "listening on 127.0.0.1:PORT" once bound
  * SIGTERM / SIGINT end it cleanly. */
@@ -347,9 +350,35 @@ static void accept_all(int listener)
     }
 }
 
+/* UDP: every datagram waiting (up to a bound per wakeup, as chorus-server
+ * reads), each answered at once with sendto(). */
+static void on_udp_readable(int fd, char* chunk)
+{
+    for (int i = 0; i < 256; ++i) {
+        struct sockaddr_storage from;
+        socklen_t from_length = sizeof from;
+        ssize_t n = recvfrom(fd, chunk, READ_CHUNK, 0, (struct sockaddr*)&from, &from_length);
+        if (n < 0)
+            return; /* EAGAIN: all read */
+        if (n == 0)
+            continue; /* an empty datagram is never answered */
+        const char* terminator = "";
+        if (n >= 2 && chunk[n - 2] == '\r' && chunk[n - 1] == '\n')
+            terminator = "\r\n";
+        else if (chunk[n - 1] == '\n')
+            terminator = "\n";
+        const char* reply = kReplies[next_reply()];
+        char out[256];
+        const size_t length = strlen(reply);
+        memcpy(out, reply, length);
+        memcpy(out + length, terminator, strlen(terminator));
+        sendto(fd, out, length + strlen(terminator), 0, (struct sockaddr*)&from, from_length);
+    }
+}
+
 static void usage(FILE* to)
 {
-    fputs("usage: epoll_ref_server [--port N] [--framing lf|none|u16be|delim03]\n"
+    fputs("usage: epoll_ref_server [--port N] [--framing lf|none|u16be|delim03] [--udp]\n"
           "Single-threaded epoll reference server on 127.0.0.1 (see bench/run-benchmarks.sh).\n",
           to);
 }
@@ -357,12 +386,15 @@ static void usage(FILE* to)
 int main(int argc, char** argv)
 {
     long port = 0;
+    int udp = 0;
     for (int i = 1; i < argc; ++i) {
         const char* arg = argv[i];
         const char* value = (i + 1 < argc) ? argv[i + 1] : NULL;
         if (!strcmp(arg, "--help") || !strcmp(arg, "-h")) {
             usage(stdout);
             return 0;
+        } else if (!strcmp(arg, "--udp")) {
+            udp = 1;
         } else if (!strcmp(arg, "--port") && value) {
             char* end = NULL;
             port = strtol(value, &end, 10);
@@ -436,12 +468,25 @@ int main(int argc, char** argv)
     }
     socklen_t length = sizeof address;
     getsockname(listener, (struct sockaddr*)&address, &length);
-    printf("listening on 127.0.0.1:%u\n", ntohs(address.sin_port));
-    fflush(stdout);
 
     g_epoll = epoll_create1(EPOLL_CLOEXEC);
     struct epoll_event event = {.events = EPOLLIN, .data.fd = listener};
     epoll_ctl(g_epoll, EPOLL_CTL_ADD, listener, &event);
+    int udp_socket = -1;
+    if (udp) {
+        udp_socket = socket(AF_INET, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+        int buffer_size = 1 << 20;
+        setsockopt(udp_socket, SOL_SOCKET, SO_RCVBUF, &buffer_size, sizeof buffer_size);
+        if (udp_socket < 0 || bind(udp_socket, (struct sockaddr*)&address, sizeof address) != 0) {
+            fprintf(stderr, "epoll_ref_server: cannot bind UDP 127.0.0.1:%u: %s\n",
+                    ntohs(address.sin_port), strerror(errno));
+            return 1;
+        }
+        struct epoll_event udp_event = {.events = EPOLLIN, .data.fd = udp_socket};
+        epoll_ctl(g_epoll, EPOLL_CTL_ADD, udp_socket, &udp_event);
+    }
+    printf("listening on 127.0.0.1:%u\n", ntohs(address.sin_port));
+    fflush(stdout);
 
     static char chunk[READ_CHUNK];
     struct epoll_event events[MAX_EVENTS];
@@ -459,6 +504,10 @@ int main(int argc, char** argv)
                 accept_all(listener);
                 continue;
             }
+            if (fd == udp_socket) {
+                on_udp_readable(fd, chunk);
+                continue;
+            }
             if (!g_connections[fd].open)
                 continue;
             if (events[i].events & (EPOLLIN | EPOLLERR | EPOLLHUP))
@@ -471,6 +520,8 @@ int main(int argc, char** argv)
         if (g_connections[fd].open)
             close_connection((int)fd);
     close(listener);
+    if (udp_socket >= 0)
+        close(udp_socket);
     close(g_epoll);
     free(g_connections);
     for (unsigned i = 0; i < REPLY_COUNT; ++i)

@@ -48,6 +48,7 @@ HOLD_CONNECTIONS=10000
 CLIENTS=(1 10 100 1000)
 IO_CLIENTS=(100 1000)
 BINARY_CLIENTS=(1 100) # the binary framings: closed loop only
+UDP_CLIENTS=(100)      # UDP datagrams (chorus-bench --mode udp)
 FRAMEBENCH_SECONDS=1
 LOADED_HOLD=9000 # window under load: idle connections held ...
 LOADED_BUSY=1000 # ... while these run closed loop
@@ -63,7 +64,8 @@ ALL_PROFILES=(chorus-headless chorus-headless-none chorus-window python-none epo
               chorus-io1 chorus-io2
               chorus-u16be-64 epoll-u16be-64 chorus-u16be-1k epoll-u16be-1k
               chorus-delim03-64 epoll-delim03-64 greedy-peer client-flood
-              chorus-rules0 chorus-rules100 chorus-rules1000)
+              chorus-rules0 chorus-rules100 chorus-rules1000
+              chorus-udp epoll-udp)
 RULES_CLIENTS=(1 100) # the reply-rule rows (issue 10): closed loop, LF lines
 
 usage() { sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; }
@@ -201,6 +203,11 @@ start_server() {
       "$SERVER" --headless --listen 127.0.0.1 --port "$PORT" --no-log-messages \
         --max-connections 20000 --framing auto --rules "$WORK/$profile.json" >"$log" 2>&1 &
       ;;
+    chorus-udp)
+      "$SERVER" --headless --listen 127.0.0.1 --port "$PORT" --no-log-messages \
+        --max-connections 20000 --udp >"$log" 2>&1 &
+      ;;
+    epoll-udp) "$EPOLL" --port "$PORT" --framing lf --udp >"$log" 2>&1 & ;;
     chorus-window)
       LAG_FILE="$WORK/lag-$profile-$ROUND.json"
       # Ctrl+T toggles the chart: start from the default layout (chart hidden),
@@ -310,7 +317,8 @@ elif d.get("mode") == "hold":
           f"{d['still_open']} still open, first reply p99 {d['p99_ms']:.1f} ms")
 else:
     print(f"  {p:22} {t:12} round {r}: {d['replies_per_s']:>9.0f} replies/s, "
-          f"p50 {d['p50_ms']:.3f} ms, p99 {d['p99_ms']:.3f} ms, {d['errors']} errors")
+          f"p50 {d['p50_ms']:.3f} ms, p99 {d['p99_ms']:.3f} ms, {d['errors']} errors"
+          + (f", {d.get('lost', 0)} lost" if d.get("mode") == "udp" else ""))
 EOF
 }
 
@@ -356,6 +364,7 @@ framing_of() {
   case "$1" in
     chorus-headless|chorus-window|chorus-io1|chorus-io2|epoll-lf|baseline-headless|*greedy*) echo lf ;;
     chorus-rules*) echo lf ;;
+    *-udp) echo lf ;;
     *-u16be-*) echo u16be ;;
     *-delim03-*) echo delim03 ;;
     *) echo none ;;
@@ -504,6 +513,11 @@ for ROUND in $(seq "$ROUNDS"); do
       for c in "${IO_CLIENTS[@]}"; do
         run_bench "$profile" "closed-$c" "$ROUND" --connections "$c" --mode closed-loop \
           --duration "$DURATION" --framing "$framing"
+      done
+    elif [[ "$profile" == *-udp ]]; then
+      for c in "${UDP_CLIENTS[@]}"; do
+        run_bench "$profile" "udp-$c" "$ROUND" --connections "$c" --mode udp \
+          --duration "$DURATION" --framing lf --udp-timeout 1000
       done
     elif is_binary "$profile"; then
       for c in "${BINARY_CLIENTS[@]}"; do

@@ -52,6 +52,12 @@ QString ClientEventText::error(ClientError error, const QString& reason, const Q
         return {};
     case ClientError::ConnectionRefused:
         return tr("Connection refused by %1 (%2)").arg(endpoint, reason);
+    case ClientError::PortUnreachable:
+        return tr("Port unreachable: nothing receives UDP at %1 now (ICMP port unreachable)")
+            .arg(endpoint);
+    case ClientError::NoUdpChannel:
+        return tr("Not sent: no UDP channel is open (it needs a Chorus connection over TCP "
+                  "and Settings → Also open UDP channel)");
     case ClientError::HostNotFound:
         return tr("Host not found: %1 (%2)").arg(endpoint, reason);
     case ClientError::ConnectTimeout:
@@ -199,6 +205,10 @@ QString ClientEventText::describe(const ClientEvent& event)
     case ClientNotice::FixedSizeDiffers:
         return tr("Sent as is, though the message is %1 bytes and the fixed framing's size is %2")
             .arg(event.count)
+            .arg(event.limit);
+    case ClientNotice::ReplyLost:
+        return tr("Lost: \u201c%1\u201d got no reply within %2 ms")
+            .arg(formatLine(event.payload, ByteView::Text, 40))
             .arg(event.limit);
     }
     return {};

@@ -167,6 +167,34 @@ QList<SettingSpec> clientRows()
         "chorus::ClientSettings",
         "text: each line is a message, with \\r \\n \\t \\0 \\xNN \\\\ escapes; hex: "
         "the whole box is one message.");
+
+    SettingSpec& udp = row(ClientSetting::Udp);
+    udp = spec("transport/udp", "udp", SettingKind::Boolean, false);
+    udp.label = QT_TRANSLATE_NOOP("chorus::ClientSettings", "UDP transport");
+    udp.help = QT_TRANSLATE_NOOP(
+        "chorus::ClientSettings",
+        "Send each message as one UDP datagram to host:port instead of over TCP. A message "
+        "without a reply within the UDP reply timeout is marked lost; the status bar shows "
+        "sent, answered, lost and round trips.");
+
+    SettingSpec& udpTimeout = row(ClientSetting::UdpReplyTimeout);
+    udpTimeout = spec("transport/udpReplyTimeoutMs", "udp-timeout", SettingKind::Integer,
+                      qint64(kDefaultUdpReplyTimeout.count()), 10, 600000);
+    udpTimeout.valueName = "MS";
+    udpTimeout.unit = QT_TRANSLATE_NOOP("chorus::ClientSettings", "ms");
+    udpTimeout.label = QT_TRANSLATE_NOOP("chorus::ClientSettings", "UDP reply timeout");
+    udpTimeout.help = QT_TRANSLATE_NOOP("chorus::ClientSettings",
+                                        "UDP: how long a sent message waits for its reply "
+                                        "before it counts as lost.");
+
+    SettingSpec& udpChannel = row(ClientSetting::UdpChannel);
+    udpChannel = spec("transport/udpChannel", "udp-channel", SettingKind::Boolean, false);
+    udpChannel.label = QT_TRANSLATE_NOOP("chorus::ClientSettings", "Also open UDP channel");
+    udpChannel.help = QT_TRANSLATE_NOOP(
+        "chorus::ClientSettings",
+        "Chorus over TCP: when the server's welcome offers a UDP channel (its UDP port and a "
+        "session token), open it too; datagrams on it count on this client's row of the "
+        "server, which then shows TCP+UDP.");
     return rows;
 }
 
@@ -376,6 +404,10 @@ ClientConfig ClientSettings::toConfig(const SettingValues& values, ClientConfig 
         std::chrono::milliseconds(get(ClientSetting::ConnectTimeout).toLongLong());
     base.maxMessageBytes = get(ClientSetting::MaxMessage).toLongLong();
     base.autoReconnect = get(ClientSetting::AutoReconnect).toBool();
+    base.transport = get(ClientSetting::Udp).toBool() ? ClientTransport::Udp : ClientTransport::Tcp;
+    base.udpReplyTimeout =
+        std::chrono::milliseconds(get(ClientSetting::UdpReplyTimeout).toLongLong());
+    base.udpChannel = get(ClientSetting::UdpChannel).toBool();
     return base;
 }
 

@@ -34,9 +34,12 @@ enum class ClientSetting {
     MaxMessage,
     AutoReconnect,
     KeepHistory,
-    HistoryLimit, // entries the history holds in memory; older ones stay in the kept file
-    View,         // how the history shows messages: text, hex, mixed
-    SendMode,     // how the send box reads what is typed: text, hex (not an option)
+    HistoryLimit,    // entries the history holds in memory; older ones stay in the kept file
+    View,            // how the history shows messages: text, hex, mixed
+    SendMode,        // how the send box reads what is typed: text, hex (not an option)
+    Udp,             // transport/udp  --udp: each message one UDP datagram
+    UdpReplyTimeout, // transport/udpReplyTimeoutMs  --udp-timeout MS
+    UdpChannel,      // transport/udpChannel  --udp-channel: the Chorus session's UDP channel
     Count
 };
 inline int settingId(ClientSetting setting)

@@ -16,7 +16,9 @@ QList<int> ClientSettingsDialog::rows()
     return {settingId(ClientSetting::Protocol),    settingId(ClientSetting::Framing),
             settingId(ClientSetting::Terminator),  settingId(ClientSetting::ConnectTimeout),
             settingId(ClientSetting::MaxMessage),  settingId(ClientSetting::AutoReconnect),
-            settingId(ClientSetting::KeepHistory), settingId(ClientSetting::HistoryLimit)};
+            settingId(ClientSetting::KeepHistory), settingId(ClientSetting::HistoryLimit),
+            settingId(ClientSetting::Udp),         settingId(ClientSetting::UdpReplyTimeout),
+            settingId(ClientSetting::UdpChannel)};
 }
 
 namespace {

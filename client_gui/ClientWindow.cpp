@@ -17,6 +17,7 @@
 #include "SendRow.h"
 #include "SessionKeeper.h"
 #include "SessionView.h"
+#include "UdpProbeLabel.h"
 #include "base/Endpoint.h"
 #include "client/ClientRepeatSender.h"
 
@@ -87,6 +88,8 @@ ClientWindow::ClientWindow(const ClientWindowOptions& options, QWidget* parent)
         updateTitle();
     });
     connect(m_engine, &ClientEngine::modeChanged, this,
+            [this] { m_bar->showEngine(*m_engine, m_engine->reconnectTimeLeft().count()); });
+    connect(m_engine, &ClientEngine::udpChannelChanged, this,
             [this] { m_bar->showEngine(*m_engine, m_engine->reconnectTimeLeft().count()); });
     connect(m_engine, &ClientEngine::reconnectCountdown, this,
             [this](qint64 msLeft) { m_bar->showEngine(*m_engine, msLeft); });
@@ -210,6 +213,8 @@ void ClientWindow::buildUi()
     m_rttDock->hide(); // until the user shows it
     m_statusBar = new ClientStatusBar;
     setStatusBar(m_statusBar);
+    m_udpProbe = new UdpProbeLabel;
+    m_statusBar->addWidget(m_udpProbe, 1);
     resize(kDefaultSize);
 }
 
@@ -275,11 +280,16 @@ void ClientWindow::applySettings()
         // Host and port change only with the next connect.
         config.host = m_engine->config().host;
         config.port = m_engine->config().port;
+        config.transport = m_engine->config().transport;
     }
     m_engine->setConfig(config);
     const QSignalBlocker block(m_bar->autoReconnectBox());
     m_bar->autoReconnectBox()->setChecked(value(ClientSetting::AutoReconnect).toBool());
     m_settingsMenu->showValues(m_current);
+    {
+        const QSignalBlocker blockUdp(m_udpAction);
+        m_udpAction->setChecked(value(ClientSetting::Udp).toBool());
+    }
     m_viewChoice->setView(ClientSettings::viewOf(m_current));
     m_model->setByteView(ClientSettings::viewOf(m_current));
     m_keeper->setEnabled(value(ClientSetting::KeepHistory).toBool());
@@ -460,6 +470,7 @@ void ClientWindow::updateStats()
 {
     m_statsDirty = false;
     m_statusBar->showStats(m_engine->stats(), m_recentRtts, m_engine->queuedCount());
+    m_udpProbe->showProbe(m_engine->udpProbe());
 }
 
 void ClientWindow::updateTitle()

@@ -19,6 +19,7 @@
 #include <chrono>
 #include <deque>
 
+class QAction;
 class QCheckBox;
 class QComboBox;
 class QDockWidget;
@@ -45,6 +46,7 @@ class SendBox;
 class SendRow;
 class SessionKeeper;
 class SessionView;
+class UdpProbeLabel;
 
 struct ClientWindowOptions
 {
@@ -155,6 +157,8 @@ private:
     SendRow* m_sendRow = nullptr;
     RepeatBar* m_repeatBar = nullptr;
     ClientStatusBar* m_statusBar = nullptr;
+    UdpProbeLabel* m_udpProbe = nullptr;
+    QAction* m_udpAction = nullptr;
     ClientSettingsMenu* m_settingsMenu = nullptr;
     ByteViewChoice* m_viewChoice = nullptr;
     OlderEntriesBar* m_olderBar = nullptr;

@@ -74,6 +74,11 @@ void ClientWindow::buildMenus()
     connection->addAction(tr("&Retry now"), QKeySequence(Qt::Key_F5), m_engine,
                           &ClientEngine::retryNow);
     connection->addAction(tr("&Ping"), m_engine, &ClientEngine::ping);
+    m_udpAction = connection->addAction(tr("&UDP transport (at the next connect)"));
+    m_udpAction->setObjectName(QStringLiteral("udpTransportAction"));
+    m_udpAction->setCheckable(true);
+    connect(m_udpAction, &QAction::toggled, this,
+            [this](bool on) { changeSetting(ClientSetting::Udp, on); });
 
     m_settingsMenu = new ClientSettingsMenu(this);
     menuBar()->addMenu(m_settingsMenu);

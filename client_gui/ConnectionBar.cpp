@@ -105,11 +105,31 @@ void ConnectionBar::showEngine(const ClientEngine& engine, qint64 countdownMs)
                                              : tr("Connecting to %1…").arg(where);
         break;
     case ClientState::Connected: {
-        QString mode = tr("plain text");
-        if (engine.isChorusMode())
-            mode = tr("Chorus, you are #%1").arg(engine.clientId());
-        else if (engine.isNegotiating())
+        QString mode;
+        switch (linkModeOf(engine)) {
+        case LinkMode::None:
+        case LinkMode::PlainText:
+            mode = tr("plain text");
+            break;
+        case LinkMode::OfferingChorus:
             mode = tr("offering Chorus…");
+            break;
+        case LinkMode::Chorus:
+            mode = tr("Chorus, you are #%1").arg(engine.clientId());
+            break;
+        case LinkMode::ChorusUdp:
+            mode = tr("Chorus + UDP channel, you are #%1").arg(engine.clientId());
+            break;
+        case LinkMode::ChorusUdpDown:
+            mode =
+                engine.udpChannelState() == UdpChannelState::Failed
+                    ? tr("Chorus, you are #%1 (UDP channel failed)").arg(engine.clientId())
+                    : tr("Chorus, you are #%1 (UDP channel not answered)").arg(engine.clientId());
+            break;
+        case LinkMode::Udp:
+            mode = tr("UDP datagrams, plain text");
+            break;
+        }
         // The mode first: it is what an elided line must still show.
         text = tr("Connected · %1 · %2 since %3")
                    .arg(mode, engine.peerLabel(),
@@ -125,7 +145,30 @@ void ConnectionBar::showEngine(const ClientEngine& engine, qint64 countdownMs)
                 .arg(ClientEventText::error(engine.lastError(), engine.lastErrorReason(), where));
         break;
     }
+    m_mode = state == ClientState::Connected ? linkModeOf(engine) : LinkMode::None;
     m_state->setText(text);
+}
+
+ConnectionBar::LinkMode ConnectionBar::linkModeOf(const ClientEngine& engine)
+{
+    if (engine.state() != ClientState::Connected)
+        return LinkMode::None;
+    if (engine.config().transport == ClientTransport::Udp)
+        return LinkMode::Udp;
+    if (engine.isChorusMode()) {
+        switch (engine.udpChannelState()) {
+        case UdpChannelState::Bound:
+            return LinkMode::ChorusUdp;
+        case UdpChannelState::Unanswered:
+        case UdpChannelState::Failed:
+            return LinkMode::ChorusUdpDown;
+        case UdpChannelState::Off:
+        case UdpChannelState::Opening:
+            break;
+        }
+        return LinkMode::Chorus;
+    }
+    return engine.isNegotiating() ? LinkMode::OfferingChorus : LinkMode::PlainText;
 }
 
 } // namespace chorus

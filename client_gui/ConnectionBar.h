@@ -26,6 +26,18 @@ class ConnectionBar : public QWidget
 {
     Q_OBJECT
 public:
+    // What the state line says the connection speaks, by transport and protocol.
+    enum class LinkMode {
+        None,           // not connected
+        PlainText,      // TCP, plain text
+        OfferingChorus, // TCP, hello sent, no answer yet
+        Chorus,         // TCP, Chorus protocol
+        ChorusUdp,      // TCP Chorus with its session's UDP channel bound
+        ChorusUdpDown,  // TCP Chorus; its UDP channel got no answer or failed
+        Udp,            // UDP datagrams (plain bytes, one message each)
+    };
+    static LinkMode linkModeOf(const ClientEngine& engine);
+
     explicit ConnectionBar(QWidget* parent = nullptr);
 
     QComboBox* hostCombo() const { return m_host; }
@@ -36,6 +48,8 @@ public:
     QPushButton* pingButton() const { return m_ping; }
     QCheckBox* autoReconnectBox() const { return m_autoReconnect; }
     ElidedLabel* stateLabel() const { return m_state; }
+    // What the state line shows now (set by showEngine()).
+    LinkMode linkMode() const { return m_mode; }
 
     QString host() const;
     // Recent hosts, most recent first; `host` becomes the first.
@@ -53,6 +67,7 @@ private:
     QPushButton* m_ping;
     QCheckBox* m_autoReconnect;
     ElidedLabel* m_state;
+    LinkMode m_mode = LinkMode::None;
 };
 
 } // namespace chorus

@@ -50,9 +50,10 @@ ConnectionPane::ConnectionPane(ServerEngine* engine, ConnectionTableModel* model
     header->setStretchLastSection(false);
     const int charWidth = m_view->fontMetrics().horizontalAdvance(QLatin1Char('0'));
     // In characters, in column order: ID, State, Name, Protocol, Peer address,
-    // Port, Msgs in/out, Last message, Errors, Duration, Since, Bytes in/out, Framing.
+    // Port, Msgs in/out, Last message, Errors, Duration, Since, Bytes in/out, Framing,
+    // Last seen.
     const int widths[ConnectionTableModel::ColumnCount] = {5,  9, 10, 7,  14, 6, 7, 7,
-                                                           22, 6, 8,  19, 8,  8, 8};
+                                                           22, 6, 8,  19, 8,  8, 8, 9};
     for (int column = 0; column < ConnectionTableModel::ColumnCount; ++column)
         header->resizeSection(column, (widths[column] + 1) * charWidth);
     m_view->setItemDelegateForColumn(
@@ -92,6 +93,11 @@ void ConnectionPane::buildActions()
             &ConnectionPane::chooseBlockForSelected);
     m_sendMessage = new QAction(tr("Send message…"), this);
     connect(m_sendMessage, &QAction::triggered, this, &ConnectionPane::sendMessageToSelected);
+    m_sendOverUdp = new QAction(tr("Send over UDP…"), this);
+    m_sendOverUdp->setObjectName(QStringLiteral("sendOverUdpAction"));
+    m_sendOverUdp->setToolTip(tr("A message over the UDP channel a Chorus client opened beside "
+                                 "its TCP link (Protocol TCP+UDP)."));
+    connect(m_sendOverUdp, &QAction::triggered, this, [this] { sendMessageToSelected(true); });
     m_framing = new QAction(tr("Framing…"), this);
     m_framing->setToolTip(tr("How these connections' messages end (and their replies are "
                              "framed), from their next byte on."));
@@ -100,8 +106,8 @@ void ConnectionPane::buildActions()
     m_copyAddress->setShortcut(QKeySequence::Copy);
     m_copyAddress->setShortcutContext(Qt::WidgetShortcut);
     connect(m_copyAddress, &QAction::triggered, this, &ConnectionPane::copySelectedAddresses);
-    m_view->addActions(
-        {m_disconnect, m_disconnectAndBlock, m_sendMessage, m_framing, m_copyAddress});
+    m_view->addActions({m_disconnect, m_disconnectAndBlock, m_sendMessage, m_sendOverUdp, m_framing,
+                        m_copyAddress});
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
 }
 
@@ -156,6 +162,7 @@ void ConnectionPane::updateActions()
     m_disconnect->setEnabled(m_listening && hasSelection);
     m_disconnectAndBlock->setEnabled(m_listening && hasSelection);
     m_sendMessage->setEnabled(m_listening && hasSelection);
+    m_sendOverUdp->setEnabled(m_listening && hasSelection);
     m_framing->setEnabled(m_listening && hasSelection);
     m_copyAddress->setEnabled(hasSelection);
     m_sendToAll->setEnabled(m_listening && hasText);
@@ -191,15 +198,19 @@ void ConnectionPane::disconnectAndBlockSelected(std::chrono::minutes duration)
         m_engine->disconnectAndBlock(ids, duration);
 }
 
-void ConnectionPane::sendMessageToSelected()
+void ConnectionPane::sendMessageToSelected(bool overUdp)
 {
     const QList<quint64> ids = selectedIds();
     if (ids.isEmpty() || m_dialog)
         return;
     auto* dialog = new SendMessageDialog(int(ids.size()), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog, ids] {
-        if (m_listening)
+    connect(dialog, &QDialog::accepted, this, [this, dialog, ids, overUdp] {
+        if (!m_listening)
+            return;
+        if (overUdp)
+            m_engine->sendOverUdp(ids, dialog->bytes());
+        else
             m_engine->sendDirect(ids, dialog->bytes());
     });
     m_dialog = dialog;

@@ -56,7 +56,8 @@ public slots:
     void chooseBlockForSelected();
     void disconnectAndBlockSelected(std::chrono::minutes duration);
     // Opens SendMessageDialog; its bytes go to the rows selected when it opened.
-    void sendMessageToSelected();
+    // overUdp: over the rows' UDP channels (ServerEngine::sendOverUdp).
+    void sendMessageToSelected(bool overUdp = false);
     // Opens a FramingDialog with the first selected row's framing; OK applies
     // it to every row selected when it opened.
     void chooseFramingForSelected();
@@ -86,6 +87,7 @@ private:
     QAction* m_disconnect = nullptr;
     QAction* m_disconnectAndBlock = nullptr;
     QAction* m_sendMessage = nullptr;
+    QAction* m_sendOverUdp = nullptr;
     QAction* m_copyAddress = nullptr;
     QAction* m_framing = nullptr;
     QPointer<QDialog> m_dialog;

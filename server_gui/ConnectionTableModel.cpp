@@ -130,7 +130,9 @@ QVariant ConnectionTableModel::data(const QModelIndex& index, int role) const
     case NameColumn:
         return s.name;
     case ProtocolColumn:
-        return peerProtocolName(s.protocol);
+        // TCP peers: how they speak (text, chorus); UDP and dual-channel peers: how they reach us.
+        return s.transport == PeerTransport::Tcp ? peerProtocolName(s.protocol)
+                                                 : peerTransportName(s.transport);
     case PeerAddressColumn:
         return s.peerAddress;
     case PeerPortColumn:
@@ -154,6 +156,8 @@ QVariant ConnectionTableModel::data(const QModelIndex& index, int role) const
         return formatLine(s.lastMessage, m_view, kLastMessageChars);
     case FramingColumn:
         return s.detectedFraming;
+    case LastSeenColumn:
+        return s.lastSeen.isValid() ? s.lastSeen.toString(QStringLiteral("HH:mm:ss")) : QString();
     case StateColumn:
         // Input held back by the peer's rate limit (ConnectionLimits::rateLimit).
         if (s.rateLimited && s.state == ConnectionState::Connected)
@@ -198,6 +202,8 @@ QVariant ConnectionTableModel::headerData(int section, Qt::Orientation orientati
         return tr("Last message");
     case FramingColumn:
         return tr("Framing");
+    case LastSeenColumn:
+        return tr("Last seen");
     case StateColumn:
         return tr("State");
     case ColumnCount:
@@ -300,6 +306,15 @@ void ConnectionTableModel::applyBatch(const QList<ConnectionSnapshot>& changed,
         rebuildIndex(first);
         endInsertRows();
     }
+}
+
+int ConnectionTableModel::udpPeerCount() const
+{
+    // Once per counters update (every 250 ms): a scan of the rows costs less
+    // than keeping a count right through every batch.
+    return int(std::count_if(m_rows.cbegin(), m_rows.cend(), [](const ConnectionSnapshot& row) {
+        return row.transport == PeerTransport::Udp;
+    }));
 }
 
 void ConnectionTableModel::clear()

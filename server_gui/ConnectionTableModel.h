@@ -39,6 +39,7 @@ public:
         BytesInColumn,
         BytesOutColumn,
         FramingColumn,
+        LastSeenColumn, // UDP peers and channels: the last datagram
         ColumnCount
     };
     enum Role {
@@ -62,6 +63,8 @@ public:
     quint64 idAt(int row) const;
     const ConnectionSnapshot& snapshotAt(int row) const { return m_rows[std::size_t(row)]; }
     QString addressText(int row) const; // "address:port", IPv6 in brackets
+    // Rows of UDP peers (PeerTransport::Udp); a TCP+UDP session counts as TCP.
+    int udpPeerCount() const;
 
     // Returns the duration text for a connection that started at `since`.
     static QString durationText(qint64 seconds);

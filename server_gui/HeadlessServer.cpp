@@ -118,7 +118,10 @@ void HeadlessServer::onListening(const QList<QHostAddress>& addresses, quint16 p
     QStringList endpoints;
     for (const QHostAddress& address : addresses)
         endpoints << endpointText(address, port);
-    printLine(tr("listening on %1").arg(endpoints.join(tr(" and "))));
+    const quint16 udpPort = m_engine->udpPort();
+    printLine(udpPort != 0
+                  ? tr("listening on %1, UDP port %2").arg(endpoints.join(tr(" and "))).arg(udpPort)
+                  : tr("listening on %1").arg(endpoints.join(tr(" and "))));
 }
 
 void HeadlessServer::onStartFailed(const ListenFailure& failure)

@@ -3,6 +3,7 @@
 #include "ElidedLabel.h"
 #include "FramingChoice.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -16,7 +17,7 @@ namespace chorus {
 ListenBar::ListenBar(QWidget* parent)
     : QWidget(parent), m_address(new QComboBox(this)), m_port(new QSpinBox(this)),
       m_framing(new FramingChoice(this)), m_startStop(new QPushButton(tr("Start"), this)),
-      m_state(new ElidedLabel(this))
+      m_udp(new QCheckBox(tr("&UDP"), this)), m_state(new ElidedLabel(this))
 {
     m_address->setObjectName(QStringLiteral("addressCombo"));
     m_address->setSizeAdjustPolicy(QComboBox::AdjustToContents);
@@ -54,6 +55,10 @@ ListenBar::ListenBar(QWidget* parent)
     m_startStop->setDefault(true);
     connect(m_startStop, &QPushButton::clicked, this, &ListenBar::startStopClicked);
     m_state->setObjectName(QStringLiteral("stateLabel"));
+    m_udp->setObjectName(QStringLiteral("udpSwitch"));
+    m_udp->setToolTip(tr("Also answer UDP datagrams on the same addresses (the UDP port is the "
+                         "TCP port unless set in Settings). Applies at the next Start."));
+    connect(m_udp, &QCheckBox::toggled, this, &ListenBar::udpChosen);
 
     auto* addressLabel = new QLabel(tr("&Address:"), this);
     addressLabel->setBuddy(m_address);
@@ -68,11 +73,12 @@ ListenBar::ListenBar(QWidget* parent)
     grid->addWidget(m_address, 0, 1);
     grid->addWidget(portLabel, 0, 2);
     grid->addWidget(m_port, 0, 3);
-    grid->addWidget(m_startStop, 0, 4);
+    grid->addWidget(m_udp, 0, 4);
+    grid->addWidget(m_startStop, 0, 5);
     grid->addWidget(framingLabel, 1, 0);
     grid->addWidget(m_framing, 1, 1);
-    grid->addWidget(m_state, 1, 2, 1, 4);
-    grid->setColumnStretch(5, 1);
+    grid->addWidget(m_state, 1, 2, 1, 5);
+    grid->setColumnStretch(6, 1);
 }
 
 QString ListenBar::addressLabel(const QString& text, const QString& interfaceName)
@@ -131,6 +137,17 @@ void ListenBar::setFramingText(const QString& text)
     m_framing->setSpec(parseFrameSpec(text).value_or(FrameSpec(Framing::Auto)));
 }
 
+bool ListenBar::udpEnabled() const
+{
+    return m_udp->isChecked();
+}
+
+void ListenBar::setUdpEnabled(bool on)
+{
+    const QSignalBlocker blocker(m_udp);
+    m_udp->setChecked(on);
+}
+
 void ListenBar::setPort(int port)
 {
     m_configuredPort = port;
@@ -157,6 +174,7 @@ void ListenBar::setStopped(bool stopped, bool busy)
 {
     m_address->setEnabled(stopped && !busy);
     m_port->setEnabled(stopped && !busy);
+    m_udp->setEnabled(stopped && !busy);
     m_startStop->setEnabled(!busy);
     m_startStop->setText(stopped ? tr("Start") : tr("Stop"));
 }

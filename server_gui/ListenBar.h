@@ -7,6 +7,7 @@
 
 #include <QWidget>
 
+class QCheckBox;
 class QComboBox;
 class QPushButton;
 class QSpinBox;
@@ -28,6 +29,7 @@ public:
     QSpinBox* portSpin() const { return m_port; }
     FramingChoice* framingCombo() const { return m_framing; }
     QPushButton* startStopButton() const { return m_startStop; }
+    QCheckBox* udpSwitch() const { return m_udp; }
     ElidedLabel* stateLabel() const { return m_state; }
 
     // The address as saved and typed: "any", "localhost" or an IP.
@@ -38,6 +40,9 @@ public:
     // The framing's --framing spelling: "auto", "cr", "delimiter:03", "u16be", …
     QString framingText() const;
     void setFramingText(const QString& text);
+    // Also receive UDP datagrams (at the next Start).
+    bool udpEnabled() const;
+    void setUdpEnabled(bool on);
     // What the user asked for; while listening the spin box shows the real port.
     int port() const { return m_configuredPort; }
     void setPort(int port);
@@ -56,6 +61,7 @@ signals:
     void addressChosen(const QString& text);
     void portChosen(int port); // editing finished
     void framingChosen(const QString& text);
+    void udpChosen(bool on);
 
 private:
     void fillAddresses();
@@ -64,6 +70,7 @@ private:
     QSpinBox* m_port;
     FramingChoice* m_framing;
     QPushButton* m_startStop;
+    QCheckBox* m_udp;
     ElidedLabel* m_state;
     int m_configuredPort = 9999;
     bool m_showingListeningPort = false;

@@ -227,6 +227,43 @@ QList<SettingSpec> rows()
         "chorus::ServerSettings",
         "Messages no reply rule matches get no reply, instead of one from the reply book.");
 
+    SettingSpec& udp = row(ServerSetting::Udp);
+    udp.key = "udp/enabled";
+    udp.option = "udp";
+    udp.kind = SettingKind::Boolean;
+    udp.defaultValue = false;
+    udp.label = QT_TRANSLATE_NOOP("chorus::ServerSettings", "Also receive UDP datagrams");
+    udp.help = QT_TRANSLATE_NOOP(
+        "chorus::ServerSettings",
+        "Also answer UDP datagrams on the same addresses: each datagram is one message, "
+        "answered to its sender in one datagram; UDP peers are rows of the table "
+        "(docs/PROTOCOL.md §5).");
+
+    SettingSpec& udpPort = row(ServerSetting::UdpPort);
+    udpPort.key = "udp/port";
+    udpPort.option = "udp-port";
+    udpPort.defaultValue = qint64(0);
+    udpPort.minimum = 0;
+    udpPort.maximum = 65535;
+    udpPort.valueName = "N";
+    udpPort.label = QT_TRANSLATE_NOOP("chorus::ServerSettings", "UDP port");
+    udpPort.help = QT_TRANSLATE_NOOP("chorus::ServerSettings",
+                                     "UDP port; 0 (the default): the same number as the TCP "
+                                     "port, once bound.");
+
+    SettingSpec& udpIdle = row(ServerSetting::UdpIdle);
+    udpIdle.key = "udp/idleSeconds";
+    udpIdle.option = "udp-idle";
+    udpIdle.defaultValue = qint64(60);
+    udpIdle.minimum = 1;
+    udpIdle.maximum = 86400;
+    udpIdle.unit = QT_TRANSLATE_NOOP("chorus::ServerSettings", "s");
+    udpIdle.valueName = "S";
+    udpIdle.label = QT_TRANSLATE_NOOP("chorus::ServerSettings", "UDP peer idle time");
+    udpIdle.help = QT_TRANSLATE_NOOP(
+        "chorus::ServerSettings",
+        "A UDP peer without a datagram for this long leaves the table (logged as expired).");
+
     SettingSpec& replies = row(ServerSetting::Replies);
     replies.option = "replies";
     replies.kind = SettingKind::Text;
@@ -326,7 +363,8 @@ QList<int> ServerSettings::engineSettingIds()
             settingId(ServerSetting::MaxConnections), settingId(ServerSetting::LogMessages),
             settingId(ServerSetting::IdleTimeout),    settingId(ServerSetting::FrameTimeout),
             settingId(ServerSetting::RateMessages),   settingId(ServerSetting::RateBytes),
-            settingId(ServerSetting::RateBurst)};
+            settingId(ServerSetting::RateBurst),
+            settingId(ServerSetting::UdpPort),        settingId(ServerSetting::UdpIdle)};
 }
 
 ServerConfig ServerSettings::engineConfig(const SettingValues& values)
@@ -355,6 +393,10 @@ ServerConfig ServerSettings::engineConfig(const SettingValues& values)
     config.limits.rateLimit.bytesPerSecond = double(get(ServerSetting::RateBytes).toLongLong());
     config.limits.rateLimit.burst =
         std::chrono::milliseconds(get(ServerSetting::RateBurst).toLongLong());
+    config.udp = get(ServerSetting::Udp).toBool();
+    const qint64 udpPort = get(ServerSetting::UdpPort).toLongLong();
+    config.udpPort = udpPort == 0 ? -1 : int(udpPort);
+    config.udpIdle = std::chrono::seconds(get(ServerSetting::UdpIdle).toLongLong());
     return config;
 }
 

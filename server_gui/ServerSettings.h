@@ -35,6 +35,9 @@ enum class ServerSetting {
     RateBurst,      // engine/rateBurstMs   --rate-burst MS
     LogFile,        // log/file            --log-file FILE (the window resumes it)
     Fallback,       // rules/fallbackToBook --no-fallback (docs/RULES.md)
+    Udp,            // udp/enabled         --udp
+    UdpPort,        // udp/port            --udp-port N (0: the TCP port)
+    UdpIdle,        // udp/idleSeconds     --udp-idle S
     // Command line only:
     Replies,   // --replies FILE
     Pick,      // --pick MODE

@@ -146,6 +146,8 @@ ServerWindow::ServerWindow(const ServerCommandLineOptions& options, const Server
             [this](const QString& text) { chooseSetting(ServerSetting::Listen, text); });
     connect(m_listenBar, &ListenBar::portChosen, this,
             [this](int port) { chooseSetting(ServerSetting::Port, qint64(port)); });
+    connect(m_listenBar, &ListenBar::udpChosen, this,
+            [this](bool on) { chooseSetting(ServerSetting::Udp, on); });
     connect(m_listenBar, &ListenBar::framingChosen, this, [this](const QString& text) {
         chooseSetting(ServerSetting::Framing, text);
         // Framing applies to new connections at once, no restart needed.
@@ -190,6 +192,7 @@ void ServerWindow::loadSettings()
     m_listenBar->setAddressText(m_settings.value(ServerSetting::Listen).toString());
     m_listenBar->setPort(int(m_settings.value(ServerSetting::Port).toLongLong()));
     m_listenBar->setFramingText(m_settings.value(ServerSetting::Framing).toString());
+    m_listenBar->setUdpEnabled(m_settings.value(ServerSetting::Udp).toBool());
     restoreByteView();
 
     const QString logFile = m_settings.value(ServerSetting::LogFile).toString();
@@ -395,7 +398,10 @@ void ServerWindow::onListening(const QList<QHostAddress>& addresses, quint16 por
     QStringList endpoints;
     for (const QHostAddress& address : addresses)
         endpoints << endpointText(address, port);
-    setState(State::Listening, tr("Listening on %1").arg(endpoints.join(tr(" and "))));
+    QString text = tr("Listening on %1").arg(endpoints.join(tr(" and ")));
+    if (const quint16 udpPort = m_engine->udpPort())
+        text += tr(", UDP %1").arg(udpPort);
+    setState(State::Listening, text);
 }
 
 void ServerWindow::onStartFailed(const ListenFailure& failure)

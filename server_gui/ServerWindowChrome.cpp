@@ -103,6 +103,7 @@ void ServerWindow::buildStatusBar()
     m_settingsProblemLabel->hide();
     statusBar()->addWidget(m_settingsProblemLabel, 1);
     m_activeLabel = new QLabel(this);
+    m_activeLabel->setObjectName(QStringLiteral("activeLabel"));
     m_acceptedLabel = new QLabel(this);
     m_rateLabel = new QLabel(this);
     m_rateLabel->setToolTip(tr("Messages per second over the last 5 seconds"));
@@ -208,7 +209,14 @@ void ServerWindow::setByteView(ByteView view)
 
 void ServerWindow::onCounters(const ServerCounters& counters)
 {
-    m_activeLabel->setText(tr("Active: %1").arg(counters.active));
+    // TCP connections (the engine's count) and UDP peers (rows of the table),
+    // each named once UDP is in play.
+    const int udpPeers = m_connectionModel->udpPeerCount();
+    m_activeLabel->setProperty("tcpActive", quint64(counters.active));
+    m_activeLabel->setProperty("udpActive", udpPeers);
+    m_activeLabel->setText(udpPeers > 0 || m_engine->udpPort() != 0
+                               ? tr("Active: TCP %1 · UDP %2").arg(counters.active).arg(udpPeers)
+                               : tr("Active: %1").arg(counters.active));
     QString accepted = tr("Accepted: %1").arg(counters.totalAccepted);
     if (counters.rejectedFull > 0)
         accepted += QLatin1Char(' ') + tr("(refused, server full: %1)").arg(counters.rejectedFull);

@@ -37,6 +37,8 @@ ChorusNegotiation::Answer ChorusNegotiation::readAnswer(const QByteArray& line)
         answer.outcome = Outcome::Welcome;
         answer.id = decoded.message.id;
         answer.server = decoded.message.server;
+        answer.udpPort = decoded.message.udpPort;
+        answer.token = decoded.message.token;
     } else if (decoded.ok() && decoded.message.type == ChorusMessageType::Error) {
         answer.outcome = Outcome::Refused;
         answer.reason = decoded.message.code + QStringLiteral(": ") + decoded.message.message;

@@ -31,9 +31,11 @@ public:
     struct Answer
     {
         Outcome outcome = Outcome::NotChorus;
-        quint64 id = 0; // Welcome: our connection id
-        QString server; // Welcome: the server's name
-        QString reason; // Refused: "code: message"; NotChorus: what the server said instead
+        quint64 id = 0;      // Welcome: our connection id
+        QString server;      // Welcome: the server's name
+        QString reason;      // Refused: "code: message"; NotChorus: what the server said instead
+        quint16 udpPort = 0; // Welcome: the session's UDP channel, when offered
+        QString token;       // Welcome: what every datagram of that channel carries
     };
     // The server's first line after our hello.
     static Answer readAnswer(const QByteArray& line);

@@ -154,7 +154,10 @@ void ClientEngine::connectToServer()
     m_userDisconnect = false;
     m_everConnected = false;
     emitNotice(ClientNotice::Connecting);
-    startSocket();
+    if (usesUdp())
+        startUdp();
+    else
+        startSocket();
 }
 
 void ClientEngine::retryNow()
@@ -213,6 +216,7 @@ void ClientEngine::dropSocket()
     m_negotiating = false;
     m_chorusMode = false;
     m_clientId = 0;
+    closeUdpChannel();
     if (wasChorus)
         emit modeChanged();
     if (!m_socket)
@@ -271,6 +275,7 @@ void ClientEngine::finishNegotiation(const ChorusNegotiation::Answer* answer)
         m_serverName = answer->server;
         m_decoder.setFraming(Framing::Line); // JSON lines from now on
         emitNotice(ClientNotice::ChorusWelcome, qint64(m_clientId), m_serverName);
+        openUdpChannel(*answer);
         if (m_config.protocol == ClientProtocol::Chorus && m_known.add(key))
             emit knownChorusServerChanged(key, true);
         linkProven();
@@ -397,6 +402,8 @@ void ClientEngine::disconnectFromServer()
     m_userDisconnect = true;
     stopRetries();
     const ClientState before = m_state;
+    closeUdp();
+    closeUdpChannel(); // the session ends with its link
     if (m_socket) {
         if (m_socket->bytesAvailable() > 0)
             onReadyRead();

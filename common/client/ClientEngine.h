@@ -29,6 +29,10 @@ class QTimer;
 
 namespace chorus {
 
+class SessionUdpChannel;
+class UdpClientLink;
+struct UdpProbeStats;
+
 class ClientEngine : public QObject
 {
     Q_OBJECT
@@ -62,10 +66,9 @@ public:
     QString lastErrorReason() const { return m_lastReason; }
     const ClientStats& stats() const { return m_stats; }
     qsizetype queuedCount() const { return qsizetype(m_queue.size()); }
-    qsizetype awaitingReplies() const
-    {
-        return qsizetype(m_pendingReplies.size()) + m_pendingBySeq.size();
-    }
+    qsizetype awaitingReplies() const;
+    // The UDP transport's loss and round-trip figures; nullptr over TCP.
+    const UdpProbeStats* udpProbe() const;
 
     // Each entry is one message, sent as is in the connection's framing
     // (OutgoingMessages.h); empty ones are skipped. All or nothing: one
@@ -84,6 +87,11 @@ public:
     bool ping();
     // Sets the name; tells a Chorus server at once.
     void rename(const QString& name);
+    // ClientEngineChannel.cpp: the session's UDP channel (ClientConfig::udpChannel).
+    UdpChannelState udpChannelState() const;
+    // One message as a datagram over that channel (Refused with NoUdpChannel
+    // when none is open); its reply comes back over it, matched by seq.
+    SendResult sendOverUdpChannel(const QByteArray& message);
 
 public slots:
     void connectToServer();
@@ -105,6 +113,7 @@ signals:
     // A welcome under protocol Chorus made `key` a known chorus-server (true),
     // or a known one gave no welcome and was forgotten (false).
     void knownChorusServerChanged(const QString& key, bool known);
+    void udpChannelChanged(chorus::UdpChannelState state);
 
 private:
     struct QueuedMessage
@@ -148,6 +157,17 @@ private:
     bool writeLine(const QByteArray& line);
     void flushQueue();
     void finishNegotiation(const ChorusNegotiation::Answer* answer);
+    // ClientEngineUdp.cpp: the UDP transport (UdpClientLink) behind the same API.
+    bool usesUdp() const { return m_config.transport == ClientTransport::Udp; }
+    void startUdp();
+    void onUdpOpened(const QString& peerLabel);
+    void onUdpEvent(const ClientEvent& event);
+    SendResult sendUdp(const QList<QByteArray>& messages);
+    void closeUdp();
+    // ClientEngineChannel.cpp.
+    void openUdpChannel(const ChorusNegotiation::Answer& welcome);
+    void closeUdpChannel();
+    void onUdpChannelLine(const QByteArray& line);
 
     ClientConfig m_config;
     ClientState m_state = ClientState::Disconnected;
@@ -193,6 +213,8 @@ private:
     QString m_peerLabel;
     QDateTime m_connectedSince;
     ClientStats m_stats;
+    UdpClientLink* m_udp = nullptr;         // created on the first UDP connect
+    SessionUdpChannel* m_channel = nullptr; // created on the first welcome that offers one
 };
 
 } // namespace chorus

@@ -209,6 +209,8 @@ SendResult ClientEngine::send(const QList<QByteArray>& messages)
             return refuse(ClientError::DoesNotFitFraming, message.size(), m_outgoing.capacity());
         }
     }
+    if (m_state == ClientState::Connected && usesUdp() && m_udp)
+        return sendUdp(list);
     if (m_state == ClientState::Connected && m_socket && !m_negotiating) {
         if (m_socket->bytesToWrite() > kWriteHighWater)
             return refuse(ClientError::WriteBacklog, m_socket->bytesToWrite(), kWriteHighWater);

@@ -24,6 +24,20 @@ std::optional<ClientProtocol> clientProtocolFromName(QStringView name)
     return std::nullopt;
 }
 
+QString clientTransportName(ClientTransport transport)
+{
+    return transport == ClientTransport::Udp ? QStringLiteral("udp") : QStringLiteral("tcp");
+}
+
+std::optional<ClientTransport> clientTransportFromName(QStringView name)
+{
+    if (name.compare(QLatin1String("tcp"), Qt::CaseInsensitive) == 0)
+        return ClientTransport::Tcp;
+    if (name.compare(QLatin1String("udp"), Qt::CaseInsensitive) == 0)
+        return ClientTransport::Udp;
+    return std::nullopt;
+}
+
 QString clientErrorName(ClientError error)
 {
     switch (error) {
@@ -31,6 +45,10 @@ QString clientErrorName(ClientError error)
         return QStringLiteral("none");
     case ClientError::ConnectionRefused:
         return QStringLiteral("connection-refused");
+    case ClientError::PortUnreachable:
+        return QStringLiteral("port-unreachable");
+    case ClientError::NoUdpChannel:
+        return QStringLiteral("no-udp-channel");
     case ClientError::HostNotFound:
         return QStringLiteral("host-not-found");
     case ClientError::ConnectTimeout:
@@ -118,6 +136,8 @@ QString clientNoticeName(ClientNotice notice)
         return QStringLiteral("renamed");
     case ClientNotice::FixedSizeDiffers:
         return QStringLiteral("fixed-size-differs");
+    case ClientNotice::ReplyLost:
+        return QStringLiteral("reply-lost");
     }
     return {};
 }

@@ -30,6 +30,12 @@ inline constexpr std::chrono::milliseconds kDefaultHelloTimeout{1000};
 // Auto: plain text to any host:port not known as a chorus-server; Chorus to
 // one that welcomed this client before (see KnownChorusServers).
 enum class ClientProtocol { Auto, Chorus, Plain };
+
+// How messages travel: a TCP connection, or one UDP datagram each (UdpClientLink).
+enum class ClientTransport { Tcp, Udp };
+QString clientTransportName(ClientTransport transport); // "tcp", "udp"
+std::optional<ClientTransport> clientTransportFromName(QStringView name);
+inline constexpr std::chrono::milliseconds kDefaultUdpReplyTimeout{1000};
 QString clientProtocolName(ClientProtocol protocol); // "auto", "chorus", "plain"
 std::optional<ClientProtocol> clientProtocolFromName(QStringView name);
 
@@ -55,7 +61,20 @@ struct ClientConfig
     ClientProtocol protocol = ClientProtocol::Auto;
     QString name; // shown to a Chorus server
     std::chrono::milliseconds helloTimeout = kDefaultHelloTimeout;
+    ClientTransport transport = ClientTransport::Tcp;
+    // UDP: a sent message without a reply after this long is counted lost.
+    std::chrono::milliseconds udpReplyTimeout = kDefaultUdpReplyTimeout;
+    // TCP, Chorus mode: also open the session's UDP channel a welcome offers
+    // (SessionUdpChannel, PROTOCOL.md §5.4).
+    bool udpChannel = false;
 };
+
+// A Chorus session's UDP channel (SessionUdpChannel). Off: none (not asked
+// for, not offered, or the link is down); Opening: the bind ping is out;
+// Bound: the server answered over it; Unanswered: no answer within the bind
+// timeout (the server never answers a token it does not know); Failed: the
+// socket reported an error (ICMP port unreachable, ...).
+enum class UdpChannelState { Off, Opening, Bound, Unanswered, Failed };
 
 enum class ClientState { Disconnected, Connecting, Connected, Reconnecting };
 
@@ -91,6 +110,10 @@ enum class ClientError {
     PingNeedsChorus,   // ping on a plain-text connection
     NotUtf8ForChorus,  // a Chorus message is JSON text: count = the first byte that is not UTF-8
     DoesNotFitFraming, // a length field cannot say `count` bytes; `limit` is the most it can
+    // UDP: an ICMP port unreachable came back (nothing listens on that port now).
+    PortUnreachable,
+    // sendOverUdpChannel() without an open UDP channel (TCP Chorus sessions only).
+    NoUdpChannel,
 };
 QString clientErrorName(ClientError error); // stable machine name: "connection-refused", ...
 
@@ -121,6 +144,8 @@ enum class ClientNotice {
     Renamed,          // reason = the new name
     FixedSizeDiffers, // fixed framing: message messageId of `count` bytes went out as is;
                       // the framing's size is `limit`
+    ReplyLost,        // UDP: message messageId (payload: its bytes) got no reply within
+                      // `limit` ms: lost
 };
 QString clientNoticeName(ClientNotice notice); // stable machine name
 
@@ -167,6 +192,7 @@ struct ClientEvent
     qint64 delayMs = 0;  // Retry* notices: the wait before it
     qsizetype bytes = 0; // bytes on the wire (Sent/Received)
     QDateTime time;
+    bool overUdp = false; // travelled over the session's UDP channel
 
     // Part of a reconnect run (shown as one line that updates in place).
     bool isRetryStatus() const
@@ -193,3 +219,4 @@ struct ClientStats
 Q_DECLARE_METATYPE(chorus::ClientEvent)
 Q_DECLARE_METATYPE(chorus::ClientState)
 Q_DECLARE_METATYPE(chorus::ClientError)
+Q_DECLARE_METATYPE(chorus::UdpChannelState)

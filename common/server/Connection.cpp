@@ -1,6 +1,7 @@
 #include "server/Connection.h"
 
 #include "base/Endpoint.h"
+#include "server/UdpSessions.h"
 
 #include <QAbstractSocket>
 #include <QCoreApplication>
@@ -305,6 +306,8 @@ void Connection::finish()
     }
     m_inbox.clear();
     m_inboxNext = 0;
+    if (m_sessions)
+        m_sessions->revoke(id()); // the UDP channel drops with the TCP link
     // Bytes that never saw their terminator or gap still were a message (a
     // Chorus peer's cut-off line is not one); a cut-off frame is reported.
     if (m_decoder.hasPending() && m_snapshot.protocol == PeerProtocol::Text) {

@@ -29,6 +29,9 @@ class QAbstractSocket;
 
 namespace chorus {
 
+class ServerWorker;
+class UdpSessions;
+
 // How long a closing connection may take to flush what it still has to send.
 inline constexpr std::chrono::milliseconds kCloseFlushTimeout{2000};
 // A peer that ended its last message with LF/CRLF is line based: bytes without
@@ -78,6 +81,19 @@ public:
     void setRules(std::shared_ptr<RuleBook> rules) { m_rules = std::move(rules); }
     // Named in the chorus `welcome`.
     void setServerName(const QString& name) { m_serverName = name; }
+    // ConnectionUdp.cpp, the dual channel (PROTOCOL.md §5.4): with UDP on, a
+    // welcome carries a token for this session; `owner` is this connection's
+    // worker, `udpWorker` the one whose UdpChannel sends the datagrams.
+    void setUdpSessions(UdpSessions* sessions, ServerWorker* owner, ServerWorker* udpWorker)
+    {
+        m_sessions = sessions;
+        m_owner = owner;
+        m_udpWorker = udpWorker;
+    }
+    // A JSON line that came as a datagram with this session's token.
+    void handleSessionDatagram(const QByteArray& line);
+    // A `direct` over the session's UDP channel (logged when there is none).
+    void sendOverUdp(const QByteArray& bytes);
     // Graceful close: pending replies are flushed, then the socket is closed;
     // aborted if the peer does not take them within kCloseFlushTimeout. A
     // Chorus peer is told why with a bye; a text peer blocked by the operator
@@ -112,11 +128,12 @@ private:
 
     // ConnectionRules.cpp: answers decided by the reply rules.
     // `terminator`: the answered message's, which a plain reply ends with.
+    // `overUdp`: the message came over the session's UDP channel, and so goes its reply.
     void answerByRules(const QByteArray& message, const ReplyContext& context,
-                       std::optional<quint64> seq, Terminator terminator);
+                       std::optional<quint64> seq, Terminator terminator, bool overUdp = false);
     // A reply in the peer's framing or as a chorus reply; `note` says who sent it in the log.
     void writeReply(const QByteArray& reply, std::optional<quint64> seq, const QString& note,
-                    Terminator terminator);
+                    Terminator terminator, bool overUdp = false);
     void sendDelayed(quint64 token);
     // The connection is closing: its delayed replies are dropped, counted and logged.
     void dropDelayedReplies();
@@ -181,7 +198,14 @@ private:
     void finish();
     std::chrono::milliseconds currentIdleGap() const;
 
+    // ConnectionUdp.cpp: one datagram to the session's UDP endpoint, counted.
+    void sendSessionDatagram(const QByteArray& bytes, Traffic traffic);
+
     QAbstractSocket* m_socket = nullptr;
+    UdpSessions* m_sessions = nullptr;
+    ServerWorker* m_owner = nullptr;
+    ServerWorker* m_udpWorker = nullptr;
+    bool m_udpBound = false; // a token datagram arrived: the row is TCP+UDP
     FrameDecoder m_decoder;
     ConnectionLimits m_limits;
     std::shared_ptr<ReplyBook> m_book;
@@ -195,6 +219,7 @@ private:
         Terminator terminator = Terminator::None; // the answered message's
         bool close = false;
         QString note;
+        bool overUdp = false; // answers a datagram of the session's UDP channel
     };
     QHash<quint64, DelayedReply> m_delayed;
     quint64 m_nextDelayToken = 0;

@@ -4,6 +4,8 @@
 // them), so the hot path is a pick, one cached framing and one write.
 
 #include "server/Connection.h"
+#include "server/ReplyPath.h"
+#include "server/UdpSessions.h"
 
 #include <QAbstractSocket>
 #include <QStringDecoder>
@@ -142,7 +144,7 @@ void Connection::answer(const QByteArray& message, std::optional<quint64> seq,
         answerByRules(message, context, seq, terminator);
         return;
     }
-    const std::optional<QByteArray> reply = m_book->pick(context);
+    const std::optional<QByteArray> reply = replyFor(*m_book, context);
     if (!reply) {
         ++m_snapshot.unanswered;
         ++m_ledger->unanswered;
@@ -180,7 +182,12 @@ void Connection::handleHello(const FramedMessage& message)
             : tr("speaks chorus protocol %1 as %2 (%3)")
                   .arg(hello.message.proto)
                   .arg(quotedPeerText(hello.message.name), app));
-    writeChorus(makeWelcome(id(), m_serverName), Traffic::Control);
+    ChorusMessage welcome = makeWelcome(id(), m_serverName);
+    if (m_sessions && m_sessions->port() != 0) {
+        welcome.udpPort = m_sessions->port();
+        welcome.token = m_sessions->issue(id(), m_owner);
+    }
+    writeChorus(welcome, Traffic::Control);
 }
 
 void Connection::handleChorusLine(const FramedMessage& message)

@@ -1,4 +1,6 @@
-// Connection: answers decided by the reply rules (docs/RULES.md). A rule's
+// Connection: answers decided by the reply rules (docs/RULES.md), for its TCP
+// link and its session's UDP channel alike (a "close" rule ends the whole
+// session either way: the channel lives only with the link). A rule's
 // reply goes out at once or after its delay on a single-shot timer bound to
 // the connection; closing drops what is still waiting (counted in the rule
 // book, logged), so a delayed reply never reaches a closed or reused socket.
@@ -11,7 +13,7 @@
 namespace chorus {
 
 void Connection::answerByRules(const QByteArray& message, const ReplyContext& context,
-                               std::optional<quint64> seq, Terminator terminator)
+                               std::optional<quint64> seq, Terminator terminator, bool overUdp)
 {
     const RuleAnswer answer = m_rules->answer(message, context, m_book.get());
     for (const QString& name : answer.limitHitRules) {
@@ -39,7 +41,7 @@ void Connection::answerByRules(const QByteArray& message, const ReplyContext& co
         }
         // Without rules the book is all there is: the plain "sent" says enough.
         static const QString bookNote = tr("sent from the reply book");
-        writeReply(*answer.reply, seq, answer.anyRules ? bookNote : QString(), terminator);
+        writeReply(*answer.reply, seq, answer.anyRules ? bookNote : QString(), terminator, overUdp);
         return;
     }
     case RuleAnswer::Source::Rule:
@@ -51,22 +53,30 @@ void Connection::answerByRules(const QByteArray& message, const ReplyContext& co
         m_ledger->logMessages ? tr("sent by rule \"%1\"").arg(answer.ruleName) : QString();
     if (answer.delay.count() > 0) {
         const quint64 token = ++m_nextDelayToken;
-        m_delayed.insert(token, DelayedReply{answer.reply, seq, terminator, answer.close, note});
+        m_delayed.insert(token,
+                         DelayedReply{answer.reply, seq, terminator, answer.close, note, overUdp});
         QTimer::singleShot(answer.delay, Qt::PreciseTimer, this,
                            [this, token] { sendDelayed(token); });
         return;
     }
     if (answer.reply)
-        writeReply(*answer.reply, seq, note, terminator);
+        writeReply(*answer.reply, seq, note, terminator, overUdp);
     if (answer.close)
         close(ConnectionError::ClosedByRule, tr("closed by rule \"%1\"").arg(answer.ruleName));
 }
 
 void Connection::writeReply(const QByteArray& reply, std::optional<quint64> seq,
-                            const QString& note, Terminator terminator)
+                            const QString& note, Terminator terminator, bool overUdp)
 {
     m_sentNote = note;
-    if (!seq) {
+    if (overUdp) {
+        // The session's UDP channel carries Chorus messages only (PROTOCOL.md §5.4).
+        if (const std::optional<QString> text = chorusText(reply)) {
+            sendSessionDatagram(encodeChorusMessage(makeReply(seq.value_or(0), *text)),
+                                Traffic::User);
+            logTraffic(LogKind::Sent, reply, false);
+        }
+    } else if (!seq) {
         writeFramed(reply, Traffic::User, terminator);
     } else if (const std::optional<QString> text = chorusText(reply)) {
         writeChorus(makeReply(*seq, *text), Traffic::User, reply);
@@ -86,7 +96,7 @@ void Connection::sendDelayed(quint64 token)
         return;
     }
     if (delayed.reply)
-        writeReply(*delayed.reply, delayed.seq, delayed.note, delayed.terminator);
+        writeReply(*delayed.reply, delayed.seq, delayed.note, delayed.terminator, delayed.overUdp);
     if (delayed.close)
         close(ConnectionError::ClosedByRule, tr("closed by a reply rule"));
 }

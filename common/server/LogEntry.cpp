@@ -102,6 +102,14 @@ QString connectionErrorName(ConnectionError error)
         return tr("idle timeout");
     case ConnectionError::FrameTimeout:
         return tr("message not completed in time");
+    case ConnectionError::UdpExpired:
+        return tr("expired");
+    case ConnectionError::UdpTableFull:
+        return tr("UDP peer table full");
+    case ConnectionError::EmptyDatagram:
+        return tr("empty datagram");
+    case ConnectionError::UdpBadToken:
+        return tr("unknown or stale session token");
     }
     return {};
 }

@@ -47,6 +47,11 @@ enum class ConnectionError {
     IdleTimeout,  // the peer sent nothing for idleTimeout
     FrameTimeout, // a started message did not end within frameTimeout
     ClosedByRule, // a reply rule closes the connection after its reply (docs/RULES.md)
+    // UDP (UdpChannel):
+    UdpExpired,    // a UDP peer left the table after the idle time
+    UdpTableFull,  // a datagram from a new peer refused: the UDP peer table is full
+    EmptyDatagram, // counted and logged, never answered
+    UdpBadToken,   // a dual-channel datagram with an unknown or stale session token
 };
 QString connectionErrorName(ConnectionError error);
 

@@ -129,6 +129,11 @@ void ServerEnginePrivate::ensureWorkers(int count)
                 ServerEngine::tr("listening on %1 (%2 framing, %n I/O thread(s))", nullptr,
                                  int(workers.size()))
                     .arg(endpoints.join(ServerEngine::tr(" and ")), config.framing.toText()));
+            if (config.udp)
+                log(LogLevel::Info, LogKind::Listening,
+                    ServerEngine::tr("UDP on port %1 (idle peers leave after %2 s)")
+                        .arg(shared->udpPort.load())
+                        .arg(double(config.udpIdle.count()) / 1000.0));
             emitPending();
             emit q->listening(addresses, port);
         });
@@ -187,6 +192,9 @@ void ServerEnginePrivate::merge(const WorkerBatch& batch)
     counters.rejectedFull += batch.rejectedFull;
     counters.rejectedBlocked += batch.rejectedBlocked;
     counters.unanswered += batch.unanswered;
+    counters.udpRefused += batch.udpRefused;
+    counters.udpExpired += batch.udpExpired;
+    counters.udpBadTokens += batch.udpBadTokens;
 }
 
 void ServerEnginePrivate::emitPending()
@@ -289,6 +297,11 @@ QList<BlockedAddress> ServerEngine::blockedAddresses() const
 quint16 ServerEngine::listenPort() const
 {
     return isListening() ? d->port : 0;
+}
+
+quint16 ServerEngine::udpPort() const
+{
+    return isListening() ? d->shared->udpPort.load() : 0;
 }
 
 quint64 ServerEngine::raiseOpenFileLimit()
@@ -394,6 +407,16 @@ void ServerEngine::broadcast(const QList<quint64>& ids, const QByteArray& bytes)
                       : tr("broadcast to %n connection(s)", nullptr, int(ids.size())),
         bytes));
     d->forEachWorker([ids, bytes](ServerWorker* worker) { worker->broadcast(ids, bytes); });
+}
+
+void ServerEngine::sendOverUdp(const QList<quint64>& ids, const QByteArray& bytes)
+{
+    if (ids.isEmpty())
+        return;
+    d->pendingLog.append(LogEntry::withPayload(
+        LogLevel::Info, LogKind::Notice, 0,
+        tr("message over UDP to %n connection(s)", nullptr, int(ids.size())), bytes));
+    d->forEachWorker([ids, bytes](ServerWorker* worker) { worker->sendOverUdp(ids, bytes); });
 }
 
 void ServerEngine::setConnectionFraming(const QList<quint64>& ids, const FrameSpec& spec)

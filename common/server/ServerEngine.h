@@ -40,6 +40,8 @@ public:
     // What is bound while listening: one address, or 127.0.0.1 and ::1 for "this machine".
     QList<QHostAddress> listenAddresses() const;
     quint16 listenPort() const; // the real port once listening (port 0 resolved)
+    // The bound UDP port while listening with ServerConfig::udp, else 0.
+    quint16 udpPort() const;
     // Addresses kept out by disconnectAndBlock(), soonest to end first.
     QList<BlockedAddress> blockedAddresses() const;
 
@@ -74,6 +76,9 @@ public slots:
     // the bytes in each peer's own framing; a Chorus peer gets a `direct`
     // (only bytes that are UTF-8 text; otherwise not to that peer, logged).
     void sendDirect(const QList<quint64>& ids, const QByteArray& bytes);
+    // A `direct` over these Chorus peers' UDP channels (PROTOCOL.md §5.4);
+    // a peer without one gets nothing (logged).
+    void sendOverUdp(const QList<quint64>& ids, const QByteArray& bytes);
     // To these peers, or to every connected peer when ids is empty; as sendDirect.
     void broadcast(const QList<quint64>& ids, const QByteArray& bytes);
     // These connections frame their messages this way from their next byte

@@ -28,4 +28,17 @@ QString peerProtocolName(PeerProtocol protocol)
     return {};
 }
 
+QString peerTransportName(PeerTransport transport)
+{
+    switch (transport) {
+    case PeerTransport::Tcp:
+        return QCoreApplication::translate("chorus", "TCP");
+    case PeerTransport::Udp:
+        return QCoreApplication::translate("chorus", "UDP");
+    case PeerTransport::TcpUdp:
+        return QCoreApplication::translate("chorus", "TCP+UDP");
+    }
+    return {};
+}
+
 } // namespace chorus

@@ -24,8 +24,12 @@ namespace chorus {
 
 enum class ConnectionState { Connected, Closing, Closed };
 enum class PeerProtocol { Text, Chorus };
+// How a peer reaches the server: a TCP connection, UDP datagrams from one
+// address:port, or a Chorus TCP session with its bound UDP channel (PROTOCOL.md §5).
+enum class PeerTransport { Tcp, Udp, TcpUdp };
 QString connectionStateName(ConnectionState state);
 QString peerProtocolName(PeerProtocol protocol);
+QString peerTransportName(PeerTransport transport); // "TCP", "UDP", "TCP+UDP"
 
 struct ConnectionLimits
 {
@@ -67,6 +71,8 @@ struct ConnectionSnapshot
     QString name;                    // chorus peers only
     bool rateLimited = false;        // input is being held back by the peer's rate limit
     QMap<QString, quint64> ruleHits; // reply rule name -> replies it gave this peer
+    PeerTransport transport = PeerTransport::Tcp;
+    QDateTime lastSeen; // UDP peers (and bound channels): the last datagram; else invalid
 };
 
 // The server's totals: its traffic (read as counters.messagesIn) and the rest.
@@ -77,6 +83,9 @@ struct ServerCounters : TrafficCounters
     quint64 rejectedFull = 0;
     quint64 rejectedBlocked = 0;
     quint64 unanswered = 0;
+    quint64 udpRefused = 0;   // datagrams from new peers while the UDP peer table was full
+    quint64 udpExpired = 0;   // UDP peers that left the table after the idle time
+    quint64 udpBadTokens = 0; // dual-channel datagrams with an unknown or stale token
     // User messages per second over the last few seconds (RateWindow).
     double messagesInPerSecond = 0;
     double messagesOutPerSecond = 0;
@@ -117,6 +126,10 @@ struct ServerConfig
     bool logMessages = true;    // log every message received/sent (rate-limited per batch)
     std::chrono::milliseconds updateInterval{250}; // how often batches reach the user
     QString serverName = QStringLiteral("chorus-server");
+    // UDP beside TCP (UdpChannel): datagrams on the same addresses.
+    bool udp = false;
+    int udpPort = -1;                         // -1: the TCP port (as bound); 0: a free port
+    std::chrono::milliseconds udpIdle{60000}; // a quiet UDP peer leaves the table after this
 };
 
 } // namespace chorus

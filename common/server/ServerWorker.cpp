@@ -1,6 +1,7 @@
 #include "server/ServerWorker.h"
 
 #include "base/Endpoint.h"
+#include "server/UdpChannel.h"
 
 #include <QTcpSocket>
 
@@ -73,6 +74,8 @@ void ServerWorker::configure(const ServerConfig& config)
 {
     m_config = config;
     m_ledger.logMessages = config.logMessages;
+    if (m_udp)
+        m_udp->configure(config);
     m_batchTimer.start(std::max(config.updateInterval, std::chrono::milliseconds(10)));
 }
 
@@ -143,8 +146,11 @@ void ServerWorker::startListening(const ListenAddress& address, quint16 port)
         QList<QHostAddress> bound;
         quint16 boundPort = 0;
         if (listenOn(address, port, &bound, &boundPort, &failure)) {
-            emit listeningStarted(bound, boundPort);
-            return;
+            if (!m_config.udp || openUdp(bound, boundPort, &failure)) {
+                emit listeningStarted(bound, boundPort);
+                return;
+            }
+            closeListeners();
         }
         if (failure.error != QAbstractSocket::AddressInUseError)
             break;
@@ -166,6 +172,7 @@ void ServerWorker::closeListeners()
 void ServerWorker::stopListening()
 {
     closeListeners();
+    closeUdp();
     emit listenerClosed();
 }
 
@@ -259,6 +266,8 @@ void ServerWorker::adopt(quint64 id, qintptr socketDescriptor)
         new Connection(id, m_config.framing, m_config.limits, m_shared->book, &m_ledger, this);
     connection->setServerName(m_config.serverName);
     connection->setRules(m_shared->rules);
+    connection->setUdpSessions(&m_shared->sessions, this,
+                               m_shared->workers.empty() ? this : m_shared->workers.front());
     QString error;
     if (!connection->open(socketDescriptor, &error)) {
         delete connection;
@@ -332,6 +341,8 @@ void ServerWorker::disconnectClients(const QList<quint64>& ids, const QString& r
         if (Connection* connection = m_connections.value(id))
             connection->close(ConnectionError::Kicked, text);
     }
+    if (m_udp)
+        m_udp->forget(ids, ConnectionError::Kicked, text);
 }
 
 void ServerWorker::disconnectAndBlock(const QList<quint64>& ids, const QDateTime& until)
@@ -348,6 +359,8 @@ void ServerWorker::disconnectAndBlock(const QList<quint64>& ids, const QDateTime
             ConnectionError::Blocked);
         connection->close(ConnectionError::Blocked, text);
     }
+    if (m_udp)
+        m_udp->block(ids, until);
 }
 
 void ServerWorker::sendDirect(const QList<quint64>& ids, const QByteArray& bytes)
@@ -386,6 +399,8 @@ void ServerWorker::sendTo(const QList<quint64>& ids, const QByteArray& bytes,
         if (m_connections.contains(connection->id()))
             connection->sendBytes(bytes, kind);
     }
+    if (m_udp)
+        m_udp->send(ids, bytes, emptyMeansAll);
 }
 
 void ServerWorker::log(LogLevel level, LogKind kind, quint64 id, const QString& text,
@@ -437,6 +452,8 @@ void ServerWorker::flushBatch()
     batch.rejectedFull = m_rejectedFull;
     batch.rejectedBlocked = m_rejectedBlocked;
     batch.unanswered = unanswered;
+    if (m_udp)
+        m_udp->collect(&batch);
 
     m_finalSnapshots.clear();
     m_removed.clear();

@@ -10,6 +10,7 @@
 #include "server/BlockList.h"
 #include "server/Connection.h"
 #include "server/ServerTypes.h"
+#include "server/UdpSessions.h"
 
 #include <QHash>
 #include <QHostAddress>
@@ -27,6 +28,7 @@
 namespace chorus {
 
 class ServerWorker;
+class UdpChannel;
 
 // State every worker of one engine shares. Only atomics change while running;
 // `workers` is fixed before the threads start and while they run.
@@ -38,6 +40,8 @@ struct ServerShared
     std::shared_ptr<RuleBook> rules; // consulted before the book
     BlockList blocked;
     std::vector<ServerWorker*> workers;
+    std::atomic<quint16> udpPort{0}; // bound UDP port while UDP is on, else 0
+    UdpSessions sessions;            // Chorus sessions' UDP channels (tokens)
 };
 
 // What one worker reports per update interval. Apply `changed` before `removed`:
@@ -52,11 +56,15 @@ struct WorkerBatch
     quint64 rejectedFull = 0;
     quint64 rejectedBlocked = 0;
     quint64 unanswered = 0;
+    quint64 udpRefused = 0;
+    quint64 udpExpired = 0;
+    quint64 udpBadTokens = 0;
 
     bool isEmpty() const
     {
         return changed.isEmpty() && removed.isEmpty() && log.isEmpty() && traffic.isZero() &&
-               accepted == 0 && rejectedFull == 0 && rejectedBlocked == 0 && unanswered == 0;
+               accepted == 0 && rejectedFull == 0 && rejectedBlocked == 0 && unanswered == 0 &&
+               udpRefused == 0 && udpExpired == 0 && udpBadTokens == 0;
     }
 };
 
@@ -103,6 +111,13 @@ public:
     void broadcast(const QList<quint64>& ids, const QByteArray& bytes);
     void setFraming(const QList<quint64>& ids, const FrameSpec& spec);
     void flushBatch();
+    // ServerWorkerUdp.cpp, the dual channel: a token datagram for one of this
+    // worker's connections (its reply goes back through worker 0), and a
+    // message to these peers over their UDP channel.
+    void sessionDatagram(quint64 id, const QByteArray& line);
+    void sendOverUdp(const QList<quint64>& ids, const QByteArray& bytes);
+    // Worker 0: one datagram to a session's UDP endpoint.
+    void sendSessionDatagram(quint64 id, const QByteArray& bytes);
 
 signals:
     void batchReady(const chorus::WorkerBatch& batch);
@@ -124,6 +139,9 @@ private:
     bool listenOn(const ListenAddress& address, quint16 port, QList<QHostAddress>* bound,
                   quint16* boundPort, ListenFailure* failure);
     void closeListeners();
+    // After the TCP listeners: the UDP sockets on the same addresses (ServerWorkerUdp.cpp).
+    bool openUdp(const QList<QHostAddress>& addresses, quint16 tcpPort, ListenFailure* failure);
+    void closeUdp();
     void onLogged(const LogEntry& entry);
     void onFinished(quint64 id, ConnectionError error, const QString& reason);
     void sendTo(const QList<quint64>& ids, const QByteArray& bytes, Connection::Unsolicited kind);
@@ -135,6 +153,7 @@ private:
     ServerConfig m_config;
     QHash<quint64, Connection*> m_connections;
     QList<QPointer<ServerListener>> m_listeners;
+    UdpChannel* m_udp = nullptr; // worker 0, while UDP is on
     QTimer m_batchTimer;
     std::size_t m_nextTarget = 0;
     bool m_stopping = false;

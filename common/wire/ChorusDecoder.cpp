@@ -361,11 +361,15 @@ ChorusDecodeResult decodeChorusLine(QByteArrayView line, qsizetype maxLineBytes)
         m.proto = int(proto.value_or(kChorusProtocolVersion));
         m.id = reader.unsignedInteger("id", true).value_or(0);
         m.server = reader.string("server", true).value_or(QString());
+        m.udpPort =
+            quint16(std::min<quint64>(reader.unsignedInteger("udp", false).value_or(0), 65535));
+        m.token = reader.string("token", false).value_or(QString());
         break;
     }
     case ChorusMessageType::Msg:
         m.seq = reader.unsignedInteger("seq", true).value_or(0);
         m.text = reader.string("text", true).value_or(QString());
+        m.token = reader.string("token", false).value_or(QString());
         break;
     case ChorusMessageType::Reply:
         m.re = reader.unsignedInteger("re", true).value_or(0);
@@ -377,6 +381,8 @@ ChorusDecodeResult decodeChorusLine(QByteArrayView line, qsizetype maxLineBytes)
                   .integer("t", true, -kChorusMaxSafeInteger, kChorusMaxSafeInteger,
                            QT_TRANSLATE_NOOP("chorus::ChorusProtocol", "an integer"))
                   .value_or(0);
+        if (m.type == ChorusMessageType::Ping)
+            m.token = reader.string("token", false).value_or(QString());
         break;
     case ChorusMessageType::Name:
         m.name = reader.string("name", true).value_or(QString());

@@ -252,7 +252,8 @@ bool ChorusMessage::operator==(const ChorusMessage& other) const
            server == other.server && text == other.text && code == other.code &&
            message == other.message && reason == other.reason && retry == other.retry &&
            id == other.id && seq == other.seq && re == other.re && t == other.t &&
-           from == other.from && hasRe == other.hasRe;
+           from == other.from && hasRe == other.hasRe && udpPort == other.udpPort &&
+           token == other.token;
 }
 
 ChorusMessage makeHello(const QString& name, const QString& app)
@@ -380,10 +381,16 @@ QByteArray encodeChorusMessage(const ChorusMessage& m)
         appendSigned(out, "proto", m.proto);
         appendUnsigned(out, "id", m.id);
         appendString(out, "server", m.server);
+        if (!m.token.isEmpty()) {
+            appendUnsigned(out, "udp", m.udpPort);
+            appendString(out, "token", m.token);
+        }
         break;
     case ChorusMessageType::Msg:
         appendUnsigned(out, "seq", m.seq);
         appendString(out, "text", m.text);
+        if (!m.token.isEmpty())
+            appendString(out, "token", m.token);
         break;
     case ChorusMessageType::Reply:
         appendUnsigned(out, "re", m.re);
@@ -392,6 +399,8 @@ QByteArray encodeChorusMessage(const ChorusMessage& m)
     case ChorusMessageType::Ping:
     case ChorusMessageType::Pong:
         appendSigned(out, "t", m.t);
+        if (m.type == ChorusMessageType::Ping && !m.token.isEmpty())
+            appendString(out, "token", m.token); // a ping over a session's UDP channel
         break;
     case ChorusMessageType::Name:
         appendString(out, "name", m.name);

@@ -104,6 +104,12 @@ struct ChorusMessage
 
     bool hasRe = false; // error only: whether "re" is present
 
+    // The UDP channel of a session (PROTOCOL.md §5.4): the welcome names the
+    // server's UDP port and the session's token; a msg or ping sent as a
+    // datagram carries the token. Not encoded when empty / 0.
+    quint16 udpPort = 0; // welcome
+    QString token;       // welcome, msg, ping
+
     bool operator==(const ChorusMessage& other) const;
     bool operator!=(const ChorusMessage& other) const { return !(*this == other); }
 };

@@ -88,6 +88,8 @@ void TestClientCommandLine::everyOptionInBothForms_data()
                                  << "1024" << QVariant(qint64(1024));
     QTest::newRow("history-limit") << "history-limit"
                                    << "2000" << QVariant(qint64(2000));
+    QTest::newRow("udp-timeout") << "udp-timeout"
+                                 << "250" << QVariant(qint64(250));
 }
 
 void TestClientCommandLine::everyOptionInBothForms()
@@ -206,6 +208,8 @@ void TestClientCommandLine::flags_data()
         << "no-auto-reconnect" << settingId(ClientSetting::AutoReconnect) << false;
     QTest::newRow("no-keep-history")
         << "no-keep-history" << settingId(ClientSetting::KeepHistory) << false;
+    QTest::newRow("udp") << "udp" << settingId(ClientSetting::Udp) << true;
+    QTest::newRow("udp-channel") << "udp-channel" << settingId(ClientSetting::UdpChannel) << true;
 }
 
 void TestClientCommandLine::flags()

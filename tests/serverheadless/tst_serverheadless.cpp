@@ -8,6 +8,7 @@
 // --lag-report.
 
 #include "FullFileSystem.h"
+#include "answer/ReplyBook.h"
 
 #include <QDir>
 #include <QJsonDocument>
@@ -17,6 +18,8 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
+#include <QNetworkDatagram>
+#include <QUdpSocket>
 #include <QtTest>
 
 #include <csignal>
@@ -60,6 +63,7 @@ private slots:
     void servesAndStopsOnSignal_data();
     void servesAndStopsOnSignal();
     void portInUseFails();
+    void udpAnswersDatagrams();
     void badOptionFails();
     void viewsAndDeviceFramings_data();
     void viewsAndDeviceFramings();
@@ -226,6 +230,46 @@ void TestServerHeadless::badRulesFileStopsAtOnce()
     QCOMPARE(server.exitCode(), 2);
     QVERIFY(server.readAllStandardError().contains(QFile::encodeName(rules)));
     QCOMPARE(readFile(rules), QByteArray("{\"rules\": ["));
+}
+
+void TestServerHeadless::udpAnswersDatagrams()
+{
+    // --udp with --headless: the UDP port is the TCP one, said on stdout, and a datagram is
+    // answered.
+    QProcess server;
+    prepare(server, m_home->path());
+    server.setArguments(
+        {"--headless", "--listen", "127.0.0.1", "--port", "0", "--udp", "--udp-idle=5"});
+    server.start();
+    static const QRegularExpression listening(
+        QStringLiteral("\\nlistening on 127\\.0\\.0\\.1:(\\d+), UDP port (\\d+)\\n"));
+    QByteArray output;
+    QRegularExpressionMatch match;
+    QDeadlineTimer deadline(kTimeoutMs);
+    while (!deadline.hasExpired() && server.state() != QProcess::NotRunning && !match.hasMatch()) {
+        server.waitForReadyRead(100);
+        output += server.readAllStandardOutput();
+        match = listening.match(QString::fromUtf8(output));
+    }
+    QVERIFY2(match.hasMatch(), output.constData());
+    QCOMPARE(match.captured(2), match.captured(1));
+    const quint16 port = quint16(match.captured(2).toUInt());
+
+    QUdpSocket peer;
+    QVERIFY(peer.bind(QHostAddress(QHostAddress::LocalHost), 0));
+    QCOMPARE(peer.writeDatagram(QByteArray("hi\n"), QHostAddress(QHostAddress::LocalHost), port),
+             qint64(3));
+    QTRY_VERIFY_WITH_TIMEOUT(peer.hasPendingDatagrams(), kTimeoutMs);
+    const QByteArray reply = peer.receiveDatagram().data();
+    QVERIFY(reply.endsWith('\n')); // the question's line end
+    QStringList factory;
+    for (const chorus::ReplyEntry& entry : chorus::ReplyBook::factoryEntries())
+        factory << entry.text;
+    QVERIFY2(factory.contains(QString::fromUtf8(reply.chopped(1))), reply.constData());
+
+    ::kill(pid_t(server.processId()), SIGTERM);
+    QVERIFY(server.waitForFinished(kTimeoutMs));
+    QCOMPARE(server.exitCode(), 0);
 }
 
 void TestServerHeadless::portInUseFails()

@@ -1,0 +1,104 @@
+// Connection: its UDP channel (issue 12, PROTOCOL.md §5.4). A Chorus
+// session's datagrams carry its token; UdpChannel hands them here (in this
+// connection's thread), and what is said back leaves through worker 0's
+// UdpChannel, to the endpoint the last token datagram came from.
+
+#include "server/Connection.h"
+#include "server/ReplyPath.h"
+#include "server/ServerWorker.h"
+
+namespace chorus {
+
+void Connection::handleSessionDatagram(const QByteArray& line)
+{
+    if (m_finished || m_snapshot.protocol != PeerProtocol::Chorus)
+        return;
+    m_udpBound = true;
+    m_snapshot.transport = PeerTransport::TcpUdp;
+    m_snapshot.lastSeen = QDateTime::currentDateTime();
+    m_snapshot.traffic.bytesIn += quint64(line.size());
+    m_ledger->traffic.bytesIn += quint64(line.size());
+    markChanged();
+    const ChorusDecodeResult result = decodeChorusLine(line, m_limits.maxMessageBytes);
+    if (!result.ok()) {
+        ++m_snapshot.errors;
+        const ChorusMessage error = result.toErrorMessage();
+        log(LogLevel::Warning, LogKind::Error,
+            tr("protocol error over UDP (%1): %2").arg(error.code, error.message),
+            ConnectionError::ProtocolError);
+        sendSessionDatagram(encodeChorusMessage(error), Traffic::Control);
+        return;
+    }
+    const ChorusMessage& in = result.message;
+    if (in.type == ChorusMessageType::Msg) {
+        const QByteArray text = in.text.toUtf8();
+        countIn(text);
+        if (text.isEmpty())
+            return;
+        ReplyContext context;
+        context.connectionId = id();
+        context.peer = m_peerLabel;
+        context.count = m_snapshot.traffic.messagesIn;
+        context.echo = text;
+        if (m_rules) {
+            answerByRules(text, context, in.seq, Terminator::None, true);
+            return;
+        }
+        const std::optional<QByteArray> reply = replyFor(*m_book, context);
+        if (!reply) {
+            ++m_snapshot.unanswered;
+            ++m_ledger->unanswered;
+            return;
+        }
+        writeReply(*reply, in.seq, QString(), Terminator::None, true);
+        return;
+    }
+    logTraffic(LogKind::Control, line);
+    if (in.type == ChorusMessageType::Ping) {
+        sendSessionDatagram(encodeChorusMessage(makePong(in.t)), Traffic::Control);
+        return;
+    }
+    ++m_snapshot.errors;
+    sendSessionDatagram(
+        encodeChorusMessage(makeError(ChorusErrorCode::UnexpectedType,
+                                      tr("only msg and ping travel over the UDP channel"))),
+        Traffic::Control);
+}
+
+void Connection::sendOverUdp(const QByteArray& bytes)
+{
+    if (m_finished)
+        return;
+    if (!m_udpBound) {
+        log(LogLevel::Warning, LogKind::Notice, tr("not sent over UDP: no UDP channel is open"));
+        return;
+    }
+    if (const std::optional<QString> text = chorusText(bytes)) {
+        sendSessionDatagram(encodeChorusMessage(makeDirect(*text)), Traffic::User);
+        logTraffic(LogKind::Sent, bytes, false);
+    }
+}
+
+void Connection::sendSessionDatagram(const QByteArray& bytes, Traffic traffic)
+{
+    if (!m_udpWorker)
+        return;
+    if (traffic == Traffic::User) {
+        ++m_snapshot.traffic.messagesOut;
+        ++m_ledger->traffic.messagesOut;
+    }
+    m_snapshot.traffic.bytesOut += quint64(bytes.size());
+    m_ledger->traffic.bytesOut += quint64(bytes.size());
+    markChanged();
+    ServerWorker* worker = m_udpWorker;
+    const quint64 session = id();
+    if (worker == m_owner) {
+        worker->sendSessionDatagram(session, bytes);
+        return;
+    }
+    QMetaObject::invokeMethod(
+        worker, [worker, session, bytes] { worker->sendSessionDatagram(session, bytes); },
+        Qt::QueuedConnection);
+}
+
+} // namespace chorus
