@@ -117,6 +117,10 @@ QString ClientEventText::error(ClientError error, const QString& reason, const Q
                   "most %2")
             .arg(count)
             .arg(limit);
+    case ClientError::AccessDenied:
+        return tr("%1 refused the access token (%2); set the server's token in Settings → "
+                  "Access token")
+            .arg(endpoint, reason);
     }
     return {};
 }

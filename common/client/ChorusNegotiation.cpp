@@ -23,10 +23,10 @@ ChorusNegotiation::Offer ChorusNegotiation::offerFor(ClientProtocol protocol, bo
     return Offer::None;
 }
 
-QByteArray ChorusNegotiation::helloLine(const QString& name)
+QByteArray ChorusNegotiation::helloLine(const QString& name, const QString& token)
 {
-    return encodeChorusMessage(
-        makeHello(name, QStringLiteral("chorus-client %1").arg(QStringLiteral(CHORUS_VERSION))));
+    return encodeChorusMessage(makeHello(
+        name, QStringLiteral("chorus-client %1").arg(QStringLiteral(CHORUS_VERSION)), token));
 }
 
 ChorusNegotiation::Answer ChorusNegotiation::readAnswer(const QByteArray& line)
@@ -38,8 +38,12 @@ ChorusNegotiation::Answer ChorusNegotiation::readAnswer(const QByteArray& line)
         answer.id = decoded.message.id;
         answer.server = decoded.message.server;
     } else if (decoded.ok() && decoded.message.type == ChorusMessageType::Error) {
-        answer.outcome = Outcome::Refused;
-        answer.reason = decoded.message.code + QStringLiteral(": ") + decoded.message.message;
+        const bool denied =
+            decoded.message.code == chorusErrorCodeName(ChorusErrorCode::AccessDenied);
+        answer.outcome = denied ? Outcome::AccessDenied : Outcome::Refused;
+        answer.reason = denied
+                            ? decoded.message.message
+                            : decoded.message.code + QStringLiteral(": ") + decoded.message.message;
     } else {
         // A plain server answered the hello as if it were a message.
         answer.outcome = Outcome::NotChorus;

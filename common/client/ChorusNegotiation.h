@@ -24,10 +24,11 @@ public:
         Known,    // protocol Auto, a known chorus-server: hello; no welcome falls back to plain
     };
     static Offer offerFor(ClientProtocol protocol, bool knownServer);
-    // The hello line (with its LF).
-    static QByteArray helloLine(const QString& name);
+    // The hello line (with its LF); the token only when there is one.
+    static QByteArray helloLine(const QString& name, const QString& token = {});
 
-    enum class Outcome { Welcome, Refused, NotChorus };
+    // AccessDenied: the server's "access-denied" error (the token is missing or wrong).
+    enum class Outcome { Welcome, Refused, NotChorus, AccessDenied };
     struct Answer
     {
         Outcome outcome = Outcome::NotChorus;

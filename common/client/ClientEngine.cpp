@@ -242,7 +242,9 @@ void ClientEngine::onConnected()
     event.time = m_connectedSince;
     emit eventOccurred(event);
 
-    m_offer = ChorusNegotiation::offerFor(m_config.protocol, m_known.contains(endpointKey()));
+    // An access token is meant for a chorus-server: Auto offers it a hello as to a known one.
+    m_offer = ChorusNegotiation::offerFor(m_config.protocol, m_known.contains(endpointKey()) ||
+                                                                 !m_config.accessToken.isEmpty());
     if (m_offer == ChorusNegotiation::Offer::None) {
         // Not known to speak Chorus: from the first byte on, only what the user sends.
         if (m_config.protocol == ClientProtocol::Auto && m_attempt == 0)
@@ -257,7 +259,7 @@ void ClientEngine::onConnected()
     if (!m_config.framing.isTextual())
         m_decoder.setSpec(Framing::Line);
     m_helloTimer->start(m_config.helloTimeout);
-    writeLine(ChorusNegotiation::helloLine(m_config.name));
+    writeLine(ChorusNegotiation::helloLine(m_config.name, m_config.accessToken));
 }
 
 void ClientEngine::finishNegotiation(const ChorusNegotiation::Answer* answer)
@@ -276,6 +278,14 @@ void ClientEngine::finishNegotiation(const ChorusNegotiation::Answer* answer)
         linkProven();
         emit modeChanged();
         flushQueue();
+        return;
+    }
+    // A refused token is the same answer on every retry, and says nothing
+    // about whether the server is a chorus-server: stop, keep it known.
+    if (answer && answer->outcome == ChorusNegotiation::Outcome::AccessDenied) {
+        emitError(ClientEvent::Kind::Error, {ClientError::AccessDenied, answer->reason, 0});
+        emit modeChanged();
+        disconnectFromServer();
         return;
     }
     if (m_offer == ChorusNegotiation::Offer::Required) {

@@ -75,6 +75,8 @@ QString clientErrorName(ClientError error)
         return QStringLiteral("not-utf8-for-chorus");
     case ClientError::DoesNotFitFraming:
         return QStringLiteral("does-not-fit-framing");
+    case ClientError::AccessDenied:
+        return QStringLiteral("access-denied");
     }
     return {};
 }

@@ -54,6 +54,8 @@ struct ClientConfig
     qsizetype maxQueuedMessages = 10000;
     ClientProtocol protocol = ClientProtocol::Auto;
     QString name; // shown to a Chorus server
+    // The server's shared access token, sent in the hello (never shown or logged in clear).
+    QString accessToken;
     std::chrono::milliseconds helloTimeout = kDefaultHelloTimeout;
 };
 
@@ -91,6 +93,8 @@ enum class ClientError {
     PingNeedsChorus,   // ping on a plain-text connection
     NotUtf8ForChorus,  // a Chorus message is JSON text: count = the first byte that is not UTF-8
     DoesNotFitFraming, // a length field cannot say `count` bytes; `limit` is the most it can
+    // Access control: the server refused our hello's access token (reason = its words).
+    AccessDenied,
 };
 QString clientErrorName(ClientError error); // stable machine name: "connection-refused", ...
 

@@ -66,6 +66,13 @@ public:
     void setFraming(const FrameSpec& spec);
     // Named in the chorus `welcome`.
     void setServerName(const QString& name) { m_serverName = name; }
+    // ConnectionAccess.cpp. token: what a hello must carry (empty: none);
+    // plainAllowed false: the first message must be that hello.
+    void setAccessTerms(const QString& token, bool plainAllowed)
+    {
+        m_requiredToken = token;
+        m_plainAllowed = plainAllowed;
+    }
     // Graceful close: pending replies are flushed, then the socket is closed;
     // aborted if the peer does not take them within kCloseFlushTimeout. A
     // Chorus peer is told why with a bye; a text peer blocked by the operator
@@ -92,6 +99,13 @@ private:
     // A hello in text mode: welcomed into Chorus mode, or told why not.
     void handleHello(const FramedMessage& message);
     void handleChorusLine(const FramedMessage& message);
+    // ConnectionAccess.cpp. A plain message from a peer that may only say a
+    // Chorus hello with the token: told (textual framings), closed.
+    void refusePlainPeer();
+    // false: the hello's token is missing or wrong; the peer is told and closed.
+    bool acceptHelloToken(const ChorusMessage& hello);
+    // The hello's bytes for the log: the value of any "token" masked.
+    static QByteArray helloForLog(const QByteArray& payload);
     void answer(const QByteArray& message, std::optional<quint64> seq);
     void countIn(const QByteArray& message); // a user message: counted, kept as the last, logged
 
@@ -147,6 +161,8 @@ private:
     QByteArray m_lastMessage;      // the last user message (shared with the decoder's output)
     QString m_peerLabel;           // "address:port", formatted once for {peer}
     QString m_serverName;
+    QString m_requiredToken;
+    bool m_plainAllowed = true;
     bool m_changedMarked = false;
     bool m_lineBasedPeer = false;
     bool m_finished = false;

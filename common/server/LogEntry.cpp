@@ -95,6 +95,10 @@ QString connectionErrorName(ConnectionError error)
         return tr("bytes a Chorus peer cannot receive");
     case ConnectionError::ReplySizeMismatch:
         return tr("reply of another size than the fixed frame");
+    case ConnectionError::AccessDenied:
+        return tr("access denied");
+    case ConnectionError::TlsHandshakeFailed:
+        return tr("TLS handshake failed");
     }
     return {};
 }

@@ -185,6 +185,7 @@ void ServerEnginePrivate::merge(const WorkerBatch& batch)
     counters.totalAccepted += batch.accepted;
     counters.rejectedFull += batch.rejectedFull;
     counters.rejectedBlocked += batch.rejectedBlocked;
+    counters.rejectedAccess += batch.rejectedAccess;
     counters.unanswered += batch.unanswered;
 }
 

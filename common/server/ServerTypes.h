@@ -4,6 +4,7 @@
 // headless front end, tests). They cross threads by queued signals.
 
 #include "base/TrafficCounters.h"
+#include "server/AccessRules.h"
 #include "server/ListenAddress.h"
 #include "server/LogEntry.h"
 #include "wire/FrameCodec.h"
@@ -66,6 +67,7 @@ struct ServerCounters : TrafficCounters
     quint64 totalAccepted = 0;
     quint64 rejectedFull = 0;
     quint64 rejectedBlocked = 0;
+    quint64 rejectedAccess = 0; // refused at accept by the allowlist or the denylist
     quint64 unanswered = 0;
     // User messages per second over the last few seconds (RateWindow).
     double messagesInPerSecond = 0;
@@ -107,6 +109,7 @@ struct ServerConfig
     bool logMessages = true;    // log every message received/sent (rate-limited per batch)
     std::chrono::milliseconds updateInterval{250}; // how often batches reach the user
     QString serverName = QStringLiteral("chorus-server");
+    AccessPolicy access; // who may connect; open by default
 };
 
 } // namespace chorus

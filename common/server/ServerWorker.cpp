@@ -171,6 +171,9 @@ void ServerWorker::stopListening()
 
 void ServerWorker::dispatch(qintptr socketDescriptor)
 {
+    AcceptedPeer peer;
+    if (!admit(socketDescriptor, &peer))
+        return;
     if (!m_shared->blocked.isEmpty()) {
         const QDateTime now = QDateTime::currentDateTime();
         if (const auto block = m_shared->blocked.find(peerOf(socketDescriptor), now)) {
@@ -215,11 +218,12 @@ void ServerWorker::dispatch(qintptr socketDescriptor)
     target->m_load.fetch_add(1);
     const quint64 id = m_shared->nextId.fetch_add(1);
     if (target == this) {
-        adopt(id, socketDescriptor);
+        adopt(id, socketDescriptor, peer);
     } else {
         // The socket object must be created in the thread that will use it.
         QMetaObject::invokeMethod(
-            target, [target, id, socketDescriptor] { target->adopt(id, socketDescriptor); },
+            target,
+            [target, id, socketDescriptor, peer] { target->adopt(id, socketDescriptor, peer); },
             Qt::QueuedConnection);
     }
 }
@@ -248,7 +252,7 @@ void ServerWorker::refuse(qintptr socketDescriptor, const QByteArray& farewell, 
     socket->disconnectFromHost();
 }
 
-void ServerWorker::adopt(quint64 id, qintptr socketDescriptor)
+void ServerWorker::adopt(quint64 id, qintptr socketDescriptor, const AcceptedPeer& peer)
 {
     if (m_stopping) {
         closeDescriptor(socketDescriptor);
@@ -258,6 +262,7 @@ void ServerWorker::adopt(quint64 id, qintptr socketDescriptor)
     auto* connection =
         new Connection(id, m_config.framing, m_config.limits, m_shared->book, &m_ledger, this);
     connection->setServerName(m_config.serverName);
+    connection->setAccessTerms(m_config.access.token, peer.plainAllowed);
     QString error;
     if (!connection->open(socketDescriptor, &error)) {
         delete connection;
@@ -298,7 +303,8 @@ void ServerWorker::onFinished(quint64 id, ConnectionError error, const QString& 
     releaseSlot();
     const bool expected = error == ConnectionError::RemoteClosed ||
                           error == ConnectionError::Kicked || error == ConnectionError::Blocked ||
-                          error == ConnectionError::ServerStopping;
+                          error == ConnectionError::ServerStopping ||
+                          error == ConnectionError::AccessDenied;
     log(expected ? LogLevel::Info : LogLevel::Warning, LogKind::Disconnected, id,
         tr("disconnected (%1): %2").arg(connectionErrorName(error), reason), error);
     checkDrained();
@@ -435,6 +441,7 @@ void ServerWorker::flushBatch()
     batch.accepted = m_accepted;
     batch.rejectedFull = m_rejectedFull;
     batch.rejectedBlocked = m_rejectedBlocked;
+    batch.rejectedAccess = m_rejectedAccess;
     batch.unanswered = unanswered;
 
     m_finalSnapshots.clear();
@@ -443,6 +450,7 @@ void ServerWorker::flushBatch()
     m_accepted = 0;
     m_rejectedFull = 0;
     m_rejectedBlocked = 0;
+    m_rejectedAccess = 0;
     m_reportedTraffic = m_ledger.traffic;
     m_reportedUnanswered = m_ledger.unanswered;
     if (!batch.isEmpty())

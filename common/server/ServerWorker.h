@@ -49,12 +49,14 @@ struct WorkerBatch
     quint64 accepted = 0;
     quint64 rejectedFull = 0;
     quint64 rejectedBlocked = 0;
+    quint64 rejectedAccess = 0;
     quint64 unanswered = 0;
 
     bool isEmpty() const
     {
         return changed.isEmpty() && removed.isEmpty() && log.isEmpty() && traffic.isZero() &&
-               accepted == 0 && rejectedFull == 0 && rejectedBlocked == 0 && unanswered == 0;
+               accepted == 0 && rejectedFull == 0 && rejectedBlocked == 0 && rejectedAccess == 0 &&
+               unanswered == 0;
     }
 };
 
@@ -92,7 +94,12 @@ public:
     // the first listener's free port, tried again if another address has it).
     void startListening(const ListenAddress& address, quint16 port);
     void stopListening();
-    void adopt(quint64 id, qintptr socketDescriptor);
+    // What the listener learnt about a peer before it became a Connection.
+    struct AcceptedPeer
+    {
+        bool plainAllowed = true; // AccessDecision::plainAllowed
+    };
+    void adopt(quint64 id, qintptr socketDescriptor, const AcceptedPeer& peer);
     void stopAll(); // graceful close of every connection, then drained()
     void disconnectClients(const QList<quint64>& ids, const QString& reason);
     // Blocks the connections' addresses until `until`, then closes them.
@@ -113,6 +120,9 @@ private:
     // Gives back the connection-count slot dispatch() took for a descriptor.
     void releaseSlot();
     void dispatch(qintptr socketDescriptor);
+    // ServerWorkerAccess.cpp: the access rules, before anything else is done
+    // with a descriptor. false: refused, logged, counted and closed.
+    bool admit(qintptr socketDescriptor, AcceptedPeer* peer);
     // Says `farewell` to a peer that is not admitted, then closes it.
     void refuse(qintptr socketDescriptor, const QByteArray& farewell, ConnectionError why,
                 const QString& logText);
@@ -147,6 +157,7 @@ private:
     quint64 m_accepted = 0;
     quint64 m_rejectedFull = 0;
     quint64 m_rejectedBlocked = 0;
+    quint64 m_rejectedAccess = 0;
 };
 
 } // namespace chorus

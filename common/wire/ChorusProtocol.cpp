@@ -36,7 +36,7 @@ struct CodeName
     const char* name;
 };
 
-constexpr std::array<CodeName, 11> kCodeNames{{
+constexpr std::array<CodeName, 12> kCodeNames{{
     {ChorusErrorCode::BadJson, "bad-json"},
     {ChorusErrorCode::NotObject, "not-object"},
     {ChorusErrorCode::UnknownType, "unknown-type"},
@@ -47,6 +47,7 @@ constexpr std::array<CodeName, 11> kCodeNames{{
     {ChorusErrorCode::TooLong, "too-long"},
     {ChorusErrorCode::UnexpectedType, "unexpected-type"},
     {ChorusErrorCode::Internal, "internal"},
+    {ChorusErrorCode::AccessDenied, "access-denied"},
     {ChorusErrorCode::None, ""},
 }};
 
@@ -249,19 +250,20 @@ std::optional<ChorusErrorCode> chorusErrorCodeFromName(QStringView name)
 bool ChorusMessage::operator==(const ChorusMessage& other) const
 {
     return type == other.type && proto == other.proto && name == other.name && app == other.app &&
-           server == other.server && text == other.text && code == other.code &&
-           message == other.message && reason == other.reason && retry == other.retry &&
-           id == other.id && seq == other.seq && re == other.re && t == other.t &&
-           from == other.from && hasRe == other.hasRe;
+           token == other.token && server == other.server && text == other.text &&
+           code == other.code && message == other.message && reason == other.reason &&
+           retry == other.retry && id == other.id && seq == other.seq && re == other.re &&
+           t == other.t && from == other.from && hasRe == other.hasRe;
 }
 
-ChorusMessage makeHello(const QString& name, const QString& app)
+ChorusMessage makeHello(const QString& name, const QString& app, const QString& token)
 {
     ChorusMessage m;
     m.type = ChorusMessageType::Hello;
     m.proto = kChorusProtocolVersion;
     m.name = name;
     m.app = app;
+    m.token = token;
     return m;
 }
 
@@ -375,6 +377,8 @@ QByteArray encodeChorusMessage(const ChorusMessage& m)
             appendString(out, "name", m.name);
         if (!m.app.isEmpty())
             appendString(out, "app", m.app);
+        if (!m.token.isEmpty())
+            appendString(out, "token", m.token);
         break;
     case ChorusMessageType::Welcome:
         appendSigned(out, "proto", m.proto);
