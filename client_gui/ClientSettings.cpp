@@ -154,6 +154,24 @@ QList<SettingSpec> clientRows()
         "chorus::ClientSettings",
         "text: each line is a message, with \\r \\n \\t \\0 \\xNN \\\\ escapes; hex: "
         "the whole box is one message.");
+
+    SettingSpec& token = row(ClientSetting::AccessToken);
+    token = spec("accessToken", "access-token", SettingKind::Secret, QString());
+    token.valueName = "TEXT";
+    token.label = QT_TRANSLATE_NOOP("chorus::ClientSettings", "Access token");
+    token.help = QT_TRANSLATE_NOOP(
+        "chorus::ClientSettings",
+        "The chorus-server's access token, sent in the hello (a token makes protocol auto say "
+        "hello). Shown masked, never logged.");
+
+    SettingSpec& useTls = row(ClientSetting::UseTls);
+    useTls = spec("useTls", "tls", SettingKind::Boolean, false);
+    useTls.label = QT_TRANSLATE_NOOP("chorus::ClientSettings", "Use TLS");
+    useTls.help = QT_TRANSLATE_NOOP(
+        "chorus::ClientSettings",
+        "Connect with TLS. On first contact the server's certificate (SHA-256 fingerprint, "
+        "subject) is shown to trust; it is then pinned for that host:port and a changed one "
+        "is refused.");
     return rows;
 }
 
@@ -353,6 +371,8 @@ ClientConfig ClientSettings::toConfig(const SettingValues& values, ClientConfig 
         std::chrono::milliseconds(get(ClientSetting::ConnectTimeout).toLongLong());
     base.maxMessageBytes = get(ClientSetting::MaxMessage).toLongLong();
     base.autoReconnect = get(ClientSetting::AutoReconnect).toBool();
+    base.accessToken = get(ClientSetting::AccessToken).toString();
+    base.useTls = get(ClientSetting::UseTls).toBool();
     return base;
 }
 

@@ -31,8 +31,10 @@ enum class ClientSetting {
     MaxMessage,
     AutoReconnect,
     KeepHistory,
-    View,     // how the history shows messages: text, hex, mixed
-    SendMode, // how the send box reads what is typed: text, hex (not an option)
+    View,        // how the history shows messages: text, hex, mixed
+    SendMode,    // how the send box reads what is typed: text, hex (not an option)
+    AccessToken, // the server's shared access token, sent in the hello (masked in the dialog)
+    UseTls,      // connect with TLS; the certificate is pinned per host:port
     Count
 };
 inline int settingId(ClientSetting setting)

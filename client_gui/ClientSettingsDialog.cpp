@@ -13,10 +13,11 @@ namespace chorus {
 
 QList<int> ClientSettingsDialog::rows()
 {
-    return {settingId(ClientSetting::Protocol),   settingId(ClientSetting::Framing),
-            settingId(ClientSetting::Terminator), settingId(ClientSetting::ConnectTimeout),
-            settingId(ClientSetting::MaxMessage), settingId(ClientSetting::AutoReconnect),
-            settingId(ClientSetting::KeepHistory)};
+    return {settingId(ClientSetting::Protocol),    settingId(ClientSetting::Framing),
+            settingId(ClientSetting::Terminator),  settingId(ClientSetting::ConnectTimeout),
+            settingId(ClientSetting::MaxMessage),  settingId(ClientSetting::AutoReconnect),
+            settingId(ClientSetting::KeepHistory), settingId(ClientSetting::UseTls),
+            settingId(ClientSetting::AccessToken)};
 }
 
 namespace {

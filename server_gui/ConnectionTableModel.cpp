@@ -130,6 +130,10 @@ QVariant ConnectionTableModel::data(const QModelIndex& index, int role) const
     case NameColumn:
         return s.name;
     case ProtocolColumn:
+        // "chorus, TLS 1.3": TLS peers say so with their version ("TLS…" while handshaking).
+        if (s.tls)
+            return tr("%1, %2").arg(peerProtocolName(s.protocol),
+                                    s.tlsProtocol.isEmpty() ? tr("TLS…") : s.tlsProtocol);
         return peerProtocolName(s.protocol);
     case PeerAddressColumn:
         return s.peerAddress;

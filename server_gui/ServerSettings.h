@@ -29,6 +29,13 @@ enum class ServerSetting {
     MaxConnections, // engine/maxConnections --max-connections N
     LogMessages,    // engine/logMessages  --no-log-messages
     LogFile,        // log/file            --log-file FILE (the window resumes it)
+    Allow,          // access/allow        --allow RULE (repeatable; addresses, CIDR ranges)
+    Deny,           // access/deny         --deny RULE (repeatable)
+    AccessToken,    // access/token        --access-token TEXT (Chorus clients send it in hello)
+    PlainNeedsAllowlist, // access/plainPeersNeedAllowlist --plain-anywhere turns it off
+    TlsCertificate,      // tls/certificate     --tls-cert FILE (PEM)
+    TlsKey,              // tls/key             --tls-key FILE (PEM, unencrypted)
+    TlsPort,             // tls/port            --tls-port N (TLS listens beside the plain port)
     // Command line only:
     Replies,   // --replies FILE
     Pick,      // --pick MODE
@@ -56,6 +63,8 @@ public:
                                               FrameSpecError* error = nullptr);
     // The ids of the engine limits the settings dialog edits.
     static QList<int> engineSettingIds();
+    // The ids of the access and TLS settings (the dialog's second page).
+    static QList<int> accessSettingIds();
 
     explicit ServerSettings(const QString& path = defaultPath());
 

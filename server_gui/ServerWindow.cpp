@@ -276,7 +276,7 @@ void ServerWindow::chooseSetting(ServerSetting setting, const QVariant& value)
 
 void ServerWindow::setEngineSettings(const SettingValues& values)
 {
-    for (int id : ServerSettings::engineSettingIds()) {
+    for (int id : ServerSettings::engineSettingIds() + ServerSettings::accessSettingIds()) {
         if (values.has(id))
             m_settings.setValue(ServerSetting(id), values.get(id));
     }

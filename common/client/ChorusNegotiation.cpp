@@ -40,8 +40,13 @@ ChorusNegotiation::Answer ChorusNegotiation::readAnswer(const QByteArray& line)
     } else if (decoded.ok() && decoded.message.type == ChorusMessageType::Error) {
         const bool denied =
             decoded.message.code == chorusErrorCodeName(ChorusErrorCode::AccessDenied);
-        answer.outcome = denied ? Outcome::AccessDenied : Outcome::Refused;
-        answer.reason = denied
+        const bool tlsRequired =
+            decoded.message.code == chorusErrorCodeName(ChorusErrorCode::TlsRequired);
+        answer.outcome = denied        ? Outcome::AccessDenied
+                         : tlsRequired ? Outcome::TlsRequired
+                                       : Outcome::Refused;
+        // Both: the server's words are the reason, the code is in the outcome.
+        answer.reason = denied || tlsRequired
                             ? decoded.message.message
                             : decoded.message.code + QStringLiteral(": ") + decoded.message.message;
     } else {
@@ -50,6 +55,11 @@ ChorusNegotiation::Answer ChorusNegotiation::readAnswer(const QByteArray& line)
         answer.reason = formatTextLine(line, kAnswerPreviewChars);
     }
     return answer;
+}
+
+bool ChorusNegotiation::isTlsRequiredLine(const QByteArray& line)
+{
+    return line.startsWith("error: this port speaks TLS");
 }
 
 bool ChorusNegotiation::isServerFullLine(const QByteArray& line)

@@ -28,7 +28,8 @@ public:
     static QByteArray helloLine(const QString& name, const QString& token = {});
 
     // AccessDenied: the server's "access-denied" error (the token is missing or wrong).
-    enum class Outcome { Welcome, Refused, NotChorus, AccessDenied };
+    // TlsRequired: the server's "tls-required" error (plain text on its TLS port).
+    enum class Outcome { Welcome, Refused, NotChorus, AccessDenied, TlsRequired };
     struct Answer
     {
         Outcome outcome = Outcome::NotChorus;
@@ -41,6 +42,8 @@ public:
 
     // chorus-server's "error: server full (N connections)", sent before the close.
     static bool isServerFullLine(const QByteArray& line);
+    // chorus-server's "error: this port speaks TLS…", sent to a plain client on its TLS port.
+    static bool isTlsRequiredLine(const QByteArray& line);
 };
 
 struct ChorusLineResult

@@ -32,6 +32,10 @@ ClientError clientErrorOf(QAbstractSocket::SocketError error)
         return ClientError::NetworkUnreachable;
     case QAbstractSocket::RemoteHostClosedError:
         return ClientError::RemoteClosed;
+    case QAbstractSocket::SslHandshakeFailedError:
+    case QAbstractSocket::SslInternalError:
+    case QAbstractSocket::SslInvalidUserDataError:
+        return ClientError::TlsHandshakeFailed;
     default:
         return ClientError::SocketFailure;
     }
@@ -189,18 +193,22 @@ void ClientEngine::startSocket()
     m_linkMessages = 0;
     m_byeReceived = false;
     m_serverFullLine.clear();
+    m_linkRefused = false;
     setState(ClientState::Connecting);
 
-    m_socket = new QTcpSocket(this);
+    m_socket = createSocket();
+    m_tlsProtocol.clear();
     m_socket->setReadBufferSize(std::max<qint64>(kMinReadBuffer, 4 * m_config.maxMessageBytes));
-    connect(m_socket, &QTcpSocket::connected, this, &ClientEngine::onConnected);
+    // With TLS the link counts once the certificate is trusted (onTlsEncrypted).
+    if (!m_config.useTls)
+        connect(m_socket, &QTcpSocket::connected, this, &ClientEngine::onConnected);
     connect(m_socket, &QTcpSocket::readyRead, this, &ClientEngine::onReadyRead);
     connect(m_socket, &QTcpSocket::errorOccurred, this, &ClientEngine::onSocketError);
     connect(m_socket, &QTcpSocket::disconnected, this, [this] {
         handleLinkLost({ClientError::RemoteClosed, {}, 0});
     });
     m_connectTimer->start(m_config.connectTimeout);
-    m_socket->connectToHost(m_config.host, m_config.port);
+    openSocket();
 }
 
 void ClientEngine::dropSocket()
@@ -282,8 +290,14 @@ void ClientEngine::finishNegotiation(const ChorusNegotiation::Answer* answer)
     }
     // A refused token is the same answer on every retry, and says nothing
     // about whether the server is a chorus-server: stop, keep it known.
-    if (answer && answer->outcome == ChorusNegotiation::Outcome::AccessDenied) {
-        emitError(ClientEvent::Kind::Error, {ClientError::AccessDenied, answer->reason, 0});
+    if (answer && (answer->outcome == ChorusNegotiation::Outcome::AccessDenied ||
+                   answer->outcome == ChorusNegotiation::Outcome::TlsRequired)) {
+        emitError(ClientEvent::Kind::Error,
+                  {answer->outcome == ChorusNegotiation::Outcome::AccessDenied
+                       ? ClientError::AccessDenied
+                       : ClientError::TlsRequired,
+                   answer->reason, 0});
+        m_linkRefused = true;
         emit modeChanged();
         disconnectFromServer();
         return;

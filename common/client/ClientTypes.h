@@ -13,6 +13,7 @@
 #include <QString>
 
 #include <chrono>
+#include <memory>
 #include <optional>
 
 namespace chorus {
@@ -56,10 +57,25 @@ struct ClientConfig
     QString name; // shown to a Chorus server
     // The server's shared access token, sent in the hello (never shown or logged in clear).
     QString accessToken;
+    // TLS: the server's certificate must be the one pinned for host:port (TlsTrustStore).
+    bool useTls = false;
     std::chrono::milliseconds helloTimeout = kDefaultHelloTimeout;
 };
 
 enum class ClientState { Disconnected, Connecting, Connected, Reconnecting };
+
+// A TLS server's certificate, as the trust dialog and the refusal show it.
+struct TlsCertificateInfo
+{
+    QString endpoint;          // host:port the pin is for (KnownChorusServers::keyOf)
+    QString fingerprint;       // SHA-256, "AB:CD:…"
+    QString pinnedFingerprint; // TlsCertificateChanged: the one trusted before
+    QString subject;           // "CN=…, O=…"
+    QString issuer;
+    QDateTime notBefore;
+    QDateTime notAfter;
+    QString protocol; // "TLS 1.3"
+};
 
 // Why something failed. `reason` in the event carries the detail: Qt's
 // errorString() for socket errors, the server's words for the others.
@@ -95,6 +111,12 @@ enum class ClientError {
     DoesNotFitFraming, // a length field cannot say `count` bytes; `limit` is the most it can
     // Access control: the server refused our hello's access token (reason = its words).
     AccessDenied,
+    // TLS (Use TLS). The certificate ones carry `certificate`; none is retried by itself.
+    TlsHandshakeFailed,      // reason = Qt's (OpenSSL's) words; a plain port answers so
+    TlsCertificateUntrusted, // first contact: no pin for host:port; the user may trust it
+    TlsCertificateChanged,   // not the pinned certificate (both fingerprints in `certificate`)
+    TlsCertificateExpired,   // outside its validity (certificate->notBefore/notAfter)
+    TlsRequired,             // plain text to the server's TLS port: it said so (reason)
 };
 QString clientErrorName(ClientError error); // stable machine name: "connection-refused", ...
 
@@ -171,6 +193,8 @@ struct ClientEvent
     qint64 delayMs = 0;  // Retry* notices: the wait before it
     qsizetype bytes = 0; // bytes on the wire (Sent/Received)
     QDateTime time;
+    // TLS certificate errors: the certificate met (shared: events are copied often).
+    std::shared_ptr<const TlsCertificateInfo> certificate;
 
     // Part of a reconnect run (shown as one line that updates in place).
     bool isRetryStatus() const
@@ -197,3 +221,4 @@ struct ClientStats
 Q_DECLARE_METATYPE(chorus::ClientEvent)
 Q_DECLARE_METATYPE(chorus::ClientState)
 Q_DECLARE_METATYPE(chorus::ClientError)
+Q_DECLARE_METATYPE(chorus::TlsCertificateInfo)

@@ -5,6 +5,7 @@
 #include <QAbstractSocket>
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QSslSocket>
 #include <QTimerEvent>
 
 #include <algorithm>
@@ -46,23 +47,31 @@ bool Connection::open(qintptr socketDescriptor, QString* error)
     // clear that, so an accepted descriptor given to a QTcpSocket is always
     // buffered, whatever the open mode. Measured with 10,000 held connections:
     // QTcpSocket 241 MB peak RSS, this 59 MB.
-    m_socket = new QAbstractSocket(QAbstractSocket::TcpSocket, this);
-    // Unbuffered: read() goes straight to the kernel and write() sends at once,
-    // buffering only what the kernel did not take (then the write notifier
-    // flushes it). A buffered socket only queues a write until the next
-    // event-loop pass (a notifier enable/disable and an extra poll per reply)
-    // and keeps two 16 KiB ring-buffer chunks per connection after first use.
-    // setReadBufferSize() has no effect in this mode: unread bytes stay in the
-    // kernel's receive buffer (flow control applies), and onReadyRead() takes
-    // at most limits.readBufferBytes per pass. bytesToWrite() is still the
-    // unsent backlog, so the high-water mark works as before.
-    if (!m_socket->setSocketDescriptor(socketDescriptor, QAbstractSocket::ConnectedState,
-                                       QIODevice::ReadWrite | QIODevice::Unbuffered)) {
-        if (error)
-            *error = m_socket->errorString();
-        m_finished = true;
-        m_snapshot.state = ConnectionState::Closed;
-        return false;
+    if (m_tlsCredentials) {
+        if (!openTlsSocket(socketDescriptor, error)) {
+            m_finished = true;
+            m_snapshot.state = ConnectionState::Closed;
+            return false;
+        }
+    } else {
+        m_socket = new QAbstractSocket(QAbstractSocket::TcpSocket, this);
+        // Unbuffered: read() goes straight to the kernel and write() sends at once,
+        // buffering only what the kernel did not take (then the write notifier
+        // flushes it). A buffered socket only queues a write until the next
+        // event-loop pass (a notifier enable/disable and an extra poll per reply)
+        // and keeps two 16 KiB ring-buffer chunks per connection after first use.
+        // setReadBufferSize() has no effect in this mode: unread bytes stay in the
+        // kernel's receive buffer (flow control applies), and onReadyRead() takes
+        // at most limits.readBufferBytes per pass. bytesToWrite() is still the
+        // unsent backlog, so the high-water mark works as before.
+        if (!m_socket->setSocketDescriptor(socketDescriptor, QAbstractSocket::ConnectedState,
+                                           QIODevice::ReadWrite | QIODevice::Unbuffered)) {
+            if (error)
+                *error = m_socket->errorString();
+            m_finished = true;
+            m_snapshot.state = ConnectionState::Closed;
+            return false;
+        }
     }
     // Replies are small and answer a request: send them now, not after Nagle's delay.
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
@@ -133,6 +142,13 @@ void Connection::onReadyRead()
 {
     if (!m_socket || m_finished)
         return;
+    if (m_snapshot.tls && m_snapshot.tlsProtocol.isEmpty()) {
+        if (!m_tlsRefusedPlain && !static_cast<QSslSocket*>(m_socket)->isEncrypted() &&
+            static_cast<QSslSocket*>(m_socket)->mode() == QSslSocket::UnencryptedMode)
+            onTlsFirstBytes();
+        if (m_snapshot.tlsProtocol.isEmpty())
+            return;
+    }
     thread_local char buffer[kReadChunkBytes];
     const qint64 chunkBytes = std::clamp<qint64>(m_limits.readBufferBytes, 1, kReadChunkBytes);
     const qint64 passBytes = std::max<qint64>(m_limits.readBufferBytes, chunkBytes);
@@ -147,7 +163,9 @@ void Connection::onReadyRead()
         const qint64 available = m_socket->bytesAvailable();
         if (available <= 0) {
             if (taken == 0) {
-                onPeerShutdown();
+                // A TLS socket reports its end by its state, never like this.
+                if (!m_snapshot.tls)
+                    onPeerShutdown();
                 return;
             }
             break;
@@ -265,6 +283,8 @@ bool Connection::writeCounted(const QByteArray& bytes, Traffic traffic)
 
 std::pair<ConnectionError, QString> Connection::socketFailure() const
 {
+    if (auto tls = tlsFailure())
+        return *tls;
     if (m_socket->error() == QAbstractSocket::RemoteHostClosedError)
         return {ConnectionError::RemoteClosed, tr("closed by peer")};
     return {ConnectionError::SocketError, m_socket->errorString()};

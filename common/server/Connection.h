@@ -9,6 +9,7 @@
 #include "answer/ReplyBook.h"
 #include "server/ConnectionLedger.h"
 #include "server/ServerTypes.h"
+#include "server/TlsServerSetup.h"
 #include "wire/ChorusProtocol.h"
 #include "wire/FrameCodec.h"
 
@@ -66,6 +67,12 @@ public:
     void setFraming(const FrameSpec& spec);
     // Named in the chorus `welcome`.
     void setServerName(const QString& name) { m_serverName = name; }
+    // Before open(): the peer came in on the TLS port (ConnectionTls.cpp).
+    void setTls(std::shared_ptr<const TlsCredentials> credentials)
+    {
+        m_tlsCredentials = std::move(credentials);
+        m_snapshot.tls = m_tlsCredentials != nullptr;
+    }
     // ConnectionAccess.cpp. token: what a hello must carry (empty: none);
     // plainAllowed false: the first message must be that hello.
     void setAccessTerms(const QString& token, bool plainAllowed)
@@ -99,6 +106,12 @@ private:
     // A hello in text mode: welcomed into Chorus mode, or told why not.
     void handleHello(const FramedMessage& message);
     void handleChorusLine(const FramedMessage& message);
+    // ConnectionTls.cpp: a QSslSocket on the descriptor, handshake started.
+    bool openTlsSocket(qintptr socketDescriptor, QString* error);
+    // The first bytes on the TLS port: a TLS handshake is started, anything else refused.
+    void onTlsFirstBytes();
+    // Why a TLS socket failed before its handshake completed (nullopt: it had completed).
+    std::optional<std::pair<ConnectionError, QString>> tlsFailure() const;
     // ConnectionAccess.cpp. A plain message from a peer that may only say a
     // Chorus hello with the token: told (textual framings), closed.
     void refusePlainPeer();
@@ -162,6 +175,8 @@ private:
     QString m_peerLabel;           // "address:port", formatted once for {peer}
     QString m_serverName;
     QString m_requiredToken;
+    std::shared_ptr<const TlsCredentials> m_tlsCredentials;
+    bool m_tlsRefusedPlain = false;
     bool m_plainAllowed = true;
     bool m_changedMarked = false;
     bool m_lineBasedPeer = false;

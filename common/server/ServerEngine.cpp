@@ -55,6 +55,8 @@ public:
     void merge(const WorkerBatch& batch);
     void emitPending();
     void reportBlockList();
+    // config.tls's files into shared->tls; false (logged, startFailed) when they cannot serve.
+    bool loadTls();
     void log(LogLevel level, LogKind kind, const QString& text, LogError error = {});
     template <typename Call> void forEachWorker(Call call)
     {
@@ -124,6 +126,13 @@ void ServerEnginePrivate::ensureWorkers(int count)
             QStringList endpoints;
             for (const QHostAddress& bound : boundAddresses)
                 endpoints << endpointText(bound, boundPort);
+            if (shared->tls) {
+                log(LogLevel::Info, LogKind::Notice,
+                    ServerEngine::tr("TLS on port %1 (certificate %2, SHA-256 %3)")
+                        .arg(shared->tlsPort.load())
+                        .arg(shared->tls->certificate.subjectDisplayName(),
+                             certificateFingerprint(shared->tls->certificate)));
+            }
             log(LogLevel::Info, LogKind::Listening,
                 ServerEngine::tr("listening on %1 (%2 framing, %n I/O thread(s))", nullptr,
                                  int(workers.size()))
@@ -228,6 +237,39 @@ void ServerEnginePrivate::reportBlockList()
     emit q->blockListChanged(entries);
 }
 
+bool ServerEnginePrivate::loadTls()
+{
+    shared->tls.reset();
+    shared->tlsPort.store(0);
+    if (!config.tls.enabled())
+        return true;
+    TlsSetupFailure failure;
+    const std::optional<TlsCredentials> credentials = loadTlsCredentials(config.tls, &failure);
+    if (credentials) {
+        shared->tls = std::make_shared<const TlsCredentials>(*credentials);
+        if (credentials->isOutsideValidity(QDateTime::currentDateTimeUtc()))
+            log(LogLevel::Warning, LogKind::Notice,
+                ServerEngine::tr("the TLS certificate is valid from %1 to %2 only: clients will "
+                                 "refuse it")
+                    .arg(credentials->certificate.effectiveDate().toString(Qt::ISODate),
+                         credentials->certificate.expiryDate().toString(Qt::ISODate)),
+                ConnectionError::TlsHandshakeFailed);
+        return true;
+    }
+    ListenFailure listenFailure;
+    listenFailure.error = QAbstractSocket::SslInvalidUserDataError;
+    listenFailure.port = config.tls.port;
+    listenFailure.reason = failure.reason;
+    listenFailure.tlsError = failure.error;
+    log(LogLevel::Error, LogKind::Error,
+        ServerEngine::tr("cannot start TLS (%1): %2")
+            .arg(tlsSetupErrorName(failure.error), failure.reason),
+        listenFailure.error);
+    emitPending();
+    emit q->startFailed(listenFailure);
+    return false;
+}
+
 void ServerEnginePrivate::log(LogLevel level, LogKind kind, const QString& text, LogError error)
 {
     pendingLog.append(LogEntry::now(level, kind, 0, text, error));
@@ -286,6 +328,11 @@ quint16 ServerEngine::listenPort() const
     return isListening() ? d->port : 0;
 }
 
+quint16 ServerEngine::tlsPort() const
+{
+    return isListening() && d->shared->tls ? d->shared->tlsPort.load() : 0;
+}
+
 quint64 ServerEngine::raiseOpenFileLimit()
 {
 #ifdef Q_OS_UNIX
@@ -312,6 +359,8 @@ void ServerEngine::start()
                tr("start ignored: the server is already running"));
         return;
     }
+    if (!d->loadTls())
+        return;
     d->state = ServerEnginePrivate::State::Starting;
     d->counters.openFileLimit = raiseOpenFileLimit();
     d->log(LogLevel::Info, LogKind::Notice,

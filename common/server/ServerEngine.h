@@ -35,6 +35,8 @@ public:
     // What is bound while listening: one address, or 127.0.0.1 and ::1 for "this machine".
     QList<QHostAddress> listenAddresses() const;
     quint16 listenPort() const; // the real port once listening (port 0 resolved)
+    // The TLS listeners' port while listening with TLS (ServerConfig::tls); 0 otherwise.
+    quint16 tlsPort() const;
     // Addresses kept out by disconnectAndBlock(), soonest to end first.
     QList<BlockedAddress> blockedAddresses() const;
 

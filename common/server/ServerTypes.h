@@ -57,7 +57,9 @@ struct ConnectionSnapshot
     QString detectedFraming;
     ConnectionState state = ConnectionState::Connected;
     PeerProtocol protocol = PeerProtocol::Text;
-    QString name; // chorus peers only
+    QString name;        // chorus peers only
+    bool tls = false;    // came in on the TLS port
+    QString tlsProtocol; // "TLS 1.3" once the handshake is done; empty before
 };
 
 // The server's totals: its traffic (read as counters.messagesIn) and the rest.
@@ -75,13 +77,27 @@ struct ServerCounters : TrafficCounters
     quint64 openFileLimit = 0; // soft RLIMIT_NOFILE after raising it
 };
 
+// Why the TLS listener could not start (its files); None for socket failures.
+enum class TlsSetupError {
+    None,
+    NoBackend,                 // this Qt has no TLS backend (reason: the backends it has)
+    CertificateFileUnreadable, // reason: the file's error
+    CertificateInvalid,        // not a PEM (or DER) certificate
+    KeyFileUnreadable,
+    KeyInvalid,      // not an unencrypted PEM RSA/EC/… key
+    KeyDoesNotMatch, // the key is of another kind (RSA, EC, …) than the certificate's
+};
+
+QString tlsSetupErrorName(TlsSetupError error); // "certificate expired", translated
+
 // Why start() did not end in listening.
 struct ListenFailure
 {
     QAbstractSocket::SocketError error = QAbstractSocket::UnknownSocketError;
     QHostAddress address; // the one that could not be bound
     quint16 port = 0;
-    QString reason; // Qt's errorString()
+    QString reason;                               // Qt's errorString(), or the TLS setup's detail
+    TlsSetupError tlsError = TlsSetupError::None; // set: the TLS files, not a socket
 };
 
 // An address the operator keeps out for a while ("Disconnect and block").
@@ -92,6 +108,17 @@ struct BlockedAddress
     // How it spoke when blocked: a new connection from it is refused in kind
     // (a Chorus bye, or an "error: …" line).
     PeerProtocol protocol = PeerProtocol::Text;
+};
+
+inline constexpr quint16 kDefaultTlsPort = 9443;
+
+// TLS beside the plain listener (TlsServerSetup.h): on when both files are given.
+struct TlsListenConfig
+{
+    QString certificatePath;
+    QString keyPath;
+    quint16 port = kDefaultTlsPort; // 0 picks a free port
+    bool enabled() const { return !certificatePath.isEmpty() && !keyPath.isEmpty(); }
 };
 
 struct ServerConfig
@@ -110,6 +137,7 @@ struct ServerConfig
     std::chrono::milliseconds updateInterval{250}; // how often batches reach the user
     QString serverName = QStringLiteral("chorus-server");
     AccessPolicy access; // who may connect; open by default
+    TlsListenConfig tls; // off by default
 };
 
 } // namespace chorus

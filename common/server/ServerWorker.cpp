@@ -77,9 +77,9 @@ void ServerWorker::configure(const ServerConfig& config)
 }
 
 ServerListener* ServerWorker::openListener(const QHostAddress& address, quint16 port,
-                                           ListenFailure* failure)
+                                           ListenFailure* failure, bool tls)
 {
-    auto* listener = new ServerListener([this](qintptr fd) { dispatch(fd); }, this);
+    auto* listener = new ServerListener([this, tls](qintptr fd) { dispatch(fd, tls); }, this);
     listener->setListenBacklogSize(kListenBacklog);
     connect(listener, &QTcpServer::acceptError, this,
             [this, listener](QAbstractSocket::SocketError error) {
@@ -98,11 +98,11 @@ ServerListener* ServerWorker::openListener(const QHostAddress& address, quint16 
 }
 
 bool ServerWorker::listenOn(const ListenAddress& address, quint16 port, QList<QHostAddress>* bound,
-                            quint16* boundPort, ListenFailure* failure)
+                            quint16* boundPort, ListenFailure* failure, bool tls)
 {
     quint16 nextPort = port;
     for (const QHostAddress& bindAddress : address.bindAddresses()) {
-        if (ServerListener* listener = openListener(bindAddress, nextPort, failure)) {
+        if (ServerListener* listener = openListener(bindAddress, nextPort, failure, tls)) {
             m_listeners.append(listener);
             bound->append(bindAddress);
             nextPort = listener->serverPort(); // port 0: the others take the same one
@@ -143,6 +143,8 @@ void ServerWorker::startListening(const ListenAddress& address, quint16 port)
         QList<QHostAddress> bound;
         quint16 boundPort = 0;
         if (listenOn(address, port, &bound, &boundPort, &failure)) {
+            if (m_shared->tls && !listenTls(address, m_config.tls.port, &failure))
+                break; // a TLS port in use is not retried: it is the user's choice
             emit listeningStarted(bound, boundPort);
             return;
         }
@@ -169,9 +171,10 @@ void ServerWorker::stopListening()
     emit listenerClosed();
 }
 
-void ServerWorker::dispatch(qintptr socketDescriptor)
+void ServerWorker::dispatch(qintptr socketDescriptor, bool tls)
 {
     AcceptedPeer peer;
+    peer.tls = tls;
     if (!admit(socketDescriptor, &peer))
         return;
     if (!m_shared->blocked.isEmpty()) {
@@ -262,6 +265,8 @@ void ServerWorker::adopt(quint64 id, qintptr socketDescriptor, const AcceptedPee
     auto* connection =
         new Connection(id, m_config.framing, m_config.limits, m_shared->book, &m_ledger, this);
     connection->setServerName(m_config.serverName);
+    if (peer.tls)
+        connection->setTls(m_shared->tls);
     connection->setAccessTerms(m_config.access.token, peer.plainAllowed);
     QString error;
     if (!connection->open(socketDescriptor, &error)) {

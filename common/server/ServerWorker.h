@@ -9,6 +9,7 @@
 #include "server/BlockList.h"
 #include "server/Connection.h"
 #include "server/ServerTypes.h"
+#include "server/TlsServerSetup.h"
 
 #include <QHash>
 #include <QHostAddress>
@@ -36,6 +37,9 @@ struct ServerShared
     std::shared_ptr<ReplyBook> book;
     BlockList blocked;
     std::vector<ServerWorker*> workers;
+    // Set before start() when TLS is on (null otherwise); read by every worker's adopt().
+    std::shared_ptr<const TlsCredentials> tls;
+    std::atomic<quint16> tlsPort{0}; // the TLS listeners' port while listening
 };
 
 // What one worker reports per update interval. Apply `changed` before `removed`:
@@ -98,6 +102,7 @@ public:
     struct AcceptedPeer
     {
         bool plainAllowed = true; // AccessDecision::plainAllowed
+        bool tls = false;         // came in on a TLS listener
     };
     void adopt(quint64 id, qintptr socketDescriptor, const AcceptedPeer& peer);
     void stopAll(); // graceful close of every connection, then drained()
@@ -119,7 +124,7 @@ signals:
 private:
     // Gives back the connection-count slot dispatch() took for a descriptor.
     void releaseSlot();
-    void dispatch(qintptr socketDescriptor);
+    void dispatch(qintptr socketDescriptor, bool tls);
     // ServerWorkerAccess.cpp: the access rules, before anything else is done
     // with a descriptor. false: refused, logged, counted and closed.
     bool admit(qintptr socketDescriptor, AcceptedPeer* peer);
@@ -127,10 +132,14 @@ private:
     void refuse(qintptr socketDescriptor, const QByteArray& farewell, ConnectionError why,
                 const QString& logText);
     // A listener for address:port, or nullptr with *failure set.
-    ServerListener* openListener(const QHostAddress& address, quint16 port, ListenFailure* failure);
+    ServerListener* openListener(const QHostAddress& address, quint16 port, ListenFailure* failure,
+                                 bool tls);
     // Every listener of address, or none (then *failure says why).
     bool listenOn(const ListenAddress& address, quint16 port, QList<QHostAddress>* bound,
-                  quint16* boundPort, ListenFailure* failure);
+                  quint16* boundPort, ListenFailure* failure, bool tls = false);
+    // ServerWorkerAccess.cpp: the TLS listeners beside the plain ones (the same
+    // addresses, the TLS port); false with *failure set.
+    bool listenTls(const ListenAddress& address, quint16 port, ListenFailure* failure);
     void closeListeners();
     void onLogged(const LogEntry& entry);
     void onFinished(quint64 id, ConnectionError error, const QString& reason);

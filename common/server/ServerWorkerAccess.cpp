@@ -71,4 +71,15 @@ bool ServerWorker::admit(qintptr socketDescriptor, AcceptedPeer* peer)
     return false;
 }
 
+bool ServerWorker::listenTls(const ListenAddress& address, quint16 port, ListenFailure* failure)
+{
+    QList<QHostAddress> bound;
+    quint16 boundPort = 0;
+    // listenOn() closes every listener (the plain ones too) when it fails.
+    if (!listenOn(address, port, &bound, &boundPort, failure, true))
+        return false;
+    m_shared->tlsPort.store(boundPort);
+    return true;
+}
+
 } // namespace chorus

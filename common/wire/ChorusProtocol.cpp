@@ -36,7 +36,7 @@ struct CodeName
     const char* name;
 };
 
-constexpr std::array<CodeName, 12> kCodeNames{{
+constexpr std::array<CodeName, 13> kCodeNames{{
     {ChorusErrorCode::BadJson, "bad-json"},
     {ChorusErrorCode::NotObject, "not-object"},
     {ChorusErrorCode::UnknownType, "unknown-type"},
@@ -48,6 +48,7 @@ constexpr std::array<CodeName, 12> kCodeNames{{
     {ChorusErrorCode::UnexpectedType, "unexpected-type"},
     {ChorusErrorCode::Internal, "internal"},
     {ChorusErrorCode::AccessDenied, "access-denied"},
+    {ChorusErrorCode::TlsRequired, "tls-required"},
     {ChorusErrorCode::None, ""},
 }};
 

@@ -76,6 +76,7 @@ enum class ChorusErrorCode {
                     // (a welcome sent to the server, a second hello, ...)
     Internal,       // "internal": the receiver failed to handle a valid message
     AccessDenied,   // "access-denied": the hello's token is missing or wrong (then a bye)
+    TlsRequired,    // "tls-required": a hello in plain text on the server's TLS port (then a bye)
 };
 QString chorusErrorCodeName(ChorusErrorCode code); // "bad-json", ...; None -> ""
 std::optional<ChorusErrorCode> chorusErrorCodeFromName(QStringView name);
