@@ -20,6 +20,7 @@ PACKAGES=(
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools libgl-dev
   libqt6svg6 qt6-qpa-plugins qt6-gtk-platformtheme
   fonts-noto-cjk python3 netcat-openbsd telnet procps iproute2 clang libclang-rt-14-dev
+  openssl
   help2man dpkg-dev lintian desktop-file-utils appstream
   xvfb xauth imagemagick x11-utils xdotool
 )
