@@ -29,7 +29,13 @@ LABELS = {
     "epoll-u16be-64": "epoll_ref_server --framing u16be",
     "epoll-u16be-1k": "epoll_ref_server --framing u16be",
     "epoll-delim03-64": "epoll_ref_server --framing delim03",
+    "chorus-rules0": "chorus-server --headless --rules (no rules; LF lines)",
+    "chorus-rules100": "chorus-server --headless --rules (80 literal + 20 regex, the last matching)",
+    "chorus-rules1000": "chorus-server --headless --rules (1,000 literal, the last matching)",
 }
+RULE_PROFILES = [("no rules", "chorus-rules0", None),
+                 ("100 rules (80 literal, 20 regex; the last matches)", "chorus-rules100", 0.8),
+                 ("1,000 literal rules (the last matches)", "chorus-rules1000", 0.6)]
 CLIENTS = [1, 10, 100, 1000]
 LF_PROFILES = ("chorus-headless", "chorus-window", "epoll-lf", "baseline-headless")
 # One row per framing and payload: (framing, payload, chorus profile, epoll profile).
@@ -201,6 +207,32 @@ def baseline_section(results, meta):
     return md, targets
 
 
+def rules_section(results):
+    if not results.has("chorus-rules0"):
+        return [], []
+    md = ["## Reply rules (issue 10): LF lines, closed loop, medians", "",
+          "The same chorus-server --headless run with a rules file: none, 100 rules (80 exact "
+          "literals, 20 regexes, only the last one matching the payload) and 1,000 exact "
+          "literals (the last one matching). Ratios are to the no-rule run of the same round "
+          "set.", ""]
+    rows, targets = [], []
+    for label, profile, goal in RULE_PROFILES:
+        for c in (1, 100):
+            t = f"closed-{c}"
+            rows.append([label, f"C={c}", fmt_rate(results.metric(profile, t, "replies_per_s")),
+                         fmt_ratio(results.ratio(profile, "chorus-rules0", t)),
+                         fmt_us(results.cpu_per_reply_us(profile, t)),
+                         fmt_ratio(results.cpu_ratio(profile, "chorus-rules0", t))])
+            if goal is not None and c == 100:
+                r = results.ratio(profile, "chorus-rules0", t)
+                targets.append([f"LF replies/s with {label} ÷ no rules, C={c}", fmt_ratio(r),
+                                f"≥ {goal}×", None if r is None else r >= goal])
+    md.append(table(["rules", "clients", "replies/s", "÷ no rules", "CPU µs/reply",
+                     "÷ no rules"], rows))
+    md.append("")
+    return md, targets
+
+
 def framebench_section(meta):
     rows = meta.get("framebench") or []
     if not rows:
@@ -306,6 +338,8 @@ def build(results, meta):
     md += baseline_md
     framebench_md, framebench_targets = framebench_section(meta)
     md += framebench_md
+    rules_md, rules_targets = rules_section(results)
+    md += rules_md
 
     if results.has("chorus-io1") or results.has("chorus-io2"):
         md.append("## chorus-server --headless: 1 vs 2 io-threads (LF lines, replies/s, medians)")
@@ -388,6 +422,13 @@ def build(results, meta):
         md.append("")
     issue9 = [[name, value, goal, "–" if ok is None else ("**met**" if ok else "**missed**")]
               for name, value, goal, ok in framebench_targets + baseline_targets]
+    issue10 = [[name, value, goal, "–" if ok is None else ("**met**" if ok else "**missed**")]
+               for name, value, goal, ok in rules_targets]
+    if issue10:
+        md.append("## Targets (issue 10)")
+        md.append("")
+        md.append(table(["target", "measured", "goal", "status"], issue10))
+        md.append("")
     if issue9:
         md.append("## Targets (issue 9)")
         md.append("")

@@ -3,18 +3,23 @@
 # the reference Python server and a minimal epoll server, back to back, with
 # the same chorus-bench settings; LF lines and the binary device framings
 # (u16be, delimiter 03), with the server's CPU time per reply; the frame
-# decoder's MB/s. Prints a table and writes docs/BENCHMARKS.md.
+# decoder's MB/s; chorus-client's memory under a flood of lines (client-flood).
+# Prints a table and writes docs/BENCHMARKS.md.
 #
 #   bench/run-benchmarks.sh                 full run (3 rounds, ~20 minutes)
 #   bench/run-benchmarks.sh --quick         1 round, short durations (~4 minutes)
 #   bench/run-benchmarks.sh --only chorus-headless,epoll-none
 #   bench/run-benchmarks.sh --baseline /path/to/old/build   (adds baseline-headless)
+#   bench/run-benchmarks.sh --only greedy-peer   (one greedy pipelining peer + 20 closed loop)
 #   BUILD=/path/to/build bench/run-benchmarks.sh   (default: ./build, or $CHORUS_BUILD_DIR)
 #
 # Options: --quick, --rounds N, --duration S (closed-loop), --hold-duration S,
 #          --hold-connections N, --only LIST, --output FILE, --no-doc, --list,
 #          --baseline DIR (a build of an earlier commit: its chorus-server runs
-#          the LF rows too, for a before/after ratio in the same run)
+#          the LF rows too, for a before/after ratio in the same run; its
+#          chorus-client runs client-flood too), --flood-seconds S (default 60),
+#          --window-chart (the chorus-window runs show the traffic chart: View →
+#          Traffic chart, pressed with xdotool)
 # Loopback only. Every server is started on a free port found at run time and
 # killed at the end, whatever happens (trap). The Python reference server is not
 # in the repository: python-none runs when ../shared/seed (or $CHORUS_SEED_DIR)
@@ -28,7 +33,11 @@ BENCH="$BUILD/bench/chorus-bench"
 EPOLL="$BUILD/bench/epoll_ref_server"
 SERVER="$BUILD/server_gui/chorus-server"
 HISTORY="$BUILD/bench/history/chorus-history-bench"
+GREEDY="$BUILD/bench/chorus-greedy-bench"
+GREEDY_NORMAL=20 # closed-loop peers beside the greedy one, all on one I/O thread
 FRAMEBENCH="$BUILD/bench/framebench/chorus-framebench"
+CLIENT="$BUILD/client_gui/chorus-client"
+FLOOD_PEER="$BUILD/bench/client_flood_peer"
 BASELINE=""
 OUTPUT="$ROOT/docs/BENCHMARKS.md"
 
@@ -42,6 +51,9 @@ BINARY_CLIENTS=(1 100) # the binary framings: closed loop only
 FRAMEBENCH_SECONDS=1
 LOADED_HOLD=9000 # window under load: idle connections held ...
 LOADED_BUSY=1000 # ... while these run closed loop
+FLOOD_RATE=100000 # client-flood: lines a second at chorus-client ...
+FLOOD_SECONDS=60  # ... for this long
+WINDOW_CHART=0    # --window-chart: chorus-window with its traffic chart showing
 QUICK=0
 WRITE_DOC=1
 ONLY=""
@@ -50,13 +62,17 @@ LIST=0
 ALL_PROFILES=(chorus-headless chorus-headless-none chorus-window python-none epoll-none epoll-lf
               chorus-io1 chorus-io2
               chorus-u16be-64 epoll-u16be-64 chorus-u16be-1k epoll-u16be-1k
-              chorus-delim03-64 epoll-delim03-64)
+              chorus-delim03-64 epoll-delim03-64 greedy-peer client-flood
+              chorus-rules0 chorus-rules100 chorus-rules1000)
+RULES_CLIENTS=(1 100) # the reply-rule rows (issue 10): closed loop, LF lines
 
 usage() { sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; }
 
 while (($#)); do
   case "$1" in
-    --quick) QUICK=1; ROUNDS=1; DURATION=2; HOLD_DURATION=3; FRAMEBENCH_SECONDS=0.3 ;;
+    --quick) QUICK=1; ROUNDS=1; DURATION=2; HOLD_DURATION=3; FRAMEBENCH_SECONDS=0.3; FLOOD_SECONDS=10 ;;
+    --flood-seconds) FLOOD_SECONDS="$2"; shift ;;
+    --window-chart) WINDOW_CHART=1 ;;
     --rounds) ROUNDS="$2"; shift ;;
     --duration) DURATION="$2"; shift ;;
     --hold-duration) HOLD_DURATION="$2"; shift ;;
@@ -77,9 +93,10 @@ done
 ((HOLD_CONNECTIONS <= 20000)) || { echo "run-benchmarks: at most 20000 held connections" >&2; exit 2; }
 
 if [[ -n "$BASELINE" ]]; then
-  [[ -x "$BASELINE/server_gui/chorus-server" ]] || {
-    echo "run-benchmarks: no chorus-server in the baseline build $BASELINE" >&2; exit 2; }
-  ALL_PROFILES+=(baseline-headless)
+  [[ -x "$BASELINE/server_gui/chorus-server" || -x "$BASELINE/client_gui/chorus-client" ]] || {
+    echo "run-benchmarks: no chorus-server or chorus-client in the baseline build $BASELINE" >&2
+    exit 2; }
+  [[ -x "$BASELINE/server_gui/chorus-server" ]] && ALL_PROFILES+=(baseline-headless baseline-greedy)
 fi
 ((LIST)) && { printf '%s\n' "${ALL_PROFILES[@]}"; exit 0; }
 PROFILES=("${ALL_PROFILES[@]}")
@@ -91,7 +108,10 @@ if [[ -n "$ONLY" ]]; then
   done
 fi
 
-[[ -x "$BENCH" ]] || { echo "run-benchmarks: $BENCH is missing; build first (./dev.sh build)" >&2; exit 1; }
+# client-flood alone needs no load generator.
+if [[ " ${PROFILES[*]} " != " client-flood " ]]; then
+  [[ -x "$BENCH" ]] || { echo "run-benchmarks: $BENCH is missing; build first (./dev.sh build)" >&2; exit 1; }
+fi
 
 WORK="$(mktemp -d /tmp/chorus-bench.XXXXXX)"
 RESULTS="$WORK/results.jsonl"
@@ -170,8 +190,22 @@ start_server() {
       "$server" --headless --listen 127.0.0.1 --port "$PORT" --no-log-messages \
         --max-connections 20000 --framing "$(server_framing_of "$profile")" >"$log" 2>&1 &
       ;;
+    greedy-peer|baseline-greedy)
+      local server="$SERVER"
+      [[ "$profile" == baseline-greedy ]] && server="$BASELINE/server_gui/chorus-server"
+      "$server" --headless --listen 127.0.0.1 --port "$PORT" --no-log-messages \
+        --max-connections 20000 --framing auto --io-threads 1 >"$log" 2>&1 &
+      ;;
+    chorus-rules*)
+      # Issue 10: the same LF run with a rules file (write_rules_files below).
+      "$SERVER" --headless --listen 127.0.0.1 --port "$PORT" --no-log-messages \
+        --max-connections 20000 --framing auto --rules "$WORK/$profile.json" >"$log" 2>&1 &
+      ;;
     chorus-window)
       LAG_FILE="$WORK/lag-$profile-$ROUND.json"
+      # Ctrl+T toggles the chart: start from the default layout (chart hidden),
+      # not from the one an earlier round saved with the chart showing.
+      ((WINDOW_CHART)) && rm -f "$XDG_CONFIG_HOME/Chorus/chorus-server.conf"
       DISPLAY="$BENCH_DISPLAY" QT_QPA_PLATFORM=xcb "$SERVER" --listen 127.0.0.1 --port "$PORT" \
         --start --framing auto --max-connections 20000 --lag-report "$LAG_FILE" >"$log" 2>&1 &
       ;;
@@ -196,6 +230,21 @@ start_server() {
     sleep 0.1
   done
   port_open "$PORT" || { echo "run-benchmarks: $profile never listened on $PORT" >&2; return 1; }
+  if [[ "$profile" == chorus-window ]] && ((WINDOW_CHART)); then
+    local wid
+    wid=$(DISPLAY="$BENCH_DISPLAY" timeout 10 xdotool search --sync --name 'Chorus Server' | head -1)
+    # Focus, then a real key press (XTEST): Qt takes no shortcut from a synthetic event.
+    if [[ -n "$wid" ]] && DISPLAY="$BENCH_DISPLAY" xdotool windowfocus --sync "$wid" 2>/dev/null &&
+       DISPLAY="$BENCH_DISPLAY" xdotool key ctrl+t; then
+      echo "  traffic chart shown (View → Traffic chart)"
+      # A picture to check that it did show: the scratch folder keeps it.
+      (sleep 3; DISPLAY="$BENCH_DISPLAY" import -window "$wid" "$WORK/window-chart-$ROUND.png" \
+        2>/dev/null || true) &
+    else
+      echo "run-benchmarks: could not show the traffic chart (xdotool)" >&2
+      return 1
+    fi
+  fi
   # Peak threads and memory while the server runs (VmHWM is the peak RSS).
   (
     local max_threads=0 hwm=0 t h
@@ -265,6 +314,35 @@ else:
 EOF
 }
 
+# run_greedy PROFILE ROUND: chorus-greedy-bench against the running server,
+# one JSON line in greedy.jsonl (kept apart from the closed-loop results).
+run_greedy() {
+  local profile="$1" round="$2" out="$WORK/$1-greedy-$2.out" cpu_before cpu_after
+  cpu_before=$(server_cpu_ticks)
+  timeout "$(python3 -c "print(int(float('$DURATION')) + 60)")" "$GREEDY" --port "$PORT" \
+    --normal "$GREEDY_NORMAL" --duration "$DURATION" --warmup 1 >"$out" 2>&1 || true
+  cpu_after=$(server_cpu_ticks)
+  local result
+  result=$(sed -n 's/^RESULT //p' "$out" | tail -1)
+  [[ -z "$result" ]] && result='{"error":1}'
+  local cpu_s=null
+  [[ -n "$cpu_before" && -n "$cpu_after" ]] &&
+    cpu_s=$(python3 -c "print(($cpu_after - $cpu_before) / $CLOCK_TICKS)")
+  printf '{"profile":"%s","round":%s,"server_cpu_s":%s,"result":%s}\n' \
+    "$profile" "$round" "$cpu_s" "$result" >>"$WORK/greedy.jsonl"
+  python3 - "$profile" "$round" "$result" <<'EOF'
+import json, sys
+p, r, raw = sys.argv[1:4]
+d = json.loads(raw)
+if "p99_ms" not in d:
+    print(f"  {p:22} greedy       round {r}: NO RESULT (see the bench output)")
+else:
+    print(f"  {p:22} greedy       round {r}: normal p50 {d['p50_ms']:.3f} ms, "
+          f"p99 {d['p99_ms']:.3f} ms, max {d['max_ms']:.1f} ms; "
+          f"greedy {d['greedy_replies_per_s']:.0f} replies/s, {d['errors']} errors")
+EOF
+}
+
 # utime + stime of the server process, all its threads, in clock ticks
 # (/proc/PID/stat fields 14 and 15; counted after the ")" that ends the name).
 CLOCK_TICKS=$(getconf CLK_TCK)
@@ -276,7 +354,8 @@ server_cpu_ticks() {
 # chorus-bench's --framing for a profile.
 framing_of() {
   case "$1" in
-    chorus-headless|chorus-window|chorus-io1|chorus-io2|epoll-lf|baseline-headless) echo lf ;;
+    chorus-headless|chorus-window|chorus-io1|chorus-io2|epoll-lf|baseline-headless|*greedy*) echo lf ;;
+    chorus-rules*) echo lf ;;
     *-u16be-*) echo u16be ;;
     *-delim03-*) echo delim03 ;;
     *) echo none ;;
@@ -336,6 +415,9 @@ available() {
   case "$1" in
     chorus-*) [[ -x "$SERVER" ]] || { echo "chorus-server not built ($SERVER)"; return 1; }
               ;;
+    greedy-peer|baseline-greedy)
+      [[ -x "$SERVER" ]] || { echo "chorus-server not built ($SERVER)"; return 1; }
+      [[ -x "$GREEDY" ]] || { echo "chorus-greedy-bench not built ($GREEDY)"; return 1; } ;;
     # The reference server lives outside the repository (../shared/seed); a
     # clean clone has none, and no stand-in would measure the same thing.
     python-*) [[ -f "$SEED_DIR/server_multi.py" ]] || {
@@ -343,6 +425,8 @@ available() {
                   "(it is not part of the repository; set CHORUS_SEED_DIR to its folder)"
                 return 1; } ;;
     epoll-*) [[ -x "$EPOLL" ]] || { echo "epoll_ref_server not built ($EPOLL)"; return 1; } ;;
+    client-flood) [[ -x "$CLIENT" && -x "$FLOOD_PEER" ]] || {
+                    echo "chorus-client or client_flood_peer not built"; return 1; } ;;
   esac
 }
 
@@ -351,11 +435,38 @@ LOAD_START="$(cut -d' ' -f1 /proc/loadavg)"
 echo "chorus benchmark: rounds=$ROUNDS closed-loop=${DURATION}s hold=${HOLD_CONNECTIONS}x${HOLD_DURATION}s"
 echo "  build $BUILD, scratch $WORK"
 
+# The reply-rule rows' files (docs/RULES.md): no rules; 100 rules, 80 exact
+# literals and 20 regexes, where only the last (a regex) matches chorus-bench's
+# payload; 1,000 exact literals, the last one the payload.
+write_rules_files() {
+  python3 - "$WORK" <<'PY'
+import json, sys
+work = sys.argv[1]
+payload = "드론 상태 보고 #123"  # chorus-bench's default --payload
+def save(name, rules):
+    with open(f"{work}/{name}.json", "w", encoding="utf-8") as f:
+        json.dump({"version": 1, "rules": rules}, f, ensure_ascii=False)
+save("chorus-rules0", [])
+rules = [{"name": f"cmd{i}", "match": "exact", "text": f"CMD{i}", "reply": {"text": f"R{i}"}}
+         for i in range(80)]
+rules += [{"name": f"re{i}", "match": "regex", "text": f"^REQ{i} (\\d+)$",
+           "reply": {"text": "ok {1}"}} for i in range(19)]
+rules.append({"name": "report", "match": "regex", "text": "상태 보고 #(\\d+)$",
+              "reply": {"text": "report {1} ok"}})
+save("chorus-rules100", rules)
+rules = [{"name": f"cmd{i}", "match": "exact", "text": f"CMD{i}", "reply": {"text": f"R{i}"}}
+         for i in range(999)]
+rules.append({"name": "report", "match": "exact", "text": payload, "reply": {"text": "report ok"}})
+save("chorus-rules1000", rules)
+PY
+}
+write_rules_files
+
 # Which servers can run at all, decided once.
 RUNNABLE=()
 for profile in "${PROFILES[@]}"; do
   why=""
-  if [[ "$profile" == chorus-window && -x "$SERVER" ]] && ! ensure_display; then
+  if [[ "$profile" == chorus-window || "$profile" == client-flood ]] && ! ensure_display; then
     why="no X display (Xvfb would not start)"
   fi
   if [[ -n "$why" ]] || ! why=$(available "$profile"); then
@@ -378,6 +489,7 @@ done
 # work on the machine hits all servers alike instead of one server's rounds.
 for ROUND in $(seq "$ROUNDS"); do
   for profile in "${RUNNABLE[@]+"${RUNNABLE[@]}"}"; do
+    [[ "$profile" == client-flood ]] && continue # once, after the rounds
     framing=$(framing_of "$profile")
     echo "$profile (bench framing $framing), round $ROUND, load $(cut -d' ' -f1 /proc/loadavg)"
     rm -f "$WORK/sample"
@@ -386,7 +498,9 @@ for ROUND in $(seq "$ROUNDS"); do
       stop_server
       continue
     fi
-    if [[ "$profile" == chorus-io1 || "$profile" == chorus-io2 ]]; then
+    if [[ "$profile" == greedy-peer || "$profile" == baseline-greedy ]]; then
+      run_greedy "$profile" "$ROUND"
+    elif [[ "$profile" == chorus-io1 || "$profile" == chorus-io2 ]]; then
       for c in "${IO_CLIENTS[@]}"; do
         run_bench "$profile" "closed-$c" "$ROUND" --connections "$c" --mode closed-loop \
           --duration "$DURATION" --framing "$framing"
@@ -395,6 +509,11 @@ for ROUND in $(seq "$ROUNDS"); do
       for c in "${BINARY_CLIENTS[@]}"; do
         run_bench "$profile" "closed-$c" "$ROUND" --connections "$c" --mode closed-loop \
           --duration "$DURATION" --framing "$framing" --payload-size "$(payload_size_of "$profile")"
+      done
+    elif [[ "$profile" == chorus-rules* ]]; then
+      for c in "${RULES_CLIENTS[@]}"; do
+        run_bench "$profile" "closed-$c" "$ROUND" --connections "$c" --mode closed-loop \
+          --duration "$DURATION" --framing "$framing"
       done
     elif [[ "$profile" == baseline-headless ]]; then
       # The before/after comparison is about closed-loop LF lines: no hold.
@@ -452,6 +571,77 @@ if [[ " ${RUNNABLE[*]+"${RUNNABLE[*]}"} " == *" chorus-window "* ]]; then
       echo "  (no lag report was written to $LAG_FILE)"
     fi
   fi
+fi
+
+# chorus-client under a flood (issue 11 item 5): client_flood_peer sends
+# FLOOD_RATE short lines a second for FLOOD_SECONDS to one chorus-client window
+# (Xvfb, plain protocol, line framing, keeping its session in the scratch
+# folder). Peak RSS is the client's VmHWM; "behind" is how many lines the peer
+# could not send on time because the client was not reading (kernel buffers
+# full); catch-up is how long the client stays busy after the last line.
+client_cpu_ticks() { sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | awk '{print $12 + $13}'; }
+run_client_flood() {
+  local label="$1" client="$2" out="$WORK/flood-$1.out" log="$WORK/flood-$1.log"
+  "$FLOOD_PEER" --port 0 --rate "$FLOOD_RATE" --seconds "$FLOOD_SECONDS" >"$out" 2>"$log" &
+  local peer_pid=$! port="" _
+  for _ in $(seq 100); do
+    port=$(sed -n 's/^listening on 127.0.0.1:\([0-9]*\)$/\1/p' "$out")
+    [[ -n "$port" ]] && break
+    sleep 0.1
+  done
+  [[ -n "$port" ]] || { echo "| $label | client_flood_peer did not listen |"; kill "$peer_pid"; return 1; }
+  DISPLAY="$BENCH_DISPLAY" QT_QPA_PLATFORM=xcb "$client" --host 127.0.0.1 --port "$port" \
+    --protocol plain --framing line --no-auto-reconnect --connect >>"$log" 2>&1 &
+  local client_pid=$!
+  SERVER_PID=$client_pid # so the trap ends it whatever happens
+  local t0 cpu_before cpu_after catchup idle=0 hwm rss_end
+  wait "$peer_pid" || true
+  t0=$(date +%s.%N)
+  # Busy until two half-second samples in a row use under 5 % of a core (at most 60 s).
+  for _ in $(seq 120); do
+    cpu_before=$(client_cpu_ticks "$client_pid")
+    sleep 0.5
+    cpu_after=$(client_cpu_ticks "$client_pid")
+    [[ -z "$cpu_after" || -z "$cpu_before" ]] && break
+    if (((cpu_after - cpu_before) * 200 < CLOCK_TICKS * 5)); then
+      idle=$((idle + 1))
+      ((idle >= 2)) && break
+    else
+      idle=0
+    fi
+  done
+  catchup=$(python3 -c "print(max(0.0, $(date +%s.%N) - $t0 - 1.0))")
+  cpu_after=$(client_cpu_ticks "$client_pid")
+  hwm=$(awk '/^VmHWM:/ {print $2}' "/proc/$client_pid/status" 2>/dev/null || echo 0)
+  rss_end=$(awk '/^VmRSS:/ {print $2}' "/proc/$client_pid/status" 2>/dev/null || echo 0)
+  kill -TERM "$client_pid" 2>/dev/null || true
+  wait "$client_pid" 2>/dev/null || true
+  SERVER_PID=""
+  python3 - "$label" "$(sed -n 's/^RESULT //p' "$out")" "${hwm:-0}" "${rss_end:-0}" "$catchup" \
+    "${cpu_after:-0}" "$CLOCK_TICKS" <<'EOF'
+import json, sys
+label, raw, hwm, rss, catchup, ticks, hz = sys.argv[1:8]
+d = json.loads(raw) if raw else {"lines": 0, "seconds": 0, "lines_per_s": 0, "max_behind_lines": 0}
+cpu = int(ticks) / int(hz)
+per_cpu = d["lines"] / cpu if cpu > 0 else 0
+print(f"| {label} | {d['lines']:,} in {d['seconds']:.1f} s | {d['lines_per_s']:,.0f} | "
+      f"{d['max_behind_lines']:,} | {int(hwm) / 1024:.0f} | {int(rss) / 1024:.0f} | "
+      f"{float(catchup):.1f} | {cpu:.1f} | {per_cpu:,.0f} |")
+EOF
+}
+
+FLOOD_LINES=""
+if [[ " ${RUNNABLE[*]+"${RUNNABLE[*]}"} " == *" client-flood "* ]]; then
+  echo "client-flood: $FLOOD_RATE lines/s for $FLOOD_SECONDS s at one chorus-client"
+  flood_clients=("this build:$CLIENT")
+  [[ -n "$BASELINE" && -x "$BASELINE/client_gui/chorus-client" ]] &&
+    flood_clients+=("baseline:$BASELINE/client_gui/chorus-client")
+  for entry in "${flood_clients[@]}"; do
+    line=$(run_client_flood "${entry%%:*}" "${entry#*:}") || true
+    echo "  $line"
+    FLOOD_LINES+="$line"$'\n'
+    sleep 1
+  done
 fi
 
 HISTORY_LINE=""
@@ -525,7 +715,12 @@ EOF
 
 args=("$RESULTS" "$META")
 ((WRITE_DOC)) && args+=(--markdown "$OUTPUT")
-python3 "$ROOT/bench/bench_report.py" "${args[@]}"
+if [[ " ${PROFILES[*]} " == " client-flood " ]]; then
+  WRITE_DOC=0 # client-flood alone: its table is above; the document keeps the full run's
+  echo "(client-flood alone: $OUTPUT not rewritten)"
+else
+  python3 "$ROOT/bench/bench_report.py" "${args[@]}"
+fi
 if ((WRITE_DOC)) && [[ -n "$LOADED_LINE" ]]; then
   cat >>"$OUTPUT" <<EOF
 
@@ -539,6 +734,60 @@ logging on, so the log pane and the connection table keep changing). The lag is 
 | load | replies/s | reply p99 ms | lag samples | lag p50 ms | lag p99 ms | lag max ms |
 |---|---|---|---|---|---|---|
 $LOADED_LINE
+EOF
+fi
+# The greedy peer (issue 11): medians over the rounds, printed and documented.
+if [[ -s "$WORK/greedy.jsonl" ]]; then
+  GREEDY_TABLE=$(python3 - "$WORK/greedy.jsonl" <<'EOF'
+import json, statistics, sys
+rows = {}
+for line in open(sys.argv[1]):
+    d = json.loads(line)
+    if "p99_ms" in d["result"]:
+        rows.setdefault(d["profile"], []).append(d)
+print("| server | normal peers | normal replies/s | normal p50 ms | normal p99 ms | normal max ms "
+      "| greedy replies/s | server CPU s | rounds |")
+print("|---|---|---|---|---|---|---|---|---|")
+for profile, runs in rows.items():
+    med = lambda key: statistics.median(r["result"][key] for r in runs)
+    cpu = [r["server_cpu_s"] for r in runs if r["server_cpu_s"] is not None]
+    print(f"| {profile} | {runs[0]['result']['normal_peers']} | {med('normal_replies_per_s'):,.0f} "
+          f"| {med('p50_ms'):.3f} | {med('p99_ms'):.3f} | {med('max_ms'):.1f} "
+          f"| {med('greedy_replies_per_s'):,.0f} | {statistics.median(cpu) if cpu else 0:.2f} "
+          f"| {len(runs)} |")
+EOF
+)
+  echo "greedy peer (medians):"
+  echo "$GREEDY_TABLE" | sed 's/^/  /'
+  if ((WRITE_DOC)); then
+    cat >>"$OUTPUT" <<EOF
+
+## One greedy peer (issue 11: fairness)
+
+chorus-server \`--headless --io-threads 1\`; \`chorus-greedy-bench\` opens one greedy peer that
+pipelines 2-byte lines as fast as the server takes them (reading its replies) and
+$GREEDY_NORMAL normal peers that run closed loop on the same I/O thread, for ${DURATION} s after
+a 1 s warm-up. Normal peers' round trips; the greedy peer's replies per second.
+
+$GREEDY_TABLE
+EOF
+  fi
+fi
+if ((WRITE_DOC)) && [[ -n "$FLOOD_LINES" ]]; then
+  cat >>"$OUTPUT" <<EOF
+
+## chorus-client under a flood (issue 11 item 5: a bounded client)
+
+\`bench/client_flood_peer\` sends $FLOOD_RATE short lines a second (\`flood 00000001\` …) for
+$FLOOD_SECONDS s to one chorus-client window (Xvfb, plain protocol, line framing, the session kept
+in a scratch folder). Most behind: the most lines the peer could not send on time because the
+client was not reading. Catch-up: how long the client stayed busy after the last line.
+Client CPU is its user + system time over the whole run; lines per CPU second is what it costs,
+whatever else the machine was doing.
+
+| client | lines sent | lines/s | most behind | peak RSS MB | RSS at end MB | catch-up s | client CPU s | lines per CPU s |
+|---|---|---|---|---|---|---|---|---|
+${FLOOD_LINES%$'\n'}
 EOF
 fi
 echo "raw results: $RESULTS"

@@ -13,6 +13,7 @@ const QString kSendHistoryKey = QStringLiteral("sendHistory");
 // Parallel to sendHistory: each entry's input mode ("text", "hex").
 const QString kSendHistoryModesKey = QStringLiteral("sendHistoryModes");
 const QString kGeometryKey = QStringLiteral("geometry");
+const QString kWindowStateKey = QStringLiteral("windowState");
 const QString kKnownServersKey = QStringLiteral("knownChorusServers");
 constexpr int kMaxRecentHosts = 10;
 
@@ -135,6 +136,18 @@ QList<SettingSpec> clientRows()
         "chorus::ClientSettings",
         "Option: do not save this run's sessions. Setting: save each session to its own file "
         "(File → Recent sessions reopens them).");
+
+    SettingSpec& limit = row(ClientSetting::HistoryLimit);
+    limit = spec("historyLimit", "history-limit", SettingKind::Integer,
+                 qint64(kDefaultHistoryLimit), 1000, 10000000);
+    limit.unit = QT_TRANSLATE_NOOP("chorus::ClientSettings", "entries");
+    limit.valueName = "N";
+    limit.label = QT_TRANSLATE_NOOP("chorus::ClientSettings", "History in memory");
+    limit.help = QT_TRANSLATE_NOOP(
+        "chorus::ClientSettings",
+        "How many entries the history holds in memory (default 50000). Older entries leave "
+        "the view; while the session is kept they stay in its file and \"Load older\" reads "
+        "them back.");
 
     SettingSpec& view = row(ClientSetting::View);
     view = spec("view", "view", SettingKind::Choice, QStringLiteral("text"));
@@ -294,6 +307,16 @@ void ClientSettings::setSendHistory(const QList<RecalledMessage>& messages)
     }
     m_file.setValue(kSendHistoryKey, texts);
     m_file.setValue(kSendHistoryModesKey, modes);
+}
+
+QByteArray ClientSettings::windowState() const
+{
+    return m_file.value(kWindowStateKey).toByteArray();
+}
+
+void ClientSettings::setWindowState(const QByteArray& state)
+{
+    m_file.setValue(kWindowStateKey, state);
 }
 
 QByteArray ClientSettings::geometry() const

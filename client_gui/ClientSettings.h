@@ -19,6 +19,9 @@
 
 namespace chorus {
 
+// Entries the history holds in memory unless the user says otherwise.
+inline constexpr int kDefaultHistoryLimit = 50000;
+
 enum class ClientSetting {
     Host,
     Port,
@@ -31,10 +34,11 @@ enum class ClientSetting {
     MaxMessage,
     AutoReconnect,
     KeepHistory,
-    View,        // how the history shows messages: text, hex, mixed
-    SendMode,    // how the send box reads what is typed: text, hex (not an option)
-    AccessToken, // the server's shared access token, sent in the hello (masked in the dialog)
-    UseTls,      // connect with TLS; the certificate is pinned per host:port
+    HistoryLimit, // entries the history holds in memory; older ones stay in the kept file
+    View,         // how the history shows messages: text, hex, mixed
+    SendMode,     // how the send box reads what is typed: text, hex (not an option)
+    AccessToken,  // the server's shared access token, sent in the hello (masked in the dialog)
+    UseTls,       // connect with TLS; the certificate is pinned per host:port
     Count
 };
 inline int settingId(ClientSetting setting)
@@ -89,6 +93,9 @@ public:
     void setSendHistory(const QList<RecalledMessage>& messages);
     QByteArray geometry() const;
     void setGeometry(const QByteArray& geometry);
+    // QMainWindow::saveState(): the chart dock's place and whether it shows.
+    QByteArray windowState() const;
+    void setWindowState(const QByteArray& state);
 
     // The known chorus-servers as the file holds them now (another window may
     // have learnt one), and a change to that list, saved at once.

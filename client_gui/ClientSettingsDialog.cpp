@@ -16,8 +16,8 @@ QList<int> ClientSettingsDialog::rows()
     return {settingId(ClientSetting::Protocol),    settingId(ClientSetting::Framing),
             settingId(ClientSetting::Terminator),  settingId(ClientSetting::ConnectTimeout),
             settingId(ClientSetting::MaxMessage),  settingId(ClientSetting::AutoReconnect),
-            settingId(ClientSetting::KeepHistory), settingId(ClientSetting::UseTls),
-            settingId(ClientSetting::AccessToken)};
+            settingId(ClientSetting::KeepHistory), settingId(ClientSetting::HistoryLimit),
+            settingId(ClientSetting::UseTls),      settingId(ClientSetting::AccessToken)};
 }
 
 namespace {

@@ -11,8 +11,9 @@
 #include "FindBar.h"
 #include "HistoryDelegate.h"
 #include "HistoryModel.h"
-#include "RecentSessionsMenu.h"
+#include "OlderEntriesBar.h"
 #include "RepeatBar.h"
+#include "RttChart.h"
 #include "SendBox.h"
 #include "SendRow.h"
 #include "SessionKeeper.h"
@@ -26,10 +27,10 @@
 #include <QClipboard>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDockWidget>
 #include <QFileDialog>
 #include <QLineEdit>
 #include <QListView>
-#include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScrollBar>
@@ -45,6 +46,10 @@ namespace chorus {
 namespace {
 
 constexpr std::chrono::milliseconds kFlushInterval{50};
+// A flood goes into the history a few times a second, not twenty: each insert
+// makes the list lay its rows out again.
+constexpr std::chrono::milliseconds kBusyFlushInterval{250};
+constexpr qsizetype kBusyBatch = 1000;
 constexpr int kMaxRecentHosts = 10;
 constexpr int kRttWindow = 100;
 // Half of a 1366-pixel laptop screen, so the server window fits beside it.
@@ -147,6 +152,11 @@ void ClientWindow::buildUi()
     connect(m_bar->pingButton(), &QPushButton::clicked, m_engine, &ClientEngine::ping);
 
     m_view = new QListView;
+    m_olderBar = new OlderEntriesBar(m_model, m_keeper, m_view);
+    layout->addWidget(m_olderBar);
+    connect(m_olderBar, &OlderEntriesBar::loadFailed, this, [this](const FileResult& result) {
+        showStatus(tr("Older entries could not be read back: %1").arg(result.describe()));
+    });
     m_view->setModel(m_model);
     m_delegate = new HistoryDelegate(m_view);
     m_view->setItemDelegate(m_delegate);
@@ -192,73 +202,17 @@ void ClientWindow::buildUi()
     connect(m_repeatBar->startButton(), &QPushButton::clicked, this, &ClientWindow::toggleRepeat);
 
     setCentralWidget(central);
+    // The round-trip chart is a dock: resizable, movable, hidden from the View
+    // menu; its place is in saveState(), kept with the settings.
+    m_rttDock = new QDockWidget(tr("Round trips"), this);
+    m_rttDock->setObjectName(QStringLiteral("rttDock"));
+    m_rttChart = new RttChart(m_rttDock);
+    m_rttDock->setWidget(m_rttChart);
+    addDockWidget(Qt::BottomDockWidgetArea, m_rttDock);
+    m_rttDock->hide(); // until the user shows it
     m_statusBar = new ClientStatusBar;
     setStatusBar(m_statusBar);
     resize(kDefaultSize);
-}
-
-void ClientWindow::buildMenus()
-{
-    QMenu* file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&New window"), QKeySequence::New, this, [] {
-        auto* window = new ClientWindow;
-        window->setAttribute(Qt::WA_DeleteOnClose);
-        window->show();
-    });
-    auto* recent = new RecentSessionsMenu(
-        m_keeper->store(), [this] { saveKeptHistory(); }, file);
-    file->addMenu(recent);
-    connect(recent, &RecentSessionsMenu::openRequested, this, &ClientWindow::openSession);
-    file->addSeparator();
-    file->addAction(tr("Save history as &text…"), QKeySequence::Save, this,
-                    [this] { promptSaveHistory(false); });
-    file->addAction(tr("Save history as &JSON…"), this, [this] { promptSaveHistory(true); });
-    file->addSeparator();
-    file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
-
-    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
-    edit->addAction(tr("&Copy selected entries"), this, &ClientWindow::copySelection);
-    edit->addAction(tr("&Find…"), QKeySequence::Find, this, [this] {
-        m_findBar->open();
-        m_delegate->setHighlight(m_findBar->text());
-    });
-    edit->addAction(tr("Find &next"), QKeySequence::FindNext, this, [this] { find(true); });
-    edit->addAction(tr("Find &previous"), QKeySequence::FindPrevious, this,
-                    [this] { find(false); });
-    edit->addSeparator();
-    edit->addAction(tr("C&lear history (a new session)"), this, &ClientWindow::clearHistory);
-    edit->addAction(tr("&Discard queued messages"), m_engine, &ClientEngine::discardQueue);
-
-    QMenu* view = menuBar()->addMenu(tr("&View"));
-    m_viewChoice = new ByteViewChoice(view, this);
-    m_statusBar->addPermanentWidget(m_viewChoice->comboBox());
-    connect(m_viewChoice, &ByteViewChoice::viewChosen, this,
-            [this](ByteView chosen) { changeSetting(ClientSetting::View, byteViewName(chosen)); });
-
-    QMenu* connection = menuBar()->addMenu(tr("&Connection"));
-    connection->addAction(tr("Connect / &Disconnect"), this, &ClientWindow::connectOrDisconnect);
-    connection->addAction(tr("&Retry now"), QKeySequence(Qt::Key_F5), m_engine,
-                          &ClientEngine::retryNow);
-    connection->addAction(tr("&Ping"), m_engine, &ClientEngine::ping);
-
-    m_settingsMenu = new ClientSettingsMenu(this);
-    menuBar()->addMenu(m_settingsMenu);
-    connect(m_settingsMenu, &ClientSettingsMenu::changeRequested, this,
-            [this](ClientSetting setting, const QVariant& value) {
-                changeSetting(setting, value);
-                if (setting == ClientSetting::Protocol)
-                    showStatus(tr("The protocol choice applies from the next connection"));
-            });
-    connect(m_settingsMenu, &ClientSettingsMenu::dialogRequested, this,
-            &ClientWindow::openSettingsDialog);
-
-    QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About Chorus Client"), this, [this] {
-        QMessageBox::about(this, tr("About Chorus Client"),
-                           tr("<b>Chorus Client</b> %1<br>A chat-style TCP client for testing "
-                              "servers and devices.")
-                               .arg(QStringLiteral(CHORUS_VERSION)));
-    });
 }
 
 void ClientWindow::openSettingsDialog()
@@ -294,6 +248,7 @@ void ClientWindow::loadSettings()
     sendBox()->setRecallHistory(m_settings.sendHistory());
     sendBox()->setMode(ClientSettings::sendModeOf(m_current));
     restoreGeometry(m_settings.geometry());
+    restoreState(m_settings.windowState());
     applySettings();
 }
 
@@ -330,6 +285,8 @@ void ClientWindow::applySettings()
     m_viewChoice->setView(ClientSettings::viewOf(m_current));
     m_model->setByteView(ClientSettings::viewOf(m_current));
     m_keeper->setEnabled(value(ClientSetting::KeepHistory).toBool());
+    m_model->setMaxEntries(int(value(ClientSetting::HistoryLimit).toLongLong()));
+    m_olderBar->refresh();
 }
 
 FileResult ClientWindow::saveSettings()
@@ -463,6 +420,7 @@ void ClientWindow::onEvent(const ClientEvent& event)
         m_recentRtts.push_back(*event.rttMs);
         if (m_recentRtts.size() > kRttWindow)
             m_recentRtts.pop_front();
+        m_rttChart->addRtt(*event.rttMs);
     }
     if (event.kind == ClientEvent::Kind::Error || event.kind == ClientEvent::Kind::Refused)
         showStatus(ClientEventText::describe(event));
@@ -476,7 +434,11 @@ void ClientWindow::flushPendingEvents()
 {
     m_flushTimer->stop();
     if (!m_pendingEvents.isEmpty()) {
-        m_model->applyEvents(std::exchange(m_pendingEvents, {})); // followed by followBottom()
+        const QList<ClientEvent> events = std::exchange(m_pendingEvents, {});
+        m_flushTimer->setInterval(events.size() >= kBusyBatch ? kBusyFlushInterval
+                                                              : kFlushInterval);
+        m_pendingEvents.reserve(events.size()); // the next batch is likely as big
+        m_model->applyEvents(events);           // followed by followBottom()
         m_keeper->markChanged();
     }
     if (m_statsDirty)
@@ -591,6 +553,7 @@ void ClientWindow::closeEvent(QCloseEvent* event)
     m_repeat->stop();
     saveKeptHistory();
     m_settings.setGeometry(saveGeometry());
+    m_settings.setWindowState(saveState());
     saveSettings();
     QMainWindow::closeEvent(event);
 }

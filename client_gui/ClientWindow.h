@@ -21,6 +21,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QDockWidget;
 class QLineEdit;
 class QListView;
 class QMenu;
@@ -37,7 +38,9 @@ class ElidedLabel;
 class FindBar;
 class HistoryDelegate;
 class HistoryModel;
+class OlderEntriesBar;
 class RepeatBar;
+class RttChart;
 class SendBox;
 class SendRow;
 class SessionKeeper;
@@ -75,6 +78,10 @@ public:
     SendRow* sendRow() const { return m_sendRow; }
     ByteViewChoice* viewChoice() const { return m_viewChoice; }
     ClientSettingsMenu* settingsMenu() const { return m_settingsMenu; }
+    OlderEntriesBar* olderEntriesBar() const { return m_olderBar; }
+    RttChart* rttChart() const { return m_rttChart; }
+    // View → Round-trip chart: shows or hides its pane (a dock; remembered).
+    QAction* rttChartAction() const;
     ConnectionBar* connectionBar() const { return m_bar; }
     QComboBox* hostCombo() const { return m_bar->hostCombo(); }
     QSpinBox* portSpin() const { return m_bar->portSpin(); }
@@ -150,6 +157,9 @@ private:
     ClientStatusBar* m_statusBar = nullptr;
     ClientSettingsMenu* m_settingsMenu = nullptr;
     ByteViewChoice* m_viewChoice = nullptr;
+    OlderEntriesBar* m_olderBar = nullptr;
+    RttChart* m_rttChart = nullptr;
+    QDockWidget* m_rttDock = nullptr;
 
     QTimer* m_flushTimer;
     QList<ClientEvent> m_pendingEvents;

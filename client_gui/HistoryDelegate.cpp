@@ -9,6 +9,8 @@
 #include <QPainter>
 #include <QPainterPath>
 
+#include <algorithm>
+
 #include <memory>
 
 namespace chorus {
@@ -72,13 +74,20 @@ void HistoryDelegate::watchModel()
     if (!m_model)
         return;
     connect(m_model, &QAbstractItemModel::modelReset, this, &HistoryDelegate::invalidate);
-    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &HistoryDelegate::invalidate);
+    // Rows come and go at the ends (appends, the oldest dropped, older ones read
+    // back): the cached heights move with their rows instead of being recomputed.
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this,
+            [this](const QModelIndex&, int first, int last) {
+                const size_t from = std::min(size_t(first), m_heights.size());
+                const size_t to = std::min(size_t(last) + 1, m_heights.size());
+                m_heights.erase(m_heights.begin() + qsizetype(from),
+                                m_heights.begin() + qsizetype(to));
+            });
     connect(m_model, &QAbstractItemModel::layoutChanged, this, &HistoryDelegate::invalidate);
     connect(m_model, &QAbstractItemModel::rowsInserted, this,
-            [this](const QModelIndex&, int first, int) {
-                // Appends are the normal case; anything else shifts rows.
+            [this](const QModelIndex&, int first, int last) {
                 if (size_t(first) < m_heights.size())
-                    invalidate();
+                    m_heights.insert(m_heights.begin() + first, size_t(last - first + 1), 0);
             });
     connect(m_model, &QAbstractItemModel::dataChanged, this,
             [this](const QModelIndex& from, const QModelIndex& to) {

@@ -6,6 +6,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
+
+#include <algorithm>
 
 namespace chorus {
 
@@ -15,21 +18,6 @@ constexpr qsizetype kToolTipBytes = 256;
 QString tr(const char* text)
 {
     return QCoreApplication::translate("chorus::HistoryModel", text);
-}
-
-HistoryEntry::Kind kindFromName(const QString& name, bool* ok)
-{
-    static const QHash<QString, HistoryEntry::Kind> kinds = {
-        {QStringLiteral("sent"), HistoryEntry::Kind::Sent},
-        {QStringLiteral("received"), HistoryEntry::Kind::Received},
-        {QStringLiteral("notice"), HistoryEntry::Kind::Notice},
-        {QStringLiteral("error"), HistoryEntry::Kind::Error},
-        {QStringLiteral("broadcast"), HistoryEntry::Kind::Broadcast},
-        {QStringLiteral("direct"), HistoryEntry::Kind::Direct},
-    };
-    const auto it = kinds.constFind(name);
-    *ok = it != kinds.constEnd();
-    return *ok ? *it : HistoryEntry::Kind::Notice;
 }
 
 } // namespace
@@ -162,16 +150,74 @@ void HistoryModel::append(const QList<HistoryEntry>& entries)
 {
     if (entries.isEmpty())
         return;
-    const int first = count();
-    beginInsertRows({}, first, first + int(entries.size()) - 1);
-    m_entries.reserve(m_entries.size() + size_t(entries.size()));
+    const int countBefore = count();
+    beginInsertRows({}, countBefore, countBefore + int(entries.size()) - 1);
     for (const HistoryEntry& e : entries) {
         if (e.queued && e.messageId != 0)
-            m_queuedRows.insert(e.messageId, int(m_entries.size()));
+            m_queuedIndexes.insert(e.messageId, sessionCount());
         m_entries.push_back(e);
     }
     endInsertRows();
-    emit entriesAppended(first, count() - 1);
+    const qint64 firstAppended = m_firstIndex + countBefore;
+    dropOldest(countBefore);
+    emit entriesAppended(int(std::max<qint64>(0, firstAppended - m_firstIndex)), count() - 1);
+}
+
+void HistoryModel::dropOldest(int countBefore)
+{
+    if (m_maxEntries <= 0)
+        return;
+    const int keep = std::max(m_maxEntries, std::min(countBefore, 2 * m_maxEntries));
+    const int drop = count() - keep;
+    if (drop <= 0)
+        return;
+    emit entriesAboutToBeDropped(0, drop - 1);
+    beginRemoveRows({}, 0, drop - 1);
+    m_entries.erase(m_entries.begin(), m_entries.begin() + drop);
+    m_firstIndex += drop;
+    for (auto it = m_queuedIndexes.begin(); it != m_queuedIndexes.end();) {
+        // Gone from memory: a later Sent event for it adds a Sent entry.
+        it = *it < m_firstIndex ? m_queuedIndexes.erase(it) : std::next(it);
+    }
+    if (m_retryIndex < m_firstIndex)
+        m_retryIndex = -1;
+    endRemoveRows();
+    emit firstIndexChanged(m_firstIndex);
+}
+
+void HistoryModel::setMaxEntries(int maxEntries)
+{
+    m_maxEntries = std::max(0, maxEntries);
+    dropOldest(0);
+}
+
+int HistoryModel::retryRow() const
+{
+    return m_retryIndex < 0 ? -1 : int(m_retryIndex - m_firstIndex);
+}
+
+qint64 HistoryModel::firstUnsettledIndex() const
+{
+    qint64 first = m_retryIndex >= 0 ? m_retryIndex : sessionCount();
+    for (const qint64 index : m_queuedIndexes)
+        first = std::min(first, index);
+    return first;
+}
+
+int HistoryModel::prependOlder(const QList<HistoryEntry>& entries)
+{
+    const qsizetype room =
+        m_maxEntries > 0 ? std::max(0, 2 * m_maxEntries - count()) : entries.size();
+    const qsizetype take = std::min({room, entries.size(), qsizetype(m_firstIndex)});
+    if (take <= 0)
+        return 0;
+    beginInsertRows({}, 0, int(take) - 1);
+    // The newest `take` of them: the ones right before row 0.
+    m_entries.insert(m_entries.begin(), entries.end() - take, entries.end());
+    m_firstIndex -= take;
+    endInsertRows();
+    emit firstIndexChanged(m_firstIndex);
+    return int(take);
 }
 
 namespace {
@@ -195,7 +241,7 @@ void HistoryModel::applyEvents(const QList<ClientEvent>& events)
         firstChanged = firstChanged < 0 ? row : std::min(firstChanged, row);
         lastChanged = std::max(lastChanged, row);
     };
-    bool runOpen = m_retryRow >= 0;
+    bool runOpen = m_retryIndex >= 0;
     int retryInBatch = -1; // the run's entry when it is still in `batch`
     for (const ClientEvent& event : events) {
         HistoryEntry e;
@@ -210,11 +256,11 @@ void HistoryModel::applyEvents(const QList<ClientEvent>& events)
                 batch[*it].queued = false;
                 continue;
             }
-            if (const auto it = m_queuedRows.constFind(event.messageId);
-                it != m_queuedRows.constEnd()) {
-                const int row = *it;
+            if (const auto it = m_queuedIndexes.constFind(event.messageId);
+                it != m_queuedIndexes.constEnd()) {
+                const int row = int(*it - m_firstIndex);
                 m_entries[size_t(row)].queued = false;
-                m_queuedRows.erase(it);
+                m_queuedIndexes.erase(it);
                 changed(row);
                 continue;
             }
@@ -262,8 +308,8 @@ void HistoryModel::applyEvents(const QList<ClientEvent>& events)
                 if (retryInBatch >= 0) {
                     batch[retryInBatch] = e;
                 } else {
-                    m_entries[size_t(m_retryRow)] = e;
-                    changed(m_retryRow);
+                    m_entries[size_t(retryRow())] = e;
+                    changed(retryRow());
                 }
                 continue;
             }
@@ -272,28 +318,33 @@ void HistoryModel::applyEvents(const QList<ClientEvent>& events)
         } else if (endsRetryRun(event)) {
             runOpen = false;
             retryInBatch = -1;
-            m_retryRow = -1;
+            m_retryIndex = -1;
         }
         batch.append(e);
     }
     if (firstChanged >= 0)
         emit dataChanged(index(firstChanged), index(lastChanged));
-    const int first = count();
+    const qint64 first = sessionCount();
     append(batch);
     if (!runOpen)
-        m_retryRow = -1;
+        m_retryIndex = -1;
+    else if (retryInBatch >= 0 && first + retryInBatch >= m_firstIndex)
+        m_retryIndex = first + retryInBatch;
     else if (retryInBatch >= 0)
-        m_retryRow = first + retryInBatch;
+        m_retryIndex = -1; // dropped with its batch: the next retry starts a new entry
 }
 
 void HistoryModel::clear()
 {
     beginResetModel();
-    m_entries.clear();
-    m_entries.shrink_to_fit();
-    m_queuedRows.clear();
-    m_retryRow = -1;
+    std::deque<HistoryEntry>().swap(m_entries); // give the memory back
+    m_queuedIndexes.clear();
+    m_retryIndex = -1;
+    const bool hadDropped = m_firstIndex != 0;
+    m_firstIndex = 0;
     endResetModel();
+    if (hadDropped)
+        emit firstIndexChanged(0);
 }
 
 void HistoryModel::setByteView(ByteView view)
@@ -323,53 +374,6 @@ QString HistoryModel::toPlainText(ByteView view) const
     return out;
 }
 
-QJsonObject HistoryModel::toJsonObject(const HistoryEntry& e)
-{
-    QJsonObject object{
-        {QStringLiteral("time"),
-         QDateTime::fromMSecsSinceEpoch(e.timeMs).toString(Qt::ISODateWithMs)},
-        {QStringLiteral("kind"), historyKindName(e.kind)},
-        {QStringLiteral("text"), historyEntryBody(e, ByteView::Text)},
-    };
-    if (e.isMessage())
-        object.insert(QStringLiteral("hex"), QString::fromLatin1(e.payload.toHex()));
-    if (e.hasRtt())
-        object.insert(QStringLiteral("rtt_ms"), e.rttMs);
-    if (e.queued)
-        object.insert(QStringLiteral("queued"), true);
-    return object;
-}
-
-std::optional<HistoryEntry> HistoryModel::fromJsonObject(const QJsonObject& object)
-{
-    HistoryEntry e;
-    bool ok = false;
-    e.kind = kindFromName(object.value(QStringLiteral("kind")).toString(), &ok);
-    const QDateTime time =
-        QDateTime::fromString(object.value(QStringLiteral("time")).toString(), Qt::ISODateWithMs);
-    const QJsonValue text = object.value(QStringLiteral("text"));
-    const QJsonValue hex = object.value(QStringLiteral("hex"));
-    if (!ok || !time.isValid() || !(text.isString() || (e.isMessage() && hex.isString())))
-        return std::nullopt;
-    e.timeMs = time.toMSecsSinceEpoch();
-    if (!e.isMessage()) {
-        e.text = text.toString();
-    } else if (hex.isString()) {
-        std::optional<QByteArray> bytes = parseHex(hex.toString());
-        if (!bytes)
-            return std::nullopt; // not this program's hex: never guess at bytes
-        e.payload = *bytes;
-    } else {
-        e.payload = text.toString().toUtf8(); // written before messages were bytes
-    }
-    const QJsonValue rtt = object.value(QStringLiteral("rtt_ms"));
-    if (rtt.isDouble())
-        e.rttMs = rtt.toDouble();
-    // A message still queued when saved was never sent: keep it marked so.
-    e.queued = object.value(QStringLiteral("queued")).toBool(false);
-    return e;
-}
-
 QByteArray HistoryModel::toJson() const
 {
     QJsonArray array;
@@ -393,10 +397,8 @@ QByteArray HistoryModel::toJsonLines(int maxEntries) const
     QByteArray data;
     const size_t keep = maxEntries < 0 ? m_entries.size() : size_t(maxEntries);
     const size_t first = m_entries.size() > keep ? m_entries.size() - keep : 0;
-    for (size_t i = first; i < m_entries.size(); ++i) {
-        data += QJsonDocument(toJsonObject(m_entries[i])).toJson(QJsonDocument::Compact);
-        data += '\n';
-    }
+    for (size_t i = first; i < m_entries.size(); ++i)
+        data += toJsonLine(m_entries[i]);
     return data;
 }
 

@@ -2,6 +2,8 @@
 
 // The conversation as a list model: one entry per message or notice, appended
 // in batches so a fast sender costs one insert per flush, not one per message.
+// At most maxEntries() stay in memory: the oldest leave from the top (the kept
+// file has them, SessionKeeper) and firstIndex() counts them.
 // A message entry keeps its bytes; the model shows them in one view (Text,
 // Hex or Mixed, wire/ByteText.h), and switching the view re-renders them all.
 //
@@ -24,9 +26,9 @@
 #include <QString>
 
 #include <cmath>
+#include <deque>
 #include <limits>
 #include <optional>
-#include <vector>
 
 namespace chorus {
 
@@ -94,7 +96,25 @@ public:
     void applyEvents(const QList<ClientEvent>& events);
     void clear();
     // The row of the running reconnect run's entry; -1 when there is none.
-    int retryRow() const { return m_retryRow; }
+    int retryRow() const;
+
+    // At most `maxEntries` entries in memory (0: no limit). An append beyond it
+    // drops the oldest rows (entriesAboutToBeDropped first, so the kept file can
+    // take them); lowering it drops at once.
+    void setMaxEntries(int maxEntries);
+    int maxEntries() const { return m_maxEntries; }
+    // The session's number of row 0: how many of this session's entries came
+    // before it and are not in memory (dropped from view). 0 after clear().
+    qint64 firstIndex() const { return m_firstIndex; }
+    qint64 sessionCount() const { return m_firstIndex + count(); }
+    // Puts entries that came just before row 0 (read back from the kept file,
+    // oldest first) at the top. Loaded entries may take the model up to twice
+    // its limit (the rest are not taken; returns how many were); appends then
+    // drop as many as they add, so the loaded rows leave first.
+    int prependOlder(const QList<HistoryEntry>& entries);
+    // The session index of the oldest entry that may still change (a queued
+    // message, the running reconnect notice); sessionCount() when none.
+    qint64 firstUnsettledIndex() const;
 
     // How messages are shown (and found, and copied). Switching re-renders
     // every entry (a layout change: heights differ between views).
@@ -119,6 +139,8 @@ public:
     static constexpr qint64 kMaxReadBytes = 256 * 1024 * 1024;
 
     static QJsonObject toJsonObject(const HistoryEntry& entry);
+    // One compact JSON object and a newline: a line of a kept session file.
+    static QByteArray toJsonLine(const HistoryEntry& entry);
     static std::optional<HistoryEntry> fromJsonObject(const QJsonObject& object);
 
     // Row of the next/previous entry whose body in the model's view contains
@@ -127,11 +149,20 @@ public:
 
 signals:
     void entriesAppended(int first, int last);
+    // Rows first..last (always from 0) are about to leave memory.
+    void entriesAboutToBeDropped(int first, int last);
+    void firstIndexChanged(qint64 firstIndex);
 
 private:
-    std::vector<HistoryEntry> m_entries;
-    QHash<quint64, int> m_queuedRows; // message id -> row while queued
-    int m_retryRow = -1;
+    // Drops the oldest rows beyond the limit (`countBefore`: the count before the
+    // last append, which loaded older rows may have taken over the limit).
+    void dropOldest(int countBefore);
+
+    std::deque<HistoryEntry> m_entries;
+    QHash<quint64, qint64> m_queuedIndexes; // message id -> session index while queued
+    qint64 m_retryIndex = -1;               // session index of the reconnect run's entry
+    qint64 m_firstIndex = 0;
+    int m_maxEntries = 0;
     ByteView m_view = ByteView::Text;
 };
 

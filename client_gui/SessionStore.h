@@ -4,7 +4,9 @@
 // conversation with one server, saved as its own file
 //   <folder>/<host>_<port>/<yyyyMMdd-hhmmss>-<n>.jsonl
 // so two windows on one server never share (or overwrite) a conversation.
-// At most kMaxSessionsPerServer files per server are kept; the oldest go.
+// A session longer than kMaxFileBytes continues in a new file (the next
+// number after the same stamp). At most kMaxSessionsPerServer files per
+// server are kept; the oldest go.
 
 #include "base/AtomicFile.h"
 
@@ -26,7 +28,7 @@ class SessionStore
 {
 public:
     static constexpr int kMaxSessionsPerServer = 20;
-    static constexpr int kMaxEntriesPerSession = 10000;
+    static constexpr qint64 kMaxFileBytes = 8 * 1024 * 1024;
 
     // <AppDataLocation>/history (QStandardPaths test mode honoured).
     static QString defaultFolder();

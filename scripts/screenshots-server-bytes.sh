@@ -33,10 +33,10 @@ pids+=($!)
 export DISPLAY="$DISPLAY_NUM"
 for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
 
-# A device's reply book: an ACK byte, a CR-terminated answer, an echo.
+# A device's reply book: an ACK byte, a CR-terminated answer, an echo, Korean text.
 cat >"$SANDBOX/device-book.json" <<'JSON'
 {"version":2,"pickMode":"sequential","entries":[
- {"hex":"06"},{"text":"OK {count}\r"},{"text":"echo: {echo}"}]}
+ {"hex":"06"},{"text":"OK {count}\r"},{"text":"echo: {echo}"},{"text":"확인 {count}"}]}
 JSON
 PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
 "$SERVER" --listen 127.0.0.1 --port "$PORT" --start --view "$VIEW" \
@@ -48,11 +48,11 @@ python3 - "$PORT" <<'PY' &
 import socket, sys, time
 port = int(sys.argv[1])
 peers = [socket.create_connection(("127.0.0.1", port)) for _ in range(4)]
-messages = [
+messages = [  # short enough for the table's Last message column in Hex
     [b"READ?\r", b"SET 21.5\r", b"RUN\r"],                       # a CR device
     [bytes.fromhex("0102FFFE000A"), bytes.fromhex("7F45FF0A")],   # binary, LF-terminated
-    ["드론 상태 보고\n".encode(), "배터리 87%\n".encode()],        # Korean text
-    [b"C:\\log\\x01 is text, \x01 is a byte\n"],                  # a backslash beside a byte
+    ["상태?\n".encode(), "배터리\n".encode()],                    # Korean text
+    [b"\\x01=\x01\n"],                                           # a backslash beside a byte
 ]
 for round in range(3):  # bounded, then stay connected for the shot
     for peer, sent in zip(peers, messages):
@@ -71,7 +71,8 @@ PY
 pids+=($!)
 sleep 3
 SWID="$(xdotool search --sync --name 'Chorus Server' | head -1)"
-xdotool windowmove "$SWID" 0 0 windowsize "$SWID" 1000 740
+# The whole 1366x768 screen: hex lines are long, the log gets the width.
+xdotool windowmove "$SWID" 0 0 windowsize "$SWID" 1366 768
 sleep 1
-import -window root -crop 1000x740+0+0 "$OUT/chorus-server-$VIEW.png"
+import -window root "$OUT/chorus-server-$VIEW.png"
 echo "wrote $OUT/chorus-server-$VIEW.png"

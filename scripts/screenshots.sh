@@ -2,7 +2,10 @@
 # Takes the README's screenshots under a private Xvfb the size of a common
 # laptop screen (1366x768): the server window with three connected clients,
 # a client window in conversation with it, and both side by side, each on one
-# half of the screen (chorus-side-by-side.png), as a user would put them.
+# half of the screen (chorus-side-by-side.png), as a user would put them;
+# then the byte views: the server's log and table with device peers
+# (chorus-server-hex.png) and the client's history with a binary device
+# (chorus-client-hex.png), each script under its own Xvfb.
 # Everything talks to 127.0.0.1 only; every process started here is stopped on exit.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -89,3 +92,24 @@ xdotool windowmove "$WID" 683 0 windowsize "$WID" 683 768
 sleep 1
 import -window root "$OUT/chorus-side-by-side.png"
 echo "wrote $OUT/chorus-side-by-side.png"
+
+# The charts, side by side: View → Traffic chart and View → Round-trip chart
+# (Ctrl+T in each). A real key press after focusing the window: Qt takes no
+# shortcut from an event sent to a window that is not active.
+xdotool windowfocus --sync "$SWID" && xdotool key ctrl+t
+sleep 0.5
+xdotool windowfocus --sync "$WID" && xdotool key ctrl+t
+for i in $(seq 12); do
+  xdotool type --delay 40 --window "$WID" "status $i"
+  xdotool key --window "$WID" Return
+  sleep 0.3
+done
+sleep 2
+import -window root "$OUT/chorus-charts.png"
+echo "wrote $OUT/chorus-charts.png"
+
+# The byte views (Hex), each under its own private Xvfb; this one's windows go first.
+cleanup
+trap - EXIT
+"$ROOT/scripts/screenshots-server-bytes.sh" "$OUT" hex
+"$ROOT/scripts/screenshots-client-bytes.sh" "$OUT"

@@ -159,6 +159,9 @@ QVariant ConnectionTableModel::data(const QModelIndex& index, int role) const
     case FramingColumn:
         return s.detectedFraming;
     case StateColumn:
+        // Input held back by the peer's rate limit (ConnectionLimits::rateLimit).
+        if (s.rateLimited && s.state == ConnectionState::Connected)
+            return tr("connected, limited");
         return connectionStateName(s.state);
     case ColumnCount:
         break;

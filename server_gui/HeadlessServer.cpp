@@ -69,6 +69,8 @@ std::optional<int> HeadlessServer::start()
 
     m_engine = new ServerEngine(m_book, this);
     m_engine->setConfig(ServerSettings::engineConfig(overrides));
+    if (const std::optional<int> failed = loadRules())
+        return failed;
     connect(m_engine, &ServerEngine::logBatch, this, &HeadlessServer::onLogBatch);
     connect(m_engine, &ServerEngine::listening, this, &HeadlessServer::onListening);
     connect(m_engine, &ServerEngine::startFailed, this, &HeadlessServer::onStartFailed);
@@ -77,6 +79,37 @@ std::optional<int> HeadlessServer::start()
             emit finished(0);
     });
     m_engine->start();
+    return std::nullopt;
+}
+
+std::optional<int> HeadlessServer::loadRules()
+{
+    const std::shared_ptr<RuleBook> rules = m_engine->ruleBook();
+    const int fallback = settingId(ServerSetting::Fallback);
+    rules->setFallbackToBook(!m_options.overrides.has(fallback) ||
+                             m_options.overrides.get(fallback).toBool());
+    if (m_options.rulesPath.isEmpty())
+        return std::nullopt;
+    const BookFileResult loaded = rules->load(m_options.rulesPath);
+    if (!loaded.ok()) {
+        printError(tr("chorus-server: --rules: %1").arg(describeBookResult(loaded)));
+        return kUnusableInput;
+    }
+    int inactive = 0;
+    for (int i = 0; i < rules->count(); ++i) {
+        const RuleStatus status = rules->status(i);
+        if (status.problem == RuleProblem::None)
+            continue;
+        ++inactive;
+        printError(tr("warning: rule %1 (\"%2\") is inactive: %3")
+                       .arg(i + 1)
+                       .arg(rules->rule(i).name, status.errorString));
+    }
+    printLine(
+        tr("%n reply rules from %1 (%2 inactive); unmatched messages: %3", nullptr, rules->count())
+            .arg(m_options.rulesPath)
+            .arg(inactive)
+            .arg(rules->fallbackToBook() ? tr("reply book") : tr("no reply")));
     return std::nullopt;
 }
 

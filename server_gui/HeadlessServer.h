@@ -27,7 +27,7 @@ class HeadlessServer : public QObject
 public:
     // Exit codes besides 0.
     static constexpr int kListenFailed = 1;
-    static constexpr int kUnusableInput = 2; // bad --replies, unusable --log-file
+    static constexpr int kUnusableInput = 2; // bad --replies or --rules, unusable --log-file
 
     explicit HeadlessServer(const ServerCommandLineOptions& options,
                             const QString& ownBookPath = defaultReplyBookPath(),
@@ -48,6 +48,8 @@ signals:
 private:
     void printLine(const QString& line);
     void printError(const QString& line);
+    // --rules and --no-fallback; a failure code when the file cannot be used.
+    std::optional<int> loadRules();
     void onListening(const QList<QHostAddress>& addresses, quint16 port);
     void onStartFailed(const chorus::ListenFailure& failure);
     void onLogBatch(const QList<chorus::LogEntry>& entries);

@@ -157,6 +157,7 @@ ServerCommandLine::Result ServerCommandLine::parse(const QStringList& arguments)
     out.headless = take(ServerSetting::Headless).toBool();
     out.startAtOnce = take(ServerSetting::Start).toBool();
     out.repliesPath = take(ServerSetting::Replies).toString();
+    out.rulesPath = take(ServerSetting::Rules).toString();
     out.lagReportPath = take(ServerSetting::LagReport).toString();
     if (const QVariant pick = take(ServerSetting::Pick); pick.isValid())
         out.pickMode = pickModeFromName(pick.toString());

@@ -24,6 +24,7 @@ struct ServerCommandLineOptions
     bool headless = false;
     bool startAtOnce = false;         // window: start listening without a click
     QString repliesPath;              // empty: the window's own book
+    QString rulesPath;                // --rules; empty: the window's own rules (headless: none)
     QString lagReportPath;            // empty: no lag report
     std::optional<PickMode> pickMode; // empty: the book's own
     std::optional<ByteView> view;     // --view; empty: text (headless), the saved one (window)

@@ -131,6 +131,77 @@ QList<SettingSpec> rows()
         "chorus::ServerSettings",
         "Do not log every message received and sent (and every control message).");
 
+    SettingSpec& idleTimeout = row(ServerSetting::IdleTimeout);
+    idleTimeout.key = "engine/idleTimeoutS";
+    idleTimeout.option = "idle-timeout";
+    idleTimeout.defaultValue = qint64(0);
+    idleTimeout.minimum = 0;
+    idleTimeout.maximum = 7 * 24 * 3600;
+    idleTimeout.unit = QT_TRANSLATE_NOOP("chorus::ServerSettings", "s");
+    idleTimeout.valueName = "S";
+    idleTimeout.label = QT_TRANSLATE_NOOP("chorus::ServerSettings", "Idle timeout");
+    idleTimeout.help = QT_TRANSLATE_NOOP(
+        "chorus::ServerSettings",
+        "Close a peer that sends nothing for S seconds (a Chorus peer is told why in a bye, a "
+        "text peer in an \"error: …\" line). 0: never. Default: 0.");
+
+    SettingSpec& frameTimeout = row(ServerSetting::FrameTimeout);
+    frameTimeout.key = "engine/frameTimeoutS";
+    frameTimeout.option = "frame-timeout";
+    frameTimeout.defaultValue = qint64(0);
+    frameTimeout.minimum = 0;
+    frameTimeout.maximum = 24 * 3600;
+    frameTimeout.unit = QT_TRANSLATE_NOOP("chorus::ServerSettings", "s");
+    frameTimeout.valueName = "S";
+    frameTimeout.label = QT_TRANSLATE_NOOP("chorus::ServerSettings", "Message timeout");
+    frameTimeout.help = QT_TRANSLATE_NOOP(
+        "chorus::ServerSettings",
+        "Close a peer whose started message is not complete within S seconds (bytes trickling "
+        "in without a terminator: slowloris). 0: no limit. Default: 0.");
+
+    SettingSpec& rateMessages = row(ServerSetting::RateMessages);
+    rateMessages.key = "engine/rateMessages";
+    rateMessages.option = "rate-limit-messages";
+    rateMessages.defaultValue = qint64(0);
+    rateMessages.minimum = 0;
+    rateMessages.maximum = 10000000;
+    rateMessages.unit = QT_TRANSLATE_NOOP("chorus::ServerSettings", "messages/s");
+    rateMessages.valueName = "N";
+    rateMessages.label = QT_TRANSLATE_NOOP("chorus::ServerSettings", "Rate limit per peer");
+    rateMessages.help = QT_TRANSLATE_NOOP(
+        "chorus::ServerSettings",
+        "Handle at most N messages a second from each peer; the rest waits, unread, in the "
+        "network buffers (nothing is dropped) and the peer's row says \"limited\". 0: no "
+        "limit. Default: 0.");
+
+    SettingSpec& rateBytes = row(ServerSetting::RateBytes);
+    rateBytes.key = "engine/rateBytes";
+    rateBytes.option = "rate-limit-bytes";
+    rateBytes.defaultValue = qint64(0);
+    rateBytes.minimum = 0;
+    rateBytes.maximum = 1024 * kMiB;
+    rateBytes.unit = QT_TRANSLATE_NOOP("chorus::ServerSettings", "bytes/s");
+    rateBytes.valueName = "N";
+    rateBytes.label = QT_TRANSLATE_NOOP("chorus::ServerSettings", "Byte rate limit per peer");
+    rateBytes.help = QT_TRANSLATE_NOOP(
+        "chorus::ServerSettings",
+        "Read at most N bytes a second from each peer; the rest waits, unread. 0: no limit. "
+        "Default: 0.");
+
+    SettingSpec& rateBurst = row(ServerSetting::RateBurst);
+    rateBurst.key = "engine/rateBurstMs";
+    rateBurst.option = "rate-burst";
+    rateBurst.defaultValue = qint64(RateLimit{}.burst.count());
+    rateBurst.minimum = 1;
+    rateBurst.maximum = 60000;
+    rateBurst.unit = QT_TRANSLATE_NOOP("chorus::ServerSettings", "ms");
+    rateBurst.valueName = "MS";
+    rateBurst.label = QT_TRANSLATE_NOOP("chorus::ServerSettings", "Rate limit burst");
+    rateBurst.help = QT_TRANSLATE_NOOP(
+        "chorus::ServerSettings",
+        "A peer that was quiet may send this many milliseconds' worth of the rate limits at "
+        "once. Default: 1000.");
+
     SettingSpec& logFile = row(ServerSetting::LogFile);
     logFile.key = "log/file";
     logFile.option = "log-file";
@@ -228,6 +299,18 @@ QList<SettingSpec> rows()
                                      "TCP port of the TLS listener, beside the plain port; 0 "
                                      "picks a free port.");
 
+    SettingSpec& fallback = row(ServerSetting::Fallback);
+    fallback.key = "rules/fallbackToBook";
+    fallback.option = "no-fallback";
+    fallback.kind = SettingKind::Boolean;
+    fallback.defaultValue = true;
+    fallback.flagValue = false;
+    fallback.label =
+        QT_TRANSLATE_NOOP("chorus::ServerSettings", "Unmatched messages get a reply-book reply");
+    fallback.help = QT_TRANSLATE_NOOP(
+        "chorus::ServerSettings",
+        "Messages no reply rule matches get no reply, instead of one from the reply book.");
+
     SettingSpec& replies = row(ServerSetting::Replies);
     replies.option = "replies";
     replies.kind = SettingKind::Text;
@@ -286,6 +369,19 @@ QList<SettingSpec> rows()
         "How messages are shown: text (UTF-8, other bytes as escapes such as \\x01 \\r), hex "
         "(01 02 FF) or mixed (a hex dump under the line). --headless: on stdout; the window: "
         "for this run (View menu).");
+    SettingSpec& rules = row(ServerSetting::Rules);
+    rules.option = "rules";
+    rules.kind = SettingKind::Text;
+    rules.minimum = 1;
+    rules.defaultValue = QString();
+    rules.valueName = "FILE";
+    rules.help = QT_TRANSLATE_NOOP(
+        "chorus::ServerSettings",
+        "Reply rules checked before the reply book, top to bottom, the first match answering "
+        "(docs/RULES.md): JSON as the window saves it, or a plain request;reply list, one exact "
+        "rule per line (detected from the content). Only read, never changed: the window saves "
+        "edits to its own rules. A file that cannot be used stops --headless with exit code 2. "
+        "Default: the window's saved rules (the window), none (--headless).");
     return rows;
 }
 
@@ -311,7 +407,10 @@ QList<int> ServerSettings::engineSettingIds()
 {
     return {settingId(ServerSetting::IdleGap),        settingId(ServerSetting::MaxMessage),
             settingId(ServerSetting::HighWater),      settingId(ServerSetting::IoThreads),
-            settingId(ServerSetting::MaxConnections), settingId(ServerSetting::LogMessages)};
+            settingId(ServerSetting::MaxConnections), settingId(ServerSetting::LogMessages),
+            settingId(ServerSetting::IdleTimeout),    settingId(ServerSetting::FrameTimeout),
+            settingId(ServerSetting::RateMessages),   settingId(ServerSetting::RateBytes),
+            settingId(ServerSetting::RateBurst)};
 }
 
 QList<int> ServerSettings::accessSettingIds()
@@ -347,6 +446,14 @@ ServerConfig ServerSettings::engineConfig(const SettingValues& values)
     config.tls.certificatePath = get(ServerSetting::TlsCertificate).toString();
     config.tls.keyPath = get(ServerSetting::TlsKey).toString();
     config.tls.port = quint16(get(ServerSetting::TlsPort).toLongLong());
+    config.limits.idleTimeout = std::chrono::seconds(get(ServerSetting::IdleTimeout).toLongLong());
+    config.limits.frameTimeout =
+        std::chrono::seconds(get(ServerSetting::FrameTimeout).toLongLong());
+    config.limits.rateLimit.messagesPerSecond =
+        double(get(ServerSetting::RateMessages).toLongLong());
+    config.limits.rateLimit.bytesPerSecond = double(get(ServerSetting::RateBytes).toLongLong());
+    config.limits.rateLimit.burst =
+        std::chrono::milliseconds(get(ServerSetting::RateBurst).toLongLong());
     return config;
 }
 

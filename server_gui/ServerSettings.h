@@ -28,6 +28,11 @@ enum class ServerSetting {
     IoThreads,      // engine/ioThreads    --io-threads N
     MaxConnections, // engine/maxConnections --max-connections N
     LogMessages,    // engine/logMessages  --no-log-messages
+    IdleTimeout,    // engine/idleTimeoutS  --idle-timeout S (0: off)
+    FrameTimeout,   // engine/frameTimeoutS --frame-timeout S (0: off)
+    RateMessages,   // engine/rateMessages  --rate-limit-messages N (per peer, a second; 0: off)
+    RateBytes,      // engine/rateBytes     --rate-limit-bytes N (per peer, a second; 0: off)
+    RateBurst,      // engine/rateBurstMs   --rate-burst MS
     LogFile,        // log/file            --log-file FILE (the window resumes it)
     Allow,          // access/allow        --allow RULE (repeatable; addresses, CIDR ranges)
     Deny,           // access/deny         --deny RULE (repeatable)
@@ -36,6 +41,7 @@ enum class ServerSetting {
     TlsCertificate,      // tls/certificate     --tls-cert FILE (PEM)
     TlsKey,              // tls/key             --tls-key FILE (PEM, unencrypted)
     TlsPort,             // tls/port            --tls-port N (TLS listens beside the plain port)
+    Fallback,       // rules/fallbackToBook --no-fallback (docs/RULES.md)
     // Command line only:
     Replies,   // --replies FILE
     Pick,      // --pick MODE
@@ -43,6 +49,7 @@ enum class ServerSetting {
     Start,     // --start
     LagReport, // --lag-report FILE
     View,      // --view text|hex|mixed
+    Rules,     // --rules FILE
     Count
 };
 constexpr int settingId(ServerSetting setting)

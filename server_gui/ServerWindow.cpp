@@ -9,13 +9,16 @@
 #include "LogPane.h"
 #include "ProblemText.h"
 #include "ReplyBookEditor.h"
+#include "RulesPane.h"
 #include "ServerSettingsDialog.h"
+#include "TrafficChart.h"
 #include "base/Endpoint.h"
 
 #include <QAction>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDir>
+#include <QDockWidget>
 #include <QHeaderView>
 #include <QIcon>
 #include <QLabel>
@@ -27,6 +30,7 @@
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -76,7 +80,11 @@ ServerWindow::ServerWindow(const ServerCommandLineOptions& options, const Server
     m_logPane->setConnectionModel(m_connectionModel);
     m_bottomSplitter = new QSplitter(Qt::Horizontal, this);
     m_bottomSplitter->setObjectName(QStringLiteral("bottomSplitter"));
-    m_bottomSplitter->addWidget(m_replyEditor);
+    m_rulesPane = new RulesPane(m_engine->ruleBook(), m_book, this);
+    auto* answers = new QTabWidget(this); // rules beside the book: the window keeps its size
+    answers->addTab(m_replyEditor, tr("Reply book"));
+    answers->addTab(m_rulesPane, tr("Rules"));
+    m_bottomSplitter->addWidget(answers);
     m_bottomSplitter->addWidget(m_logPane);
     m_bottomSplitter->setChildrenCollapsible(false);
 
@@ -88,6 +96,14 @@ ServerWindow::ServerWindow(const ServerCommandLineOptions& options, const Server
     m_mainSplitter->setStretchFactor(1, 2);
     layout->addWidget(m_mainSplitter, 1);
     setCentralWidget(central);
+    // The traffic chart is a dock: resizable, movable, hidden from the View
+    // menu, and its place is in saveState() with the rest of the layout.
+    m_trafficDock = new QDockWidget(tr("Traffic"), this);
+    m_trafficDock->setObjectName(QStringLiteral("trafficDock"));
+    m_trafficChart = new TrafficChart(m_trafficDock);
+    m_trafficDock->setWidget(m_trafficChart);
+    addDockWidget(Qt::BottomDockWidgetArea, m_trafficDock);
+    m_trafficDock->hide(); // until the user shows it
     buildStatusBar();
     buildMenus();
 
@@ -98,6 +114,7 @@ ServerWindow::ServerWindow(const ServerCommandLineOptions& options, const Server
             &ConnectionTableModel::applyBatch);
     connect(m_engine, &ServerEngine::logBatch, m_logPane, &LogPane::appendEntries);
     connect(m_engine, &ServerEngine::countersUpdated, this, &ServerWindow::onCounters);
+    connect(m_engine, &ServerEngine::countersUpdated, m_trafficChart, &TrafficChart::addCounters);
     connect(m_engine, &ServerEngine::blockListChanged, this,
             [this](const QList<BlockedAddress>& blocked) {
                 m_blockedLabel->setText(tr("Blocked: %1").arg(blocked.size()));
@@ -139,6 +156,7 @@ ServerWindow::ServerWindow(const ServerCommandLineOptions& options, const Server
     onCounters(ServerCounters{}); // the limit shows before the first Start
     loadSettings();
     loadReplyBook();
+    wireRules();
     restoreLayout();
     setState(State::Stopped);
 

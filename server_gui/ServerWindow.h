@@ -19,6 +19,7 @@
 
 class QAction;
 class QComboBox;
+class QDockWidget;
 class QLabel;
 class QLineEdit;
 class QMessageBox;
@@ -38,12 +39,15 @@ class FramingChoice;
 class ListenBar;
 class LogPane;
 class ReplyBookEditor;
+class TrafficChart;
+class RulesPane;
 
 // Where the window keeps its files.
 struct ServerFilePaths
 {
-    QString settings;  // chorus-server.conf
-    QString replyBook; // the window's own (autosaved) book
+    QString settings;   // chorus-server.conf
+    QString replyBook;  // the window's own (autosaved) book
+    QString rules = {}; // the window's own rules; empty: rules.json beside the book
     // ~/.config/Chorus/chorus-server.conf and ~/.local/share/Chorus/chorus-server/replies.json.
     static ServerFilePaths standard();
 };
@@ -70,7 +74,12 @@ public:
     ConnectionTableModel* connectionModel() const { return m_connectionModel; }
     QTableView* connectionView() const;
     ReplyBookEditor* replyBookEditor() const { return m_replyEditor; }
+    RulesPane* rulesPane() const { return m_rulesPane; }
+    QAction* ruleHitsAction() const { return m_ruleHitsAction; }
     LogPane* logPane() const { return m_logPane; }
+    TrafficChart* trafficChart() const { return m_trafficChart; }
+    // View → Traffic chart: shows or hides its pane (a dock; remembered with the layout).
+    QAction* trafficChartAction() const;
     QPushButton* startStopButton() const;
     QComboBox* addressCombo() const;
     QSpinBox* portSpin() const;
@@ -161,7 +170,13 @@ private:
     ListenBar* m_listenBar = nullptr;
     ConnectionPane* m_connectionPane = nullptr;
     ReplyBookEditor* m_replyEditor = nullptr;
+    RulesPane* m_rulesPane = nullptr;
+    QAction* m_ruleHitsAction = nullptr;
+    // The Rules tab, its setting and the table's Rule hits… (ServerWindowRules.cpp).
+    void wireRules();
     LogPane* m_logPane = nullptr;
+    TrafficChart* m_trafficChart = nullptr;
+    QDockWidget* m_trafficDock = nullptr;
     QSplitter* m_mainSplitter = nullptr;
     QSplitter* m_bottomSplitter = nullptr;
     QAction* m_settingsAction = nullptr;

@@ -15,6 +15,7 @@
 
 #include <QAction>
 #include <QActionGroup>
+#include <QDockWidget>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
@@ -79,6 +80,11 @@ QAction* ServerWindow::framingAction() const
 {
     return m_connectionPane->framingAction();
 }
+QAction* ServerWindow::trafficChartAction() const
+{
+    return m_trafficDock->toggleViewAction();
+}
+
 QAction* ServerWindow::viewAction(ByteView view) const
 {
     return m_viewActions.value(int(view));
@@ -158,6 +164,13 @@ void ServerWindow::buildMenus()
         m_viewActions.append(action);
     }
     m_viewActions.first()->setChecked(true);
+    viewMenu->addSeparator();
+    QAction* chart = m_trafficDock->toggleViewAction();
+    chart->setText(tr("Traffic &chart"));
+    chart->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    chart->setStatusTip(
+        tr("Messages per second in and out and active connections, last 5 minutes"));
+    viewMenu->addAction(chart);
 
     QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(tr("&About Chorus Server"), this, [this] {

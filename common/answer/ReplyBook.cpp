@@ -199,6 +199,15 @@ void ReplyBook::setPickMode(PickMode mode)
     afterChange();
 }
 
+void ReplyBook::setTemplateSyntax(TemplateSyntax syntax)
+{
+    QMutexLocker lock(&m_writeMutex);
+    if (m_syntax == syntax)
+        return;
+    m_syntax = syntax;
+    publish(m_snapshot->entries);
+}
+
 std::optional<QByteArray> ReplyBook::pick(const ReplyContext& context)
 {
     const std::shared_ptr<const Snapshot> snapshot = std::atomic_load(&m_snapshot);
@@ -328,7 +337,7 @@ void ReplyBook::publish(QList<ReplyEntry> entries)
     for (int i = 0; i < snapshot->entries.size(); ++i) {
         const ReplyEntry& entry = snapshot->entries.at(i);
         // Compiled once here, so pick() never parses; an invalid entry is never picked.
-        snapshot->compiled.push_back(ReplyTemplate::compile(entry));
+        snapshot->compiled.push_back(ReplyTemplate::compile(entry, nullptr, m_syntax));
         if (!entry.enabled || !snapshot->compiled.back())
             continue;
         snapshot->enabled.push_back(i);

@@ -48,6 +48,9 @@ public:
 
     PickMode pickMode() const;
     void setPickMode(PickMode mode);
+    // A rule's reply set compiles its entries with TemplateSyntax::Rule
+    // (captures, checksums); the book itself keeps Book. Not an edit.
+    void setTemplateSyntax(TemplateSyntax syntax);
 
     // --- picking (thread-safe, called by the engine for every message)
     // Returns the reply's bytes, placeholders expanded, or nullopt when no
@@ -92,6 +95,7 @@ private:
     std::size_t m_sequentialPos = 0;
     quint64 m_shuffleGeneration = 0; // generation m_shuffleOrder was built for
     QString m_autoSavePath;
+    TemplateSyntax m_syntax = TemplateSyntax::Book;
 };
 
 } // namespace chorus

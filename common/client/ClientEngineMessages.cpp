@@ -277,7 +277,7 @@ bool ClientEngine::writeMessage(quint64 id, const QByteArray& payload)
     if (m_chorusMode) {
         if (const qsizetype bad = firstInvalidUtf8(payload); bad >= 0)
             return drop(ClientError::NotUtf8ForChorus, bad, 0);
-        wire = encodeChorusMessage(makeMsg(id, QString::fromUtf8(payload)));
+        wire = encodeChorusMessage(makeMsg(id, decodeUtf8(payload))); // keeps a leading U+FEFF
     } else {
         wire = m_outgoing.frame(payload);
         if (!wire)

@@ -10,25 +10,12 @@
 
 #include <algorithm>
 
-#ifdef Q_OS_LINUX
-#include <netinet/in.h>
-#include <netinet/tcp.h>
-#include <sys/socket.h>
-#endif
-
 namespace chorus {
-
-namespace {
-
-// One read() per call into a per-thread scratch buffer: no allocation per read.
-constexpr qsizetype kReadChunkBytes = 64 * 1024;
-
-} // namespace
 
 Connection::Connection(quint64 id, const FrameSpec& framing, const ConnectionLimits& limits,
                        std::shared_ptr<ReplyBook> book, ConnectionLedger* ledger, QObject* parent)
     : QObject(parent), m_decoder(framing, limits.maxMessageBytes), m_limits(limits),
-      m_book(std::move(book)), m_ledger(ledger)
+      m_book(std::move(book)), m_ledger(ledger), m_rate(limits.rateLimit)
 {
     m_snapshot.id = id;
 }
@@ -90,6 +77,8 @@ bool Connection::open(qintptr socketDescriptor, QString* error)
             std::tie(m_socketError, m_socketErrorText) = socketFailure();
     });
     connect(m_socket, &QAbstractSocket::stateChanged, this, &Connection::onStateChanged);
+    m_lastInput = Clock::now();
+    armGuardTimer();
     // Bytes already waiting (the peer wrote before we adopted the descriptor)
     // need nothing special: the read notifier is level-triggered.
     return true;
@@ -129,6 +118,12 @@ void Connection::timerEvent(QTimerEvent* event)
     if (event->timerId() == m_idleTimer.timerId()) {
         m_idleTimer.stop();
         onIdleTimeout();
+    } else if (event->timerId() == m_guardTimer.timerId()) {
+        m_guardTimer.stop();
+        onGuardTimer();
+    } else if (event->timerId() == m_paceTimer.timerId()) {
+        m_paceTimer.stop();
+        serve(false);
     } else if (event->timerId() == m_closeTimer.timerId()) {
         m_closeTimer.stop();
         if (m_socket)
@@ -143,80 +138,16 @@ void Connection::onReadyRead()
     if (!m_socket || m_finished)
         return;
     if (m_snapshot.tls && m_snapshot.tlsProtocol.isEmpty()) {
-        if (!m_tlsRefusedPlain && !static_cast<QSslSocket*>(m_socket)->isEncrypted() &&
-            static_cast<QSslSocket*>(m_socket)->mode() == QSslSocket::UnencryptedMode)
+        // Before the handshake: its first bytes start it (or refuse a plain
+        // client); the handshake's own bytes never reach a pass.
+        auto* tlsSocket = static_cast<QSslSocket*>(m_socket);
+        if (!m_tlsRefusedPlain && !tlsSocket->isEncrypted() &&
+            tlsSocket->mode() == QSslSocket::UnencryptedMode)
             onTlsFirstBytes();
         if (m_snapshot.tlsProtocol.isEmpty())
             return;
     }
-    thread_local char buffer[kReadChunkBytes];
-    const qint64 chunkBytes = std::clamp<qint64>(m_limits.readBufferBytes, 1, kReadChunkBytes);
-    const qint64 passBytes = std::max<qint64>(m_limits.readBufferBytes, chunkBytes);
-    const quint64 bytesOutBefore = m_snapshot.traffic.bytesOut;
-    qint64 taken = 0;
-    bool closedByPeer = false;
-    while (!m_finished && m_closeReason == ConnectionError::None) {
-        // Readable with nothing to read is the end of the peer's stream. Seen here,
-        // before read() reports it: an unbuffered socket that read() finds at its
-        // end closes at once, dropping replies still queued for a peer that only
-        // shut down its sending side (`printf 'question\n' | nc host port`).
-        const qint64 available = m_socket->bytesAvailable();
-        if (available <= 0) {
-            if (taken == 0) {
-                // A TLS socket reports its end by its state, never like this.
-                if (!m_snapshot.tls)
-                    onPeerShutdown();
-                return;
-            }
-            break;
-        }
-        const qint64 n = m_socket->read(buffer, std::min(chunkBytes, available));
-        if (n < 0) {
-            // An unbuffered socket reports the end of the stream (or a reset)
-            // from read() itself, without stateChanged/errorOccurred.
-            closedByPeer = true;
-            break;
-        }
-        if (n == 0)
-            break; // nothing more for now
-        m_snapshot.traffic.bytesIn += quint64(n);
-        m_ledger->traffic.bytesIn += quint64(n);
-        const QList<FramedMessage> messages = m_decoder.feed(QByteArrayView(buffer, n));
-        for (const FramedMessage& message : messages) {
-            if (m_finished || m_closeReason != ConnectionError::None)
-                break;
-            handleMessage(message);
-        }
-        taken += n;
-        // Took all there was (one FIONREAD per read in the common case), or past
-        // the per-pass cap: the notifier brings us back after other peers had a turn.
-        if (n < chunkBytes || taken >= passBytes)
-            break;
-    }
-#ifdef Q_OS_LINUX
-    // telnet and `nc -C` may send one line as two writes, the second held back
-    // by the peer's Nagle until our delayed ACK (~40 ms) arrives. A read that
-    // was answered is acknowledged by the reply itself; otherwise TCP_QUICKACK
-    // (cleared by the kernel after use, so set again each time) acks at once
-    // and releases the rest within the idle gap, so the line stays one message.
-    if (!closedByPeer && !m_finished && m_snapshot.traffic.bytesOut == bytesOutBefore) {
-        const int one = 1;
-        ::setsockopt(int(m_socket->socketDescriptor()), IPPROTO_TCP, TCP_QUICKACK, &one,
-                     sizeof one);
-    }
-#endif
-    if (!m_finished) {
-        if (m_decoder.framing() == Framing::Auto && m_decoder.hasPending())
-            armIdleTimer();
-        else
-            m_idleTimer.stop();
-    }
-    markChanged();
-    if (closedByPeer && !m_finished) {
-        if (m_socketError == ConnectionError::None)
-            std::tie(m_socketError, m_socketErrorText) = socketFailure();
-        finish();
-    }
+    serve(true);
 }
 
 void Connection::onPeerShutdown()
@@ -251,6 +182,8 @@ void Connection::onIdleTimeout()
 {
     if (m_finished)
         return;
+    if (m_inboxNext < m_inbox.size())
+        return; // messages before the pending bytes still wait: the pass re-arms the gap
     const std::optional<FramedMessage> message = m_decoder.flushAfterGap();
     if (message)
         handleMessage(*message);
@@ -265,7 +198,13 @@ bool Connection::writeCounted(const QByteArray& bytes, Traffic traffic)
         return false;
     if (cutOffIfBacklogged())
         return false;
-    if (m_socket->write(bytes) < 0) {
+    if (m_batchingWrites) {
+        // A pass's replies leave together (flushOutbox): one send for up to kPassMessages.
+        if (m_outbox.isEmpty())
+            m_outbox = bytes; // shared, no copy: the common one-reply pass
+        else
+            m_outbox += bytes;
+    } else if (m_socket->write(bytes) < 0) {
         // An unbuffered socket reports a failed send only here (no errorOccurred):
         // the peer reset or closed; finish now, nothing will notify us later.
         const auto [error, reason] = socketFailure();
@@ -332,6 +271,7 @@ void Connection::close(ConnectionError reason, const QString& text)
         return;
     m_closeReason = reason;
     m_closeText = text;
+    dropDelayedReplies();
     m_idleTimer.stop();
     m_snapshot.state = ConnectionState::Closing;
     markChanged();
@@ -339,8 +279,13 @@ void Connection::close(ConnectionError reason, const QString& text)
         // Chorus peers learn why before the close, and whether coming back is welcome:
         // after a Stop yes (the server may start again), after a Disconnect or block no.
         writeChorus(makeBye(text, reason == ConnectionError::ServerStopping), Traffic::Control);
-    else if (reason == ConnectionError::Blocked && m_decoder.spec().isTextual())
+    else if ((reason == ConnectionError::Blocked || reason == ConnectionError::IdleTimeout ||
+              reason == ConnectionError::FrameTimeout) &&
+             m_decoder.spec().isTextual())
         writeNoticeLine(tr("error: %1").arg(text), Terminator::Lf);
+    flushOutbox(); // before the close: replies of the pass and the farewell go first
+    m_guardTimer.stop();
+    m_paceTimer.stop();
     m_closeTimer.start(int(kCloseFlushTimeout.count()), this);
     m_socket->disconnectFromHost(); // may finish() at once when nothing is left to send
 }
@@ -353,6 +298,7 @@ void Connection::abort(ConnectionError reason, const QString& text)
         m_closeReason = reason;
         m_closeText = text;
     }
+    m_outbox.clear();
     m_socket->abort();
     finish(); // abort() of an already unconnected socket emits nothing
 }
@@ -368,8 +314,20 @@ void Connection::finish()
     if (m_finished)
         return;
     m_finished = true;
+    dropDelayedReplies();
     m_idleTimer.stop();
     m_closeTimer.stop();
+    m_guardTimer.stop();
+    m_paceTimer.stop();
+    // Messages read but not yet handled when the peer went away were still received.
+    if (m_snapshot.protocol == PeerProtocol::Text) {
+        for (qsizetype i = m_inboxNext; i < m_inbox.size(); ++i) {
+            if (m_inbox.at(i).isMessage())
+                countIn(m_inbox.at(i).payload);
+        }
+    }
+    m_inbox.clear();
+    m_inboxNext = 0;
     // Bytes that never saw their terminator or gap still were a message (a
     // Chorus peer's cut-off line is not one); a cut-off frame is reported.
     if (m_decoder.hasPending() && m_snapshot.protocol == PeerProtocol::Text) {

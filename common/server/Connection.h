@@ -4,16 +4,21 @@
 // stats. Lives (and is created) in the ServerWorker thread that owns it; all
 // its work happens in that thread's event loop. Messages are bytes from the
 // socket to the reply book and back (docs/PROTOCOL.md §1); Connection.cpp
-// holds the socket's life, ConnectionMessages.cpp what is said on it.
+// holds the socket's life, ConnectionPass.cpp one bounded pass of reading and
+// answering (fairness, rate limit, timeouts), ConnectionMessages.cpp what is
+// said on it.
 
 #include "answer/ReplyBook.h"
+#include "answer/RuleBook.h"
 #include "server/ConnectionLedger.h"
+#include "server/PeerRateLimit.h"
 #include "server/ServerTypes.h"
 #include "server/TlsServerSetup.h"
 #include "wire/ChorusProtocol.h"
 #include "wire/FrameCodec.h"
 
 #include <QBasicTimer>
+#include <QHash>
 #include <QList>
 #include <QObject>
 
@@ -30,6 +35,11 @@ inline constexpr std::chrono::milliseconds kCloseFlushTimeout{2000};
 // A peer that ended its last message with LF/CRLF is line based: bytes without
 // a terminator are more likely a line still in flight than a complete message.
 inline constexpr std::chrono::milliseconds kLinePeerIdleGap{250};
+// One event-loop pass of one connection (ConnectionPass.cpp) handles at most
+// this many messages, limits.readBufferBytes bytes and this much time, then
+// yields: the other peers of the thread get their turn before it goes on.
+inline constexpr int kPassMessages = 256;
+inline constexpr std::chrono::microseconds kPassTime{2000};
 
 class Connection : public QObject
 {
@@ -65,6 +75,8 @@ public:
     // From the next byte on (bytes already pending are kept). A Chorus peer
     // keeps its LF lines: the protocol needs them.
     void setFraming(const FrameSpec& spec);
+    // Reply rules consulted before the book (ConnectionRules.cpp); null: the book only.
+    void setRules(std::shared_ptr<RuleBook> rules) { m_rules = std::move(rules); }
     // Named in the chorus `welcome`.
     void setServerName(const QString& name) { m_serverName = name; }
     // Before open(): the peer came in on the TLS port (ConnectionTls.cpp).
@@ -119,14 +131,30 @@ private:
     bool acceptHelloToken(const ChorusMessage& hello);
     // The hello's bytes for the log: the value of any "token" masked.
     static QByteArray helloForLog(const QByteArray& payload);
-    void answer(const QByteArray& message, std::optional<quint64> seq);
+    // A plain reply ends like the message it answers (`terminator`; None: the
+    // peer's last), not like the last message of the same read.
+    void answer(const QByteArray& message, std::optional<quint64> seq,
+                Terminator terminator = Terminator::None);
     void countIn(const QByteArray& message); // a user message: counted, kept as the last, logged
+
+    // ConnectionRules.cpp: answers decided by the reply rules.
+    // `terminator`: the answered message's, which a plain reply ends with.
+    void answerByRules(const QByteArray& message, const ReplyContext& context,
+                       std::optional<quint64> seq, Terminator terminator);
+    // A reply in the peer's framing or as a chorus reply; `note` says who sent it in the log.
+    void writeReply(const QByteArray& reply, std::optional<quint64> seq, const QString& note,
+                    Terminator terminator);
+    void sendDelayed(quint64 token);
+    // The connection is closing: its delayed replies are dropped, counted and logged.
+    void dropDelayedReplies();
 
     // What a write is, for the counters and the log: only user messages count
     // as messages; control traffic (welcome, pong, error, bye) is logged as such.
     enum class Traffic { User, Control, Notice };
     // Bytes in the peer's framing; false when they could not be framed or sent.
-    bool writeFramed(const QByteArray& body, Traffic traffic);
+    // `terminator` (textual framings): None ends it like the peer's last message.
+    bool writeFramed(const QByteArray& body, Traffic traffic,
+                     Terminator terminator = Terminator::None);
     // Prose ("error: …") for a plain peer: a line, with its terminator (LF when it has none).
     bool writeNoticeLine(const QString& text, Terminator terminator);
     // User messages log `payload` (the bytes the user wrote); control traffic its JSON line.
@@ -147,6 +175,25 @@ private:
     void logProblem(LogLevel level, const QString& text, ConnectionError error,
                     const QByteArray& payload = {});
 
+    // ConnectionPass.cpp: one bounded pass of reading, answering and one write.
+    using Clock = std::chrono::steady_clock;
+    // notified: the read notifier fired (readable with nothing to read is then the end).
+    void serve(bool notified);
+    // Handles the messages of the last read: all (Done), until the pass's
+    // budget is spent (Yield) or until the rate limit says wait (Paced).
+    enum class InboxResult { Done, Yield, Paced };
+    InboxResult handleInbox(int* messagesLeft, Clock::time_point deadline);
+    // How many bytes the next read may take (0: the rate limit says wait).
+    qint64 nextReadBytes(qint64 passBytesLeft, qint64 available) const;
+    void postResume();
+    void flushOutbox();
+    // The rate limit holds input back: the row says so, a timer resumes reading.
+    void pace(qint64 wantedBytes);
+    // Idle and frame timeouts (ConnectionLimits): one timer, at the nearer deadline.
+    void armGuardTimer();
+    void onGuardTimer();
+    void noteInput(Clock::time_point now, bool completedAny);
+
     // Connection.cpp: the socket's life.
     void onReadyRead();
     void onPeerShutdown();
@@ -165,14 +212,43 @@ private:
     FrameDecoder m_decoder;
     ConnectionLimits m_limits;
     std::shared_ptr<ReplyBook> m_book;
+    std::shared_ptr<RuleBook> m_rules;
+    // Replies a rule delays, by token; each has a single-shot timer bound to
+    // this object, so none outlives the connection or reaches another peer.
+    struct DelayedReply
+    {
+        std::optional<QByteArray> reply; // nullopt: a no-reply rule that closes
+        std::optional<quint64> seq;
+        Terminator terminator = Terminator::None; // the answered message's
+        bool close = false;
+        QString note;
+    };
+    QHash<quint64, DelayedReply> m_delayed;
+    quint64 m_nextDelayToken = 0;
+    QString m_sentNote; // while a reply is written: the log's "sent by rule …"
     ConnectionLedger* m_ledger;
     // QBasicTimer, not QTimer: no QObject per timer, and nothing registered
     // with the event loop unless unterminated bytes (or a close) are pending.
     QBasicTimer m_idleTimer;
     QBasicTimer m_closeTimer;
-    ConnectionSnapshot m_snapshot; // lastMessage/framing filled by snapshot()
-    QByteArray m_lastMessage;      // the last user message (shared with the decoder's output)
-    QString m_peerLabel;           // "address:port", formatted once for {peer}
+    QBasicTimer m_guardTimer; // idle / frame timeout, only when one is set
+    QBasicTimer m_paceTimer;  // the rate limit's wait
+    PeerRateLimit m_rate;
+    // Decoded from the last read and not handled yet: at most one read's worth,
+    // the rest stays in the kernel until the next pass.
+    QList<FramedMessage> m_inbox;
+    qsizetype m_inboxNext = 0;
+    // A pass's writes, sent as one.
+    QByteArray m_outbox;
+    bool m_batchingWrites = false;
+    bool m_readReady = false;      // a read notification not yet answered by a read
+    bool m_resumePosted = false;   // a continuation of a yielded pass is queued
+    qint64 m_bytesPerMessage = 64; // seen lately: sizes reads to a pass's messages
+    Clock::time_point m_lastInput;
+    Clock::time_point m_frameStarted; // when the pending partial message began; {} none
+    ConnectionSnapshot m_snapshot;    // lastMessage/framing filled by snapshot()
+    QByteArray m_lastMessage;         // the last user message (shared with the decoder's output)
+    QString m_peerLabel;              // "address:port", formatted once for {peer}
     QString m_serverName;
     QString m_requiredToken;
     std::shared_ptr<const TlsCredentials> m_tlsCredentials;

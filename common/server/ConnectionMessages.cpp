@@ -51,7 +51,7 @@ void Connection::handleMessage(const FramedMessage& message)
     m_lineBasedPeer = message.terminator != Terminator::None;
     if (message.payload.isEmpty())
         return; // an empty line is not a question
-    answer(message.payload, std::nullopt);
+    answer(message.payload, std::nullopt, message.terminator);
 }
 
 void Connection::handleProblem(const FramedMessage& message)
@@ -131,7 +131,8 @@ void Connection::countIn(const QByteArray& message)
     logTraffic(LogKind::Received, message);
 }
 
-void Connection::answer(const QByteArray& message, std::optional<quint64> seq)
+void Connection::answer(const QByteArray& message, std::optional<quint64> seq,
+                        Terminator terminator)
 {
     if (!m_socket || m_socket->state() != QAbstractSocket::ConnectedState)
         return; // the peer is gone: counted, nobody to answer
@@ -141,6 +142,10 @@ void Connection::answer(const QByteArray& message, std::optional<quint64> seq)
     context.count = m_snapshot.traffic.messagesIn; // user messages only
     context.echo = message;
     // context.now stays invalid: the book reads the clock only for {time}/{date}.
+    if (m_rules) {
+        answerByRules(message, context, seq, terminator);
+        return;
+    }
     const std::optional<QByteArray> reply = m_book->pick(context);
     if (!reply) {
         ++m_snapshot.unanswered;
@@ -148,7 +153,7 @@ void Connection::answer(const QByteArray& message, std::optional<quint64> seq)
         return;
     }
     if (!seq) {
-        writeFramed(*reply, Traffic::User);
+        writeFramed(*reply, Traffic::User, terminator);
         return;
     }
     if (const std::optional<QString> text = chorusText(*reply))
@@ -171,13 +176,16 @@ void Connection::handleHello(const FramedMessage& message)
     m_lineBasedPeer = true;
     // JSON lines from now on, whatever the server's text framing (PROTOCOL.md §2.2).
     m_decoder.setSpec(Framing::Line);
-    const QString app = hello.message.app.isEmpty() ? tr("no app named") : hello.message.app;
+    // What the peer says of itself is quoted (ByteText's quotedPeerText): it
+    // cannot forge a log line.
+    const QString app =
+        hello.message.app.isEmpty() ? tr("no app named") : quotedPeerText(hello.message.app);
     log(LogLevel::Info, LogKind::Control,
         hello.message.name.isEmpty()
             ? tr("speaks chorus protocol %1, no name (%2)").arg(hello.message.proto).arg(app)
-            : tr("speaks chorus protocol %1 as \"%2\" (%3)")
+            : tr("speaks chorus protocol %1 as %2 (%3)")
                   .arg(hello.message.proto)
-                  .arg(hello.message.name, app));
+                  .arg(quotedPeerText(hello.message.name), app));
     writeChorus(makeWelcome(id(), m_serverName), Traffic::Control);
 }
 
@@ -207,17 +215,20 @@ void Connection::handleChorusLine(const FramedMessage& message)
     case ChorusMessageType::Name:
         log(LogLevel::Info, LogKind::Control,
             m_snapshot.name.isEmpty()
-                ? tr("named \"%1\"").arg(in.name)
-                : tr("renamed from \"%1\" to \"%2\"").arg(m_snapshot.name, in.name));
+                ? tr("named %1").arg(quotedPeerText(in.name))
+                : tr("renamed from %1 to %2")
+                      .arg(quotedPeerText(m_snapshot.name), quotedPeerText(in.name)));
         m_snapshot.name = in.name;
         return;
     case ChorusMessageType::Bye:
         close(ConnectionError::RemoteClosed,
-              in.reason.isEmpty() ? tr("peer said bye") : tr("peer said bye: %1").arg(in.reason));
+              in.reason.isEmpty() ? tr("peer said bye")
+                                  : tr("peer said bye: %1").arg(quotedPeerText(in.reason)));
         return;
     case ChorusMessageType::Error:
         log(LogLevel::Warning, LogKind::Control,
-            tr("peer reported an error (%1): %2").arg(in.code, in.message));
+            tr("peer reported an error (%1): %2")
+                .arg(quotedPeerText(in.code), quotedPeerText(in.message)));
         return;
     default:
         protocolError(makeError(
@@ -251,7 +262,10 @@ bool Connection::writeChorus(const ChorusMessage& message, Traffic traffic,
 
 std::optional<QString> Connection::chorusText(const QByteArray& bytes)
 {
-    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    // ConvertInitialBom: a U+FEFF the message starts with is a character of
+    // it, not a signature to strip (QStringDecoder's default drops it).
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless |
+                                                     QStringDecoder::Flag::ConvertInitialBom);
     QString text = decoder.decode(bytes);
     if (!decoder.hasError())
         return text;
@@ -264,13 +278,14 @@ std::optional<QString> Connection::chorusText(const QByteArray& bytes)
     return std::nullopt;
 }
 
-bool Connection::writeFramed(const QByteArray& body, Traffic traffic)
+bool Connection::writeFramed(const QByteArray& body, Traffic traffic, Terminator terminator)
 {
     const FrameSpec& spec = m_decoder.spec();
     QByteArray framed;
     if (spec.isTextual()) {
         // The LF path: the peer's own terminator, from the ledger's cache.
-        framed = m_ledger->terminated(body, m_decoder.lastTerminator());
+        framed = m_ledger->terminated(
+            body, terminator != Terminator::None ? terminator : m_decoder.lastTerminator());
     } else {
         std::optional<QByteArray> out = m_decoder.frameOutgoing(body);
         if (!out) {
@@ -334,7 +349,7 @@ void Connection::logTraffic(LogKind kind, const QByteArray& payload, bool incomi
         prose = tr("received");
         break;
     case LogKind::Sent:
-        prose = tr("sent");
+        prose = m_sentNote.isEmpty() ? tr("sent") : m_sentNote;
         break;
     default:
         prose = incoming ? tr("control in") : tr("control out");

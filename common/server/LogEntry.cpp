@@ -46,7 +46,8 @@ QString prefixOf(const LogEntry& entry)
         out += QLatin1Char(']');
     }
     out += QLatin1Char(' ');
-    out += entry.text;
+    // Prose may quote what a peer or the system said: nothing in it starts a line.
+    out += escapedLogProse(entry.text);
     return out;
 }
 
@@ -93,8 +94,14 @@ QString connectionErrorName(ConnectionError error)
         return tr("reply too long for the length field");
     case ConnectionError::NotUtf8ForChorus:
         return tr("bytes a Chorus peer cannot receive");
+    case ConnectionError::ClosedByRule:
+        return tr("closed by a reply rule");
     case ConnectionError::ReplySizeMismatch:
         return tr("reply of another size than the fixed frame");
+    case ConnectionError::IdleTimeout:
+        return tr("idle timeout");
+    case ConnectionError::FrameTimeout:
+        return tr("message not completed in time");
     case ConnectionError::AccessDenied:
         return tr("access denied");
     case ConnectionError::TlsHandshakeFailed:

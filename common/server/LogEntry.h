@@ -43,6 +43,10 @@ enum class ConnectionError {
     NotUtf8ForChorus, // a Chorus peer's JSON text cannot carry bytes that are not UTF-8
     // Sent, with a warning: a fixed-size peer got a reply of another size.
     ReplySizeMismatch,
+    // Closed by a timeout (ConnectionLimits):
+    IdleTimeout,  // the peer sent nothing for idleTimeout
+    FrameTimeout, // a started message did not end within frameTimeout
+    ClosedByRule, // a reply rule closes the connection after its reply (docs/RULES.md)
     // Access control (AccessRules.h) and TLS (TlsServerSetup.h):
     AccessDenied,       // refused at accept by a rule, or a wrong/missing token, or a plain
                         // peer where only Chorus clients with the token may talk

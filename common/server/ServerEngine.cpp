@@ -48,6 +48,7 @@ public:
         : q(engine), book(std::move(replyBook)), shared(std::make_shared<ServerShared>())
     {
         shared->book = book;
+        shared->rules = std::make_shared<RuleBook>();
     }
 
     void ensureWorkers(int count);
@@ -293,6 +294,11 @@ ServerEngine::ServerEngine(std::shared_ptr<ReplyBook> book, QObject* parent)
     qRegisterMetaType<QList<quint64>>();
     qRegisterMetaType<FrameSpec>();
     connect(&d->tick, &QTimer::timeout, this, [this] { d->emitPending(); });
+}
+
+std::shared_ptr<RuleBook> ServerEngine::ruleBook() const
+{
+    return d->shared->rules;
 }
 
 ServerEngine::~ServerEngine()

@@ -10,6 +10,7 @@
 // ServerConfig::updateInterval: connection snapshots, log lines, counters.
 
 #include "answer/ReplyBook.h"
+#include "answer/RuleBook.h"
 #include "server/ServerTypes.h"
 
 #include <QObject>
@@ -27,6 +28,10 @@ class ServerEngine : public QObject
 public:
     explicit ServerEngine(std::shared_ptr<ReplyBook> book, QObject* parent = nullptr);
     ~ServerEngine() override; // stops and joins the engine threads
+
+    // The reply rules every message is checked against before the reply book
+    // (docs/RULES.md); edits apply to the next message. Owned by the engine.
+    std::shared_ptr<RuleBook> ruleBook() const;
 
     // Applies to the next start(); framing/limits also apply to new connections at once.
     void setConfig(const ServerConfig& config);

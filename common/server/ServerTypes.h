@@ -7,6 +7,7 @@
 #include "server/AccessRules.h"
 #include "server/ListenAddress.h"
 #include "server/LogEntry.h"
+#include "server/PeerRateLimit.h"
 #include "wire/FrameCodec.h"
 #include "wire/FrameSpec.h"
 
@@ -14,6 +15,7 @@
 #include <QDateTime>
 #include <QHostAddress>
 #include <QList>
+#include <QMap>
 #include <QMetaType>
 #include <QString>
 
@@ -32,9 +34,15 @@ struct ConnectionLimits
     qint64 highWaterBytes = 1024 * 1024;
     // Most bytes taken from one peer per event-loop pass (the rest waits in the
     // kernel's receive buffer, under TCP flow control): one busy peer cannot
-    // starve the others, and nothing unread is buffered in the process.
-    qint64 readBufferBytes = 256 * 1024;
+    // starve the others, and nothing unread is buffered in the process. The
+    // pass is also capped in messages and time (Connection.h, kPass*).
+    qint64 readBufferBytes = 64 * 1024;
     std::chrono::milliseconds idleGap = kDefaultIdleGap;
+    // A peer that sends nothing for this long is closed; zero: never.
+    std::chrono::milliseconds idleTimeout{0};
+    // A message once started must end within this long (slowloris); zero: no limit.
+    std::chrono::milliseconds frameTimeout{0};
+    RateLimit rateLimit; // per peer; off by default
 };
 
 // The Last message column keeps this much of a message (a row per connection).
@@ -57,9 +65,11 @@ struct ConnectionSnapshot
     QString detectedFraming;
     ConnectionState state = ConnectionState::Connected;
     PeerProtocol protocol = PeerProtocol::Text;
-    QString name;        // chorus peers only
-    bool tls = false;    // came in on the TLS port
-    QString tlsProtocol; // "TLS 1.3" once the handshake is done; empty before
+    QString name;                    // chorus peers only
+    bool tls = false;                // came in on the TLS port
+    QString tlsProtocol;             // "TLS 1.3" once the handshake is done; empty before
+    bool rateLimited = false;        // input is being held back by the peer's rate limit
+    QMap<QString, quint64> ruleHits; // reply rule name -> replies it gave this peer
 };
 
 // The server's totals: its traffic (read as counters.messagesIn) and the rest.

@@ -268,6 +268,7 @@ void ServerWorker::adopt(quint64 id, qintptr socketDescriptor, const AcceptedPee
     if (peer.tls)
         connection->setTls(m_shared->tls);
     connection->setAccessTerms(m_config.access.token, peer.plainAllowed);
+    connection->setRules(m_shared->rules);
     QString error;
     if (!connection->open(socketDescriptor, &error)) {
         delete connection;

@@ -6,6 +6,7 @@
 // user sees leaves a worker as one WorkerBatch per update interval.
 
 #include "answer/ReplyBook.h"
+#include "answer/RuleBook.h"
 #include "server/BlockList.h"
 #include "server/Connection.h"
 #include "server/ServerTypes.h"
@@ -35,6 +36,7 @@ struct ServerShared
     std::atomic<quint64> nextId{1}; // connection ids, never reused for the engine's lifetime
     std::atomic<int> active{0};     // accepted and not yet closed, over all workers
     std::shared_ptr<ReplyBook> book;
+    std::shared_ptr<RuleBook> rules; // consulted before the book
     BlockList blocked;
     std::vector<ServerWorker*> workers;
     // Set before start() when TLS is on (null otherwise); read by every worker's adopt().

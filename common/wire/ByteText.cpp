@@ -1,5 +1,7 @@
 #include "wire/ByteText.h"
 
+#include <algorithm>
+
 #include <QCoreApplication>
 
 namespace chorus {
@@ -194,6 +196,35 @@ QString formatTextLine(QByteArrayView bytes, qsizetype maxChars, QList<EscapeSpa
     out += QChar(0x2026);
     if (escapes)
         *escapes = std::move(spans);
+    return out;
+}
+
+QString quotedPeerText(QStringView text, qsizetype maxChars)
+{
+    QString shown = formatTextLine(text.toUtf8(), maxChars);
+    shown.replace(QChar(0x00AB), QLatin1String("\\xC2\\xAB"));
+    shown.replace(QChar(0x00BB), QLatin1String("\\xC2\\xBB"));
+    return QChar(0x00AB) + shown + QChar(0x00BB);
+}
+
+QString escapedLogProse(const QString& text)
+{
+    const auto isControl = [](char16_t c) {
+        return c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F) || c == 0x2028 || c == 0x2029;
+    };
+    if (std::none_of(text.cbegin(), text.cend(), [&](QChar c) { return isControl(c.unicode()); }))
+        return text;
+    QString out;
+    out.reserve(text.size() + 8);
+    qsizetype from = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (!isControl(text.at(i).unicode()))
+            continue;
+        out += QStringView(text).sliced(from, i - from);
+        out += formatText(QStringView(text).sliced(i, 1).toUtf8());
+        from = i + 1;
+    }
+    out += QStringView(text).sliced(from);
     return out;
 }
 

@@ -56,6 +56,17 @@ QString formatTextLine(QByteArrayView bytes, qsizetype maxChars,
 QString formatLine(QByteArrayView bytes, ByteView view, qsizetype maxChars,
                    QList<EscapeSpan>* escapes = nullptr);
 
+// Text a peer chose (a hello's name or app, a bye reason, an error message)
+// for a log line: the Text view of its UTF-8, at most maxChars characters,
+// between « and » (a « or » inside shown as the escapes \xC2\xAB and
+// \xC2\xBB), so it can neither start a line, move the cursor, ring a bell
+// nor pass for the server's own words.
+QString quotedPeerText(QStringView text, qsizetype maxChars = 200);
+// Prose for a log line with every control character (C0, DEL, C1, U+2028,
+// U+2029) as its Text-view escape: nothing in it can start a new line.
+// Returns `text` itself (shared) when there is none.
+QString escapedLogProse(const QString& text);
+
 enum class ByteInput { Text, Hex };
 QString byteInputName(ByteInput input); // "text", "hex"
 std::optional<ByteInput> byteInputFromName(QStringView name);

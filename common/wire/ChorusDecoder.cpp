@@ -239,6 +239,19 @@ QByteArrayView trimmedJson(QByteArrayView bytes)
     return bytes.sliced(begin, end - begin);
 }
 
+// QJsonDocument decodes each string with a UTF-8 decoder that drops a
+// U+FEFF at the start of the string (and skips one before the document):
+// written as the escape \ufeff it is kept, like any other character. Outside
+// a string the escape is not JSON, so a stray mark is refused, not ignored.
+QByteArray jsonKeepingByteOrderMarks(QByteArrayView json)
+{
+    static constexpr QByteArrayView kMark("\xEF\xBB\xBF");
+    QByteArray out = json.toByteArray();
+    if (json.contains(kMark))
+        out.replace(kMark, QByteArrayView("\\ufeff"));
+    return out;
+}
+
 QString shortened(const QString& text, qsizetype maxChars = 40)
 {
     if (text.size() <= maxChars)
@@ -281,7 +294,8 @@ ChorusDecodeResult decodeChorusLine(QByteArrayView line, qsizetype maxLineBytes)
     }
 
     QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(json.toByteArray(), &parseError);
+    const QJsonDocument document =
+        QJsonDocument::fromJson(jsonKeepingByteOrderMarks(json), &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         // QJsonDocument only parses objects and arrays at the top level; a bare
         // number or string is still valid JSON, just not an object.
@@ -406,7 +420,8 @@ bool looksLikeChorusHello(QByteArrayView message)
         !json.contains(QByteArrayView("hello")))
         return false;
     QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(json.toByteArray(), &parseError);
+    const QJsonDocument document =
+        QJsonDocument::fromJson(jsonKeepingByteOrderMarks(json), &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject())
         return false;
     return document.object().value(QLatin1String("type")).toString() == QLatin1String("hello");

@@ -1,6 +1,7 @@
 #include "wire/FrameCodec.h"
 
 #include <QCoreApplication>
+#include <QStringDecoder>
 
 #include <algorithm>
 #include <cstring>
@@ -109,7 +110,11 @@ QByteArray terminatorBytes(Terminator terminator)
 
 QString decodeUtf8(QByteArrayView bytes)
 {
-    return QString::fromUtf8(bytes);
+    // Not QString::fromUtf8: it drops a U+FEFF at the start, which is a
+    // character of the message here, not a signature.
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless |
+                                                     QStringDecoder::Flag::ConvertInitialBom);
+    return decoder.decode(bytes);
 }
 
 QByteArray encodeMessage(QByteArrayView bytes, Terminator terminator)

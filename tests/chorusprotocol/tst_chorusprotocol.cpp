@@ -49,6 +49,8 @@ private slots:
     void strangeStringsStayOnOneLine();
     void escapesFromOtherEncoders();
     void loneSurrogatesBecomeReplacementCharacters();
+    void byteOrderMarkIsKept_data();
+    void byteOrderMarkIsKept();
     void badInput_data();
     void badInput();
     void errorReplyCarriesSeq();
@@ -737,6 +739,27 @@ void TestChorusProtocol::documentationExamplesAreTrue()
     }
     QVERIFY(examples >= 20);
     QVERIFY(checkedErrors >= 6);
+}
+
+void TestChorusProtocol::byteOrderMarkIsKept_data()
+{
+    // U+FEFF at the start of a string is a character like any other, not a
+    // signature to drop: raw (EF BB BF) or escaped, it stays.
+    QTest::addColumn<QByteArray>("line");
+    QTest::newRow("raw bytes") << QByteArray(
+        "{\"type\":\"msg\",\"seq\":1,\"text\":\"\xEF\xBB\xBFhi\"}");
+    QTest::newRow("escaped") << QByteArray(R"({"type":"msg","seq":1,"text":"\ufeffhi"})");
+}
+
+void TestChorusProtocol::byteOrderMarkIsKept()
+{
+    QFETCH(QByteArray, line);
+    const ChorusDecodeResult result = decodeChorusLine(line);
+    QVERIFY(result.ok());
+    QCOMPARE(result.message.text.toUtf8(), QByteArray("\xEF\xBB\xBFhi"));
+    const ChorusDecodeResult again = decodeChorusLine(encodeChorusMessage(result.message));
+    QVERIFY(again.ok());
+    QCOMPARE(again.message.text.toUtf8(), QByteArray("\xEF\xBB\xBFhi"));
 }
 
 QTEST_GUILESS_MAIN(TestChorusProtocol)

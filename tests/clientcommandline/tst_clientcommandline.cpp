@@ -86,6 +86,8 @@ void TestClientCommandLine::everyOptionInBothForms_data()
                                      << "2500" << QVariant(qint64(2500));
     QTest::newRow("max-message") << "max-message"
                                  << "1024" << QVariant(qint64(1024));
+    QTest::newRow("history-limit") << "history-limit"
+                                   << "2000" << QVariant(qint64(2000));
 }
 
 void TestClientCommandLine::everyOptionInBothForms()
@@ -281,6 +283,9 @@ void TestClientCommandLine::badInputIsACode_data()
     const int none = -1;
     QTest::newRow("port 0") << QStringList{kProgram, "--port", "0"} << S::Error << P::BadValue
                             << settingId(ClientSetting::Port) << SettingProblemKind::OutOfRange;
+    QTest::newRow("history-limit under 1000")
+        << QStringList{kProgram, "--history-limit", "999"} << S::Error << P::BadValue
+        << settingId(ClientSetting::HistoryLimit) << SettingProblemKind::OutOfRange;
     QTest::newRow("port text") << QStringList{kProgram, "--port=abc"} << S::Error << P::BadValue
                                << settingId(ClientSetting::Port) << SettingProblemKind::NotANumber;
     QTest::newRow("protocol") << QStringList{kProgram, "--protocol", "smoke"} << S::Error

@@ -127,7 +127,7 @@ void TestClientSettings::oldQSettingsFileReadsTheSame()
     {
         QSettings old(path, QSettings::IniFormat);
         old.setValue(QStringLiteral("recentHosts"),
-                     QStringList{QStringLiteral("10.0.0.5"), QStringLiteral("localhost")});
+                     QStringList{QStringLiteral("127.0.0.5"), QStringLiteral("localhost")});
         old.setValue(QStringLiteral("port"), 7000);
         old.setValue(QStringLiteral("autoReconnect"), false);
         old.setValue(QStringLiteral("framing"), QStringLiteral("line"));
@@ -154,7 +154,7 @@ void TestClientSettings::oldQSettingsFileReadsTheSame()
     QCOMPARE(config.connectTimeout, std::chrono::milliseconds(3000));
     QCOMPARE(config.maxMessageBytes, 2048);
     QCOMPARE(config.name, QStringLiteral("rig-3"));
-    QCOMPARE(settings.recentHosts().first(), QStringLiteral("10.0.0.5"));
+    QCOMPARE(settings.recentHosts().first(), QStringLiteral("127.0.0.5"));
 }
 
 void TestClientSettings::badSavedValuesAreRefusedOneByOne()

@@ -30,6 +30,9 @@ private slots:
     void helloHonouredWheneverInTextMode_data();
     void helloHonouredWheneverInTextMode();
     void controlMessagesAreNotUserMessages();
+    void messageAtLimitThenLoneCrIsNotOverLimit();
+    void byteOrderMarkKept_data();
+    void byteOrderMarkKept();
 };
 
 namespace {
@@ -313,6 +316,62 @@ void tst_Connection::controlMessagesAreNotUserMessages()
     QTRY_VERIFY(harness.removed.contains(id));
     QCOMPARE(harness.rows.value(id).traffic.messagesIn, quint64(1));
     QCOMPARE(harness.errorsLogged(ConnectionError::RemoteClosed, id), 1);
+}
+
+void tst_Connection::messageAtLimitThenLoneCrIsNotOverLimit()
+{
+    // Fuzzing found 17 bytes echoed at --max-message 16: a message of exactly
+    // the limit, then a lone CR.
+    ServerConfig config = loopbackConfig();
+    config.limits.maxMessageBytes = 16;
+    EngineHarness harness(config);
+    harness.book->setEntries({ReplyEntry{QStringLiteral("{echo}")}});
+    const quint16 port = harness.start();
+    TestClient client;
+    QVERIFY(client.connectTo(port));
+    client.socket.write("0123456789abcdef");
+    client.socket.flush();
+    writeLater(client.socket, "\r", std::chrono::milliseconds(5));
+    QTRY_COMPARE(client.received, QByteArray("0123456789abcdef\r"));
+    const quint64 id = harness.waitForId(client.socket);
+    QTRY_COMPARE(harness.rows.value(id).lastMessage, QByteArray("0123456789abcdef"));
+    QCOMPARE(harness.errorsLogged(ConnectionError::MessageTooLong, id), 0);
+}
+
+void tst_Connection::byteOrderMarkKept_data()
+{
+    QTest::addColumn<bool>("chorus");
+    QTest::newRow("text") << false;
+    QTest::newRow("chorus") << true;
+}
+
+void tst_Connection::byteOrderMarkKept()
+{
+    // A U+FEFF at the start of a message was dropped on its way back to a
+    // Chorus peer (a UTF-8 decoder that strips a leading byte-order mark).
+    QFETCH(bool, chorus);
+    EngineHarness harness;
+    harness.book->setEntries({ReplyEntry{QStringLiteral("{echo}")}});
+    const quint16 port = harness.start();
+    TestClient client;
+    QVERIFY(client.connectTo(port));
+    const QByteArray bom("\xEF\xBB\xBFhi");
+    if (chorus) {
+        client.socket.write(encodeChorusMessage(makeHello(QString(), QString())));
+        QTRY_COMPARE(client.lines().size(), 1);
+        client.socket.write(
+            encodeChorusMessage(makeMsg(1, decodeUtf8(bom)))); // not fromUtf8: it drops the mark
+        QTRY_COMPARE(client.lines().size(), 2);
+        const ChorusDecodeResult reply = decodeChorusLine(client.lines().last());
+        QVERIFY(reply.ok());
+        QCOMPARE(reply.message.text.toUtf8(), bom);
+    } else {
+        client.socket.write(bom + '\n');
+        QTRY_COMPARE(client.lines().size(), 1);
+        QCOMPARE(client.lines().first(), bom);
+    }
+    const quint64 id = harness.waitForId(client.socket);
+    QTRY_COMPARE(harness.rows.value(id).lastMessage, bom);
 }
 
 QTEST_GUILESS_MAIN(tst_Connection)

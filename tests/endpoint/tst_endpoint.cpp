@@ -28,7 +28,7 @@ void tst_Endpoint::hostText_data()
     QTest::newRow("IPv6 loopback") << "::1" << 9999 << "[::1]:9999";
     QTest::newRow("IPv6 full") << "2001:db8::5" << 80 << "[2001:db8::5]:80";
     QTest::newRow("IPv6 with scope") << "fe80::1%eth0" << 9999 << "[fe80::1%eth0]:9999";
-    QTest::newRow("mapped IPv4 as typed") << "::ffff:10.0.0.7" << 1 << "[::ffff:10.0.0.7]:1";
+    QTest::newRow("mapped IPv4 as typed") << "::ffff:127.0.0.7" << 1 << "[::ffff:127.0.0.7]:1";
     QTest::newRow("already bracketed") << "[::1]" << 9999 << "[::1]:9999";
     QTest::newRow("hostname") << "localhost" << 9999 << "localhost:9999";
     QTest::newRow("FQDN") << "drone-7.lab.example" << 2000 << "drone-7.lab.example:2000";
@@ -48,12 +48,12 @@ void tst_Endpoint::addressText_data()
 {
     QTest::addColumn<QHostAddress>("address");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("IPv4") << QHostAddress(QStringLiteral("192.168.1.20")) << "192.168.1.20:9999";
+    QTest::newRow("IPv4") << QHostAddress(QStringLiteral("127.0.1.20")) << "127.0.1.20:9999";
     QTest::newRow("IPv4 loopback") << QHostAddress(QHostAddress::LocalHost) << "127.0.0.1:9999";
     QTest::newRow("IPv6 loopback") << QHostAddress(QHostAddress::LocalHostIPv6) << "[::1]:9999";
     QTest::newRow("IPv6") << QHostAddress(QStringLiteral("2001:db8::5")) << "[2001:db8::5]:9999";
-    QTest::newRow("mapped IPv4") << QHostAddress(QStringLiteral("::ffff:192.168.1.5"))
-                                 << "192.168.1.5:9999";
+    QTest::newRow("mapped IPv4") << QHostAddress(QStringLiteral("::ffff:127.0.1.5"))
+                                 << "127.0.1.5:9999";
     QTest::newRow("mapped IPv4 loopback")
         << QHostAddress(QStringLiteral("::ffff:127.0.0.1")) << "127.0.0.1:9999";
     QTest::newRow("Any (dual stack)") << QHostAddress(QHostAddress::Any) << "[::]:9999";
@@ -73,10 +73,10 @@ void tst_Endpoint::plainAddress_data()
 {
     QTest::addColumn<QHostAddress>("address");
     QTest::addColumn<QHostAddress>("expected");
-    QTest::newRow("mapped IPv4") << QHostAddress(QStringLiteral("::ffff:10.1.2.3"))
-                                 << QHostAddress(QStringLiteral("10.1.2.3"));
+    QTest::newRow("mapped IPv4") << QHostAddress(QStringLiteral("::ffff:127.1.2.3"))
+                                 << QHostAddress(QStringLiteral("127.1.2.3"));
     QTest::newRow("IPv4 unchanged")
-        << QHostAddress(QStringLiteral("10.1.2.3")) << QHostAddress(QStringLiteral("10.1.2.3"));
+        << QHostAddress(QStringLiteral("127.1.2.3")) << QHostAddress(QStringLiteral("127.1.2.3"));
     QTest::newRow("IPv6 unchanged") << QHostAddress(QStringLiteral("2001:db8::1"))
                                     << QHostAddress(QStringLiteral("2001:db8::1"));
     QTest::newRow("::1 unchanged")

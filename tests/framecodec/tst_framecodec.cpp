@@ -39,6 +39,8 @@ private slots:
     void overLongCrlfKeepsStyle();
     void memoryBoundedWithoutTerminator();
     void exactlyAtLimitIsAccepted();
+    void limitThenLoneCr_data();
+    void limitThenLoneCr();
     void invalidUtf8BecomesReplacement();
     void emptyLines();
     void lastTerminatorMirrorsPeer();
@@ -359,6 +361,55 @@ void TestFrameCodec::exactlyAtLimitIsAccepted()
     QCOMPARE(messages[0].terminator, Terminator::CrLf);
     QVERIFY(!messages[0].overLong());
     QVERIFY(messages[1].overLong());
+}
+
+void TestFrameCodec::limitThenLoneCr_data()
+{
+    // A message of exactly the limit, then a CR, then whatever ends it: the
+    // CR is a terminator (Auto, Cr) or a 17th payload byte (Line), never a
+    // 17-byte message at a limit of 16.
+    QTest::addColumn<int>("framingValue");
+    QTest::addColumn<QByteArray>("after"); // fed after the CR; "gap": an idle gap; "end": EOF
+    QTest::addColumn<QByteArray>("first"); // the first message; empty: TooLong
+    const QByteArray sixteen("0123456789abcdef");
+    for (const QByteArray& after : {QByteArray("gap"), QByteArray("end"), QByteArray("x\n"),
+                                    QByteArray("\n"), QByteArray("\r")}) {
+        const QByteArray shown = QByteArray(after).replace("\n", "LF").replace("\r", "CR");
+        QTest::newRow(("auto, " + shown).constData()) << int(Framing::Auto) << after << sixteen;
+        QTest::newRow(("cr, " + shown).constData()) << int(Framing::Cr) << after << sixteen;
+        QTest::newRow(("line, " + shown).constData())
+            << int(Framing::Line) << after << (after == "\n" ? sixteen : QByteArray());
+    }
+}
+
+void TestFrameCodec::limitThenLoneCr()
+{
+    QFETCH(int, framingValue);
+    QFETCH(QByteArray, after);
+    QFETCH(QByteArray, first);
+    const auto framing = Framing(framingValue);
+    FrameDecoder decoder(framing, 16);
+    QList<FramedMessage> out;
+    // The CR alone at the end of a read, as a peer's Enter often arrives.
+    decoder.feed("0123456789abcdef", out);
+    decoder.feed("\r", out);
+    if (after == "gap") {
+        if (std::optional<FramedMessage> flushed = decoder.flushAfterGap())
+            out << *flushed;
+    } else if (after != "end") {
+        decoder.feed(after, out);
+    }
+    if (std::optional<FramedMessage> last = decoder.flushIdle(true))
+        out << *last;
+    QVERIFY(!out.isEmpty());
+    for (const FramedMessage& message : out)
+        QVERIFY2(message.payload.size() <= 16, message.payload.constData());
+    if (first.isEmpty()) {
+        QVERIFY(out.first().overLong());
+    } else {
+        QVERIFY(out.first().isMessage());
+        QCOMPARE(out.first().payload, first);
+    }
 }
 
 void TestFrameCodec::invalidUtf8BecomesReplacement()

@@ -13,6 +13,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <ctime>
+
 using namespace chorus;
 
 namespace {
@@ -58,6 +60,12 @@ private slots:
     void filesKeepHexAndReadableText();
     void oldFilesWithoutHexLoadAsUtf8();
     void bigMessagesStayWhole();
+    void limitHoldsAndCountsDropped_data();
+    void limitHoldsAndCountsDropped();
+    void olderEntriesGoBackOnTop();
+    void droppedQueuedAndRetryEntries();
+    void jsonLineIsWhatQJsonDocumentWrites_data();
+    void jsonLineIsWhatQJsonDocumentWrites();
 };
 
 void TestHistoryModel::hundredThousandEntries()
@@ -501,6 +509,199 @@ void TestHistoryModel::bigMessagesStayWhole()
     QVERIFY(model.saveJsonLines(dir.filePath(QStringLiteral("big.jsonl"))).ok());
     QVERIFY(HistoryModel::readEntries(dir.filePath(QStringLiteral("big.jsonl")), &loaded).ok());
     QCOMPARE(loaded.first().payload, big);
+}
+
+namespace {
+HistoryEntry numbered(qint64 n)
+{
+    HistoryEntry e;
+    e.kind = HistoryEntry::Kind::Received;
+    e.timeMs = 1700000000000 + n;
+    e.payload = QByteArray::number(n) + '\0' + char(n & 0xff);
+    return e;
+}
+
+QList<HistoryEntry> numberedBatch(qint64 first, int size)
+{
+    QList<HistoryEntry> batch;
+    for (int i = 0; i < size; ++i)
+        batch.append(numbered(first + i));
+    return batch;
+}
+} // namespace
+
+void TestHistoryModel::limitHoldsAndCountsDropped_data()
+{
+    QTest::addColumn<int>("limit");
+    QTest::addColumn<int>("total");
+    QTest::addColumn<int>("batch");
+    QTest::newRow("under the limit") << 1000 << 999 << 100;
+    QTest::newRow("exactly the limit") << 1000 << 1000 << 100;
+    QTest::newRow("one over") << 1000 << 1001 << 1;
+    QTest::newRow("flood in flushes") << 1000 << 20000 << 250;
+    QTest::newRow("a batch bigger than the limit") << 1000 << 7000 << 3500;
+    QTest::newRow("no limit") << 0 << 20000 << 1000;
+}
+
+void TestHistoryModel::limitHoldsAndCountsDropped()
+{
+    QFETCH(int, limit);
+    QFETCH(int, total);
+    QFETCH(int, batch);
+    HistoryModel model;
+    model.setMaxEntries(limit);
+    QSignalSpy dropping(&model, &HistoryModel::entriesAboutToBeDropped);
+    qint64 droppedRows = 0;
+    bool oldestFirst = true;
+    connect(&model, &HistoryModel::entriesAboutToBeDropped, this, [&](int first, int last) {
+        // What leaves is the oldest: row 0 is the entry numbered firstIndex().
+        oldestFirst = oldestFirst && first == 0 &&
+                      model.entry(0).payload == numbered(model.firstIndex()).payload;
+        droppedRows += last - first + 1;
+    });
+    for (int start = 0; start < total; start += batch) {
+        model.append(numberedBatch(start, std::min(batch, total - start)));
+        QVERIFY(limit == 0 || model.count() <= limit);
+    }
+    QVERIFY(oldestFirst);
+    const int expected = limit == 0 ? total : std::min(total, limit);
+    QCOMPARE(model.count(), expected);
+    QCOMPARE(model.firstIndex(), qint64(total - expected));
+    QCOMPARE(droppedRows, model.firstIndex());
+    QCOMPARE(model.sessionCount(), qint64(total));
+    QCOMPARE(model.entry(0).payload, numbered(total - expected).payload);
+    QCOMPARE(model.entry(model.count() - 1).payload, numbered(total - 1).payload);
+    QCOMPARE(dropping.isEmpty(), limit == 0 || total <= limit);
+    // Lowering the limit drops at once; clear() starts the count again.
+    if (limit > 0) {
+        model.setMaxEntries(limit / 2);
+        QCOMPARE(model.count(), std::min(expected, limit / 2));
+        QCOMPARE(model.firstIndex(), qint64(total - model.count()));
+    }
+    model.clear();
+    QCOMPARE(model.firstIndex(), qint64(0));
+}
+
+void TestHistoryModel::olderEntriesGoBackOnTop()
+{
+    HistoryModel model;
+    model.setMaxEntries(100);
+    model.append(numberedBatch(0, 500)); // 0..399 dropped, 400..499 in memory
+    QCOMPARE(model.firstIndex(), qint64(400));
+    QSignalSpy firstChanged(&model, &HistoryModel::firstIndexChanged);
+    // Read back 50 (the ones just before row 0): they go on top.
+    QCOMPARE(model.prependOlder(numberedBatch(350, 50)), 50);
+    QCOMPARE(model.firstIndex(), qint64(350));
+    QCOMPARE(model.count(), 150);
+    QCOMPARE(model.entry(0).payload, numbered(350).payload);
+    QCOMPARE(model.entry(50).payload, numbered(400).payload);
+    QCOMPARE(firstChanged.size(), 1);
+    QCOMPARE(firstChanged.first().at(0).toLongLong(), qint64(350));
+    // At most twice the limit in memory: of 300 more, 50 fit (the newest of them).
+    QCOMPARE(model.prependOlder(numberedBatch(50, 300)), 50);
+    QCOMPARE(model.count(), 200);
+    QCOMPARE(model.entry(0).payload, numbered(300).payload);
+    // Appends then drop as many as they add: the loaded rows leave first.
+    model.append(numberedBatch(500, 30));
+    QCOMPARE(model.count(), 200);
+    QCOMPARE(model.entry(0).payload, numbered(330).payload);
+    QCOMPARE(model.entry(199).payload, numbered(529).payload);
+    // Never more than the session had before row 0.
+    model.setMaxEntries(0);
+    QCOMPARE(model.prependOlder(numberedBatch(-670, 1000)), 330); // ends right before row 0
+    QCOMPARE(model.firstIndex(), qint64(0));
+    QCOMPARE(model.entry(0).payload, numbered(0).payload);
+}
+
+void TestHistoryModel::droppedQueuedAndRetryEntries()
+{
+    HistoryModel model;
+    model.setMaxEntries(1000);
+    model.applyEvents({makeEvent(ClientEvent::Kind::Queued, QStringLiteral("q"), 7),
+                       notice(ClientNotice::RetryWaiting, 1)});
+    QCOMPARE(model.firstUnsettledIndex(), qint64(0));
+    QCOMPARE(model.retryRow(), 1);
+    // A flood pushes both out of memory: nothing points at their rows any more.
+    model.append(numberedBatch(0, 1000));
+    QCOMPARE(model.firstIndex(), qint64(2));
+    QCOMPARE(model.retryRow(), -1);
+    QCOMPARE(model.firstUnsettledIndex(), model.sessionCount());
+    // The late Sent for the dropped queued message is an entry of its own.
+    model.applyEvents({makeEvent(ClientEvent::Kind::Sent, QStringLiteral("q"), 7),
+                       notice(ClientNotice::RetryWaiting, 2)});
+    QCOMPARE(model.entry(model.count() - 2).kind, HistoryEntry::Kind::Sent);
+    QCOMPARE(model.entry(model.count() - 2).payload, QByteArray("q"));
+    QCOMPARE(model.retryRow(), model.count() - 1);
+    QCOMPARE(model.count(), 1000);
+}
+
+void TestHistoryModel::jsonLineIsWhatQJsonDocumentWrites_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QByteArray>("payload");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<double>("rtt");
+    QTest::addColumn<bool>("queued");
+    const double none = std::numeric_limits<double>::quiet_NaN();
+    QByteArray everyByte(256, Qt::Uninitialized);
+    for (int i = 0; i < 256; ++i)
+        everyByte[i] = char(i);
+    using K = HistoryEntry::Kind;
+    QTest::newRow("received, rtt")
+        << int(K::Received) << QByteArray("OK 12") << QString() << 0.75 << false;
+    QTest::newRow("every byte") << int(K::Received) << everyByte << QString() << none << false;
+    QTest::newRow("quotes, backslash, UTF-8")
+        << int(K::Sent) << QByteArray("say \"hi\" \\ 안녕 \t\r\n") << QString() << none << false;
+    QTest::newRow("queued") << int(K::Sent) << QByteArray("later") << QString() << none << true;
+    QTest::newRow("whole rtt") << int(K::Direct) << QByteArray() << QString() << 2.0 << false;
+    QTest::newRow("tiny rtt") << int(K::Broadcast) << QByteArray("b") << QString() << 1e-7 << false;
+    QTest::newRow("notice with controls")
+        << int(K::Notice) << QByteArray() << QStringLiteral("a \"b\"\n\x01\x1f\x7f é 연결")
+        << 12.345678901234567 << false;
+    QTest::newRow("error") << int(K::Error) << QByteArray() << QStringLiteral("C:\\path") << none
+                           << false;
+}
+
+void TestHistoryModel::jsonLineIsWhatQJsonDocumentWrites()
+{
+    QFETCH(int, kind);
+    QFETCH(QByteArray, payload);
+    QFETCH(QString, text);
+    QFETCH(double, rtt);
+    QFETCH(bool, queued);
+    HistoryEntry e;
+    e.kind = HistoryEntry::Kind(kind);
+    e.payload = payload;
+    e.text = text;
+    e.rttMs = rtt;
+    e.queued = queued;
+    // Several seconds and milliseconds, so the per-second time cache is exercised.
+    for (const qint64 ms : {qint64(1700000000000), qint64(1700000000001), qint64(1700000000999),
+                            qint64(1700000001000), qint64(1699999999999), qint64(0)}) {
+        e.timeMs = ms;
+        const QByteArray qt =
+            QJsonDocument(HistoryModel::toJsonObject(e)).toJson(QJsonDocument::Compact) + '\n';
+        QCOMPARE(HistoryModel::toJsonLine(e), qt);
+        QCOMPARE(QJsonDocument::fromJson(qt).object().value(QStringLiteral("time")).toString(),
+                 QDateTime::fromMSecsSinceEpoch(ms).toString(Qt::ISODateWithMs));
+    }
+    // In a zone with an offset too (the time keeps its offset); times the cache
+    // has not seen, since it keeps one second.
+    const QByteArray zone = qgetenv("TZ");
+    for (const char* tz : {"Asia/Seoul", "America/St_Johns"}) {
+        qputenv("TZ", tz);
+        tzset();
+        const qint64 ms = tz[0] == 'A' && tz[1] == 's' ? 1600000000123 : 1500000000456;
+        e.timeMs = ms;
+        const QJsonObject object = QJsonDocument::fromJson(HistoryModel::toJsonLine(e)).object();
+        QCOMPARE(object.value(QStringLiteral("time")).toString(),
+                 QDateTime::fromMSecsSinceEpoch(ms).toString(Qt::ISODateWithMs));
+    }
+    if (zone.isNull())
+        qunsetenv("TZ");
+    else
+        qputenv("TZ", zone);
+    tzset();
 }
 
 QTEST_GUILESS_MAIN(TestHistoryModel)

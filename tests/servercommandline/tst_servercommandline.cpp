@@ -81,6 +81,8 @@ QVariant given(const ServerCommandLineOptions& o, int id)
         return o.repliesPath;
     case ServerSetting::LagReport:
         return o.lagReportPath;
+    case ServerSetting::Rules:
+        return o.rulesPath;
     case ServerSetting::Headless:
         return o.headless;
     case ServerSetting::Start:

@@ -46,6 +46,7 @@ private slots:
     void receivedBytesKeptExactly();
     void crPeerGetsOneReplyPerCommand_data();
     void crPeerGetsOneReplyPerCommand();
+    void autoRepliesMirrorEachMessagesTerminator();
     void modbusReplyCopiesTransactionId();
     void fixedSizeReplyOfAnotherSizeIsSentAndWarned();
     void framingColumnShowsEachConnectionsFraming();
@@ -169,6 +170,20 @@ void tst_ServerFraming::crPeerGetsOneReplyPerCommand()
     QTRY_COMPARE(client.received.size(), 16);
     QCOMPARE(client.received.right(4), QByteArray("E!\r\n"));
     QTRY_COMPARE(harness.rows.value(id).traffic.messagesIn, quint64(5));
+}
+
+void tst_ServerFraming::autoRepliesMirrorEachMessagesTerminator()
+{
+    // docs/PROTOCOL.md, Auto: one read "A" CR | "B" CR LF | "C" CR NUL | "D",
+    // then silence. Each reply ends like the message it answers (CR NUL is
+    // answered with CR LF), not like the last message of the read.
+    EngineHarness harness(framed(Framing::Auto));
+    harness.book->setEntries({textReply(QStringLiteral("{echo}!"))});
+    const quint16 port = harness.start();
+    TestClient client;
+    QVERIFY(client.connectTo(port));
+    client.socket.write(hex("410D 420D0A 430D00 44"));
+    QTRY_COMPARE(client.received, hex("41210D 42210D0A 43210D0A 4421"));
 }
 
 void tst_ServerFraming::modbusReplyCopiesTransactionId()

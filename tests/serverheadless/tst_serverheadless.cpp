@@ -66,6 +66,8 @@ private slots:
     void unusableRepliesStopAtOnce_data();
     void unusableRepliesStopAtOnce();
     void ownBookIsOnlyRead();
+    void rulesFileAndNoFallback();
+    void badRulesFileStopsAtOnce();
     void fullDiskLogFileFailsLoudlyAndTheBookStays();
     void windowQuitsOnSigtermWithLagReport();
 
@@ -183,6 +185,47 @@ void TestServerHeadless::servesAndStopsOnSignal()
     QVERIFY(v4.state() == QAbstractSocket::UnconnectedState || v4.waitForDisconnected(kTimeoutMs));
     QCOMPARE(readFile(replies), QByteArray("오직 이 답장\n")); // only read
     QVERIFY(!QFileInfo::exists(ownBookPath(m_home->path())));  // nothing written
+}
+
+void TestServerHeadless::rulesFileAndNoFallback()
+{
+    // A request;reply list (detected from its content) and --no-fallback.
+    const QString rules = m_home->filePath(QStringLiteral("device.txt"));
+    QVERIFY(writeFile(rules, "PING;PONG\n"));
+    QProcess server;
+    prepare(server, m_home->path());
+    server.setArguments({"--headless", "--listen", "localhost", "--port", "0", "--framing", "line",
+                         "--rules", rules, "--no-fallback"});
+    server.start();
+    QVERIFY(server.waitForStarted(kTimeoutMs));
+    QByteArray output;
+    const quint16 port = waitForListening(server, &output);
+    QVERIFY2(port != 0, output.constData());
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, port);
+    QVERIFY(socket.waitForConnected(kTimeoutMs));
+    // "other" gets nothing: the first line back is PING's.
+    socket.write("other\n");
+    QCOMPARE(replyTo(socket, "PING\n"), QByteArray("PONG\n"));
+    ::kill(pid_t(server.processId()), SIGTERM);
+    QVERIFY(server.waitForFinished(kTimeoutMs));
+    QCOMPARE(server.exitCode(), 0);
+    QCOMPARE(readFile(rules), QByteArray("PING;PONG\n")); // only read
+}
+
+void TestServerHeadless::badRulesFileStopsAtOnce()
+{
+    const QString rules = m_home->filePath(QStringLiteral("broken.json"));
+    QVERIFY(writeFile(rules, "{\"rules\": ["));
+    QProcess server;
+    prepare(server, m_home->path());
+    server.setArguments({"--headless", "--port=0", "--rules", rules});
+    server.start();
+    QVERIFY(server.waitForStarted(kTimeoutMs));
+    QVERIFY(server.waitForFinished(kTimeoutMs));
+    QCOMPARE(server.exitCode(), 2);
+    QVERIFY(server.readAllStandardError().contains(QFile::encodeName(rules)));
+    QCOMPARE(readFile(rules), QByteArray("{\"rules\": ["));
 }
 
 void TestServerHeadless::portInUseFails()

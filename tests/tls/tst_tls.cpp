@@ -218,9 +218,16 @@ void TestTls::handshakeFirstContactThenPinned()
     QVERIFY(first.engine.tlsProtocol().startsWith(QLatin1String("TLS 1.")));
 
     // The table shows the peer uses TLS, and which version.
-    QTRY_VERIFY(!harness.rows.isEmpty() && !harness.rows.begin()->tlsProtocol.isEmpty());
-    QVERIFY(harness.rows.begin()->tls);
-    QCOMPARE(harness.rows.begin()->tlsProtocol, first.engine.tlsProtocol());
+    // (The newest row: the first contact's connection is gone.)
+    auto newestRow = [&harness] {
+        ConnectionSnapshot newest;
+        for (const ConnectionSnapshot& row : std::as_const(harness.rows))
+            newest = row.id > newest.id ? row : newest;
+        return newest;
+    };
+    QTRY_VERIFY(!newestRow().tlsProtocol.isEmpty());
+    QVERIFY(newestRow().tls);
+    QCOMPARE(newestRow().tlsProtocol, first.engine.tlsProtocol());
 
     // Another client with the same file trusts it at once.
     auto reloaded = std::make_shared<TlsTrustStore>(trustFile);
