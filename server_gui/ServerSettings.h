@@ -41,7 +41,7 @@ enum class ServerSetting {
     TlsCertificate,      // tls/certificate     --tls-cert FILE (PEM)
     TlsKey,              // tls/key             --tls-key FILE (PEM, unencrypted)
     TlsPort,             // tls/port            --tls-port N (TLS listens beside the plain port)
-    Fallback,       // rules/fallbackToBook --no-fallback (docs/RULES.md)
+    Fallback,            // rules/fallbackToBook --no-fallback (docs/RULES.md)
     // Command line only:
     Replies,   // --replies FILE
     Pick,      // --pick MODE

@@ -394,7 +394,11 @@ void ServerWindow::onListening(const QList<QHostAddress>& addresses, quint16 por
     QStringList endpoints;
     for (const QHostAddress& address : addresses)
         endpoints << endpointText(address, port);
-    setState(State::Listening, tr("Listening on %1").arg(endpoints.join(tr(" and "))));
+    QString text = tr("Listening on %1").arg(endpoints.join(tr(" and ")));
+    if (m_engine->exposure() == AccessExposure::Open)
+        text =
+            tr("%1 — open to anyone on the network (Settings: allowlist, access token)").arg(text);
+    setState(State::Listening, text);
 }
 
 void ServerWindow::onStartFailed(const ListenFailure& failure)
@@ -421,9 +425,11 @@ void ServerWindow::setState(State state, const QString& detail)
     const bool stopped = state == State::Stopped;
     const bool busy = state == State::Starting || state == State::Stopping;
     m_listenBar->setStopped(stopped, busy);
-    m_listenBar->showState(stopped && detail.isEmpty() ? tr("Stopped") : detail,
-                           state == State::Listening ? ListenBar::Look::Listening
-                                                     : ListenBar::Look::Plain);
+    ListenBar::Look look = ListenBar::Look::Plain;
+    if (state == State::Listening)
+        look = m_engine->exposure() == AccessExposure::Open ? ListenBar::Look::Exposed
+                                                            : ListenBar::Look::Listening;
+    m_listenBar->showState(stopped && detail.isEmpty() ? tr("Stopped") : detail, look);
     m_connectionPane->setListening(state == State::Listening);
 }
 

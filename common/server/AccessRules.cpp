@@ -105,6 +105,17 @@ AccessDecision AccessPolicy::check(const QHostAddress& peer) const
     return decision;
 }
 
+AccessExposure accessExposure(const ListenAddress& address, const AccessPolicy& policy)
+{
+    if (address.scope() == ListenAddress::Scope::ThisMachine ||
+        (address.scope() == ListenAddress::Scope::OneAddress &&
+         plainAddress(address.address()).isLoopback()))
+        return AccessExposure::ThisMachine;
+    // A denylist alone keeps out the peers it names, not strangers.
+    return policy.allow.isEmpty() && policy.token.isEmpty() ? AccessExposure::Open
+                                                            : AccessExposure::Guarded;
+}
+
 QString maskedToken(const QString& token)
 {
     return token.isEmpty() ? QString() : QString(8, QChar(0x2022)); // ••••••••

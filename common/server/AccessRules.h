@@ -15,6 +15,8 @@
 // sides: "10.0.0.0/8" covers ::ffff:10.1.2.3, and "::ffff:10.0.0.0/104" is
 // the same rule as "10.0.0.0/8".
 
+#include "server/ListenAddress.h"
+
 #include <QHostAddress>
 #include <QList>
 #include <QString>
@@ -70,6 +72,16 @@ struct AccessPolicy
     bool isOpen() const { return allow.isEmpty() && deny.isEmpty() && token.isEmpty(); }
     AccessDecision check(const QHostAddress& peer) const;
 };
+
+// Who can talk to a server listening on an address under a policy. The
+// engine logs a warning and the window says so when it is Open (like Redis's
+// protected mode, without refusing anyone: a test bench on a LAN is the point).
+enum class AccessExposure {
+    ThisMachine, // bound to loopback only: nothing from the network reaches it
+    Guarded,     // reachable from the network; an allowlist or the token decides who talks
+    Open,        // reachable from the network, and anyone who reaches the port may talk
+};
+AccessExposure accessExposure(const ListenAddress& address, const AccessPolicy& policy);
 
 // A token as the log and the windows show it: never its characters nor its length.
 QString maskedToken(const QString& token);

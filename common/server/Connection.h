@@ -129,8 +129,9 @@ private:
     void refusePlainPeer();
     // false: the hello's token is missing or wrong; the peer is told and closed.
     bool acceptHelloToken(const ChorusMessage& hello);
-    // The hello's bytes for the log: the value of any "token" masked.
-    static QByteArray helloForLog(const QByteArray& payload);
+    // The hello's bytes for the log with the token masked. `decoded`: the
+    // hello as read (null: malformed), whose token JSON escapes may hide from a scan.
+    static QByteArray helloForLog(const QByteArray& payload, const ChorusMessage* decoded);
     // A plain reply ends like the message it answers (`terminator`; None: the
     // peer's last), not like the last message of the same read.
     void answer(const QByteArray& message, std::optional<quint64> seq,

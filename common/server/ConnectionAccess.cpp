@@ -1,5 +1,7 @@
 // Connection: the access token and the peers that may only say a Chorus
-// hello with it (AccessRules.h). The token never reaches the log in clear.
+// hello with it (AccessRules.h). The token never reaches the log in clear:
+// a hello that carries one is logged as decoded, the token masked; a hello
+// that does not decode has the value of every "token" key masked in its bytes.
 
 #include "server/Connection.h"
 
@@ -41,8 +43,18 @@ bool Connection::acceptHelloToken(const ChorusMessage& hello)
     return false;
 }
 
-QByteArray Connection::helloForLog(const QByteArray& payload)
+QByteArray Connection::helloForLog(const QByteArray& payload, const ChorusMessage* decoded)
 {
+    if (decoded && !decoded->token.isEmpty()) {
+        // A key or value spelled with JSON escapes ("t\u006fken") escapes a
+        // scan of the bytes: the hello as read is logged instead, token masked.
+        ChorusMessage masked = *decoded;
+        masked.token = QString::fromLatin1(kMaskedTokenBytes);
+        QByteArray line = encodeChorusMessage(masked);
+        if (line.endsWith('\n'))
+            line.chop(1);
+        return line;
+    }
     static const QByteArray key = QByteArrayLiteral("\"token\"");
     QByteArray out = payload;
     qsizetype from = 0;

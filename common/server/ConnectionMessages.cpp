@@ -162,8 +162,9 @@ void Connection::answer(const QByteArray& message, std::optional<quint64> seq,
 
 void Connection::handleHello(const FramedMessage& message)
 {
-    logTraffic(LogKind::Control, helloForLog(message.payload));
     const ChorusDecodeResult hello = decodeChorusLine(message.payload, m_limits.maxMessageBytes);
+    logTraffic(LogKind::Control,
+               helloForLog(message.payload, hello.ok() ? &hello.message : nullptr));
     if (hello.ok() && !acceptHelloToken(hello.message))
         return;
     if (!hello.ok()) {

@@ -134,6 +134,12 @@ void ServerEnginePrivate::ensureWorkers(int count)
                         .arg(shared->tls->certificate.subjectDisplayName(),
                              certificateFingerprint(shared->tls->certificate)));
             }
+            if (accessExposure(config.address, config.access) == AccessExposure::Open)
+                log(LogLevel::Warning, LogKind::Notice,
+                    ServerEngine::tr("open to the network: anyone who can reach port %1 may "
+                                     "connect and talk (limit it with --allow, --access-token "
+                                     "or --listen localhost)")
+                        .arg(boundPort));
             log(LogLevel::Info, LogKind::Listening,
                 ServerEngine::tr("listening on %1 (%2 framing, %n I/O thread(s))", nullptr,
                                  int(workers.size()))
@@ -337,6 +343,12 @@ quint16 ServerEngine::listenPort() const
 quint16 ServerEngine::tlsPort() const
 {
     return isListening() && d->shared->tls ? d->shared->tlsPort.load() : 0;
+}
+
+AccessExposure ServerEngine::exposure() const
+{
+    return isListening() ? accessExposure(d->config.address, d->config.access)
+                         : AccessExposure::ThisMachine;
 }
 
 quint64 ServerEngine::raiseOpenFileLimit()

@@ -9,6 +9,7 @@
 using namespace chorus;
 
 Q_DECLARE_METATYPE(chorus::AccessVerdict)
+Q_DECLARE_METATYPE(chorus::AccessExposure)
 
 class TestAccessRules : public QObject
 {
@@ -24,6 +25,8 @@ private slots:
     void tokenRulesPlainPeers();
     void invalidEntriesAreReported();
     void tokensCompare();
+    void exposure_data();
+    void exposure();
     void maskedTokenHidesIt();
 };
 
@@ -234,6 +237,47 @@ void TestAccessRules::maskedTokenHidesIt()
     QVERIFY(!masked.contains(QLatin1String("hunter")));
     QCOMPARE(maskedToken(QStringLiteral("x")).size(), masked.size()); // no length either
     QVERIFY(maskedToken(QString()).isEmpty());
+}
+
+void TestAccessRules::exposure_data()
+{
+    QTest::addColumn<QString>("listen");
+    QTest::addColumn<QStringList>("allow");
+    QTest::addColumn<QStringList>("deny");
+    QTest::addColumn<QString>("token");
+    QTest::addColumn<AccessExposure>("exposure");
+
+    const QStringList none;
+    QTest::newRow("any, nothing") << "any" << none << none << "" << AccessExposure::Open;
+    QTest::newRow("0.0.0.0, nothing") << "0.0.0.0" << none << none << "" << AccessExposure::Open;
+    QTest::newRow(":: nothing") << "::" << none << none << "" << AccessExposure::Open;
+    QTest::newRow("any, a denylist only")
+        << "any" << none << QStringList{"10.0.0.0/8"} << "" << AccessExposure::Open;
+    QTest::newRow("any, an allowlist")
+        << "any" << QStringList{"10.0.0.0/8"} << none << "" << AccessExposure::Guarded;
+    QTest::newRow("any, a token") << "any" << none << none << "t" << AccessExposure::Guarded;
+    QTest::newRow("localhost") << "localhost" << none << none << "" << AccessExposure::ThisMachine;
+    QTest::newRow("127.0.0.1") << "127.0.0.1" << none << none << "" << AccessExposure::ThisMachine;
+    QTest::newRow("127.0.1.5") << "127.0.1.5" << none << none << "" << AccessExposure::ThisMachine;
+    QTest::newRow("::1") << "::1" << none << none << "" << AccessExposure::ThisMachine;
+    QTest::newRow("::ffff:127.0.0.1")
+        << "::ffff:127.0.0.1" << none << none << "" << AccessExposure::ThisMachine;
+    QTest::newRow("one LAN address") << "192.168.1.5" << none << none << "" << AccessExposure::Open;
+}
+
+void TestAccessRules::exposure()
+{
+    QFETCH(QString, listen);
+    QFETCH(QStringList, allow);
+    QFETCH(QStringList, deny);
+    QFETCH(QString, token);
+    QFETCH(AccessExposure, exposure);
+
+    const std::optional<ListenAddress> address = ListenAddress::fromText(listen);
+    QVERIFY(address);
+    AccessPolicy policy = AccessPolicy::fromTexts(allow, deny);
+    policy.token = token;
+    QCOMPARE(accessExposure(*address, policy), exposure);
 }
 
 QTEST_GUILESS_MAIN(TestAccessRules)

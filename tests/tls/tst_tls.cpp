@@ -162,6 +162,7 @@ private slots:
     void plainClientOnTheTlsPort_data();
     void plainClientOnTheTlsPort();
     void tlsClientOnAPlainPort();
+    void brokenHandshakeIsLoggedWithItsReason();
     void unusableFilesStopTheStart_data();
     void unusableFilesStopTheStart();
 
@@ -335,6 +336,31 @@ void TestTls::tlsClientOnAPlainPort()
     QTRY_VERIFY(client.errorEvent(ClientError::TlsHandshakeFailed));
     QVERIFY(client.engine.state() != ClientState::Connected);
     client.engine.disconnectFromServer();
+}
+
+void TestTls::brokenHandshakeIsLoggedWithItsReason()
+{
+    EngineHarness harness(tlsConfig(*m_pair));
+    QVERIFY(harness.start() != 0);
+    QTcpSocket peer;
+    peer.connectToHost(QHostAddress::LocalHost, harness.engine.tlsPort());
+    QVERIFY(peer.waitForConnected(5000));
+    // A handshake record (type 22, TLS 1.0 framing) holding no ClientHello.
+    peer.write(QByteArray::fromHex("160301000401000000"));
+    QTRY_COMPARE(peer.state(), QAbstractSocket::UnconnectedState);
+    QTRY_VERIFY(harness.errorsLogged(ConnectionError::TlsHandshakeFailed) >= 1);
+    // The disconnect line says the handshake failed, with OpenSSL's reason.
+    auto disconnectLine = [&harness]() -> std::optional<LogEntry> {
+        for (const LogEntry& entry : std::as_const(harness.log)) {
+            if (entry.kind == LogKind::Disconnected &&
+                entry.errorAs<ConnectionError>() == ConnectionError::TlsHandshakeFailed)
+                return entry;
+        }
+        return std::nullopt;
+    };
+    QTRY_VERIFY(disconnectLine());
+    QVERIFY(!disconnectLine()->text.isEmpty());
+    QCOMPARE(harness.counters.messagesIn, quint64(0));
 }
 
 void TestTls::unusableFilesStopTheStart_data()
