@@ -42,7 +42,7 @@ WID="$(xdotool search --sync --name 'Chorus Client' | head -1)"
 xdotool windowmove "$SWID" 0 0 windowsize "$SWID" 683 768
 xdotool windowmove "$WID" 683 0 windowsize "$WID" 683 768
 DID="$(xdotool search --sync --name 'Trust this certificate' | head -1)"
-xdotool windowmove "$DID" 700 200
+xdotool windowmove "$DID" 700 260
 sleep 1
 import -window root "$OUT/chorus-tls-trust.png"
 echo "wrote $OUT/chorus-tls-trust.png"

@@ -75,13 +75,16 @@ std::optional<std::pair<ConnectionError, QString>> Connection::tlsFailure() cons
     const auto* socket = qobject_cast<const QSslSocket*>(m_socket);
     if (!socket || socket->isEncrypted() || m_tlsRefusedPlain)
         return std::nullopt;
-    // A peer that went away before finishing the handshake, or one that
-    // spoke something else (a plain client: OpenSSL says "wrong version number").
-    const QString why = socket->error() == QAbstractSocket::RemoteHostClosedError
-                            ? tr("the peer closed before the TLS handshake completed")
-                            : socket->errorString();
-    return std::make_pair(ConnectionError::TlsHandshakeFailed,
-                          tr("%1 (a plain client on the TLS port?)").arg(why));
+    // A plain client never gets here (onTlsFirstBytes answers it). A peer that
+    // closes mid-handshake is most often a TLS client that does not trust our
+    // certificate (chorus-client on first contact, before Trust and connect).
+    QString why = socket->errorString();
+    if (socket->mode() == QSslSocket::UnencryptedMode)
+        why = tr("the peer sent nothing and closed (no TLS handshake began)");
+    else if (socket->error() == QAbstractSocket::RemoteHostClosedError)
+        why = tr("the peer closed during the TLS handshake (a client that does not trust this "
+                 "certificate yet?)");
+    return std::make_pair(ConnectionError::TlsHandshakeFailed, why);
 }
 
 } // namespace chorus

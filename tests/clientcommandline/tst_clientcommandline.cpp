@@ -88,6 +88,8 @@ void TestClientCommandLine::everyOptionInBothForms_data()
                                  << "1024" << QVariant(qint64(1024));
     QTest::newRow("history-limit") << "history-limit"
                                    << "2000" << QVariant(qint64(2000));
+    QTest::newRow("access-token") << "access-token"
+                                  << "s3cret 토큰" << QVariant(QStringLiteral("s3cret 토큰"));
 }
 
 void TestClientCommandLine::everyOptionInBothForms()
@@ -206,6 +208,7 @@ void TestClientCommandLine::flags_data()
         << "no-auto-reconnect" << settingId(ClientSetting::AutoReconnect) << false;
     QTest::newRow("no-keep-history")
         << "no-keep-history" << settingId(ClientSetting::KeepHistory) << false;
+    QTest::newRow("tls") << "tls" << settingId(ClientSetting::UseTls) << true;
 }
 
 void TestClientCommandLine::flags()

@@ -315,9 +315,11 @@ void TestTls::plainClientOnTheTlsPort()
 
     ClientProbe client(harness.engine.tlsPort(), false, protocol);
     client.engine.connectToServer();
-    QTRY_COMPARE(client.engine.state(), ClientState::Connected);
-    if (protocol == ClientProtocol::Plain)
+    // A Chorus client's hello is refused at once: its connected state may pass unseen.
+    if (protocol == ClientProtocol::Plain) {
+        QTRY_COMPARE(client.engine.state(), ClientState::Connected);
         client.engine.send(QByteArray("hello"));
+    }
     QTRY_VERIFY(client.errorEvent(ClientError::TlsRequired));
     QTRY_COMPARE(client.engine.state(), ClientState::Disconnected);
     QVERIFY(client.received().isEmpty());
