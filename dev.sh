@@ -21,6 +21,7 @@ PACKAGES=(
   libqt6svg6 qt6-qpa-plugins qt6-gtk-platformtheme
   qt6-charts-dev libqt6opengl6-dev # the traffic and round-trip charts (Qt Charts needs Qt6OpenGL's CMake files)
   fonts-noto-cjk python3 netcat-openbsd telnet procps iproute2 clang libclang-rt-14-dev
+  openssl
   help2man dpkg-dev lintian desktop-file-utils appstream
   xvfb xauth imagemagick x11-utils xdotool
 )

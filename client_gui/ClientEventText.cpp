@@ -123,6 +123,25 @@ QString ClientEventText::error(ClientError error, const QString& reason, const Q
                   "most %2")
             .arg(count)
             .arg(limit);
+    case ClientError::TlsHandshakeFailed:
+        return tr("TLS handshake with %1 failed: %2 (is it a plain, non-TLS port? Settings → "
+                  "Use TLS)")
+            .arg(endpoint, reason);
+    case ClientError::TlsCertificateUntrusted:
+        return tr("%1 shows a certificate not trusted yet (SHA-256 %2): nothing was sent")
+            .arg(endpoint, reason);
+    case ClientError::TlsCertificateChanged:
+        return tr("Refused: the certificate of %1 changed (now SHA-256 %2)").arg(endpoint, reason);
+    case ClientError::TlsCertificateExpired:
+        return tr("Refused: the certificate of %1 is expired or not yet valid (SHA-256 %2)")
+            .arg(endpoint, reason);
+    case ClientError::TlsRequired:
+        return tr("%1 listens with TLS: turn on Settings → Use TLS (it said: %2)")
+            .arg(endpoint, reason);
+    case ClientError::AccessDenied:
+        return tr("%1 refused the access token (%2); set the server's token in Settings → "
+                  "Access token")
+            .arg(endpoint, reason);
     }
     return {};
 }
@@ -139,6 +158,16 @@ QString ClientEventText::describe(const ClientEvent& event)
     case ClientEvent::Kind::Pong:
         return tr("Ping round trip");
     case ClientEvent::Kind::Error:
+        if (event.certificate && event.error == ClientError::TlsCertificateChanged)
+            return tr("Refused: the certificate of %1 changed. Trusted: %2. Now: %3")
+                .arg(event.endpoint, event.certificate->pinnedFingerprint,
+                     event.certificate->fingerprint);
+        if (event.certificate && event.error == ClientError::TlsCertificateExpired)
+            return tr("Refused: the certificate of %1 is valid from %2 to %3 only (SHA-256 %4)")
+                .arg(event.endpoint, event.certificate->notBefore.toString(Qt::ISODate),
+                     event.certificate->notAfter.toString(Qt::ISODate),
+                     event.certificate->fingerprint);
+        [[fallthrough]];
     case ClientEvent::Kind::Refused:
         return error(event.error, event.reason, event.endpoint, event.count, event.limit,
                      event.payload);

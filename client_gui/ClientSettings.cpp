@@ -195,6 +195,23 @@ QList<SettingSpec> clientRows()
         "Chorus over TCP: when the server's welcome offers a UDP channel (its UDP port and a "
         "session token), open it too; datagrams on it count on this client's row of the "
         "server, which then shows TCP+UDP.");
+    SettingSpec& token = row(ClientSetting::AccessToken);
+    token = spec("accessToken", "access-token", SettingKind::Secret, QString());
+    token.valueName = "TEXT";
+    token.label = QT_TRANSLATE_NOOP("chorus::ClientSettings", "Access token");
+    token.help = QT_TRANSLATE_NOOP(
+        "chorus::ClientSettings",
+        "The chorus-server's access token, sent in the hello (a token makes protocol auto say "
+        "hello). Shown masked, never logged.");
+
+    SettingSpec& useTls = row(ClientSetting::UseTls);
+    useTls = spec("useTls", "tls", SettingKind::Boolean, false);
+    useTls.label = QT_TRANSLATE_NOOP("chorus::ClientSettings", "Use TLS");
+    useTls.help = QT_TRANSLATE_NOOP(
+        "chorus::ClientSettings",
+        "Connect with TLS. On first contact the server's certificate (SHA-256 fingerprint, "
+        "subject) is shown to trust; it is then pinned for that host:port and a changed one "
+        "is refused.");
     return rows;
 }
 
@@ -408,6 +425,8 @@ ClientConfig ClientSettings::toConfig(const SettingValues& values, ClientConfig 
     base.udpReplyTimeout =
         std::chrono::milliseconds(get(ClientSetting::UdpReplyTimeout).toLongLong());
     base.udpChannel = get(ClientSetting::UdpChannel).toBool();
+    base.accessToken = get(ClientSetting::AccessToken).toString();
+    base.useTls = get(ClientSetting::UseTls).toBool();
     return base;
 }
 

@@ -40,6 +40,11 @@ enum class ClientSetting {
     Udp,             // transport/udp  --udp: each message one UDP datagram
     UdpReplyTimeout, // transport/udpReplyTimeoutMs  --udp-timeout MS
     UdpChannel,      // transport/udpChannel  --udp-channel: the Chorus session's UDP channel
+    HistoryLimit,    // entries the history holds in memory; older ones stay in the kept file
+    View,            // how the history shows messages: text, hex, mixed
+    SendMode,        // how the send box reads what is typed: text, hex (not an option)
+    AccessToken,     // the server's shared access token, sent in the hello (masked in the dialog)
+    UseTls,          // connect with TLS; the certificate is pinned per host:port
     Count
 };
 inline int settingId(ClientSetting setting)

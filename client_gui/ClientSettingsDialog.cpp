@@ -18,7 +18,8 @@ QList<int> ClientSettingsDialog::rows()
             settingId(ClientSetting::MaxMessage),  settingId(ClientSetting::AutoReconnect),
             settingId(ClientSetting::KeepHistory), settingId(ClientSetting::HistoryLimit),
             settingId(ClientSetting::Udp),         settingId(ClientSetting::UdpReplyTimeout),
-            settingId(ClientSetting::UdpChannel)};
+            settingId(ClientSetting::UdpChannel),  settingId(ClientSetting::UseTls),
+            settingId(ClientSetting::AccessToken)};
 }
 
 namespace {

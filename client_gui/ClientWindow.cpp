@@ -1,6 +1,7 @@
 #include "ClientWindow.h"
 
 #include "ByteViewChoice.h"
+#include "CertificateTrustDialog.h"
 #include "ClientEventText.h"
 #include "ClientSettingsDialog.h"
 #include "ClientSettingsMenu.h"
@@ -83,6 +84,7 @@ ClientWindow::ClientWindow(const ClientWindowOptions& options, QWidget* parent)
     connect(m_keeper, &SessionKeeper::saveRecovered, this,
             [this] { reportSave(SavedFile::History, m_keeper->lastResult()); });
     connect(m_engine, &ClientEngine::eventOccurred, this, &ClientWindow::onEvent);
+    CertificateTrustDialog::attach(m_engine, this);
     connect(m_engine, &ClientEngine::stateChanged, this, [this] {
         m_bar->showEngine(*m_engine, m_engine->reconnectTimeLeft().count());
         updateTitle();

@@ -130,9 +130,14 @@ QVariant ConnectionTableModel::data(const QModelIndex& index, int role) const
     case NameColumn:
         return s.name;
     case ProtocolColumn:
-        // TCP peers: how they speak (text, chorus); UDP and dual-channel peers: how they reach us.
-        return s.transport == PeerTransport::Tcp ? peerProtocolName(s.protocol)
-                                                 : peerTransportName(s.transport);
+        // UDP and dual-channel peers: how they reach us; TCP peers: how they speak
+        // (text, chorus), and "chorus, TLS 1.3" for TLS ("TLS…" while handshaking).
+        if (s.transport != PeerTransport::Tcp)
+            return peerTransportName(s.transport);
+        if (s.tls)
+            return tr("%1, %2").arg(peerProtocolName(s.protocol),
+                                    s.tlsProtocol.isEmpty() ? tr("TLS…") : s.tlsProtocol);
+        return peerProtocolName(s.protocol);
     case PeerAddressColumn:
         return s.peerAddress;
     case PeerPortColumn:

@@ -182,12 +182,16 @@ void ListenBar::setStopped(bool stopped, bool busy)
 void ListenBar::showState(const QString& text, Look look)
 {
     m_state->setText(text);
+    m_look = look;
     switch (look) {
     case Look::Plain:
         m_state->setStyleSheet(QString());
         break;
     case Look::Listening:
         m_state->setStyleSheet(QStringLiteral("color: #207020; font-weight: bold;"));
+        break;
+    case Look::Exposed:
+        m_state->setStyleSheet(QStringLiteral("color: #a05a00; font-weight: bold;"));
         break;
     case Look::Failed:
         m_state->setStyleSheet(QStringLiteral("color: #c02020; font-weight: bold;"));

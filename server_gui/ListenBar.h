@@ -21,7 +21,8 @@ class ListenBar : public QWidget
 {
     Q_OBJECT
 public:
-    enum class Look { Plain, Listening, Failed };
+    // Exposed: listening, and anyone on the network may talk (AccessExposure::Open).
+    enum class Look { Plain, Listening, Exposed, Failed };
 
     explicit ListenBar(QWidget* parent = nullptr);
 
@@ -52,6 +53,7 @@ public:
     // Stopped: the address and port can be changed; the button says Start.
     void setStopped(bool stopped, bool busy);
     void showState(const QString& text, Look look);
+    Look look() const { return m_look; }
 
     // "All interfaces (IPv4 + IPv6)", …: the label of an address choice.
     static QString addressLabel(const QString& text, const QString& interfaceName = {});
@@ -74,6 +76,7 @@ private:
     ElidedLabel* m_state;
     int m_configuredPort = 9999;
     bool m_showingListeningPort = false;
+    Look m_look = Look::Plain;
 };
 
 } // namespace chorus

@@ -41,6 +41,9 @@ QString describeBookResult(const BookFileResult& result)
 
 QString describeListenFailure(const ListenFailure& failure)
 {
+    if (failure.tlsError != TlsSetupError::None)
+        return tr("Cannot start TLS: %1 (%2); check Server → Settings → TLS certificate and key")
+            .arg(tlsSetupErrorName(failure.tlsError), failure.reason);
     if (failure.address.isNull())
         return tr("Cannot listen: %1").arg(failure.reason);
     return tr("Cannot listen on %1: %2")

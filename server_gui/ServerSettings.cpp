@@ -215,6 +215,90 @@ QList<SettingSpec> rows()
         "Also append every log line to FILE. A write error (a full disk) stops file logging and "
         "says so; the server goes on.");
 
+    SettingSpec& allow = row(ServerSetting::Allow);
+    allow.key = "access/allow";
+    allow.option = "allow";
+    allow.kind = SettingKind::TextList;
+    allow.defaultValue = QStringList();
+    allow.valueName = "RULE";
+    allow.acceptsEntry = isAccessRuleText;
+    allow.label = QT_TRANSLATE_NOOP("chorus::ServerSettings", "Allowlist");
+    allow.help = QT_TRANSLATE_NOOP(
+        "chorus::ServerSettings",
+        "Only these addresses or CIDR ranges may connect (192.168.1.5, 10.0.0.0/8, "
+        "2001:db8::/32; IPv4-mapped IPv6 peers match as IPv4); empty: everyone. Others are "
+        "closed at once and logged.");
+
+    SettingSpec& deny = row(ServerSetting::Deny);
+    deny.key = "access/deny";
+    deny.option = "deny";
+    deny.kind = SettingKind::TextList;
+    deny.defaultValue = QStringList();
+    deny.valueName = "RULE";
+    deny.acceptsEntry = isAccessRuleText;
+    deny.label = QT_TRANSLATE_NOOP("chorus::ServerSettings", "Denylist");
+    deny.help = QT_TRANSLATE_NOOP("chorus::ServerSettings",
+                                  "These addresses or CIDR ranges are closed at once and "
+                                  "logged with the rule, even when the allowlist names them.");
+
+    SettingSpec& token = row(ServerSetting::AccessToken);
+    token.key = "access/token";
+    token.option = "access-token";
+    token.kind = SettingKind::Secret;
+    token.defaultValue = QString();
+    token.valueName = "TEXT";
+    token.label = QT_TRANSLATE_NOOP("chorus::ServerSettings", "Access token");
+    token.help = QT_TRANSLATE_NOOP(
+        "chorus::ServerSettings",
+        "Chorus clients must send this token in their hello or are closed; never logged. "
+        "Empty: no token.");
+
+    SettingSpec& plainNeedsAllowlist = row(ServerSetting::PlainNeedsAllowlist);
+    plainNeedsAllowlist.key = "access/plainPeersNeedAllowlist";
+    plainNeedsAllowlist.option = "plain-anywhere";
+    plainNeedsAllowlist.kind = SettingKind::Boolean;
+    plainNeedsAllowlist.defaultValue = true;
+    plainNeedsAllowlist.flagValue = false;
+    plainNeedsAllowlist.label = QT_TRANSLATE_NOOP(
+        "chorus::ServerSettings", "With a token, plain peers must be on the allowlist");
+    plainNeedsAllowlist.help = QT_TRANSLATE_NOOP(
+        "chorus::ServerSettings",
+        "With an access token set, let plain peers (nc, devices: they cannot send a token) "
+        "talk from any admitted address; by default they must be on the allowlist.");
+
+    SettingSpec& tlsCertificate = row(ServerSetting::TlsCertificate);
+    tlsCertificate.key = "tls/certificate";
+    tlsCertificate.option = "tls-cert";
+    tlsCertificate.kind = SettingKind::Text;
+    tlsCertificate.defaultValue = QString();
+    tlsCertificate.valueName = "FILE";
+    tlsCertificate.label = QT_TRANSLATE_NOOP("chorus::ServerSettings", "TLS certificate");
+    tlsCertificate.help = QT_TRANSLATE_NOOP(
+        "chorus::ServerSettings",
+        "PEM certificate file; with --tls-key the server also listens with TLS on --tls-port.");
+
+    SettingSpec& tlsKey = row(ServerSetting::TlsKey);
+    tlsKey.key = "tls/key";
+    tlsKey.option = "tls-key";
+    tlsKey.kind = SettingKind::Text;
+    tlsKey.defaultValue = QString();
+    tlsKey.valueName = "FILE";
+    tlsKey.label = QT_TRANSLATE_NOOP("chorus::ServerSettings", "TLS private key");
+    tlsKey.help = QT_TRANSLATE_NOOP("chorus::ServerSettings",
+                                    "PEM private key file (not encrypted) of --tls-cert.");
+
+    SettingSpec& tlsPort = row(ServerSetting::TlsPort);
+    tlsPort.key = "tls/port";
+    tlsPort.option = "tls-port";
+    tlsPort.defaultValue = qint64(kDefaultTlsPort);
+    tlsPort.minimum = 0;
+    tlsPort.maximum = 65535;
+    tlsPort.valueName = "N";
+    tlsPort.label = QT_TRANSLATE_NOOP("chorus::ServerSettings", "TLS port");
+    tlsPort.help = QT_TRANSLATE_NOOP("chorus::ServerSettings",
+                                     "TCP port of the TLS listener, beside the plain port; 0 "
+                                     "picks a free port.");
+
     SettingSpec& fallback = row(ServerSetting::Fallback);
     fallback.key = "rules/fallbackToBook";
     fallback.option = "no-fallback";
@@ -367,6 +451,14 @@ QList<int> ServerSettings::engineSettingIds()
             settingId(ServerSetting::UdpPort),        settingId(ServerSetting::UdpIdle)};
 }
 
+QList<int> ServerSettings::accessSettingIds()
+{
+    return {settingId(ServerSetting::Allow),          settingId(ServerSetting::Deny),
+            settingId(ServerSetting::AccessToken),    settingId(ServerSetting::PlainNeedsAllowlist),
+            settingId(ServerSetting::TlsCertificate), settingId(ServerSetting::TlsKey),
+            settingId(ServerSetting::TlsPort)};
+}
+
 ServerConfig ServerSettings::engineConfig(const SettingValues& values)
 {
     const SettingsTable& t = table();
@@ -385,6 +477,13 @@ ServerConfig ServerSettings::engineConfig(const SettingValues& values)
     config.ioThreads = int(get(ServerSetting::IoThreads).toLongLong());
     config.maxConnections = int(get(ServerSetting::MaxConnections).toLongLong());
     config.logMessages = get(ServerSetting::LogMessages).toBool();
+    config.access = AccessPolicy::fromTexts(get(ServerSetting::Allow).toStringList(),
+                                            get(ServerSetting::Deny).toStringList());
+    config.access.token = get(ServerSetting::AccessToken).toString();
+    config.access.plainPeersNeedAllowlist = get(ServerSetting::PlainNeedsAllowlist).toBool();
+    config.tls.certificatePath = get(ServerSetting::TlsCertificate).toString();
+    config.tls.keyPath = get(ServerSetting::TlsKey).toString();
+    config.tls.port = quint16(get(ServerSetting::TlsPort).toLongLong());
     config.limits.idleTimeout = std::chrono::seconds(get(ServerSetting::IdleTimeout).toLongLong());
     config.limits.frameTimeout =
         std::chrono::seconds(get(ServerSetting::FrameTimeout).toLongLong());
@@ -463,7 +562,12 @@ void ServerSettings::setValue(ServerSetting setting, const QVariant& value)
     if (!isSaved(id))
         return;
     const QString key = QLatin1String(table().row(id).key);
-    if (table().row(id).kind == SettingKind::Text && value.toString().isEmpty()) {
+    const SettingKind kind = table().row(id).kind;
+    const bool empty = kind == SettingKind::TextList
+                           ? value.toStringList().isEmpty() && value.toString().trimmed().isEmpty()
+                           : (kind == SettingKind::Text || kind == SettingKind::Secret) &&
+                                 value.toString().isEmpty();
+    if (empty) {
         m_saved.clear(id);
         m_file.remove(key);
         return;

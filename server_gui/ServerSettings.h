@@ -34,10 +34,17 @@ enum class ServerSetting {
     RateBytes,      // engine/rateBytes     --rate-limit-bytes N (per peer, a second; 0: off)
     RateBurst,      // engine/rateBurstMs   --rate-burst MS
     LogFile,        // log/file            --log-file FILE (the window resumes it)
-    Fallback,       // rules/fallbackToBook --no-fallback (docs/RULES.md)
-    Udp,            // udp/enabled         --udp
-    UdpPort,        // udp/port            --udp-port N (0: the TCP port)
-    UdpIdle,        // udp/idleSeconds     --udp-idle S
+    Allow,          // access/allow        --allow RULE (repeatable; addresses, CIDR ranges)
+    Deny,           // access/deny         --deny RULE (repeatable)
+    AccessToken,    // access/token        --access-token TEXT (Chorus clients send it in hello)
+    PlainNeedsAllowlist, // access/plainPeersNeedAllowlist --plain-anywhere turns it off
+    TlsCertificate,      // tls/certificate     --tls-cert FILE (PEM)
+    TlsKey,              // tls/key             --tls-key FILE (PEM, unencrypted)
+    TlsPort,             // tls/port            --tls-port N (TLS listens beside the plain port)
+    Fallback,            // rules/fallbackToBook --no-fallback (docs/RULES.md)
+    Udp,                 // udp/enabled         --udp
+    UdpPort,             // udp/port            --udp-port N (0: the TCP port)
+    UdpIdle,             // udp/idleSeconds     --udp-idle S
     // Command line only:
     Replies,   // --replies FILE
     Pick,      // --pick MODE
@@ -66,6 +73,8 @@ public:
                                               FrameSpecError* error = nullptr);
     // The ids of the engine limits the settings dialog edits.
     static QList<int> engineSettingIds();
+    // The ids of the access and TLS settings (the dialog's second page).
+    static QList<int> accessSettingIds();
 
     explicit ServerSettings(const QString& path = defaultPath());
 

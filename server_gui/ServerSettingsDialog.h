@@ -8,6 +8,8 @@
 
 #include <QDialog>
 
+class QLabel;
+
 namespace chorus {
 
 class SettingsForm;
@@ -18,13 +20,17 @@ class ServerSettingsDialog : public QDialog
 public:
     explicit ServerSettingsDialog(const SettingValues& values, QWidget* parent = nullptr);
 
-    // A value for every row the dialog edits (ServerSettings::engineSettingIds()).
+    // A value for every row the dialog edits (engineSettingIds() and accessSettingIds()).
     SettingValues values() const;
+    // Labels of the access rows whose text is not valid (a bad allow/deny rule).
+    QStringList refusedEntries() const;
     void setValues(const SettingValues& values);
     SettingsForm* form() const { return m_form; }
 
 private:
     SettingsForm* m_form;
+    SettingsForm* m_accessForm;
+    QLabel* m_problem = nullptr;
 };
 
 } // namespace chorus

@@ -298,7 +298,7 @@ void ServerWindow::chooseSetting(ServerSetting setting, const QVariant& value)
 
 void ServerWindow::setEngineSettings(const SettingValues& values)
 {
-    for (int id : ServerSettings::engineSettingIds()) {
+    for (int id : ServerSettings::engineSettingIds() + ServerSettings::accessSettingIds()) {
         if (values.has(id))
             m_settings.setValue(ServerSetting(id), values.get(id));
     }
@@ -401,6 +401,9 @@ void ServerWindow::onListening(const QList<QHostAddress>& addresses, quint16 por
     QString text = tr("Listening on %1").arg(endpoints.join(tr(" and ")));
     if (const quint16 udpPort = m_engine->udpPort())
         text += tr(", UDP %1").arg(udpPort);
+    if (m_engine->exposure() == AccessExposure::Open)
+        text =
+            tr("%1 — open to anyone on the network (Settings: allowlist, access token)").arg(text);
     setState(State::Listening, text);
 }
 
@@ -428,9 +431,11 @@ void ServerWindow::setState(State state, const QString& detail)
     const bool stopped = state == State::Stopped;
     const bool busy = state == State::Starting || state == State::Stopping;
     m_listenBar->setStopped(stopped, busy);
-    m_listenBar->showState(stopped && detail.isEmpty() ? tr("Stopped") : detail,
-                           state == State::Listening ? ListenBar::Look::Listening
-                                                     : ListenBar::Look::Plain);
+    ListenBar::Look look = ListenBar::Look::Plain;
+    if (state == State::Listening)
+        look = m_engine->exposure() == AccessExposure::Open ? ListenBar::Look::Exposed
+                                                            : ListenBar::Look::Listening;
+    m_listenBar->showState(stopped && detail.isEmpty() ? tr("Stopped") : detail, look);
     m_connectionPane->setListening(state == State::Listening);
 }
 

@@ -222,6 +222,9 @@ void ServerWindow::onCounters(const ServerCounters& counters)
         accepted += QLatin1Char(' ') + tr("(refused, server full: %1)").arg(counters.rejectedFull);
     if (counters.rejectedBlocked > 0)
         accepted += QLatin1Char(' ') + tr("(refused, blocked: %1)").arg(counters.rejectedBlocked);
+    if (counters.rejectedAccess > 0)
+        accepted +=
+            QLatin1Char(' ') + tr("(refused by access rules: %1)").arg(counters.rejectedAccess);
     m_acceptedLabel->setText(accepted);
     m_rateLabel->setText(tr("In: %1/s  Out: %2/s")
                              .arg(counters.messagesInPerSecond, 0, 'f', 1)

@@ -52,8 +52,14 @@ QWidget* SettingsForm::createEditor(int id)
         connect(box, &QComboBox::currentIndexChanged, this, &SettingsForm::edited);
         return box;
     }
-    case SettingKind::Text: {
+    case SettingKind::Text:
+    case SettingKind::TextList:
+    case SettingKind::Secret: {
         auto* edit = new QLineEdit(this);
+        if (row.kind == SettingKind::Secret)
+            edit->setEchoMode(QLineEdit::PasswordEchoOnEdit);
+        if (row.kind == SettingKind::TextList)
+            edit->setPlaceholderText(tr("none (entries separated by commas)"));
         connect(edit, &QLineEdit::textEdited, this, &SettingsForm::edited);
         return edit;
     }
@@ -77,7 +83,11 @@ void SettingsForm::show(int id, const QVariant& value)
         break;
     }
     case SettingKind::Text:
+    case SettingKind::Secret:
         static_cast<QLineEdit*>(editor)->setText(value.toString());
+        break;
+    case SettingKind::TextList:
+        static_cast<QLineEdit*>(editor)->setText(value.toStringList().join(QLatin1String(", ")));
         break;
     }
 }
@@ -105,6 +115,8 @@ SettingValues SettingsForm::values() const
             value = static_cast<QComboBox*>(editor)->currentData();
             break;
         case SettingKind::Text:
+        case SettingKind::TextList: // check() splits it
+        case SettingKind::Secret:
             value = static_cast<QLineEdit*>(editor)->text();
             break;
         }

@@ -3,6 +3,7 @@
 #include <QCommandLineOption>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QRegularExpression>
 
 namespace chorus {
 
@@ -74,8 +75,12 @@ QString SettingsTable::help(int id) const
                            .arg(row.choices.join(QLatin1String(", ")), row.defaultValue.toString())
                      : tr("One of: %1.").arg(row.choices.join(QLatin1String(", "))));
         break;
+    case SettingKind::TextList:
+        text += QLatin1Char(' ') + tr("May be given more than once, or as a comma-separated list.");
+        break;
     case SettingKind::Boolean:
     case SettingKind::Text:
+    case SettingKind::Secret:
         break;
     }
     return text;
@@ -119,13 +124,45 @@ std::optional<QVariant> SettingsTable::check(int id, const QVariant& value,
             return refuse(SettingProblemKind::UnknownChoice);
         return QVariant(text);
     }
-    case SettingKind::Text: {
+    case SettingKind::Text:
+    case SettingKind::Secret: {
         if (!value.canConvert<QString>())
             return refuse(SettingProblemKind::WrongType);
         const QString text = value.toString();
         if (row.minimum > 0 && text.trimmed().isEmpty())
             return refuse(SettingProblemKind::Empty);
+        if (row.acceptsEntry && !text.isEmpty() && !row.acceptsEntry(text))
+            return refuse(SettingProblemKind::BadEntry);
         return QVariant(text);
+    }
+    case SettingKind::TextList: {
+        QStringList entries;
+        if (!value.isValid()) {
+            entries = {}; // QSettings' empty list
+        } else if (value.typeId() == QMetaType::QStringList ||
+                   value.typeId() == QMetaType::QVariantList) {
+            // Each item may itself be "a, b" (a repeated option's value).
+            for (const QString& item : value.toStringList())
+                entries += splitListText(item);
+        } else if (value.canConvert<QString>())
+            entries = splitListText(value.toString());
+        else
+            return refuse(SettingProblemKind::WrongType);
+        QStringList kept;
+        for (const QString& entry : std::as_const(entries)) {
+            const QString trimmed = entry.trimmed();
+            if (trimmed.isEmpty())
+                continue;
+            if (row.acceptsEntry && !row.acceptsEntry(trimmed)) {
+                if (problem)
+                    *problem = SettingProblem{id, SettingProblemKind::BadEntry, trimmed};
+                return std::nullopt;
+            }
+            kept.append(trimmed);
+        }
+        if (row.minimum > 0 && kept.isEmpty())
+            return refuse(SettingProblemKind::Empty);
+        return QVariant(kept);
     }
     }
     return refuse(SettingProblemKind::WrongType);
@@ -165,6 +202,15 @@ std::optional<SettingValues> SettingsTable::fromCommandLine(const QCommandLinePa
             given.set(id, row.flagValue);
             continue;
         }
+        if (row.kind == SettingKind::TextList) {
+            // Every occurrence counts: --allow A --allow B,C is A, B and C.
+            const std::optional<QVariant> value =
+                check(id, parser.values(QLatin1String(row.option)), problem);
+            if (!value)
+                return std::nullopt;
+            given.set(id, *value);
+            continue;
+        }
         const std::optional<QVariant> value =
             check(id, parser.value(QLatin1String(row.option)), problem);
         if (!value)
@@ -198,6 +244,16 @@ void SettingsTable::store(SettingsFile& file, const SettingValues& values) const
     }
 }
 
+QStringList splitListText(const QString& text)
+{
+    QStringList out;
+    const QStringList parts =
+        text.split(QRegularExpression(QStringLiteral("[,;\\s]+")), Qt::SkipEmptyParts);
+    for (const QString& part : parts)
+        out.append(part.trimmed());
+    return out;
+}
+
 QString SettingsTable::describe(const SettingProblem& problem) const
 {
     if (problem.id < 0 || problem.id >= size())
@@ -221,6 +277,8 @@ QString SettingsTable::describe(const SettingProblem& problem) const
         return tr("%1: the value is empty.").arg(name);
     case SettingProblemKind::WrongType:
         return tr("%1: \"%2\" is not a valid value.").arg(name, problem.given);
+    case SettingProblemKind::BadEntry:
+        return tr("%1: \"%2\" is not a valid entry.").arg(name, problem.given);
     }
     return {};
 }

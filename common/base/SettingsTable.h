@@ -30,6 +30,13 @@ enum class SettingKind {
     Boolean, // on the command line: a flag that sets `flagValue`
     Choice,  // one of `choices` (lower-case names, as typed and as saved)
     Text,    // free text; `minimum` > 0 means it must not be empty
+    // A list of texts (a QStringList): on the command line the option may be
+    // repeated and each value may hold several entries separated by commas;
+    // saved as a list. Each entry must pass `acceptsEntry` when it is set.
+    TextList,
+    // Text that is a secret (an access token): the dialog masks it and --help
+    // never shows a value. Saved as it is (the file is the user's own).
+    Secret,
 };
 
 struct SettingSpec
@@ -46,10 +53,19 @@ struct SettingSpec
     const char* valueName = ""; // "MS" in --help
     const char* label = "";     // dialog label (translated in the table's context)
     const char* help = "";      // --help line and tooltip (translated in the table's context)
+    // Text and TextList: whether one entry is valid (nullptr: any text is).
+    bool (*acceptsEntry)(const QString& entry) = nullptr;
 };
 
 // Why a value was refused.
-enum class SettingProblemKind { NotANumber, OutOfRange, UnknownChoice, Empty, WrongType };
+enum class SettingProblemKind {
+    NotANumber,
+    OutOfRange,
+    UnknownChoice,
+    Empty,
+    WrongType,
+    BadEntry, // a Text or TextList entry acceptsEntry refused (given = that entry)
+};
 
 struct SettingProblem
 {
@@ -71,6 +87,9 @@ public:
 private:
     std::vector<std::optional<QVariant>> m_values;
 };
+
+// "a, b c;d" -> a, b, c, d: how a TextList is typed on one line.
+QStringList splitListText(const QString& text);
 
 class SettingsTable
 {

@@ -23,10 +23,10 @@ ChorusNegotiation::Offer ChorusNegotiation::offerFor(ClientProtocol protocol, bo
     return Offer::None;
 }
 
-QByteArray ChorusNegotiation::helloLine(const QString& name)
+QByteArray ChorusNegotiation::helloLine(const QString& name, const QString& token)
 {
-    return encodeChorusMessage(
-        makeHello(name, QStringLiteral("chorus-client %1").arg(QStringLiteral(CHORUS_VERSION))));
+    return encodeChorusMessage(makeHello(
+        name, QStringLiteral("chorus-client %1").arg(QStringLiteral(CHORUS_VERSION)), token));
 }
 
 ChorusNegotiation::Answer ChorusNegotiation::readAnswer(const QByteArray& line)
@@ -40,14 +40,28 @@ ChorusNegotiation::Answer ChorusNegotiation::readAnswer(const QByteArray& line)
         answer.udpPort = decoded.message.udpPort;
         answer.token = decoded.message.token;
     } else if (decoded.ok() && decoded.message.type == ChorusMessageType::Error) {
-        answer.outcome = Outcome::Refused;
-        answer.reason = decoded.message.code + QStringLiteral(": ") + decoded.message.message;
+        const bool denied =
+            decoded.message.code == chorusErrorCodeName(ChorusErrorCode::AccessDenied);
+        const bool tlsRequired =
+            decoded.message.code == chorusErrorCodeName(ChorusErrorCode::TlsRequired);
+        answer.outcome = denied        ? Outcome::AccessDenied
+                         : tlsRequired ? Outcome::TlsRequired
+                                       : Outcome::Refused;
+        // Both: the server's words are the reason, the code is in the outcome.
+        answer.reason = denied || tlsRequired
+                            ? decoded.message.message
+                            : decoded.message.code + QStringLiteral(": ") + decoded.message.message;
     } else {
         // A plain server answered the hello as if it were a message.
         answer.outcome = Outcome::NotChorus;
         answer.reason = formatTextLine(line, kAnswerPreviewChars);
     }
     return answer;
+}
+
+bool ChorusNegotiation::isTlsRequiredLine(const QByteArray& line)
+{
+    return line.startsWith("error: this port speaks TLS");
 }
 
 bool ChorusNegotiation::isServerFullLine(const QByteArray& line)

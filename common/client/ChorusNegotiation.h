@@ -24,10 +24,12 @@ public:
         Known,    // protocol Auto, a known chorus-server: hello; no welcome falls back to plain
     };
     static Offer offerFor(ClientProtocol protocol, bool knownServer);
-    // The hello line (with its LF).
-    static QByteArray helloLine(const QString& name);
+    // The hello line (with its LF); the token only when there is one.
+    static QByteArray helloLine(const QString& name, const QString& token = {});
 
-    enum class Outcome { Welcome, Refused, NotChorus };
+    // AccessDenied: the server's "access-denied" error (the token is missing or wrong).
+    // TlsRequired: the server's "tls-required" error (plain text on its TLS port).
+    enum class Outcome { Welcome, Refused, NotChorus, AccessDenied, TlsRequired };
     struct Answer
     {
         Outcome outcome = Outcome::NotChorus;
@@ -42,6 +44,8 @@ public:
 
     // chorus-server's "error: server full (N connections)", sent before the close.
     static bool isServerFullLine(const QByteArray& line);
+    // chorus-server's "error: this port speaks TLS…", sent to a plain client on its TLS port.
+    static bool isTlsRequiredLine(const QByteArray& line);
 };
 
 struct ChorusLineResult

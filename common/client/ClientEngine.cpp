@@ -32,6 +32,10 @@ ClientError clientErrorOf(QAbstractSocket::SocketError error)
         return ClientError::NetworkUnreachable;
     case QAbstractSocket::RemoteHostClosedError:
         return ClientError::RemoteClosed;
+    case QAbstractSocket::SslHandshakeFailedError:
+    case QAbstractSocket::SslInternalError:
+    case QAbstractSocket::SslInvalidUserDataError:
+        return ClientError::TlsHandshakeFailed;
     default:
         return ClientError::SocketFailure;
     }
@@ -192,18 +196,22 @@ void ClientEngine::startSocket()
     m_linkMessages = 0;
     m_byeReceived = false;
     m_serverFullLine.clear();
+    m_linkRefused = false;
     setState(ClientState::Connecting);
 
-    m_socket = new QTcpSocket(this);
+    m_socket = createSocket();
+    m_tlsProtocol.clear();
     m_socket->setReadBufferSize(std::max<qint64>(kMinReadBuffer, 4 * m_config.maxMessageBytes));
-    connect(m_socket, &QTcpSocket::connected, this, &ClientEngine::onConnected);
+    // With TLS the link counts once the certificate is trusted (onTlsEncrypted).
+    if (!m_config.useTls)
+        connect(m_socket, &QTcpSocket::connected, this, &ClientEngine::onConnected);
     connect(m_socket, &QTcpSocket::readyRead, this, &ClientEngine::onReadyRead);
     connect(m_socket, &QTcpSocket::errorOccurred, this, &ClientEngine::onSocketError);
     connect(m_socket, &QTcpSocket::disconnected, this, [this] {
         handleLinkLost({ClientError::RemoteClosed, {}, 0});
     });
     m_connectTimer->start(m_config.connectTimeout);
-    m_socket->connectToHost(m_config.host, m_config.port);
+    openSocket();
 }
 
 void ClientEngine::dropSocket()
@@ -246,7 +254,9 @@ void ClientEngine::onConnected()
     event.time = m_connectedSince;
     emit eventOccurred(event);
 
-    m_offer = ChorusNegotiation::offerFor(m_config.protocol, m_known.contains(endpointKey()));
+    // An access token is meant for a chorus-server: Auto offers it a hello as to a known one.
+    m_offer = ChorusNegotiation::offerFor(m_config.protocol, m_known.contains(endpointKey()) ||
+                                                                 !m_config.accessToken.isEmpty());
     if (m_offer == ChorusNegotiation::Offer::None) {
         // Not known to speak Chorus: from the first byte on, only what the user sends.
         if (m_config.protocol == ClientProtocol::Auto && m_attempt == 0)
@@ -261,7 +271,7 @@ void ClientEngine::onConnected()
     if (!m_config.framing.isTextual())
         m_decoder.setSpec(Framing::Line);
     m_helloTimer->start(m_config.helloTimeout);
-    writeLine(ChorusNegotiation::helloLine(m_config.name));
+    writeLine(ChorusNegotiation::helloLine(m_config.name, m_config.accessToken));
 }
 
 void ClientEngine::finishNegotiation(const ChorusNegotiation::Answer* answer)
@@ -281,6 +291,20 @@ void ClientEngine::finishNegotiation(const ChorusNegotiation::Answer* answer)
         linkProven();
         emit modeChanged();
         flushQueue();
+        return;
+    }
+    // A refused token is the same answer on every retry, and says nothing
+    // about whether the server is a chorus-server: stop, keep it known.
+    if (answer && (answer->outcome == ChorusNegotiation::Outcome::AccessDenied ||
+                   answer->outcome == ChorusNegotiation::Outcome::TlsRequired)) {
+        emitError(ClientEvent::Kind::Error,
+                  {answer->outcome == ChorusNegotiation::Outcome::AccessDenied
+                       ? ClientError::AccessDenied
+                       : ClientError::TlsRequired,
+                   answer->reason, 0});
+        m_linkRefused = true;
+        emit modeChanged();
+        disconnectFromServer();
         return;
     }
     if (m_offer == ChorusNegotiation::Offer::Required) {

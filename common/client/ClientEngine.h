@@ -7,6 +7,7 @@
 //
 // What it reports is codes, not sentences (ClientTypes.h): the window words them.
 
+#include "base/AtomicFile.h"
 #include "client/ChorusNegotiation.h"
 #include "client/ClientTypes.h"
 #include "client/KnownChorusServers.h"
@@ -32,6 +33,7 @@ namespace chorus {
 class SessionUdpChannel;
 class UdpClientLink;
 struct UdpProbeStats;
+class TlsTrustStore;
 
 class ClientEngine : public QObject
 {
@@ -50,6 +52,14 @@ public:
     // a known one that stops welcoming, reporting both by knownChorusServerChanged().
     void setKnownChorusServers(const QStringList& keys) { m_known.setKeys(keys); }
     QStringList knownChorusServers() const { return m_known.keys(); }
+
+    // ClientEngineTls.cpp. Where Use TLS finds the pinned certificates (none: nothing is trusted).
+    void setTlsTrustStore(std::shared_ptr<TlsTrustStore> store);
+    // The user trusts this certificate for info.endpoint (after TlsCertificateUntrusted or
+    // TlsCertificateChanged): pinned and saved; connectToServer() then uses it.
+    FileResult trustCertificate(const TlsCertificateInfo& info);
+    // "TLS 1.3" while connected with TLS; empty otherwise.
+    QString tlsProtocol() const { return m_socket && m_config.useTls ? m_tlsProtocol : QString(); }
 
     ClientState state() const { return m_state; }
     // Address:port actually connected to, and since when (valid when Connected).
@@ -134,6 +144,11 @@ private:
     void emitError(ClientEvent::Kind kind, const Failure& failure, qint64 count = 0);
     QString endpointKey() const;
     void startSocket();
+    // ClientEngineTls.cpp: a QTcpSocket or (Use TLS) a QSslSocket, and its connect.
+    QTcpSocket* createSocket();
+    void openSocket();
+    void onTlsEncrypted();
+    void refuseCertificate(ClientError error, const std::shared_ptr<TlsCertificateInfo>& info);
     void startRetry();
     void dropSocket();
     void onConnected();
@@ -192,6 +207,7 @@ private:
     // This link: messages seen, and what the server said before closing it.
     qint64 m_linkMessages = 0;
     bool m_byeReceived = false;
+    bool m_linkRefused = false; // access denied or TLS required: the rest is not delivered
     QString m_serverFullLine;
     ReconnectBackoff m_backoff;
     int m_attempt = 0;
@@ -212,6 +228,8 @@ private:
     quint64 m_nextId = 1;
     QString m_peerLabel;
     QDateTime m_connectedSince;
+    std::shared_ptr<TlsTrustStore> m_trust;
+    QString m_tlsProtocol;
     ClientStats m_stats;
     UdpClientLink* m_udp = nullptr;         // created on the first UDP connect
     SessionUdpChannel* m_channel = nullptr; // created on the first welcome that offers one

@@ -54,6 +54,10 @@ void ClientEngine::onIdleGap()
 
 void ClientEngine::deliver(const FramedMessage& message)
 {
+    // After a refusal (access denied, TLS required) the server's bye and
+    // anything else on that link are not messages for the user.
+    if (m_linkRefused)
+        return;
     if (!message.isMessage()) {
         reportFrameProblem(message);
         return;
@@ -62,6 +66,14 @@ void ClientEngine::deliver(const FramedMessage& message)
     if (first && !m_chorusMode && ChorusNegotiation::isServerFullLine(message.payload)) {
         // Not a message: the server refuses this connection and closes it.
         m_serverFullLine = formatText(message.payload);
+        return;
+    }
+    if (first && !m_chorusMode && ChorusNegotiation::isTlsRequiredLine(message.payload)) {
+        // Not a message: we spoke plain text to a TLS port; retrying would do the same.
+        emitError(ClientEvent::Kind::Error,
+                  {ClientError::TlsRequired, formatText(message.payload), 0});
+        m_linkRefused = true;
+        disconnectFromServer();
         return;
     }
     if (m_negotiating) {

@@ -93,6 +93,18 @@ QString clientErrorName(ClientError error)
         return QStringLiteral("not-utf8-for-chorus");
     case ClientError::DoesNotFitFraming:
         return QStringLiteral("does-not-fit-framing");
+    case ClientError::AccessDenied:
+        return QStringLiteral("access-denied");
+    case ClientError::TlsHandshakeFailed:
+        return QStringLiteral("tls-handshake-failed");
+    case ClientError::TlsCertificateUntrusted:
+        return QStringLiteral("tls-certificate-untrusted");
+    case ClientError::TlsCertificateChanged:
+        return QStringLiteral("tls-certificate-changed");
+    case ClientError::TlsCertificateExpired:
+        return QStringLiteral("tls-certificate-expired");
+    case ClientError::TlsRequired:
+        return QStringLiteral("tls-required");
     }
     return {};
 }

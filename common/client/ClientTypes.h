@@ -13,6 +13,7 @@
 #include <QString>
 
 #include <chrono>
+#include <memory>
 #include <optional>
 
 namespace chorus {
@@ -60,6 +61,10 @@ struct ClientConfig
     qsizetype maxQueuedMessages = 10000;
     ClientProtocol protocol = ClientProtocol::Auto;
     QString name; // shown to a Chorus server
+    // The server's shared access token, sent in the hello (never shown or logged in clear).
+    QString accessToken;
+    // TLS: the server's certificate must be the one pinned for host:port (TlsTrustStore).
+    bool useTls = false;
     std::chrono::milliseconds helloTimeout = kDefaultHelloTimeout;
     ClientTransport transport = ClientTransport::Tcp;
     // UDP: a sent message without a reply after this long is counted lost.
@@ -77,6 +82,19 @@ struct ClientConfig
 enum class UdpChannelState { Off, Opening, Bound, Unanswered, Failed };
 
 enum class ClientState { Disconnected, Connecting, Connected, Reconnecting };
+
+// A TLS server's certificate, as the trust dialog and the refusal show it.
+struct TlsCertificateInfo
+{
+    QString endpoint;          // host:port the pin is for (KnownChorusServers::keyOf)
+    QString fingerprint;       // SHA-256, "AB:CD:…"
+    QString pinnedFingerprint; // TlsCertificateChanged: the one trusted before
+    QString subject;           // "CN=…, O=…"
+    QString issuer;
+    QDateTime notBefore;
+    QDateTime notAfter;
+    QString protocol; // "TLS 1.3"
+};
 
 // Why something failed. `reason` in the event carries the detail: Qt's
 // errorString() for socket errors, the server's words for the others.
@@ -114,6 +132,14 @@ enum class ClientError {
     PortUnreachable,
     // sendOverUdpChannel() without an open UDP channel (TCP Chorus sessions only).
     NoUdpChannel,
+    // Access control: the server refused our hello's access token (reason = its words).
+    AccessDenied,
+    // TLS (Use TLS). The certificate ones carry `certificate`; none is retried by itself.
+    TlsHandshakeFailed,      // reason = Qt's (OpenSSL's) words; a plain port answers so
+    TlsCertificateUntrusted, // first contact: no pin for host:port; the user may trust it
+    TlsCertificateChanged,   // not the pinned certificate (both fingerprints in `certificate`)
+    TlsCertificateExpired,   // outside its validity (certificate->notBefore/notAfter)
+    TlsRequired,             // plain text to the server's TLS port: it said so (reason)
 };
 QString clientErrorName(ClientError error); // stable machine name: "connection-refused", ...
 
@@ -193,6 +219,8 @@ struct ClientEvent
     qsizetype bytes = 0; // bytes on the wire (Sent/Received)
     QDateTime time;
     bool overUdp = false; // travelled over the session's UDP channel
+    // TLS certificate errors: the certificate met (shared: events are copied often).
+    std::shared_ptr<const TlsCertificateInfo> certificate;
 
     // Part of a reconnect run (shown as one line that updates in place).
     bool isRetryStatus() const
@@ -220,3 +248,4 @@ Q_DECLARE_METATYPE(chorus::ClientEvent)
 Q_DECLARE_METATYPE(chorus::ClientState)
 Q_DECLARE_METATYPE(chorus::ClientError)
 Q_DECLARE_METATYPE(chorus::UdpChannelState)
+Q_DECLARE_METATYPE(chorus::TlsCertificateInfo)

@@ -6,6 +6,7 @@
 #include <QAbstractSocket>
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QSslSocket>
 #include <QTimerEvent>
 
 #include <algorithm>
@@ -34,23 +35,31 @@ bool Connection::open(qintptr socketDescriptor, QString* error)
     // clear that, so an accepted descriptor given to a QTcpSocket is always
     // buffered, whatever the open mode. Measured with 10,000 held connections:
     // QTcpSocket 241 MB peak RSS, this 59 MB.
-    m_socket = new QAbstractSocket(QAbstractSocket::TcpSocket, this);
-    // Unbuffered: read() goes straight to the kernel and write() sends at once,
-    // buffering only what the kernel did not take (then the write notifier
-    // flushes it). A buffered socket only queues a write until the next
-    // event-loop pass (a notifier enable/disable and an extra poll per reply)
-    // and keeps two 16 KiB ring-buffer chunks per connection after first use.
-    // setReadBufferSize() has no effect in this mode: unread bytes stay in the
-    // kernel's receive buffer (flow control applies), and onReadyRead() takes
-    // at most limits.readBufferBytes per pass. bytesToWrite() is still the
-    // unsent backlog, so the high-water mark works as before.
-    if (!m_socket->setSocketDescriptor(socketDescriptor, QAbstractSocket::ConnectedState,
-                                       QIODevice::ReadWrite | QIODevice::Unbuffered)) {
-        if (error)
-            *error = m_socket->errorString();
-        m_finished = true;
-        m_snapshot.state = ConnectionState::Closed;
-        return false;
+    if (m_tlsCredentials) {
+        if (!openTlsSocket(socketDescriptor, error)) {
+            m_finished = true;
+            m_snapshot.state = ConnectionState::Closed;
+            return false;
+        }
+    } else {
+        m_socket = new QAbstractSocket(QAbstractSocket::TcpSocket, this);
+        // Unbuffered: read() goes straight to the kernel and write() sends at once,
+        // buffering only what the kernel did not take (then the write notifier
+        // flushes it). A buffered socket only queues a write until the next
+        // event-loop pass (a notifier enable/disable and an extra poll per reply)
+        // and keeps two 16 KiB ring-buffer chunks per connection after first use.
+        // setReadBufferSize() has no effect in this mode: unread bytes stay in the
+        // kernel's receive buffer (flow control applies), and onReadyRead() takes
+        // at most limits.readBufferBytes per pass. bytesToWrite() is still the
+        // unsent backlog, so the high-water mark works as before.
+        if (!m_socket->setSocketDescriptor(socketDescriptor, QAbstractSocket::ConnectedState,
+                                           QIODevice::ReadWrite | QIODevice::Unbuffered)) {
+            if (error)
+                *error = m_socket->errorString();
+            m_finished = true;
+            m_snapshot.state = ConnectionState::Closed;
+            return false;
+        }
     }
     // Replies are small and answer a request: send them now, not after Nagle's delay.
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
@@ -127,6 +136,18 @@ void Connection::timerEvent(QTimerEvent* event)
 
 void Connection::onReadyRead()
 {
+    if (!m_socket || m_finished)
+        return;
+    if (m_snapshot.tls && m_snapshot.tlsProtocol.isEmpty()) {
+        // Before the handshake: its first bytes start it (or refuse a plain
+        // client); the handshake's own bytes never reach a pass.
+        auto* tlsSocket = static_cast<QSslSocket*>(m_socket);
+        if (!m_tlsRefusedPlain && !tlsSocket->isEncrypted() &&
+            tlsSocket->mode() == QSslSocket::UnencryptedMode)
+            onTlsFirstBytes();
+        if (m_snapshot.tlsProtocol.isEmpty())
+            return;
+    }
     serve(true);
 }
 
@@ -202,6 +223,8 @@ bool Connection::writeCounted(const QByteArray& bytes, Traffic traffic)
 
 std::pair<ConnectionError, QString> Connection::socketFailure() const
 {
+    if (auto tls = tlsFailure())
+        return *tls;
     if (m_socket->error() == QAbstractSocket::RemoteHostClosedError)
         return {ConnectionError::RemoteClosed, tr("closed by peer")};
     return {ConnectionError::SocketError, m_socket->errorString()};

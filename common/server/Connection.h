@@ -13,6 +13,7 @@
 #include "server/ConnectionLedger.h"
 #include "server/PeerRateLimit.h"
 #include "server/ServerTypes.h"
+#include "server/TlsServerSetup.h"
 #include "wire/ChorusProtocol.h"
 #include "wire/FrameCodec.h"
 
@@ -94,6 +95,19 @@ public:
     void handleSessionDatagram(const QByteArray& line);
     // A `direct` over the session's UDP channel (logged when there is none).
     void sendOverUdp(const QByteArray& bytes);
+    // Before open(): the peer came in on the TLS port (ConnectionTls.cpp).
+    void setTls(std::shared_ptr<const TlsCredentials> credentials)
+    {
+        m_tlsCredentials = std::move(credentials);
+        m_snapshot.tls = m_tlsCredentials != nullptr;
+    }
+    // ConnectionAccess.cpp. token: what a hello must carry (empty: none);
+    // plainAllowed false: the first message must be that hello.
+    void setAccessTerms(const QString& token, bool plainAllowed)
+    {
+        m_requiredToken = token;
+        m_plainAllowed = plainAllowed;
+    }
     // Graceful close: pending replies are flushed, then the socket is closed;
     // aborted if the peer does not take them within kCloseFlushTimeout. A
     // Chorus peer is told why with a bye; a text peer blocked by the operator
@@ -120,6 +134,20 @@ private:
     // A hello in text mode: welcomed into Chorus mode, or told why not.
     void handleHello(const FramedMessage& message);
     void handleChorusLine(const FramedMessage& message);
+    // ConnectionTls.cpp: a QSslSocket on the descriptor, handshake started.
+    bool openTlsSocket(qintptr socketDescriptor, QString* error);
+    // The first bytes on the TLS port: a TLS handshake is started, anything else refused.
+    void onTlsFirstBytes();
+    // Why a TLS socket failed before its handshake completed (nullopt: it had completed).
+    std::optional<std::pair<ConnectionError, QString>> tlsFailure() const;
+    // ConnectionAccess.cpp. A plain message from a peer that may only say a
+    // Chorus hello with the token: told (textual framings), closed.
+    void refusePlainPeer();
+    // false: the hello's token is missing or wrong; the peer is told and closed.
+    bool acceptHelloToken(const ChorusMessage& hello);
+    // The hello's bytes for the log with the token masked. `decoded`: the
+    // hello as read (null: malformed), whose token JSON escapes may hide from a scan.
+    static QByteArray helloForLog(const QByteArray& payload, const ChorusMessage* decoded);
     // A plain reply ends like the message it answers (`terminator`; None: the
     // peer's last), not like the last message of the same read.
     void answer(const QByteArray& message, std::optional<quint64> seq,
@@ -248,6 +276,10 @@ private:
     QByteArray m_lastMessage;         // the last user message (shared with the decoder's output)
     QString m_peerLabel;              // "address:port", formatted once for {peer}
     QString m_serverName;
+    QString m_requiredToken;
+    std::shared_ptr<const TlsCredentials> m_tlsCredentials;
+    bool m_tlsRefusedPlain = false;
+    bool m_plainAllowed = true;
     bool m_changedMarked = false;
     bool m_lineBasedPeer = false;
     bool m_finished = false;

@@ -45,6 +45,10 @@ void Connection::handleMessage(const FramedMessage& message)
         handleHello(message);
         return;
     }
+    if (!m_plainAllowed) {
+        refusePlainPeer();
+        return;
+    }
     countIn(message.payload);
     m_lineBasedPeer = message.terminator != Terminator::None;
     if (message.payload.isEmpty())
@@ -160,8 +164,11 @@ void Connection::answer(const QByteArray& message, std::optional<quint64> seq,
 
 void Connection::handleHello(const FramedMessage& message)
 {
-    logTraffic(LogKind::Control, message.payload);
     const ChorusDecodeResult hello = decodeChorusLine(message.payload, m_limits.maxMessageBytes);
+    logTraffic(LogKind::Control,
+               helloForLog(message.payload, hello.ok() ? &hello.message : nullptr));
+    if (hello.ok() && !acceptHelloToken(hello.message))
+        return;
     if (!hello.ok()) {
         // An unsupported version or a malformed hello: say why, stay in text mode.
         protocolError(hello.toErrorMessage());

@@ -78,7 +78,8 @@ void Connection::serve(bool notified)
             // here, before read() reports it: an unbuffered socket that read()
             // finds at its end closes at once, dropping replies still queued for
             // a peer that only shut down its sending side (`printf 'q\n' | nc`).
-            if (m_readReady && !readAny) {
+            // A TLS socket (buffered) reports its end by its state, never like this.
+            if (m_readReady && !readAny && !m_snapshot.tls) {
                 m_batchingWrites = false;
                 flushOutbox();
                 onPeerShutdown();

@@ -110,6 +110,10 @@ QString connectionErrorName(ConnectionError error)
         return tr("empty datagram");
     case ConnectionError::UdpBadToken:
         return tr("unknown or stale session token");
+    case ConnectionError::AccessDenied:
+        return tr("access denied");
+    case ConnectionError::TlsHandshakeFailed:
+        return tr("TLS handshake failed");
     }
     return {};
 }

@@ -52,6 +52,10 @@ enum class ConnectionError {
     UdpTableFull,  // a datagram from a new peer refused: the UDP peer table is full
     EmptyDatagram, // counted and logged, never answered
     UdpBadToken,   // a dual-channel datagram with an unknown or stale session token
+    // Access control (AccessRules.h) and TLS (TlsServerSetup.h):
+    AccessDenied,       // refused at accept by a rule, or a wrong/missing token, or a plain
+                        // peer where only Chorus clients with the token may talk
+    TlsHandshakeFailed, // the TLS handshake did not complete (reason: Qt's words)
 };
 QString connectionErrorName(ConnectionError error);
 

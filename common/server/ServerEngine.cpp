@@ -56,6 +56,8 @@ public:
     void merge(const WorkerBatch& batch);
     void emitPending();
     void reportBlockList();
+    // config.tls's files into shared->tls; false (logged, startFailed) when they cannot serve.
+    bool loadTls();
     void log(LogLevel level, LogKind kind, const QString& text, LogError error = {});
     template <typename Call> void forEachWorker(Call call)
     {
@@ -125,6 +127,19 @@ void ServerEnginePrivate::ensureWorkers(int count)
             QStringList endpoints;
             for (const QHostAddress& bound : boundAddresses)
                 endpoints << endpointText(bound, boundPort);
+            if (shared->tls) {
+                log(LogLevel::Info, LogKind::Notice,
+                    ServerEngine::tr("TLS on port %1 (certificate %2, SHA-256 %3)")
+                        .arg(shared->tlsPort.load())
+                        .arg(shared->tls->certificate.subjectDisplayName(),
+                             certificateFingerprint(shared->tls->certificate)));
+            }
+            if (accessExposure(config.address, config.access) == AccessExposure::Open)
+                log(LogLevel::Warning, LogKind::Notice,
+                    ServerEngine::tr("open to the network: anyone who can reach port %1 may "
+                                     "connect and talk (limit it with --allow, --access-token "
+                                     "or --listen localhost)")
+                        .arg(boundPort));
             log(LogLevel::Info, LogKind::Listening,
                 ServerEngine::tr("listening on %1 (%2 framing, %n I/O thread(s))", nullptr,
                                  int(workers.size()))
@@ -191,6 +206,7 @@ void ServerEnginePrivate::merge(const WorkerBatch& batch)
     counters.totalAccepted += batch.accepted;
     counters.rejectedFull += batch.rejectedFull;
     counters.rejectedBlocked += batch.rejectedBlocked;
+    counters.rejectedAccess += batch.rejectedAccess;
     counters.unanswered += batch.unanswered;
     counters.udpRefused += batch.udpRefused;
     counters.udpExpired += batch.udpExpired;
@@ -234,6 +250,39 @@ void ServerEnginePrivate::reportBlockList()
         return;
     reportedBlockVersion = version;
     emit q->blockListChanged(entries);
+}
+
+bool ServerEnginePrivate::loadTls()
+{
+    shared->tls.reset();
+    shared->tlsPort.store(0);
+    if (!config.tls.enabled())
+        return true;
+    TlsSetupFailure failure;
+    const std::optional<TlsCredentials> credentials = loadTlsCredentials(config.tls, &failure);
+    if (credentials) {
+        shared->tls = std::make_shared<const TlsCredentials>(*credentials);
+        if (credentials->isOutsideValidity(QDateTime::currentDateTimeUtc()))
+            log(LogLevel::Warning, LogKind::Notice,
+                ServerEngine::tr("the TLS certificate is valid from %1 to %2 only: clients will "
+                                 "refuse it")
+                    .arg(credentials->certificate.effectiveDate().toString(Qt::ISODate),
+                         credentials->certificate.expiryDate().toString(Qt::ISODate)),
+                ConnectionError::TlsHandshakeFailed);
+        return true;
+    }
+    ListenFailure listenFailure;
+    listenFailure.error = QAbstractSocket::SslInvalidUserDataError;
+    listenFailure.port = config.tls.port;
+    listenFailure.reason = failure.reason;
+    listenFailure.tlsError = failure.error;
+    log(LogLevel::Error, LogKind::Error,
+        ServerEngine::tr("cannot start TLS (%1): %2")
+            .arg(tlsSetupErrorName(failure.error), failure.reason),
+        listenFailure.error);
+    emitPending();
+    emit q->startFailed(listenFailure);
+    return false;
 }
 
 void ServerEnginePrivate::log(LogLevel level, LogKind kind, const QString& text, LogError error)
@@ -304,6 +353,17 @@ quint16 ServerEngine::udpPort() const
     return isListening() ? d->shared->udpPort.load() : 0;
 }
 
+quint16 ServerEngine::tlsPort() const
+{
+    return isListening() && d->shared->tls ? d->shared->tlsPort.load() : 0;
+}
+
+AccessExposure ServerEngine::exposure() const
+{
+    return isListening() ? accessExposure(d->config.address, d->config.access)
+                         : AccessExposure::ThisMachine;
+}
+
 quint64 ServerEngine::raiseOpenFileLimit()
 {
 #ifdef Q_OS_UNIX
@@ -330,6 +390,8 @@ void ServerEngine::start()
                tr("start ignored: the server is already running"));
         return;
     }
+    if (!d->loadTls())
+        return;
     d->state = ServerEnginePrivate::State::Starting;
     d->counters.openFileLimit = raiseOpenFileLimit();
     d->log(LogLevel::Info, LogKind::Notice,

@@ -42,6 +42,11 @@ public:
     quint16 listenPort() const; // the real port once listening (port 0 resolved)
     // The bound UDP port while listening with ServerConfig::udp, else 0.
     quint16 udpPort() const;
+    // The TLS listeners' port while listening with TLS (ServerConfig::tls); 0 otherwise.
+    quint16 tlsPort() const;
+    // Who can talk to it while listening (ThisMachine when stopped); Open is
+    // logged as a warning when listening starts.
+    AccessExposure exposure() const;
     // Addresses kept out by disconnectAndBlock(), soonest to end first.
     QList<BlockedAddress> blockedAddresses() const;
 

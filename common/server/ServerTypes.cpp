@@ -17,6 +17,27 @@ QString connectionStateName(ConnectionState state)
     return {};
 }
 
+QString tlsSetupErrorName(TlsSetupError error)
+{
+    switch (error) {
+    case TlsSetupError::None:
+        return {};
+    case TlsSetupError::NoBackend:
+        return QCoreApplication::translate("chorus", "no TLS backend in this Qt");
+    case TlsSetupError::CertificateFileUnreadable:
+        return QCoreApplication::translate("chorus", "certificate file unreadable");
+    case TlsSetupError::CertificateInvalid:
+        return QCoreApplication::translate("chorus", "not a certificate");
+    case TlsSetupError::KeyFileUnreadable:
+        return QCoreApplication::translate("chorus", "key file unreadable");
+    case TlsSetupError::KeyInvalid:
+        return QCoreApplication::translate("chorus", "not an unencrypted private key");
+    case TlsSetupError::KeyDoesNotMatch:
+        return QCoreApplication::translate("chorus", "the key does not belong to the certificate");
+    }
+    return {};
+}
+
 QString peerProtocolName(PeerProtocol protocol)
 {
     switch (protocol) {

@@ -4,6 +4,7 @@
 // headless front end, tests). They cross threads by queued signals.
 
 #include "base/TrafficCounters.h"
+#include "server/AccessRules.h"
 #include "server/ListenAddress.h"
 #include "server/LogEntry.h"
 #include "server/PeerRateLimit.h"
@@ -69,6 +70,8 @@ struct ConnectionSnapshot
     ConnectionState state = ConnectionState::Connected;
     PeerProtocol protocol = PeerProtocol::Text;
     QString name;                    // chorus peers only
+    bool tls = false;                // came in on the TLS port
+    QString tlsProtocol;             // "TLS 1.3" once the handshake is done; empty before
     bool rateLimited = false;        // input is being held back by the peer's rate limit
     QMap<QString, quint64> ruleHits; // reply rule name -> replies it gave this peer
     PeerTransport transport = PeerTransport::Tcp;
@@ -82,6 +85,7 @@ struct ServerCounters : TrafficCounters
     quint64 totalAccepted = 0;
     quint64 rejectedFull = 0;
     quint64 rejectedBlocked = 0;
+    quint64 rejectedAccess = 0; // refused at accept by the allowlist or the denylist
     quint64 unanswered = 0;
     quint64 udpRefused = 0;   // datagrams from new peers while the UDP peer table was full
     quint64 udpExpired = 0;   // UDP peers that left the table after the idle time
@@ -92,13 +96,27 @@ struct ServerCounters : TrafficCounters
     quint64 openFileLimit = 0; // soft RLIMIT_NOFILE after raising it
 };
 
+// Why the TLS listener could not start (its files); None for socket failures.
+enum class TlsSetupError {
+    None,
+    NoBackend,                 // this Qt has no TLS backend (reason: the backends it has)
+    CertificateFileUnreadable, // reason: the file's error
+    CertificateInvalid,        // not a PEM (or DER) certificate
+    KeyFileUnreadable,
+    KeyInvalid,      // not an unencrypted PEM RSA/EC/… key
+    KeyDoesNotMatch, // the key is of another kind (RSA, EC, …) than the certificate's
+};
+
+QString tlsSetupErrorName(TlsSetupError error); // "certificate expired", translated
+
 // Why start() did not end in listening.
 struct ListenFailure
 {
     QAbstractSocket::SocketError error = QAbstractSocket::UnknownSocketError;
     QHostAddress address; // the one that could not be bound
     quint16 port = 0;
-    QString reason; // Qt's errorString()
+    QString reason;                               // Qt's errorString(), or the TLS setup's detail
+    TlsSetupError tlsError = TlsSetupError::None; // set: the TLS files, not a socket
 };
 
 // An address the operator keeps out for a while ("Disconnect and block").
@@ -109,6 +127,17 @@ struct BlockedAddress
     // How it spoke when blocked: a new connection from it is refused in kind
     // (a Chorus bye, or an "error: …" line).
     PeerProtocol protocol = PeerProtocol::Text;
+};
+
+inline constexpr quint16 kDefaultTlsPort = 9443;
+
+// TLS beside the plain listener (TlsServerSetup.h): on when both files are given.
+struct TlsListenConfig
+{
+    QString certificatePath;
+    QString keyPath;
+    quint16 port = kDefaultTlsPort; // 0 picks a free port
+    bool enabled() const { return !certificatePath.isEmpty() && !keyPath.isEmpty(); }
 };
 
 struct ServerConfig
@@ -130,6 +159,8 @@ struct ServerConfig
     bool udp = false;
     int udpPort = -1;                         // -1: the TCP port (as bound); 0: a free port
     std::chrono::milliseconds udpIdle{60000}; // a quiet UDP peer leaves the table after this
+    AccessPolicy access;                      // who may connect; open by default
+    TlsListenConfig tls;                      // off by default
 };
 
 } // namespace chorus

@@ -80,9 +80,9 @@ void ServerWorker::configure(const ServerConfig& config)
 }
 
 ServerListener* ServerWorker::openListener(const QHostAddress& address, quint16 port,
-                                           ListenFailure* failure)
+                                           ListenFailure* failure, bool tls)
 {
-    auto* listener = new ServerListener([this](qintptr fd) { dispatch(fd); }, this);
+    auto* listener = new ServerListener([this, tls](qintptr fd) { dispatch(fd, tls); }, this);
     listener->setListenBacklogSize(kListenBacklog);
     connect(listener, &QTcpServer::acceptError, this,
             [this, listener](QAbstractSocket::SocketError error) {
@@ -101,11 +101,11 @@ ServerListener* ServerWorker::openListener(const QHostAddress& address, quint16 
 }
 
 bool ServerWorker::listenOn(const ListenAddress& address, quint16 port, QList<QHostAddress>* bound,
-                            quint16* boundPort, ListenFailure* failure)
+                            quint16* boundPort, ListenFailure* failure, bool tls)
 {
     quint16 nextPort = port;
     for (const QHostAddress& bindAddress : address.bindAddresses()) {
-        if (ServerListener* listener = openListener(bindAddress, nextPort, failure)) {
+        if (ServerListener* listener = openListener(bindAddress, nextPort, failure, tls)) {
             m_listeners.append(listener);
             bound->append(bindAddress);
             nextPort = listener->serverPort(); // port 0: the others take the same one
@@ -146,6 +146,8 @@ void ServerWorker::startListening(const ListenAddress& address, quint16 port)
         QList<QHostAddress> bound;
         quint16 boundPort = 0;
         if (listenOn(address, port, &bound, &boundPort, &failure)) {
+            if (m_shared->tls && !listenTls(address, m_config.tls.port, &failure))
+                break; // a TLS port in use is not retried: it is the user's choice
             if (!m_config.udp || openUdp(bound, boundPort, &failure)) {
                 emit listeningStarted(bound, boundPort);
                 return;
@@ -176,8 +178,12 @@ void ServerWorker::stopListening()
     emit listenerClosed();
 }
 
-void ServerWorker::dispatch(qintptr socketDescriptor)
+void ServerWorker::dispatch(qintptr socketDescriptor, bool tls)
 {
+    AcceptedPeer peer;
+    peer.tls = tls;
+    if (!admit(socketDescriptor, &peer))
+        return;
     if (!m_shared->blocked.isEmpty()) {
         const QDateTime now = QDateTime::currentDateTime();
         if (const auto block = m_shared->blocked.find(peerOf(socketDescriptor), now)) {
@@ -222,11 +228,12 @@ void ServerWorker::dispatch(qintptr socketDescriptor)
     target->m_load.fetch_add(1);
     const quint64 id = m_shared->nextId.fetch_add(1);
     if (target == this) {
-        adopt(id, socketDescriptor);
+        adopt(id, socketDescriptor, peer);
     } else {
         // The socket object must be created in the thread that will use it.
         QMetaObject::invokeMethod(
-            target, [target, id, socketDescriptor] { target->adopt(id, socketDescriptor); },
+            target,
+            [target, id, socketDescriptor, peer] { target->adopt(id, socketDescriptor, peer); },
             Qt::QueuedConnection);
     }
 }
@@ -255,7 +262,7 @@ void ServerWorker::refuse(qintptr socketDescriptor, const QByteArray& farewell, 
     socket->disconnectFromHost();
 }
 
-void ServerWorker::adopt(quint64 id, qintptr socketDescriptor)
+void ServerWorker::adopt(quint64 id, qintptr socketDescriptor, const AcceptedPeer& peer)
 {
     if (m_stopping) {
         closeDescriptor(socketDescriptor);
@@ -265,6 +272,9 @@ void ServerWorker::adopt(quint64 id, qintptr socketDescriptor)
     auto* connection =
         new Connection(id, m_config.framing, m_config.limits, m_shared->book, &m_ledger, this);
     connection->setServerName(m_config.serverName);
+    if (peer.tls)
+        connection->setTls(m_shared->tls);
+    connection->setAccessTerms(m_config.access.token, peer.plainAllowed);
     connection->setRules(m_shared->rules);
     connection->setUdpSessions(&m_shared->sessions, this,
                                m_shared->workers.empty() ? this : m_shared->workers.front());
@@ -308,7 +318,8 @@ void ServerWorker::onFinished(quint64 id, ConnectionError error, const QString& 
     releaseSlot();
     const bool expected = error == ConnectionError::RemoteClosed ||
                           error == ConnectionError::Kicked || error == ConnectionError::Blocked ||
-                          error == ConnectionError::ServerStopping;
+                          error == ConnectionError::ServerStopping ||
+                          error == ConnectionError::AccessDenied;
     log(expected ? LogLevel::Info : LogLevel::Warning, LogKind::Disconnected, id,
         tr("disconnected (%1): %2").arg(connectionErrorName(error), reason), error);
     checkDrained();
@@ -451,6 +462,7 @@ void ServerWorker::flushBatch()
     batch.accepted = m_accepted;
     batch.rejectedFull = m_rejectedFull;
     batch.rejectedBlocked = m_rejectedBlocked;
+    batch.rejectedAccess = m_rejectedAccess;
     batch.unanswered = unanswered;
     if (m_udp)
         m_udp->collect(&batch);
@@ -461,6 +473,7 @@ void ServerWorker::flushBatch()
     m_accepted = 0;
     m_rejectedFull = 0;
     m_rejectedBlocked = 0;
+    m_rejectedAccess = 0;
     m_reportedTraffic = m_ledger.traffic;
     m_reportedUnanswered = m_ledger.unanswered;
     if (!batch.isEmpty())

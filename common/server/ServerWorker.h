@@ -10,6 +10,7 @@
 #include "server/BlockList.h"
 #include "server/Connection.h"
 #include "server/ServerTypes.h"
+#include "server/TlsServerSetup.h"
 #include "server/UdpSessions.h"
 
 #include <QHash>
@@ -42,6 +43,9 @@ struct ServerShared
     std::vector<ServerWorker*> workers;
     std::atomic<quint16> udpPort{0}; // bound UDP port while UDP is on, else 0
     UdpSessions sessions;            // Chorus sessions' UDP channels (tokens)
+    // Set before start() when TLS is on (null otherwise); read by every worker's adopt().
+    std::shared_ptr<const TlsCredentials> tls;
+    std::atomic<quint16> tlsPort{0}; // the TLS listeners' port while listening
 };
 
 // What one worker reports per update interval. Apply `changed` before `removed`:
@@ -55,6 +59,7 @@ struct WorkerBatch
     quint64 accepted = 0;
     quint64 rejectedFull = 0;
     quint64 rejectedBlocked = 0;
+    quint64 rejectedAccess = 0;
     quint64 unanswered = 0;
     quint64 udpRefused = 0;
     quint64 udpExpired = 0;
@@ -63,8 +68,8 @@ struct WorkerBatch
     bool isEmpty() const
     {
         return changed.isEmpty() && removed.isEmpty() && log.isEmpty() && traffic.isZero() &&
-               accepted == 0 && rejectedFull == 0 && rejectedBlocked == 0 && unanswered == 0 &&
-               udpRefused == 0 && udpExpired == 0 && udpBadTokens == 0;
+               accepted == 0 && rejectedFull == 0 && rejectedBlocked == 0 && rejectedAccess == 0 &&
+               unanswered == 0 && udpRefused == 0 && udpExpired == 0 && udpBadTokens == 0;
     }
 };
 
@@ -102,7 +107,13 @@ public:
     // the first listener's free port, tried again if another address has it).
     void startListening(const ListenAddress& address, quint16 port);
     void stopListening();
-    void adopt(quint64 id, qintptr socketDescriptor);
+    // What the listener learnt about a peer before it became a Connection.
+    struct AcceptedPeer
+    {
+        bool plainAllowed = true; // AccessDecision::plainAllowed
+        bool tls = false;         // came in on a TLS listener
+    };
+    void adopt(quint64 id, qintptr socketDescriptor, const AcceptedPeer& peer);
     void stopAll(); // graceful close of every connection, then drained()
     void disconnectClients(const QList<quint64>& ids, const QString& reason);
     // Blocks the connections' addresses until `until`, then closes them.
@@ -129,15 +140,22 @@ signals:
 private:
     // Gives back the connection-count slot dispatch() took for a descriptor.
     void releaseSlot();
-    void dispatch(qintptr socketDescriptor);
+    void dispatch(qintptr socketDescriptor, bool tls);
+    // ServerWorkerAccess.cpp: the access rules, before anything else is done
+    // with a descriptor. false: refused, logged, counted and closed.
+    bool admit(qintptr socketDescriptor, AcceptedPeer* peer);
     // Says `farewell` to a peer that is not admitted, then closes it.
     void refuse(qintptr socketDescriptor, const QByteArray& farewell, ConnectionError why,
                 const QString& logText);
     // A listener for address:port, or nullptr with *failure set.
-    ServerListener* openListener(const QHostAddress& address, quint16 port, ListenFailure* failure);
+    ServerListener* openListener(const QHostAddress& address, quint16 port, ListenFailure* failure,
+                                 bool tls);
     // Every listener of address, or none (then *failure says why).
     bool listenOn(const ListenAddress& address, quint16 port, QList<QHostAddress>* bound,
-                  quint16* boundPort, ListenFailure* failure);
+                  quint16* boundPort, ListenFailure* failure, bool tls = false);
+    // ServerWorkerAccess.cpp: the TLS listeners beside the plain ones (the same
+    // addresses, the TLS port); false with *failure set.
+    bool listenTls(const ListenAddress& address, quint16 port, ListenFailure* failure);
     void closeListeners();
     // After the TCP listeners: the UDP sockets on the same addresses (ServerWorkerUdp.cpp).
     bool openUdp(const QList<QHostAddress>& addresses, quint16 tcpPort, ListenFailure* failure);
@@ -168,6 +186,7 @@ private:
     quint64 m_accepted = 0;
     quint64 m_rejectedFull = 0;
     quint64 m_rejectedBlocked = 0;
+    quint64 m_rejectedAccess = 0;
 };
 
 } // namespace chorus

@@ -352,6 +352,7 @@ ChorusDecodeResult decodeChorusLine(QByteArrayView line, qsizetype maxLineBytes)
         if (!reader.failed())
             checkName(reader, "name", m.name, true);
         m.app = reader.string("app", false).value_or(QString());
+        m.token = reader.string("token", false).value_or(QString());
         break;
     }
     case ChorusMessageType::Welcome: {

@@ -36,7 +36,7 @@ struct CodeName
     const char* name;
 };
 
-constexpr std::array<CodeName, 11> kCodeNames{{
+constexpr std::array<CodeName, 13> kCodeNames{{
     {ChorusErrorCode::BadJson, "bad-json"},
     {ChorusErrorCode::NotObject, "not-object"},
     {ChorusErrorCode::UnknownType, "unknown-type"},
@@ -47,6 +47,8 @@ constexpr std::array<CodeName, 11> kCodeNames{{
     {ChorusErrorCode::TooLong, "too-long"},
     {ChorusErrorCode::UnexpectedType, "unexpected-type"},
     {ChorusErrorCode::Internal, "internal"},
+    {ChorusErrorCode::AccessDenied, "access-denied"},
+    {ChorusErrorCode::TlsRequired, "tls-required"},
     {ChorusErrorCode::None, ""},
 }};
 
@@ -256,13 +258,14 @@ bool ChorusMessage::operator==(const ChorusMessage& other) const
            token == other.token;
 }
 
-ChorusMessage makeHello(const QString& name, const QString& app)
+ChorusMessage makeHello(const QString& name, const QString& app, const QString& token)
 {
     ChorusMessage m;
     m.type = ChorusMessageType::Hello;
     m.proto = kChorusProtocolVersion;
     m.name = name;
     m.app = app;
+    m.token = token;
     return m;
 }
 
@@ -376,6 +379,8 @@ QByteArray encodeChorusMessage(const ChorusMessage& m)
             appendString(out, "name", m.name);
         if (!m.app.isEmpty())
             appendString(out, "app", m.app);
+        if (!m.token.isEmpty())
+            appendString(out, "token", m.token);
         break;
     case ChorusMessageType::Welcome:
         appendSigned(out, "proto", m.proto);

@@ -40,13 +40,13 @@ inline constexpr qint64 kChorusMaxSafeInteger = (qint64(1) << 53) - 1;
 inline constexpr qsizetype kDefaultChorusMaxLineBytes = kDefaultMaxMessageBytes;
 
 enum class ChorusMessageType {
-    Hello,     // client -> server: {"type":"hello","proto":1,"name":"...","app":"..."}
-    Welcome,   // server -> client: {"type":"welcome","proto":1,"id":N,"server":"..."}
-    Msg,       // client -> server: {"type":"msg","seq":N,"text":"..."}
-    Reply,     // server -> client: {"type":"reply","re":N,"text":"..."}
-    Ping,      // client -> server: {"type":"ping","t":N}
-    Pong,      // server -> client: {"type":"pong","t":N} (t echoed back)
-    Name,      // client -> server: {"type":"name","name":"..."}
+    Hello,   // client -> server: {"type":"hello","proto":1,"name":"...","app":"...","token":"..."}
+    Welcome, // server -> client: {"type":"welcome","proto":1,"id":N,"server":"..."}
+    Msg,     // client -> server: {"type":"msg","seq":N,"text":"..."}
+    Reply,   // server -> client: {"type":"reply","re":N,"text":"..."}
+    Ping,    // client -> server: {"type":"ping","t":N}
+    Pong,    // server -> client: {"type":"pong","t":N} (t echoed back)
+    Name,    // client -> server: {"type":"name","name":"..."}
     Broadcast, // server -> client: {"type":"broadcast","text":"...","from":0}
     Direct,    // server -> client: {"type":"direct","text":"...","from":0}
     Error,     // either way:       {"type":"error","code":"...","message":"...","re":N}
@@ -75,6 +75,8 @@ enum class ChorusErrorCode {
     UnexpectedType, // "unexpected-type": a valid message the receiver does not accept
                     // (a welcome sent to the server, a second hello, ...)
     Internal,       // "internal": the receiver failed to handle a valid message
+    AccessDenied,   // "access-denied": the hello's token is missing or wrong (then a bye)
+    TlsRequired,    // "tls-required": a hello in plain text on the server's TLS port (then a bye)
 };
 QString chorusErrorCodeName(ChorusErrorCode code); // "bad-json", ...; None -> ""
 std::optional<ChorusErrorCode> chorusErrorCodeFromName(QStringView name);
@@ -108,14 +110,16 @@ struct ChorusMessage
     // server's UDP port and the session's token; a msg or ping sent as a
     // datagram carries the token. Not encoded when empty / 0.
     quint16 udpPort = 0; // welcome
-    QString token;       // welcome, msg, ping
+    // hello (optional): the server's shared access token, never logged in clear;
+    // welcome, msg, ping: the session's UDP channel token.
+    QString token;
 
     bool operator==(const ChorusMessage& other) const;
     bool operator!=(const ChorusMessage& other) const { return !(*this == other); }
 };
 
 // Factories: a message of that type with its fields set.
-ChorusMessage makeHello(const QString& name, const QString& app);
+ChorusMessage makeHello(const QString& name, const QString& app, const QString& token = {});
 ChorusMessage makeWelcome(quint64 id, const QString& server);
 ChorusMessage makeMsg(quint64 seq, const QString& text);
 ChorusMessage makeReply(quint64 re, const QString& text);

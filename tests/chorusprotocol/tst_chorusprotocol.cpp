@@ -98,6 +98,7 @@ void TestChorusProtocol::errorCodeNames()
         {ChorusErrorCode::TooLong, QStringLiteral("too-long")},
         {ChorusErrorCode::UnexpectedType, QStringLiteral("unexpected-type")},
         {ChorusErrorCode::Internal, QStringLiteral("internal")},
+        {ChorusErrorCode::AccessDenied, QStringLiteral("access-denied")},
     };
     for (const auto& [code, name] : codes) {
         QCOMPARE(chorusErrorCodeName(code), name);
@@ -166,6 +167,8 @@ void TestChorusProtocol::roundTrip_data()
     QTest::newRow("hello") << makeHello(QStringLiteral("rig-3"),
                                         QStringLiteral("chorus-client 0.1"));
     QTest::newRow("hello anonymous") << makeHello(QString(), QString());
+    QTest::newRow("hello with token")
+        << makeHello(QStringLiteral("rig"), QString(), QStringLiteral("s3cr\u00e9t \"x\""));
     QTest::newRow("welcome") << makeWelcome(42, QStringLiteral("chorus-server"));
     QTest::newRow("welcome big id") << makeWelcome(quint64(kChorusMaxSafeInteger), QString());
     QTest::newRow("msg") << makeMsg(1, QStringLiteral("hello"));
@@ -214,6 +217,11 @@ void TestChorusProtocol::exactWireFormat_data()
     QTest::newRow("hello bare") << makeHello(QString(), QString())
                                 << QByteArray(R"({"type":"hello","proto":1})"
                                               "\n");
+    QTest::newRow("hello token") << makeHello(QStringLiteral("rig"), QString(),
+                                              QStringLiteral("t0k"))
+                                 << QByteArray(
+                                        R"({"type":"hello","proto":1,"name":"rig","token":"t0k"})"
+                                        "\n");
     QTest::newRow("welcome")
         << makeWelcome(7, QStringLiteral("chorus-server"))
         << QByteArray(R"({"type":"welcome","proto":1,"id":7,"server":"chorus-server"})"

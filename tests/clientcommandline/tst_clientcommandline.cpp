@@ -90,6 +90,8 @@ void TestClientCommandLine::everyOptionInBothForms_data()
                                    << "2000" << QVariant(qint64(2000));
     QTest::newRow("udp-timeout") << "udp-timeout"
                                  << "250" << QVariant(qint64(250));
+    QTest::newRow("access-token") << "access-token"
+                                  << "s3cret 토큰" << QVariant(QStringLiteral("s3cret 토큰"));
 }
 
 void TestClientCommandLine::everyOptionInBothForms()
@@ -210,6 +212,7 @@ void TestClientCommandLine::flags_data()
         << "no-keep-history" << settingId(ClientSetting::KeepHistory) << false;
     QTest::newRow("udp") << "udp" << settingId(ClientSetting::Udp) << true;
     QTest::newRow("udp-channel") << "udp-channel" << settingId(ClientSetting::UdpChannel) << true;
+    QTest::newRow("tls") << "tls" << settingId(ClientSetting::UseTls) << true;
 }
 
 void TestClientCommandLine::flags()

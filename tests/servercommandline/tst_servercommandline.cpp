@@ -63,6 +63,10 @@ QString sampleValue(int id)
         if (id == settingId(ServerSetting::Framing))
             return QStringLiteral("delimiter:02..03");
         return QStringLiteral("/tmp/chorus file.txt");
+    case SettingKind::TextList:
+        return QStringLiteral("10.0.0.0/8");
+    case SettingKind::Secret:
+        return QStringLiteral("s3cret");
     case SettingKind::Boolean:
         return {};
     }

@@ -42,6 +42,9 @@
 using namespace chorus;
 using chorus::testing::FullFileSystem;
 
+Q_DECLARE_METATYPE(chorus::AccessExposure)
+Q_DECLARE_METATYPE(chorus::ListenBar::Look)
+
 namespace {
 constexpr int kTimeoutMs = 10000;
 
@@ -84,6 +87,8 @@ private slots:
     void startConnectEditReplyBroadcastDisconnectStop();
     void thisMachineServesBothLoopbacks();
     void addressChoicesSayWhatTheyBind();
+    void openToTheNetworkWarns_data();
+    void openToTheNetworkWarns();
     void listenFailureIsShown();
     void noEnabledReplyWarns();
     void settingsPersistAndCommandLineWinsForOneRun();
@@ -271,6 +276,55 @@ void TestServerWindow::addressChoicesSayWhatTheyBind()
             qPrintable(combo->itemText(i)));
     QCOMPARE(ListenBar::addressLabel(QStringLiteral("127.0.1.5"), QStringLiteral("eth0")),
              QStringLiteral("127.0.1.5 (eth0)"));
+}
+
+void TestServerWindow::openToTheNetworkWarns_data()
+{
+    QTest::addColumn<QString>("listen");
+    QTest::addColumn<QStringList>("allow");
+    QTest::addColumn<QString>("token");
+    QTest::addColumn<AccessExposure>("exposure");
+    QTest::addColumn<ListenBar::Look>("look");
+
+    // Bound to every interface on a free port; only the bind is tested, no traffic.
+    QTest::newRow("any, no rules")
+        << "any" << QStringList() << QString() << AccessExposure::Open << ListenBar::Look::Exposed;
+    QTest::newRow("any, an allowlist") << "any" << QStringList{"127.0.0.1"} << QString()
+                                       << AccessExposure::Guarded << ListenBar::Look::Listening;
+    QTest::newRow("any, a token") << "any" << QStringList() << "s3cret" << AccessExposure::Guarded
+                                  << ListenBar::Look::Listening;
+    QTest::newRow("this machine") << "localhost" << QStringList() << QString()
+                                  << AccessExposure::ThisMachine << ListenBar::Look::Listening;
+}
+
+void TestServerWindow::openToTheNetworkWarns()
+{
+    QFETCH(QString, listen);
+    QFETCH(QStringList, allow);
+    QFETCH(QString, token);
+    QFETCH(AccessExposure, exposure);
+    QFETCH(ListenBar::Look, look);
+
+    ServerCommandLineOptions options = localOptions();
+    options.overrides.set(settingId(ServerSetting::Listen), listen);
+    options.overrides.set(settingId(ServerSetting::Allow), allow);
+    options.overrides.set(settingId(ServerSetting::AccessToken), token);
+    ServerWindow window(options, paths());
+    window.startListening();
+    QTRY_COMPARE_WITH_TIMEOUT(window.state(), ServerWindow::State::Listening, kTimeoutMs);
+    QCOMPARE(window.engine()->exposure(), exposure);
+    QCOMPARE(window.listenBar()->look(), look);
+    // The log says it too (a warning before the listening line), and only then.
+    const LogModel* log = window.logPane()->model();
+    int warnings = 0;
+    QTRY_VERIFY_WITH_TIMEOUT(log->rowCount() > 0, kTimeoutMs);
+    for (int row = 0; row < log->rowCount(); ++row) {
+        const LogEntry& entry = log->entryAt(row);
+        warnings += entry.level == LogLevel::Warning && entry.kind == LogKind::Notice ? 1 : 0;
+    }
+    QCOMPARE(warnings, exposure == AccessExposure::Open ? 1 : 0);
+    window.stopListening();
+    QTRY_COMPARE_WITH_TIMEOUT(window.state(), ServerWindow::State::Stopped, kTimeoutMs);
 }
 
 void TestServerWindow::listenFailureIsShown()

@@ -119,7 +119,39 @@ private slots:
     void storeThenLoadRoundTrips();
     void helpMentionsRangeUnitAndDefault();
     void describeNamesTheSettingAndValue();
+    void textListFromCommandLine_data();
+    void textListFromCommandLine();
+    void textListLoadsAndChecksEntries();
 };
+
+namespace {
+bool isDigitsOnly(const QString& entry)
+{
+    return !entry.isEmpty() &&
+           std::all_of(entry.begin(), entry.end(), [](QChar c) { return c.isDigit(); });
+}
+
+// A list of numbers (each entry checked) and a secret.
+const SettingsTable& listTable()
+{
+    static const SettingsTable table("tst_SettingsTable", [] {
+        QList<SettingSpec> rows(2);
+        rows[0].key = "access/numbers";
+        rows[0].option = "number";
+        rows[0].kind = SettingKind::TextList;
+        rows[0].defaultValue = QStringList();
+        rows[0].valueName = "N";
+        rows[0].acceptsEntry = isDigitsOnly;
+        rows[1].key = "access/secret";
+        rows[1].option = "secret";
+        rows[1].kind = SettingKind::Secret;
+        rows[1].defaultValue = QString();
+        rows[1].valueName = "TEXT";
+        return rows;
+    }());
+    return table;
+}
+} // namespace
 
 void tst_SettingsTable::rowsAreFoundByKeyAndOption()
 {
@@ -524,6 +556,72 @@ void tst_SettingsTable::describeNamesTheSettingAndValue()
     QVERIFY(table().describe({Name, SettingProblemKind::Empty, {}}).contains("--name"));
     QVERIFY(table().describe({-1, SettingProblemKind::Empty, {}}).isEmpty());
     QVERIFY(table().describe({Count, SettingProblemKind::Empty, {}}).isEmpty());
+}
+
+void tst_SettingsTable::textListFromCommandLine_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<bool>("ok");
+    QTest::addColumn<QStringList>("numbers");
+    QTest::addColumn<QString>("badEntry");
+
+    QTest::newRow("repeated") << QStringList{"--number", "1", "--number=2"} << true
+                              << QStringList{"1", "2"} << QString();
+    QTest::newRow("commas and spaces") << QStringList{"--number", "1, 2 ,3", "--number", "4"}
+                                       << true << QStringList{"1", "2", "3", "4"} << QString();
+    QTest::newRow("one bad entry")
+        << QStringList{"--number", "1,x2"} << false << QStringList() << QStringLiteral("x2");
+}
+
+void tst_SettingsTable::textListFromCommandLine()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(bool, ok);
+    QFETCH(QStringList, numbers);
+    QFETCH(QString, badEntry);
+    QCommandLineParser parser;
+    listTable().addOptions(parser);
+    QVERIFY(parser.parse(QStringList{QStringLiteral("prog")} + arguments +
+                         QStringList{QStringLiteral("--secret"), QStringLiteral("s3cret")}));
+    SettingProblem problem;
+    const std::optional<SettingValues> given = listTable().fromCommandLine(parser, &problem);
+    QCOMPARE(given.has_value(), ok);
+    if (!ok) {
+        QCOMPARE(problem.kind, SettingProblemKind::BadEntry);
+        QCOMPARE(problem.given, badEntry);
+        return;
+    }
+    QCOMPARE(given->get(0).toStringList(), numbers);
+    QCOMPARE(given->get(1).toString(), QStringLiteral("s3cret"));
+    QVERIFY(!listTable().help(1).contains(QLatin1String("s3cret")));
+}
+
+void tst_SettingsTable::textListLoadsAndChecksEntries()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    SettingsFile file(dir.filePath(QStringLiteral("list.conf")));
+    SettingValues values(listTable().size());
+    values.set(0, QStringList{QStringLiteral("10"), QStringLiteral("20")});
+    values.set(1, QStringLiteral("tok"));
+    listTable().store(file, values);
+    QVERIFY(file.save().ok());
+    SettingsFile reread(dir.filePath(QStringLiteral("list.conf")));
+    QVERIFY(reread.load().ok());
+    QList<SettingProblem> problems;
+    const SettingValues loaded = listTable().load(reread, &problems);
+    QVERIFY(problems.isEmpty());
+    QCOMPARE(loaded.get(0).toStringList(),
+             (QStringList{QStringLiteral("10"), QStringLiteral("20")}));
+    QCOMPARE(loaded.get(1).toString(), QStringLiteral("tok"));
+    // A saved list with a bad entry is left out and reported.
+    reread.setValue(QStringLiteral("access/numbers"),
+                    QStringList{QStringLiteral("1"), QStringLiteral("one")});
+    problems.clear();
+    const SettingValues refused = listTable().load(reread, &problems);
+    QVERIFY(!refused.has(0));
+    QCOMPARE(problems.size(), 1);
+    QCOMPARE(problems.first().kind, SettingProblemKind::BadEntry);
 }
 
 QTEST_GUILESS_MAIN(tst_SettingsTable)
