@@ -36,7 +36,16 @@ enum class ClientSetting {
     KeepHistory,
     HistoryLimit, // entries the history holds in memory; older ones stay in the kept file
     View,         // how the history shows messages: text, hex, mixed
-    SendMode,     // how the send box reads what is typed: text, hex (not an option)
+    SendMode,     // how the send box and --console read what is typed: text, hex (--input)
+    Console,      // command line only: no window, lines from standard input (never saved)
+    ReplyTimeout, // --console: how long a line waits for its reply before the next goes
+    // Simulate vehicle (SimulatedVehicle): the client answers commands and sends telemetry.
+    Simulate,
+    SimResult,        // the answer to a known command: accepted, denied, ...
+    SimAckDelay,      // ms before the final ack
+    SimProgressSteps, // in_progress acks before it
+    SimTelemetry,     // ms between telemetry messages; 0: none
+    SimHeartbeat,     // ms between heartbeats; 0: none
     Count
 };
 inline int settingId(ClientSetting setting)

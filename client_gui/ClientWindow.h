@@ -43,6 +43,7 @@ class RepeatBar;
 class RttChart;
 class SendBox;
 class SendRow;
+class QuickSendBar;
 class SessionKeeper;
 class SessionView;
 
@@ -76,6 +77,7 @@ public:
     QListView* historyView() const { return m_view; }
     SendBox* sendBox() const;
     SendRow* sendRow() const { return m_sendRow; }
+    QuickSendBar* quickSendBar() const { return m_quickBar; }
     ByteViewChoice* viewChoice() const { return m_viewChoice; }
     ClientSettingsMenu* settingsMenu() const { return m_settingsMenu; }
     OlderEntriesBar* olderEntriesBar() const { return m_olderBar; }
@@ -130,6 +132,8 @@ private:
     void applySettings();
     // Send: what the send box holds, parsed in its mode (bad input is shown, nothing goes).
     void sendTyped();
+    // A quick-send button: its saved bytes as one message.
+    void sendQuick(const QByteArray& bytes);
     void toggleRepeat();
     void onEvent(const ClientEvent& event);
     void updateStats();
@@ -153,6 +157,7 @@ private:
     ConnectionBar* m_bar = nullptr;
     FindBar* m_findBar = nullptr;
     SendRow* m_sendRow = nullptr;
+    QuickSendBar* m_quickBar = nullptr;
     RepeatBar* m_repeatBar = nullptr;
     ClientStatusBar* m_statusBar = nullptr;
     ClientSettingsMenu* m_settingsMenu = nullptr;

@@ -1,13 +1,58 @@
 // chorus-client: a chat-style TCP client for testing servers and devices.
 
 #include "ClientCommandLine.h"
+#include "ClientSettings.h"
 #include "ClientWindow.h"
+#include "ConsoleClient.h"
 
 #include <QApplication>
+#include <QFile>
 #include <QIcon>
 
 #include <cstdio>
 #include <vector>
+
+namespace {
+
+void setApplicationNames()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("Chorus"));
+    QCoreApplication::setApplicationName(QStringLiteral("chorus-client"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(CHORUS_VERSION));
+}
+
+// --console: QCoreApplication only, so it runs with no display (ssh, CI).
+int runConsole(int argc, char* argv[], const chorus::ClientCommandLine::Result& parsed)
+{
+    int coreArgc = 1; // our options are parsed already; Qt's own mean nothing here
+    QCoreApplication app(coreArgc, argv);
+    Q_UNUSED(argc);
+    setApplicationNames();
+    chorus::ClientSettings settings;
+    QList<chorus::SettingProblem> problems;
+    settings.load(&problems); // a bad saved value falls back to its default
+    const chorus::SettingValues values =
+        chorus::ClientSettings::effective(settings.saved(), parsed.overrides);
+    chorus::ConsoleOptions options;
+    options.config = chorus::ClientSettings::toConfig(values);
+    options.input = chorus::ClientSettings::sendModeOf(values);
+    options.view = chorus::ClientSettings::viewOf(values);
+    options.replyTimeout = std::chrono::milliseconds(
+        values.get(chorus::settingId(chorus::ClientSetting::ReplyTimeout)).toLongLong());
+    QFile out;
+    QFile err;
+    out.open(stdout, QIODevice::WriteOnly | QIODevice::Unbuffered);
+    err.open(stderr, QIODevice::WriteOnly | QIODevice::Unbuffered);
+    chorus::ConsoleClient console(options, &out, &err);
+    console.engine()->setKnownChorusServers(settings.knownChorusServers());
+    console.readFrom(0);
+    QObject::connect(&console, &chorus::ConsoleClient::finished, &app, &QCoreApplication::exit,
+                     Qt::QueuedConnection);
+    console.start();
+    return app.exec();
+}
+
+} // namespace
 
 int main(int argc, char* argv[])
 {
@@ -32,6 +77,9 @@ int main(int argc, char* argv[])
         break;
     }
 
+    if (parsed.console)
+        return runConsole(argc, argv, parsed);
+
     // QApplication keeps argc/argv for its lifetime: they live until main returns.
     std::vector<QByteArray> qtStorage;
     for (const QString& argument : parsed.qtArguments)
@@ -43,9 +91,7 @@ int main(int argc, char* argv[])
     int qtArgc = int(qtStorage.size());
 
     QApplication app(qtArgc, qtArgv.data());
-    QCoreApplication::setOrganizationName(QStringLiteral("Chorus"));
-    QCoreApplication::setApplicationName(QStringLiteral("chorus-client"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(CHORUS_VERSION));
+    setApplicationNames();
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/chorus/icons/chorus-client.svg")));
     // Matches the installed .desktop file, so the desktop shows the right icon and name.
     QApplication::setDesktopFileName(QStringLiteral("net.chorus_tools.ChorusClient"));
