@@ -1,6 +1,8 @@
 #include "ClientSettings.h"
 
 #include "client/KnownChorusServers.h"
+#include "client/SimulatedVehicle.h"
+#include "wire/VehicleMessages.h"
 
 #include <QCoreApplication>
 
@@ -247,6 +249,16 @@ QList<SettingSpec> clientRows()
     heartbeat.label = QT_TRANSLATE_NOOP("chorus::ClientSettings", "Heartbeat every");
     heartbeat.help = QT_TRANSLATE_NOOP("chorus::ClientSettings",
                                        "How often a heartbeat goes to the server (0: never).");
+
+    SettingSpec& sessionLog = row(ClientSetting::SessionLog);
+    sessionLog = spec("sessionLogFolder", "session-log", SettingKind::Text, QString());
+    sessionLog.valueName = "DIR";
+    sessionLog.label = QT_TRANSLATE_NOOP("chorus::ClientSettings", "Session log folder");
+    sessionLog.help = QT_TRANSLATE_NOOP(
+        "chorus::ClientSettings",
+        "Write every event (connect, disconnect, each message with its exact bytes, commands "
+        "and acks) to DIR as JSON lines with microsecond times, in files of 16 MiB, the newest "
+        "8 kept. Empty: no session log.");
     return rows;
 }
 
@@ -442,6 +454,26 @@ ByteInput ClientSettings::sendModeOf(const SettingValues& values)
 {
     return byteInputFromName(valueOf(values, ClientSetting::SendMode).toString())
         .value_or(ByteInput::Text);
+}
+
+bool ClientSettings::simulates(const SettingValues& values)
+{
+    return valueOf(values, ClientSetting::Simulate).toBool();
+}
+
+SimulationConfig ClientSettings::simulationOf(const SettingValues& values)
+{
+    auto get = [&values](ClientSetting id) { return valueOf(values, id); };
+    SimulationConfig config;
+    config.result =
+        mavResultFromName(get(ClientSetting::SimResult).toString()).value_or(MavResult::Accepted);
+    config.ackDelay = std::chrono::milliseconds(get(ClientSetting::SimAckDelay).toLongLong());
+    config.progressSteps = int(get(ClientSetting::SimProgressSteps).toLongLong());
+    config.telemetryInterval =
+        std::chrono::milliseconds(get(ClientSetting::SimTelemetry).toLongLong());
+    config.heartbeatInterval =
+        std::chrono::milliseconds(get(ClientSetting::SimHeartbeat).toLongLong());
+    return config;
 }
 
 ClientConfig ClientSettings::toConfig(const SettingValues& values, ClientConfig base)

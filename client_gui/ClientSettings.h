@@ -19,6 +19,8 @@
 
 namespace chorus {
 
+struct SimulationConfig;
+
 // Entries the history holds in memory unless the user says otherwise.
 inline constexpr int kDefaultHistoryLimit = 50000;
 
@@ -46,6 +48,7 @@ enum class ClientSetting {
     SimProgressSteps, // in_progress acks before it
     SimTelemetry,     // ms between telemetry messages; 0: none
     SimHeartbeat,     // ms between heartbeats; 0: none
+    SessionLog,       // folder of the session log (JSON lines); empty: none
     Count
 };
 inline int settingId(ClientSetting setting)
@@ -113,6 +116,9 @@ public:
     static SettingValues effective(const SettingValues& saved, const SettingValues& overrides);
     // The engine's configuration from effective values.
     static ClientConfig toConfig(const SettingValues& values, ClientConfig base = {});
+    // Whether to simulate a vehicle, and how (the Simulate rows).
+    static bool simulates(const SettingValues& values);
+    static SimulationConfig simulationOf(const SettingValues& values);
 
     // Choice names of the enums the table stores.
     static Terminator terminatorFromChoice(const QString& choice);

@@ -297,6 +297,8 @@ void ClientWindow::applySettings()
     m_keeper->setEnabled(value(ClientSetting::KeepHistory).toBool());
     m_model->setMaxEntries(int(value(ClientSetting::HistoryLimit).toLongLong()));
     m_olderBar->refresh();
+    applySessionLog();
+    applySimulation();
 }
 
 FileResult ClientWindow::saveSettings()

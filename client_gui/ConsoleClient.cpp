@@ -70,6 +70,7 @@ void ConsoleClient::takeLine(const QByteArray& line, qint64 number)
     }
     const QString text = QString::fromUtf8(line);
     if (text.trimmed().compare(QLatin1String("exit"), Qt::CaseInsensitive) == 0) {
+        m_exitAsked = true;
         endInput();
         return;
     }
@@ -192,6 +193,8 @@ void ConsoleClient::maybeFinish()
 {
     // Only on a link that is up: an input that ends before the connect
     // still waits to learn whether the connection works.
+    if (m_options.keepRunningAfterInput && !m_exitAsked)
+        return;
     if (!m_finished && m_inputEnded && m_lines.empty() && m_waitingId == 0 &&
         m_engine->state() == ClientState::Connected && !m_engine->isNegotiating())
         finish(ConsoleExit::Ok);

@@ -43,6 +43,9 @@ struct ConsoleOptions
     ByteInput input = ByteInput::Text;
     ByteView view = ByteView::Text;
     std::chrono::milliseconds replyTimeout = kDefaultConsoleReplyTimeout;
+    // --simulate: the end of input does not end the run (a fleet started
+    // with </dev/null keeps flying); "exit" or a lost connection does.
+    bool keepRunningAfterInput = false;
 };
 
 enum class ConsoleExit { Ok = 0, ConnectionFailed = 1 };
@@ -98,6 +101,7 @@ private:
     quint64 m_waitingId = 0; // the message whose reply is awaited
     qint64 m_waitingLine = 0;
     bool m_inputEnded = false;
+    bool m_exitAsked = false; // a line "exit"
     bool m_everConnected = false;
     bool m_finished = false;
 };

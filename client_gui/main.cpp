@@ -4,10 +4,13 @@
 #include "ClientSettings.h"
 #include "ClientWindow.h"
 #include "ConsoleClient.h"
+#include "client/ClientSessionRecorder.h"
+#include "client/SimulatedVehicle.h"
 
 #include <QApplication>
 #include <QFile>
 #include <QIcon>
+#include <memory>
 
 #include <cstdio>
 #include <vector>
@@ -43,7 +46,36 @@ int runConsole(int argc, char* argv[], const chorus::ClientCommandLine::Result& 
     QFile err;
     out.open(stdout, QIODevice::WriteOnly | QIODevice::Unbuffered);
     err.open(stderr, QIODevice::WriteOnly | QIODevice::Unbuffered);
+    for (const chorus::SettingProblem& problem : problems)
+        err.write(QCoreApplication::translate("chorus::ClientCommandLine",
+                                              "A saved setting was refused (its default "
+                                              "applies): %1\n")
+                      .arg(chorus::ClientSettings::table().describe(problem))
+                      .toUtf8());
+    const bool simulate = chorus::ClientSettings::simulates(values);
+    options.keepRunningAfterInput = simulate;
     chorus::ConsoleClient console(options, &out, &err);
+    std::unique_ptr<chorus::SimulatedVehicle> vehicle;
+    if (simulate)
+        vehicle = std::make_unique<chorus::SimulatedVehicle>(
+            console.engine(), chorus::ClientSettings::simulationOf(values));
+    std::unique_ptr<chorus::ClientSessionRecorder> recorder;
+    const QString logFolder =
+        values.get(chorus::settingId(chorus::ClientSetting::SessionLog)).toString();
+    if (!logFolder.isEmpty()) {
+        recorder = std::make_unique<chorus::ClientSessionRecorder>(console.engine(), logFolder);
+        if (vehicle)
+            recorder->watch(vehicle.get());
+        QObject::connect(recorder.get(), &chorus::ClientSessionRecorder::stopped,
+                         [&err](const chorus::SessionLogProblem& problem) {
+                             err.write(QCoreApplication::translate(
+                                           "chorus::ClientCommandLine",
+                                           "The session log stopped (%1: %2); the client goes "
+                                           "on without it\n")
+                                           .arg(problem.path, problem.reason)
+                                           .toUtf8());
+                         });
+    }
     console.engine()->setKnownChorusServers(settings.knownChorusServers());
     console.readFrom(0);
     QObject::connect(&console, &chorus::ConsoleClient::finished, &app, &QCoreApplication::exit,

@@ -84,6 +84,10 @@ public:
     bool ping();
     // Sets the name; tells a Chorus server at once.
     void rename(const QString& name);
+    // Chorus mode only: an ack, telemetry, status or heartbeat (wire/VehicleMessages.h)
+    // as one JSON line, with no history event (telemetry comes many times a second).
+    // False when not in Chorus mode or the socket refused the bytes.
+    bool sendVehicleMessage(const ChorusMessage& message);
 
 public slots:
     void connectToServer();
@@ -105,6 +109,8 @@ signals:
     // A welcome under protocol Chorus made `key` a known chorus-server (true),
     // or a known one gave no welcome and was forgotten (false).
     void knownChorusServerChanged(const QString& key, bool known);
+    // Chorus mode: the server sent a cmd (SimulatedVehicle answers it).
+    void commandReceived(const chorus::ChorusMessage& command);
 
 private:
     struct QueuedMessage

@@ -101,6 +101,9 @@ void TestClientCommandLine::everyOptionInBothForms_data()
                                         << "3" << QVariant(qint64(3));
     QTest::newRow("sim-telemetry") << "sim-telemetry"
                                    << "100" << QVariant(qint64(100));
+    QTest::newRow("session-log") << "session-log"
+                                 << "/var/tmp/드론 logs"
+                                 << QVariant(QStringLiteral("/var/tmp/드론 logs"));
     QTest::newRow("sim-heartbeat") << "sim-heartbeat"
                                    << "0" << QVariant(qint64(0));
 }

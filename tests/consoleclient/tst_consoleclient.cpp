@@ -76,6 +76,7 @@ private slots:
     void binaryAgainstServerEngine();
     void binaryAgainstBurstServer();
     void binaryOnClosedPortExitsOne();
+    void binarySimulatesAVehicle();
 
 private:
     QProcess* startBinary(const QStringList& arguments);
@@ -288,6 +289,37 @@ void TestConsoleClient::binaryOnClosedPortExitsOne()
     QCOMPARE(process->exitCode(), int(ConsoleExit::ConnectionFailed));
     QVERIFY(!process->readAllStandardError().isEmpty());
     QVERIFY(process->readAllStandardOutput().isEmpty());
+}
+
+void TestConsoleClient::binarySimulatesAVehicle()
+{
+    // --console --simulate: the end of input does not end it; a TAKEOFF from
+    // the server is acked and the altitude climbs; "exit" ends it with 0.
+    EngineHarness harness;
+    const quint16 port = harness.start();
+    QVERIFY(port != 0);
+    QProcess* process = startBinary(
+        {QStringLiteral("--port"), QString::number(port), QStringLiteral("--protocol=plain"),
+         QStringLiteral("--simulate"), QStringLiteral("--sim-ack-delay=0"),
+         QStringLiteral("--sim-telemetry=50"), QStringLiteral("--sim-heartbeat=0")});
+    QVERIFY(process->waitForStarted(5000));
+    QTRY_COMPARE_WITH_TIMEOUT(harness.counters.active, quint64(1), 10000);
+    harness.engine.broadcast({}, QByteArray("TAKEOFF alt=5"));
+    auto heard = [&harness](const QByteArray& prefix) {
+        QList<QByteArray> lines;
+        for (const QByteArray& payload : receivedPayloads(harness))
+            if (payload.startsWith(prefix))
+                lines.append(payload);
+        return lines;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(heard("OK TAKEOFF"), QList<QByteArray>{"OK TAKEOFF"}, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !heard("alt=").isEmpty() && !heard("alt=").constLast().startsWith("alt=0.00 "), 10000);
+    QCOMPARE(process->state(), QProcess::Running);
+    process->write("exit\n");
+    QSignalSpy finished(process, &QProcess::finished);
+    QVERIFY(finished.wait(20000));
+    QVERIFY2(process->exitCode() == 0, process->readAllStandardError().constData());
 }
 
 QTEST_GUILESS_MAIN(TestConsoleClient)
