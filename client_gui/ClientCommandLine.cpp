@@ -134,6 +134,9 @@ ClientCommandLine::Result ClientCommandLine::parse(const QStringList& arguments)
     const int connect = settingId(ClientSetting::Connect);
     result.connectNow = result.overrides.get(connect).toBool();
     result.overrides.clear(connect);
+    const int console = settingId(ClientSetting::Console);
+    result.console = result.overrides.get(console).toBool();
+    result.overrides.clear(console);
     return result;
 }
 

@@ -29,6 +29,7 @@ public:
         // Only the options given are set; they override the saved settings for this run.
         SettingValues overrides{int(ClientSetting::Count)};
         bool connectNow = false;
+        bool console = false; // --console: no window (ConsoleClient)
         // What QApplication gets: arguments[0] and Qt's own options, in order.
         QStringList qtArguments;
     };

@@ -1,6 +1,8 @@
 #include "ClientSettings.h"
 
 #include "client/KnownChorusServers.h"
+#include "client/SimulatedVehicle.h"
+#include "wire/VehicleMessages.h"
 
 #include <QCoreApplication>
 
@@ -160,13 +162,14 @@ QList<SettingSpec> clientRows()
         "(01 02 FF) or mixed (a hex dump with offsets and ASCII).");
 
     SettingSpec& sendMode = row(ClientSetting::SendMode);
-    sendMode = spec("sendMode", nullptr, SettingKind::Choice, QStringLiteral("text"));
+    sendMode = spec("sendMode", "input", SettingKind::Choice, QStringLiteral("text"));
     sendMode.choices = {QStringLiteral("text"), QStringLiteral("hex")};
+    sendMode.valueName = "INPUT";
     sendMode.label = QT_TRANSLATE_NOOP("chorus::ClientSettings", "Send box input");
     sendMode.help = QT_TRANSLATE_NOOP(
         "chorus::ClientSettings",
         "text: each line is a message, with \\r \\n \\t \\0 \\xNN \\\\ escapes; hex: "
-        "the whole box is one message.");
+        "the whole box is one message (--console: each line is one message either way).");
 
     SettingSpec& udp = row(ClientSetting::Udp);
     udp = spec("transport/udp", "udp", SettingKind::Boolean, false);
@@ -195,6 +198,7 @@ QList<SettingSpec> clientRows()
         "Chorus over TCP: when the server's welcome offers a UDP channel (its UDP port and a "
         "session token), open it too; datagrams on it count on this client's row of the "
         "server, which then shows TCP+UDP.");
+
     SettingSpec& token = row(ClientSetting::AccessToken);
     token = spec("accessToken", "access-token", SettingKind::Secret, QString());
     token.valueName = "TEXT";
@@ -212,6 +216,95 @@ QList<SettingSpec> clientRows()
         "Connect with TLS. On first contact the server's certificate (SHA-256 fingerprint, "
         "subject) is shown to trust; it is then pinned for that host:port and a changed one "
         "is refused.");
+
+    SettingSpec& console = row(ClientSetting::Console);
+    console = spec("console", "console", SettingKind::Boolean, false);
+    console.label = QT_TRANSLATE_NOOP("chorus::ClientSettings", "Console");
+    console.help = QT_TRANSLATE_NOOP(
+        "chorus::ClientSettings",
+        "No window: send each line of standard input as a message, print each reply with its "
+        "round-trip time, exit at the end of input or on \"exit\" (status 1 when the "
+        "connection fails).");
+
+    SettingSpec& replyTimeout = row(ClientSetting::ReplyTimeout);
+    replyTimeout = spec("console/replyTimeoutMs", "reply-timeout", SettingKind::Integer,
+                        qint64(5000), 1, 600000);
+    replyTimeout.unit = QT_TRANSLATE_NOOP("chorus::ClientSettings", "ms");
+    replyTimeout.valueName = "MS";
+    replyTimeout.label = QT_TRANSLATE_NOOP("chorus::ClientSettings", "Console reply timeout");
+    replyTimeout.help = QT_TRANSLATE_NOOP(
+        "chorus::ClientSettings",
+        "--console sends one line at a time: how long a line waits for its reply before the "
+        "next line goes (and, after the last line, before the program exits).");
+
+    SettingSpec& simulate = row(ClientSetting::Simulate);
+    simulate = spec("simulate/enabled", "simulate", SettingKind::Boolean, false);
+    simulate.label = QT_TRANSLATE_NOOP("chorus::ClientSettings", "Simulate a vehicle");
+    simulate.help = QT_TRANSLATE_NOOP(
+        "chorus::ClientSettings",
+        "Answer commands (a Chorus cmd, or a text line such as \"TAKEOFF alt=10\") "
+        "automatically and send telemetry and heartbeats, as a small vehicle would; several "
+        "clients with --simulate make a fleet.");
+
+    SettingSpec& result = row(ClientSetting::SimResult);
+    result = spec("simulate/result", "sim-result", SettingKind::Choice, QStringLiteral("accepted"));
+    result.choices = {QStringLiteral("accepted"), QStringLiteral("denied"),
+                      QStringLiteral("failed"), QStringLiteral("unsupported"),
+                      QStringLiteral("temporarily_rejected")};
+    result.valueName = "RESULT";
+    result.label = QT_TRANSLATE_NOOP("chorus::ClientSettings", "Answer to commands");
+    result.help = QT_TRANSLATE_NOOP(
+        "chorus::ClientSettings",
+        "The result a known command (ARM, DISARM, TAKEOFF, LAND, RTL, SET_MODE) gets; others "
+        "get unsupported, a TAKEOFF without alt= gets denied.");
+
+    SettingSpec& delay = row(ClientSetting::SimAckDelay);
+    delay =
+        spec("simulate/ackDelayMs", "sim-ack-delay", SettingKind::Integer, qint64(300), 0, 600000);
+    delay.unit = QT_TRANSLATE_NOOP("chorus::ClientSettings", "ms");
+    delay.valueName = "MS";
+    delay.label = QT_TRANSLATE_NOOP("chorus::ClientSettings", "Answer after");
+    delay.help = QT_TRANSLATE_NOOP("chorus::ClientSettings",
+                                   "How long a command takes before its final ack.");
+
+    SettingSpec& steps = row(ClientSetting::SimProgressSteps);
+    steps = spec("simulate/progressSteps", "sim-progress-steps", SettingKind::Integer, qint64(0), 0,
+                 20);
+    steps.valueName = "N";
+    steps.label = QT_TRANSLATE_NOOP("chorus::ClientSettings", "In-progress steps");
+    steps.help = QT_TRANSLATE_NOOP(
+        "chorus::ClientSettings",
+        "in_progress acks (with progress %) sent before the final ack, spread over the delay.");
+
+    SettingSpec& telemetry = row(ClientSetting::SimTelemetry);
+    telemetry = spec("simulate/telemetryMs", "sim-telemetry", SettingKind::Integer, qint64(1000), 0,
+                     3600000);
+    telemetry.unit = QT_TRANSLATE_NOOP("chorus::ClientSettings", "ms");
+    telemetry.valueName = "MS";
+    telemetry.label = QT_TRANSLATE_NOOP("chorus::ClientSettings", "Telemetry every");
+    telemetry.help = QT_TRANSLATE_NOOP(
+        "chorus::ClientSettings",
+        "How often altitude, battery and position go to the server (0: never). Altitude "
+        "follows TAKEOFF and LAND, the battery drains, the position drifts.");
+
+    SettingSpec& heartbeat = row(ClientSetting::SimHeartbeat);
+    heartbeat = spec("simulate/heartbeatMs", "sim-heartbeat", SettingKind::Integer, qint64(1000), 0,
+                     3600000);
+    heartbeat.unit = QT_TRANSLATE_NOOP("chorus::ClientSettings", "ms");
+    heartbeat.valueName = "MS";
+    heartbeat.label = QT_TRANSLATE_NOOP("chorus::ClientSettings", "Heartbeat every");
+    heartbeat.help = QT_TRANSLATE_NOOP("chorus::ClientSettings",
+                                       "How often a heartbeat goes to the server (0: never).");
+
+    SettingSpec& sessionLog = row(ClientSetting::SessionLog);
+    sessionLog = spec("sessionLogFolder", "session-log", SettingKind::Text, QString());
+    sessionLog.valueName = "DIR";
+    sessionLog.label = QT_TRANSLATE_NOOP("chorus::ClientSettings", "Session log folder");
+    sessionLog.help = QT_TRANSLATE_NOOP(
+        "chorus::ClientSettings",
+        "Write every event (connect, disconnect, each message with its exact bytes, commands "
+        "and acks) to DIR as JSON lines with microsecond times, in files of 16 MiB, the newest "
+        "8 kept. Empty: no session log.");
     return rows;
 }
 
@@ -253,7 +346,9 @@ FileResult ClientSettings::load(QList<SettingProblem>* problems)
                 problems->append(problem);
         }
     }
-    m_saved.clear(settingId(ClientSetting::Connect)); // a command-line choice, never saved
+    // Command-line choices, never saved.
+    m_saved.clear(settingId(ClientSetting::Connect));
+    m_saved.clear(settingId(ClientSetting::Console));
     return result;
 }
 
@@ -290,7 +385,7 @@ QString ClientSettings::describeFramingProblem(const QString& given)
 bool ClientSettings::setValue(ClientSetting setting, const QVariant& value)
 {
     const int id = settingId(setting);
-    if (setting == ClientSetting::Connect)
+    if (setting == ClientSetting::Connect || setting == ClientSetting::Console)
         return false;
     const std::optional<QVariant> checked = check(setting, value);
     if (!checked)
@@ -405,6 +500,26 @@ ByteInput ClientSettings::sendModeOf(const SettingValues& values)
 {
     return byteInputFromName(valueOf(values, ClientSetting::SendMode).toString())
         .value_or(ByteInput::Text);
+}
+
+bool ClientSettings::simulates(const SettingValues& values)
+{
+    return valueOf(values, ClientSetting::Simulate).toBool();
+}
+
+SimulationConfig ClientSettings::simulationOf(const SettingValues& values)
+{
+    auto get = [&values](ClientSetting id) { return valueOf(values, id); };
+    SimulationConfig config;
+    config.result =
+        mavResultFromName(get(ClientSetting::SimResult).toString()).value_or(MavResult::Accepted);
+    config.ackDelay = std::chrono::milliseconds(get(ClientSetting::SimAckDelay).toLongLong());
+    config.progressSteps = int(get(ClientSetting::SimProgressSteps).toLongLong());
+    config.telemetryInterval =
+        std::chrono::milliseconds(get(ClientSetting::SimTelemetry).toLongLong());
+    config.heartbeatInterval =
+        std::chrono::milliseconds(get(ClientSetting::SimHeartbeat).toLongLong());
+    return config;
 }
 
 ClientConfig ClientSettings::toConfig(const SettingValues& values, ClientConfig base)

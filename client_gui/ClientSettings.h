@@ -19,6 +19,8 @@
 
 namespace chorus {
 
+struct SimulationConfig;
+
 // Entries the history holds in memory unless the user says otherwise.
 inline constexpr int kDefaultHistoryLimit = 50000;
 
@@ -36,15 +38,22 @@ enum class ClientSetting {
     KeepHistory,
     HistoryLimit,    // entries the history holds in memory; older ones stay in the kept file
     View,            // how the history shows messages: text, hex, mixed
-    SendMode,        // how the send box reads what is typed: text, hex (not an option)
+    SendMode,        // how the send box and --console read what is typed: text, hex (--input)
     Udp,             // transport/udp  --udp: each message one UDP datagram
     UdpReplyTimeout, // transport/udpReplyTimeoutMs  --udp-timeout MS
     UdpChannel,      // transport/udpChannel  --udp-channel: the Chorus session's UDP channel
-    HistoryLimit,    // entries the history holds in memory; older ones stay in the kept file
-    View,            // how the history shows messages: text, hex, mixed
-    SendMode,        // how the send box reads what is typed: text, hex (not an option)
     AccessToken,     // the server's shared access token, sent in the hello (masked in the dialog)
     UseTls,          // connect with TLS; the certificate is pinned per host:port
+    Console,         // command line only: no window, lines from standard input (never saved)
+    ReplyTimeout,    // --console: how long a line waits for its reply before the next goes
+    // Simulate vehicle (SimulatedVehicle): the client answers commands and sends telemetry.
+    Simulate,
+    SimResult,        // the answer to a known command: accepted, denied, ...
+    SimAckDelay,      // ms before the final ack
+    SimProgressSteps, // in_progress acks before it
+    SimTelemetry,     // ms between telemetry messages; 0: none
+    SimHeartbeat,     // ms between heartbeats; 0: none
+    SessionLog,       // folder of the session log (JSON lines); empty: none
     Count
 };
 inline int settingId(ClientSetting setting)
@@ -112,6 +121,9 @@ public:
     static SettingValues effective(const SettingValues& saved, const SettingValues& overrides);
     // The engine's configuration from effective values.
     static ClientConfig toConfig(const SettingValues& values, ClientConfig base = {});
+    // Whether to simulate a vehicle, and how (the Simulate rows).
+    static bool simulates(const SettingValues& values);
+    static SimulationConfig simulationOf(const SettingValues& values);
 
     // Choice names of the enums the table stores.
     static Terminator terminatorFromChoice(const QString& choice);

@@ -12,6 +12,7 @@
 #include "HistoryDelegate.h"
 #include "HistoryModel.h"
 #include "OlderEntriesBar.h"
+#include "QuickSendBar.h"
 #include "RepeatBar.h"
 #include "RttChart.h"
 #include "SendBox.h"
@@ -193,6 +194,17 @@ void ClientWindow::buildUi()
         sendBox()->setFocus();
     });
 
+    m_quickBar = new QuickSendBar;
+    m_quickBar->setObjectName(QStringLiteral("quickSend"));
+    layout->addWidget(m_quickBar);
+    connect(
+        m_quickBar, &QuickSendBar::fileProblem, this,
+        [this](const QuickMessagesResult& result) { showStatus(QuickSendBar::describe(result)); });
+    connect(m_quickBar, &QuickSendBar::sendRequested, this, &ClientWindow::sendQuick);
+    if (const QuickMessagesResult loaded =
+            m_quickBar->load(QuickMessagesFile::defaultPath(QStringLiteral("chorus-client")));
+        !loaded.ok())
+        showStatus(QuickSendBar::describe(loaded));
     m_sendRow = new SendRow;
     layout->addWidget(m_sendRow);
     connect(m_sendRow, &SendRow::sendRequested, this, &ClientWindow::sendTyped);
@@ -226,7 +238,7 @@ void ClientWindow::openSettingsDialog()
     if (dialog.exec() != QDialog::Accepted)
         return;
     const SettingValues values = dialog.values();
-    for (int id : ClientSettingsDialog::rows()) {
+    for (int id : ClientSettingsDialog::rows() + ClientSettingsDialog::simulateRows()) {
         if (values.has(id))
             setSetting(ClientSetting(id), values.get(id));
     }
@@ -297,6 +309,8 @@ void ClientWindow::applySettings()
     m_keeper->setEnabled(value(ClientSetting::KeepHistory).toBool());
     m_model->setMaxEntries(int(value(ClientSetting::HistoryLimit).toLongLong()));
     m_olderBar->refresh();
+    applySessionLog();
+    applySimulation();
 }
 
 FileResult ClientWindow::saveSettings()
@@ -405,6 +419,16 @@ void ClientWindow::sendTyped()
         return; // the text stays in the box; the reason is in the history and status bar
     sendBox()->remember(text, sendBox()->mode());
     sendBox()->clear();
+    if (result.status == SendStatus::Queued)
+        showStatus(tr("Not connected: %n message(s) queued; they go out when the connection is "
+                      "back",
+                      nullptr, int(m_engine->queuedCount())));
+}
+
+void ClientWindow::sendQuick(const QByteArray& bytes)
+{
+    // Exactly the saved bytes, as one message; a refusal is in the history.
+    const SendResult result = m_engine->send(bytes);
     if (result.status == SendStatus::Queued)
         showStatus(tr("Not connected: %n message(s) queued; they go out when the connection is "
                       "back",

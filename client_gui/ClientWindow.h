@@ -44,6 +44,9 @@ class RepeatBar;
 class RttChart;
 class SendBox;
 class SendRow;
+class SimulatedVehicle;
+class ClientSessionRecorder;
+class QuickSendBar;
 class SessionKeeper;
 class SessionView;
 class UdpProbeLabel;
@@ -78,6 +81,9 @@ public:
     QListView* historyView() const { return m_view; }
     SendBox* sendBox() const;
     SendRow* sendRow() const { return m_sendRow; }
+    QuickSendBar* quickSendBar() const { return m_quickBar; }
+    // Settings → Simulate vehicle (or --simulate): null when off.
+    SimulatedVehicle* simulatedVehicle() const { return m_vehicle; }
     ByteViewChoice* viewChoice() const { return m_viewChoice; }
     ClientSettingsMenu* settingsMenu() const { return m_settingsMenu; }
     OlderEntriesBar* olderEntriesBar() const { return m_olderBar; }
@@ -132,6 +138,12 @@ private:
     void applySettings();
     // Send: what the send box holds, parsed in its mode (bad input is shown, nothing goes).
     void sendTyped();
+    // A quick-send button: its saved bytes as one message.
+    void sendQuick(const QByteArray& bytes);
+    // Starts, retunes or stops the simulated vehicle (ClientWindowVehicle.cpp).
+    void applySimulation();
+    // Starts or stops the session log (ClientWindowSessionLog.cpp).
+    void applySessionLog();
     void toggleRepeat();
     void onEvent(const ClientEvent& event);
     void updateStats();
@@ -155,6 +167,10 @@ private:
     ConnectionBar* m_bar = nullptr;
     FindBar* m_findBar = nullptr;
     SendRow* m_sendRow = nullptr;
+    QuickSendBar* m_quickBar = nullptr;
+    SimulatedVehicle* m_vehicle = nullptr;
+    ClientSessionRecorder* m_recorder = nullptr;
+    QString m_recorderFolder;
     RepeatBar* m_repeatBar = nullptr;
     ClientStatusBar* m_statusBar = nullptr;
     UdpProbeLabel* m_udpProbe = nullptr;

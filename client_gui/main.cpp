@@ -1,13 +1,90 @@
 // chorus-client: a chat-style TCP client for testing servers and devices.
 
 #include "ClientCommandLine.h"
+#include "ClientSettings.h"
 #include "ClientWindow.h"
+#include "ConsoleClient.h"
+#include "client/ClientSessionRecorder.h"
+#include "client/SimulatedVehicle.h"
 
 #include <QApplication>
+#include <QFile>
 #include <QIcon>
+#include <memory>
 
 #include <cstdio>
 #include <vector>
+
+namespace {
+
+void setApplicationNames()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("Chorus"));
+    QCoreApplication::setApplicationName(QStringLiteral("chorus-client"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(CHORUS_VERSION));
+}
+
+// --console: QCoreApplication only, so it runs with no display (ssh, CI).
+int runConsole(int argc, char* argv[], const chorus::ClientCommandLine::Result& parsed)
+{
+    int coreArgc = 1; // our options are parsed already; Qt's own mean nothing here
+    QCoreApplication app(coreArgc, argv);
+    Q_UNUSED(argc);
+    setApplicationNames();
+    chorus::ClientSettings settings;
+    QList<chorus::SettingProblem> problems;
+    settings.load(&problems); // a bad saved value falls back to its default
+    const chorus::SettingValues values =
+        chorus::ClientSettings::effective(settings.saved(), parsed.overrides);
+    chorus::ConsoleOptions options;
+    options.config = chorus::ClientSettings::toConfig(values);
+    options.input = chorus::ClientSettings::sendModeOf(values);
+    options.view = chorus::ClientSettings::viewOf(values);
+    options.replyTimeout = std::chrono::milliseconds(
+        values.get(chorus::settingId(chorus::ClientSetting::ReplyTimeout)).toLongLong());
+    QFile out;
+    QFile err;
+    out.open(stdout, QIODevice::WriteOnly | QIODevice::Unbuffered);
+    err.open(stderr, QIODevice::WriteOnly | QIODevice::Unbuffered);
+    for (const chorus::SettingProblem& problem : problems)
+        err.write(QCoreApplication::translate("chorus::ClientCommandLine",
+                                              "A saved setting was refused (its default "
+                                              "applies): %1\n")
+                      .arg(chorus::ClientSettings::table().describe(problem))
+                      .toUtf8());
+    const bool simulate = chorus::ClientSettings::simulates(values);
+    options.keepRunningAfterInput = simulate;
+    chorus::ConsoleClient console(options, &out, &err);
+    std::unique_ptr<chorus::SimulatedVehicle> vehicle;
+    if (simulate)
+        vehicle = std::make_unique<chorus::SimulatedVehicle>(
+            console.engine(), chorus::ClientSettings::simulationOf(values));
+    std::unique_ptr<chorus::ClientSessionRecorder> recorder;
+    const QString logFolder =
+        values.get(chorus::settingId(chorus::ClientSetting::SessionLog)).toString();
+    if (!logFolder.isEmpty()) {
+        recorder = std::make_unique<chorus::ClientSessionRecorder>(console.engine(), logFolder);
+        if (vehicle)
+            recorder->watch(vehicle.get());
+        QObject::connect(recorder.get(), &chorus::ClientSessionRecorder::stopped,
+                         [&err](const chorus::SessionLogProblem& problem) {
+                             err.write(QCoreApplication::translate(
+                                           "chorus::ClientCommandLine",
+                                           "The session log stopped (%1: %2); the client goes "
+                                           "on without it\n")
+                                           .arg(problem.path, problem.reason)
+                                           .toUtf8());
+                         });
+    }
+    console.engine()->setKnownChorusServers(settings.knownChorusServers());
+    console.readFrom(0);
+    QObject::connect(&console, &chorus::ConsoleClient::finished, &app, &QCoreApplication::exit,
+                     Qt::QueuedConnection);
+    console.start();
+    return app.exec();
+}
+
+} // namespace
 
 int main(int argc, char* argv[])
 {
@@ -32,6 +109,9 @@ int main(int argc, char* argv[])
         break;
     }
 
+    if (parsed.console)
+        return runConsole(argc, argv, parsed);
+
     // QApplication keeps argc/argv for its lifetime: they live until main returns.
     std::vector<QByteArray> qtStorage;
     for (const QString& argument : parsed.qtArguments)
@@ -43,9 +123,7 @@ int main(int argc, char* argv[])
     int qtArgc = int(qtStorage.size());
 
     QApplication app(qtArgc, qtArgv.data());
-    QCoreApplication::setOrganizationName(QStringLiteral("Chorus"));
-    QCoreApplication::setApplicationName(QStringLiteral("chorus-client"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(CHORUS_VERSION));
+    setApplicationNames();
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/chorus/icons/chorus-client.svg")));
     // Matches the installed .desktop file, so the desktop shows the right icon and name.
     QApplication::setDesktopFileName(QStringLiteral("net.chorus_tools.ChorusClient"));

@@ -4,6 +4,7 @@
 #include "ByteTextDelegate.h"
 #include "ConnectionTableModel.h"
 #include "FramingEditor.h"
+#include "QuickSendBar.h"
 #include "SendMessageDialog.h"
 #include "server/ServerEngine.h"
 
@@ -19,6 +20,7 @@
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace chorus {
@@ -136,7 +138,28 @@ QWidget* ConnectionPane::buildBroadcastBar()
     layout->addWidget(m_broadcastEdit->modeSwitch());
     layout->addWidget(m_sendToAll);
     layout->addWidget(m_sendToSelected);
-    return bar;
+    // Quick send: saved messages, each a button that broadcasts it to all.
+    m_quickBar = new QuickSendBar(this);
+    m_quickBar->setObjectName(QStringLiteral("quickBroadcast"));
+    connect(m_quickBar, &QuickSendBar::sendRequested, this, [this](const QByteArray& bytes) {
+        if (m_listening)
+            m_engine->broadcast({}, bytes);
+    });
+    connect(m_quickBar, &QuickSendBar::fileProblem, this,
+            [this](const QuickMessagesResult& result) {
+                emit problem(QuickSendBar::describe(result));
+            });
+    if (const QuickMessagesResult loaded =
+            m_quickBar->load(QuickMessagesFile::defaultPath(QStringLiteral("chorus-server")));
+        !loaded.ok())
+        QTimer::singleShot(0, this,
+                           [this, loaded] { emit problem(QuickSendBar::describe(loaded)); });
+    auto* both = new QWidget(this);
+    auto* rows = new QVBoxLayout(both);
+    rows->setContentsMargins(0, 0, 0, 0);
+    rows->addWidget(bar);
+    rows->addWidget(m_quickBar);
+    return both;
 }
 
 QList<quint64> ConnectionPane::selectedIds() const

@@ -23,6 +23,7 @@ class QTableView;
 namespace chorus {
 
 class ByteLineEdit;
+class QuickSendBar;
 class ConnectionTableModel;
 class ServerEngine;
 
@@ -37,6 +38,7 @@ public:
     QTableView* view() const { return m_view; }
     QSortFilterProxyModel* proxy() const { return m_proxy; }
     ByteLineEdit* broadcastEdit() const { return m_broadcastEdit; }
+    QuickSendBar* quickBroadcastBar() const { return m_quickBar; }
     QPushButton* sendToAllButton() const { return m_sendToAll; }
     QPushButton* sendToSelectedButton() const { return m_sendToSelected; }
     QAction* disconnectAction() const { return m_disconnect; }
@@ -82,6 +84,7 @@ private:
     QSortFilterProxyModel* m_proxy;
     QTableView* m_view;
     ByteLineEdit* m_broadcastEdit = nullptr;
+    QuickSendBar* m_quickBar = nullptr;
     QPushButton* m_sendToAll = nullptr;
     QPushButton* m_sendToSelected = nullptr;
     QAction* m_disconnect = nullptr;

@@ -117,6 +117,9 @@ ChorusLineResult readChorusLine(const QByteArray& line, QHash<quint64, qint64>& 
         if (m.hasRe)
             pending.remove(m.re);
         break;
+    case ChorusMessageType::Cmd:
+        result.command = m;
+        break;
     case ChorusMessageType::Bye:
         event.kind = ClientEvent::Kind::Notice;
         event.notice = ClientNotice::ServerBye;

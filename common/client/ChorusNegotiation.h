@@ -9,9 +9,12 @@
 // host:port that welcomed this client before.
 
 #include "client/ClientTypes.h"
+#include "wire/ChorusProtocol.h"
 
 #include <QByteArray>
 #include <QHash>
+
+#include <optional>
 
 namespace chorus {
 
@@ -53,6 +56,8 @@ struct ChorusLineResult
     bool blank = false;  // an empty line: nothing to report
     bool bye = false;    // the server is closing on purpose: do not reconnect
     bool answer = false; // a reply or pong: the link works end to end
+    // A cmd (wire/VehicleMessages.h): for SimulatedVehicle, not an event.
+    std::optional<ChorusMessage> command;
     ClientEvent event;
 };
 

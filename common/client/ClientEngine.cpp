@@ -245,6 +245,12 @@ void ClientEngine::onConnected()
     m_peerLabel = endpointText(m_socket->peerAddress(), m_socket->peerPort());
     // Only a link that lasts (or answers) resets the backoff: see linkProven().
     m_provenTimer->start(m_config.linkProvenAfter);
+    // Negotiating before anyone hears "Connected": a send() from a slot of
+    // stateChanged() then waits in the queue instead of going before the hello.
+    // An access token is meant for a chorus-server: Auto offers it a hello as to a known one.
+    m_offer = ChorusNegotiation::offerFor(m_config.protocol, m_known.contains(endpointKey()) ||
+                                                                 !m_config.accessToken.isEmpty());
+    m_negotiating = m_offer != ChorusNegotiation::Offer::None;
     setState(ClientState::Connected);
     ClientEvent event;
     event.kind = ClientEvent::Kind::Notice;
@@ -253,10 +259,9 @@ void ClientEngine::onConnected()
     event.endpoint = m_peerLabel;
     event.time = m_connectedSince;
     emit eventOccurred(event);
+    if (!m_socket)
+        return; // a slot disconnected
 
-    // An access token is meant for a chorus-server: Auto offers it a hello as to a known one.
-    m_offer = ChorusNegotiation::offerFor(m_config.protocol, m_known.contains(endpointKey()) ||
-                                                                 !m_config.accessToken.isEmpty());
     if (m_offer == ChorusNegotiation::Offer::None) {
         // Not known to speak Chorus: from the first byte on, only what the user sends.
         if (m_config.protocol == ClientProtocol::Auto && m_attempt == 0)
@@ -264,9 +269,8 @@ void ClientEngine::onConnected()
         flushQueue();
         return;
     }
-    // What is typed meanwhile waits in the queue, so a server that reads
-    // bytes as they come never sees it glued to the hello.
-    m_negotiating = true;
+    // What is typed meanwhile (m_negotiating) waits in the queue, so a server
+    // that reads bytes as they come never sees it glued to the hello.
     // The answer to a hello is a JSON line, whatever the framing chosen for the device.
     if (!m_config.framing.isTextual())
         m_decoder.setSpec(Framing::Line);

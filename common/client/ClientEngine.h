@@ -102,6 +102,10 @@ public:
     // One message as a datagram over that channel (Refused with NoUdpChannel
     // when none is open); its reply comes back over it, matched by seq.
     SendResult sendOverUdpChannel(const QByteArray& message);
+    // Chorus mode only: an ack, telemetry, status or heartbeat (wire/VehicleMessages.h)
+    // as one JSON line, with no history event (telemetry comes many times a second).
+    // False when not in Chorus mode or the socket refused the bytes.
+    bool sendVehicleMessage(const ChorusMessage& message);
 
 public slots:
     void connectToServer();
@@ -124,6 +128,8 @@ signals:
     // or a known one gave no welcome and was forgotten (false).
     void knownChorusServerChanged(const QString& key, bool known);
     void udpChannelChanged(chorus::UdpChannelState state);
+    // Chorus mode: the server sent a cmd (SimulatedVehicle answers it).
+    void commandReceived(const chorus::ChorusMessage& command);
 
 private:
     struct QueuedMessage

@@ -127,6 +127,11 @@ void ClientEngine::deliverChorus(const FramedMessage& message)
         m_byeReceived = true; // the close that follows is on purpose: no reconnect
     if (result.answer)
         linkProven();
+    if (result.command) {
+        ++m_stats.messagesReceived;
+        emit commandReceived(*result.command);
+        return;
+    }
     const ClientEvent::Kind kind = result.event.kind;
     if (kind == ClientEvent::Kind::Received || kind == ClientEvent::Kind::Broadcast ||
         kind == ClientEvent::Kind::Direct)
@@ -186,6 +191,16 @@ void ClientEngine::rename(const QString& name)
         writeLine(encodeChorusMessage(makeName(name)));
         emitNotice(ClientNotice::Renamed, 0, name);
     }
+}
+
+bool ClientEngine::sendVehicleMessage(const ChorusMessage& message)
+{
+    if (!m_chorusMode || !m_socket || m_state != ClientState::Connected)
+        return false;
+    if (!writeLine(encodeChorusMessage(message)))
+        return false;
+    ++m_stats.messagesSent;
+    return true;
 }
 
 bool ClientEngine::sendsChorus() const

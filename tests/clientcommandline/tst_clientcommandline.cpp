@@ -92,6 +92,24 @@ void TestClientCommandLine::everyOptionInBothForms_data()
                                  << "250" << QVariant(qint64(250));
     QTest::newRow("access-token") << "access-token"
                                   << "s3cret 토큰" << QVariant(QStringLiteral("s3cret 토큰"));
+    QTest::newRow("input") << "input"
+                           << "HEX" << QVariant(QStringLiteral("hex"));
+    QTest::newRow("reply-timeout") << "reply-timeout"
+                                   << "250" << QVariant(qint64(250));
+    QTest::newRow("sim-result") << "sim-result"
+                                << "temporarily_rejected"
+                                << QVariant(QStringLiteral("temporarily_rejected"));
+    QTest::newRow("sim-ack-delay") << "sim-ack-delay"
+                                   << "0" << QVariant(qint64(0));
+    QTest::newRow("sim-progress-steps") << "sim-progress-steps"
+                                        << "3" << QVariant(qint64(3));
+    QTest::newRow("sim-telemetry") << "sim-telemetry"
+                                   << "100" << QVariant(qint64(100));
+    QTest::newRow("session-log") << "session-log"
+                                 << "/var/tmp/드론 logs"
+                                 << QVariant(QStringLiteral("/var/tmp/드론 logs"));
+    QTest::newRow("sim-heartbeat") << "sim-heartbeat"
+                                   << "0" << QVariant(qint64(0));
 }
 
 void TestClientCommandLine::everyOptionInBothForms()
@@ -213,6 +231,7 @@ void TestClientCommandLine::flags_data()
     QTest::newRow("udp") << "udp" << settingId(ClientSetting::Udp) << true;
     QTest::newRow("udp-channel") << "udp-channel" << settingId(ClientSetting::UdpChannel) << true;
     QTest::newRow("tls") << "tls" << settingId(ClientSetting::UseTls) << true;
+    QTest::newRow("simulate") << "simulate" << settingId(ClientSetting::Simulate) << true;
 }
 
 void TestClientCommandLine::flags()
@@ -230,6 +249,12 @@ void TestClientCommandLine::flags()
     const auto connect = ClientCommandLine::parse({kProgram, QStringLiteral("--connect")});
     QVERIFY(connect.connectNow);
     QVERIFY(!connect.overrides.has(settingId(ClientSetting::Connect)));
+    // --console too: a way to run, not a setting.
+    m_tested.append(QStringLiteral("console"));
+    const auto console = ClientCommandLine::parse({kProgram, QStringLiteral("--console")});
+    QVERIFY(console.console);
+    QVERIFY(!console.overrides.has(settingId(ClientSetting::Console)));
+    QVERIFY(!result.console);
 }
 
 void TestClientCommandLine::everyTableOptionIsTested()
@@ -290,6 +315,12 @@ void TestClientCommandLine::badInputIsACode_data()
     const int none = -1;
     QTest::newRow("port 0") << QStringList{kProgram, "--port", "0"} << S::Error << P::BadValue
                             << settingId(ClientSetting::Port) << SettingProblemKind::OutOfRange;
+    QTest::newRow("sim-result unknown")
+        << QStringList{kProgram, "--sim-result", "maybe"} << S::Error << P::BadValue
+        << settingId(ClientSetting::SimResult) << SettingProblemKind::UnknownChoice;
+    QTest::newRow("sim-progress-steps over 20")
+        << QStringList{kProgram, "--sim-progress-steps=21"} << S::Error << P::BadValue
+        << settingId(ClientSetting::SimProgressSteps) << SettingProblemKind::OutOfRange;
     QTest::newRow("history-limit under 1000")
         << QStringList{kProgram, "--history-limit", "999"} << S::Error << P::BadValue
         << settingId(ClientSetting::HistoryLimit) << SettingProblemKind::OutOfRange;

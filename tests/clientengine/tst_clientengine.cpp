@@ -154,6 +154,7 @@ private slots:
     void terminatorChoices();
     void noTerminatorCoalescedMessagesShareOneReply();
     void chorusNegotiationReorderedRepliesPingBroadcast();
+    void sendFromConnectedSlotWaitsForTheWelcome();
     void forcedChorusAgainstPlainServerFails();
     void forcedChorusRefusedByError();
     void autoSendsOnlyTheUsersBytesToAnUnknownPeer();
@@ -464,6 +465,31 @@ void TestClientEngine::noTerminatorCoalescedMessagesShareOneReply()
     QCOMPARE(reply.replyTo, b.messageIds.first());
     // Nothing left waiting, so the next reply is not matched to a stale message.
     QCOMPARE(engine.awaitingReplies(), 0);
+}
+
+void TestClientEngine::sendFromConnectedSlotWaitsForTheWelcome()
+{
+    // A slot of stateChanged(Connected) that sends at once (--console did):
+    // the message must wait for the welcome, never go out before the hello.
+    chorus::testing::EngineHarness server;
+    const quint16 port = server.start();
+    QVERIFY(port != 0);
+    ClientEngine engine;
+    ClientConfig config = configFor(port);
+    config.protocol = ClientProtocol::Chorus;
+    engine.setConfig(config);
+    QList<SendStatus> statuses;
+    connect(&engine, &ClientEngine::stateChanged, this, [&](ClientState state) {
+        if (state == ClientState::Connected)
+            statuses.append(engine.send(lines(QStringLiteral("early"))).status);
+    });
+    QSignalSpy events(&engine, &ClientEngine::eventOccurred);
+    engine.connectToServer();
+    QTRY_VERIFY(engine.isChorusMode());
+    QCOMPARE(statuses, QList<SendStatus>{SendStatus::Queued});
+    QTRY_COMPARE(eventsOf(events, ClientEvent::Kind::Received).size(), 1);
+    QVERIFY(eventsOf(events, ClientEvent::Kind::Received).first().rttMs.has_value());
+    QVERIFY(eventsOf(events, ClientEvent::Kind::Error).isEmpty());
 }
 
 void TestClientEngine::chorusNegotiationReorderedRepliesPingBroadcast()
