@@ -1,5 +1,7 @@
 #include "wire/ChorusProtocol.h"
 
+#include "wire/ChorusCodecDetail.h"
+
 // The decoding half of the Chorus codec (encoding: ChorusProtocol.cpp):
 // decodeChorusLine() with precise error reporting, and the cheap hello check.
 
@@ -15,205 +17,9 @@
 
 namespace chorus {
 
+using namespace detail;
+
 namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("chorus::ChorusProtocol", text);
-}
-
-// ---------------------------------------------------------------- decoding
-
-struct DecodeFailure
-{
-    ChorusErrorCode code;
-    QString message;
-};
-
-// Reads the fields of one object; the first problem found is kept.
-// Index of the first surrogate without its partner, or -1.
-qsizetype unpairedSurrogate(const QString& text)
-{
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text.at(i);
-        if (c.isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate())
-            ++i;
-        else if (c.isSurrogate())
-            return i;
-    }
-    return -1;
-}
-
-class FieldReader
-{
-public:
-    explicit FieldReader(const QJsonObject& object) : m_object(object) {}
-
-    bool failed() const { return m_failure.has_value(); }
-    DecodeFailure failure() const { return *m_failure; }
-
-    // Integers within [min, max]; a JSON number with a fraction is wrong-type.
-    std::optional<qint64> integer(const char* key, bool required, qint64 min, qint64 max,
-                                  const char* expected)
-    {
-        if (failed())
-            return std::nullopt;
-        const QJsonValue value = m_object.value(QLatin1String(key));
-        if (value.isUndefined()) {
-            if (required)
-                fail(ChorusErrorCode::MissingField,
-                     tr("missing field \"%1\" (%2)").arg(QLatin1String(key), tr(expected)));
-            return std::nullopt;
-        }
-        if (!value.isDouble()) {
-            failWrongType(key, expected, value);
-            return std::nullopt;
-        }
-        const double d = value.toDouble();
-        if (!std::isfinite(d) || d != std::floor(d) || d < double(min) || d > double(max)) {
-            failWrongType(key, expected, value);
-            return std::nullopt;
-        }
-        // toInteger keeps every digit of integers that were written as such.
-        const qint64 i = value.toInteger(qint64(d));
-        if (i < min || i > max) {
-            failWrongType(key, expected, value);
-            return std::nullopt;
-        }
-        return i;
-    }
-
-    std::optional<quint64> unsignedInteger(const char* key, bool required)
-    {
-        const auto v =
-            integer(key, required, 0, kChorusMaxSafeInteger,
-                    QT_TRANSLATE_NOOP("chorus::ChorusProtocol", "a non-negative integer"));
-        return v ? std::optional<quint64>(quint64(*v)) : std::nullopt;
-    }
-
-    std::optional<QString> string(const char* key, bool required)
-    {
-        if (failed())
-            return std::nullopt;
-        const QJsonValue value = m_object.value(QLatin1String(key));
-        if (value.isUndefined()) {
-            if (required)
-                fail(ChorusErrorCode::MissingField,
-                     tr("missing field \"%1\" (a string)").arg(QLatin1String(key)));
-            return std::nullopt;
-        }
-        if (!value.isString()) {
-            failWrongType(key, QT_TRANSLATE_NOOP("chorus::ChorusProtocol", "a string"), value);
-            return std::nullopt;
-        }
-        QString text = value.toString();
-        // JSON allows "\ud83d" alone; no UTF-8 can carry it, so the text could not
-        // be kept or sent on exactly: refuse it rather than turn it into U+FFFD.
-        if (const qsizetype at = unpairedSurrogate(text); at >= 0) {
-            fail(ChorusErrorCode::BadValue,
-                 tr("field \"%1\" holds an unpaired UTF-16 surrogate (\\u%2) at character %3")
-                     .arg(QLatin1String(key))
-                     .arg(text.at(at).unicode(), 4, 16, QLatin1Char('0'))
-                     .arg(at + 1));
-            return std::nullopt;
-        }
-        return text;
-    }
-
-    std::optional<bool> boolean(const char* key)
-    {
-        if (failed())
-            return std::nullopt;
-        const QJsonValue value = m_object.value(QLatin1String(key));
-        if (value.isUndefined())
-            return std::nullopt;
-        if (!value.isBool()) {
-            failWrongType(key, QT_TRANSLATE_NOOP("chorus::ChorusProtocol", "true or false"), value);
-            return std::nullopt;
-        }
-        return value.toBool();
-    }
-
-    void fail(ChorusErrorCode code, const QString& message)
-    {
-        if (!failed())
-            m_failure = DecodeFailure{code, message};
-    }
-
-private:
-    void failWrongType(const char* key, const char* expected, const QJsonValue& value)
-    {
-        fail(ChorusErrorCode::WrongType,
-             tr("field \"%1\" must be %2, got %3")
-                 .arg(QLatin1String(key), tr(expected), describeValue(value)));
-    }
-
-    static QString describeValue(const QJsonValue& value)
-    {
-        switch (value.type()) {
-        case QJsonValue::Null:
-            return tr("null");
-        case QJsonValue::Bool:
-            return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-        case QJsonValue::Double: {
-            // Shortest faithful text of the number the peer sent.
-            return QString::number(value.toDouble(), 'g', 17);
-        }
-        case QJsonValue::String:
-            return tr("a string");
-        case QJsonValue::Array:
-            return tr("an array");
-        case QJsonValue::Object:
-            return tr("an object");
-        case QJsonValue::Undefined:
-            break;
-        }
-        return tr("nothing");
-    }
-
-    const QJsonObject& m_object;
-    std::optional<DecodeFailure> m_failure;
-};
-
-// Code points, not UTF-16 units: "드론" is 2 characters whatever the encoding.
-qsizetype codePointCount(QStringView text)
-{
-    qsizetype count = 0;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        if (text.at(i).isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate())
-            ++i;
-        ++count;
-    }
-    return count;
-}
-
-bool hasControlCharacter(QStringView text)
-{
-    for (QChar c : text) {
-        const char16_t u = c.unicode();
-        if (u < 0x20 || (u >= 0x7f && u <= 0x9f))
-            return true;
-    }
-    return false;
-}
-
-// A name shows in a table cell and a history line: one line, bounded.
-void checkName(FieldReader& reader, const char* key, const QString& name, bool allowEmpty)
-{
-    if (!allowEmpty && name.trimmed().isEmpty()) {
-        reader.fail(ChorusErrorCode::BadValue,
-                    tr("field \"%1\" must not be empty").arg(QLatin1String(key)));
-    } else if (codePointCount(name) > kChorusMaxNameLength) {
-        reader.fail(ChorusErrorCode::BadValue,
-                    tr("field \"%1\" is %2 characters long; at most %3 are allowed")
-                        .arg(QLatin1String(key))
-                        .arg(codePointCount(name))
-                        .arg(kChorusMaxNameLength));
-    } else if (hasControlCharacter(name)) {
-        reader.fail(ChorusErrorCode::BadValue,
-                    tr("field \"%1\" must not contain control characters").arg(QLatin1String(key)));
-    }
-}
 
 QString supportedVersionsText()
 {
@@ -399,6 +205,20 @@ ChorusDecodeResult decodeChorusLine(QByteArrayView line, qsizetype maxLineBytes)
     case ChorusMessageType::Bye:
         m.reason = reader.string("reason", false).value_or(QString());
         m.retry = reader.boolean("retry").value_or(false);
+        break;
+    case ChorusMessageType::Cmd:
+        // A bad cmd is answered with an error whose "re" names it.
+        if (!result.re) {
+            FieldReader cmdReader(object);
+            result.re = cmdReader.unsignedInteger("cmd", false);
+        }
+        readVehicleFields(reader, object, m);
+        break;
+    case ChorusMessageType::Ack:
+    case ChorusMessageType::Telemetry:
+    case ChorusMessageType::Status:
+    case ChorusMessageType::Heartbeat:
+        readVehicleFields(reader, object, m);
         break;
     }
 

@@ -1,9 +1,14 @@
 #include "wire/ChorusProtocol.h"
 
+#include "wire/ChorusCodecDetail.h"
+
 // The encoding half of the Chorus codec (decoding: ChorusDecoder.cpp): names,
 // message factories and the compact JSON writer.
 
+#include <QLocale>
+
 #include <array>
+#include <cmath>
 #include <utility>
 
 namespace chorus {
@@ -16,7 +21,7 @@ struct TypeName
     const char* name;
 };
 
-constexpr std::array<TypeName, 11> kTypeNames{{
+constexpr std::array<TypeName, 16> kTypeNames{{
     {ChorusMessageType::Hello, "hello"},
     {ChorusMessageType::Welcome, "welcome"},
     {ChorusMessageType::Msg, "msg"},
@@ -28,6 +33,11 @@ constexpr std::array<TypeName, 11> kTypeNames{{
     {ChorusMessageType::Direct, "direct"},
     {ChorusMessageType::Error, "error"},
     {ChorusMessageType::Bye, "bye"},
+    {ChorusMessageType::Cmd, "cmd"},
+    {ChorusMessageType::Ack, "ack"},
+    {ChorusMessageType::Telemetry, "telemetry"},
+    {ChorusMessageType::Status, "status"},
+    {ChorusMessageType::Heartbeat, "heartbeat"},
 }};
 
 struct CodeName
@@ -50,6 +60,10 @@ constexpr std::array<CodeName, 11> kCodeNames{{
     {ChorusErrorCode::None, ""},
 }};
 
+} // namespace
+
+namespace detail {
+
 // ---------------------------------------------------------------- encoding
 
 // JSON string escaping over UTF-8 bytes. Everything below U+0020 and DEL is
@@ -57,7 +71,7 @@ constexpr std::array<CodeName, 11> kCodeNames{{
 // U+2028/U+2029, which some JavaScript line readers treat as line breaks.
 // QString::toUtf8 turns a lone surrogate into '?'; text mode shows invalid
 // input as U+FFFD, so the protocol does the same.
-QString withoutLoneSurrogates(const QString& text)
+static QString withoutLoneSurrogates(const QString& text)
 {
     qsizetype i = 0;
     const qsizetype n = text.size();
@@ -166,7 +180,17 @@ void appendSigned(QByteArray& out, const char* key, qint64 value)
     out.append(QByteArray::number(value));
 }
 
-} // namespace
+void appendJsonNumber(QByteArray& out, double value)
+{
+    // Integers within the exact range are written without exponent or fraction.
+    if (value == std::floor(value) && std::abs(value) <= double(kChorusMaxSafeInteger)) {
+        out.append(QByteArray::number(qint64(value)));
+        return;
+    }
+    out.append(QByteArray::number(value, 'g', QLocale::FloatingPointShortest));
+}
+
+} // namespace detail
 
 // ---------------------------------------------------------------- names
 
@@ -202,6 +226,10 @@ bool isClientToServer(ChorusMessageType type)
     case ChorusMessageType::Name:
     case ChorusMessageType::Error:
     case ChorusMessageType::Bye:
+    case ChorusMessageType::Ack:
+    case ChorusMessageType::Telemetry:
+    case ChorusMessageType::Status:
+    case ChorusMessageType::Heartbeat:
         return true;
     default:
         return false;
@@ -218,6 +246,7 @@ bool isServerToClient(ChorusMessageType type)
     case ChorusMessageType::Direct:
     case ChorusMessageType::Error:
     case ChorusMessageType::Bye:
+    case ChorusMessageType::Cmd:
         return true;
     default:
         return false;
@@ -252,7 +281,10 @@ bool ChorusMessage::operator==(const ChorusMessage& other) const
            server == other.server && text == other.text && code == other.code &&
            message == other.message && reason == other.reason && retry == other.retry &&
            id == other.id && seq == other.seq && re == other.re && t == other.t &&
-           from == other.from && hasRe == other.hasRe;
+           from == other.from && hasRe == other.hasRe && args == other.args &&
+           result == other.result && progress == other.progress && values == other.values &&
+           units == other.units && severity == other.severity && state == other.state &&
+           mode == other.mode && armed == other.armed;
 }
 
 ChorusMessage makeHello(const QString& name, const QString& app)
@@ -364,6 +396,7 @@ ChorusMessage makeBye(const QString& reason, bool retry)
 
 QByteArray encodeChorusMessage(const ChorusMessage& m)
 {
+    using namespace detail;
     QByteArray out;
     out.reserve(48 + m.text.size() * 3 + m.message.size() * 3 + m.name.size() * 3);
     out.append("{\"type\":");
@@ -411,6 +444,13 @@ QByteArray encodeChorusMessage(const ChorusMessage& m)
         appendString(out, "reason", m.reason);
         if (m.retry) // only when true: a version-1 peer that ignores it still closes
             out.append(",\"retry\":true");
+        break;
+    case ChorusMessageType::Cmd:
+    case ChorusMessageType::Ack:
+    case ChorusMessageType::Telemetry:
+    case ChorusMessageType::Status:
+    case ChorusMessageType::Heartbeat:
+        detail::appendVehicleFields(out, m);
         break;
     }
     out.append("}\n");

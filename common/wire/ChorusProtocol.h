@@ -17,9 +17,11 @@
 // uses to switch modes (ChorusDecoder.cpp).
 
 #include "wire/FrameCodec.h"
+#include "wire/VehicleTypes.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QStringView>
@@ -51,13 +53,21 @@ enum class ChorusMessageType {
     Direct,    // server -> client: {"type":"direct","text":"...","from":0}
     Error,     // either way:       {"type":"error","code":"...","message":"...","re":N}
     Bye, // either way:       {"type":"bye","reason":"...","retry":true} then the sender closes
+    // Vehicle messages (wire/VehicleMessages.h; names follow MAVLink):
+    Cmd, // server -> client: {"type":"cmd","cmd":N,"name":"TAKEOFF","args":{"alt":10}}
+    Ack, // client -> server: {"type":"ack","re":N,"result":"accepted","progress":100,"text":"..."}
+    Telemetry, // client -> server: {"type":"telemetry","values":{"alt":12.5},"units":{"alt":"m"}}
+    Status,    // client -> server: {"type":"status","severity":"warning","text":"..."}
+    Heartbeat, // client -> server:
+               // {"type":"heartbeat","state":"active","mode":"GUIDED","armed":true}
 };
 QString chorusMessageTypeName(ChorusMessageType type); // "hello", "welcome", ...
 std::optional<ChorusMessageType> chorusMessageTypeFromName(QStringView name);
 // Direction rules the engines enforce (decodeChorusLine accepts every type).
-bool isClientToServer(ChorusMessageType type); // hello, msg, ping, name, error, bye
-bool isServerToClient(
-    ChorusMessageType type); // welcome, reply, pong, broadcast, direct, error, bye
+// hello, msg, ping, name, error, bye, ack, telemetry, status, heartbeat
+bool isClientToServer(ChorusMessageType type);
+// welcome, reply, pong, broadcast, direct, error, bye, cmd
+bool isServerToClient(ChorusMessageType type);
 
 // Machine codes carried in error messages. The first group comes from
 // decodeChorusLine; the second is for the engines' own checks.
@@ -86,23 +96,36 @@ struct ChorusMessage
     ChorusMessageType type = ChorusMessageType::Msg;
 
     int proto = kChorusProtocolVersion; // hello, welcome
-    QString name;                       // hello (optional, may be empty), name (required)
-    QString app;                        // hello (optional): "chorus-client 0.1.0", "nc", ...
-    QString server;                     // welcome: the server's name
-    QString text;                       // msg, reply, broadcast, direct
-    QString code;                       // error: machine code ("bad-json", ...)
-    QString message;                    // error: human explanation
-    QString reason;                     // bye (optional, may be empty)
+    QString name;    // hello (optional, may be empty), name (required), cmd (required)
+    QString app;     // hello (optional): "chorus-client 0.1.0", "nc", ...
+    QString server;  // welcome: the server's name
+    QString text;    // msg, reply, broadcast, direct, ack, status
+    QString code;    // error: machine code ("bad-json", ...)
+    QString message; // error: human explanation
+    QString reason;  // bye (optional, may be empty)
     bool retry =
         false; // bye: the close is not meant to last (server stopping); reconnecting is fine
 
     quint64 id = 0;   // welcome: the connection id the server assigned
-    quint64 seq = 0;  // msg: chosen by the client, echoed as reply.re
-    quint64 re = 0;   // reply: the seq answered; error: the seq that failed (when hasRe)
+    quint64 seq = 0;  // msg: chosen by the client, echoed as reply.re; cmd: wire field "cmd"
+    quint64 re = 0;   // reply: the seq answered; error: the seq that failed (when hasRe);
+                      // ack: the cmd answered
     qint64 t = 0;     // ping/pong: opaque timestamp chosen by the client, echoed back
     quint64 from = 0; // broadcast/direct: sender connection id, 0 = the server itself
 
     bool hasRe = false; // error only: whether "re" is present
+
+    // Vehicle messages (wire/VehicleMessages.h). cmd also uses seq and name;
+    // ack uses re and text; status uses text.
+    QJsonObject args;                       // cmd: argument -> string, finite number or boolean
+    MavResult result = MavResult::Accepted; // ack
+    std::optional<int> progress;            // ack: 0..100 (optional)
+    TelemetryValues values;                 // telemetry
+    TelemetryUnits units;                   // telemetry (optional)
+    StatusSeverity severity = StatusSeverity::Info; // status
+    QString state;                                  // heartbeat (optional): "active", ...
+    QString mode;                                   // heartbeat (optional): "GUIDED", ...
+    std::optional<bool> armed;                      // heartbeat (optional)
 
     bool operator==(const ChorusMessage& other) const;
     bool operator!=(const ChorusMessage& other) const { return !(*this == other); }
