@@ -85,6 +85,8 @@ public:
     QHash<quint64, qsizetype> pendingIndex; // id -> position in pendingChanged
     QList<quint64> pendingRemoved;
     QList<LogEntry> pendingLog;
+    QList<VehicleEvent> pendingVehicle;
+    Fleet fleet;
 };
 
 void ServerEnginePrivate::ensureWorkers(int count)
@@ -182,6 +184,7 @@ void ServerEnginePrivate::merge(const WorkerBatch& batch)
     }
     pendingRemoved.append(batch.removed);
     pendingLog.append(batch.log);
+    pendingVehicle.append(batch.vehicle);
     counters += batch.traffic;
     counters.totalAccepted += batch.accepted;
     counters.rejectedFull += batch.rejectedFull;
@@ -191,6 +194,9 @@ void ServerEnginePrivate::merge(const WorkerBatch& batch)
 
 void ServerEnginePrivate::emitPending()
 {
+    // Commands end as link lost when their peer is gone: events first, then removals.
+    if (!pendingVehicle.isEmpty() || !pendingRemoved.isEmpty())
+        fleet.apply(std::exchange(pendingVehicle, {}), pendingRemoved, &pendingLog);
     if (!pendingChanged.isEmpty() || !pendingRemoved.isEmpty()) {
         const QList<ConnectionSnapshot> changed = std::exchange(pendingChanged, {});
         const QList<quint64> removed = std::exchange(pendingRemoved, {});
@@ -214,6 +220,7 @@ void ServerEnginePrivate::emitPending()
     counters.messagesInPerSecond = inRate.perSecond();
     counters.messagesOutPerSecond = outRate.perSecond();
     emit q->countersUpdated(counters);
+    fleet.publish();
     reportBlockList();
 }
 
@@ -250,7 +257,19 @@ ServerEngine::ServerEngine(std::shared_ptr<ReplyBook> book, QObject* parent)
     qRegisterMetaType<QList<LogEntry>>();
     qRegisterMetaType<QList<quint64>>();
     qRegisterMetaType<FrameSpec>();
+    qRegisterMetaType<VehicleEvent>();
     connect(&d->tick, &QTimer::timeout, this, [this] { d->emitPending(); });
+    connect(&d->fleet, &Fleet::resendDue, this,
+            [this](quint64 id, quint64 seq, const CommandRequest& request) {
+                d->forEachWorker([id, seq, request](ServerWorker* worker) {
+                    worker->resendCommand(id, seq, request);
+                });
+            });
+}
+
+Fleet& ServerEngine::fleet() const
+{
+    return d->fleet;
 }
 
 std::shared_ptr<RuleBook> ServerEngine::ruleBook() const
@@ -394,6 +413,19 @@ void ServerEngine::broadcast(const QList<quint64>& ids, const QByteArray& bytes)
                       : tr("broadcast to %n connection(s)", nullptr, int(ids.size())),
         bytes));
     d->forEachWorker([ids, bytes](ServerWorker* worker) { worker->broadcast(ids, bytes); });
+}
+
+void ServerEngine::sendCommand(const QList<quint64>& ids, const CommandRequest& request)
+{
+    if (request.channel == CommandChannel::Udp)
+        d->log(
+            LogLevel::Warning, LogKind::Notice,
+            tr("command %1: UDP is not available in this build; sent over TCP").arg(request.name));
+    d->log(LogLevel::Info, LogKind::Notice,
+           ids.isEmpty()
+               ? tr("command %1 to every connection").arg(request.name)
+               : tr("command %1 to %n connection(s)", nullptr, int(ids.size())).arg(request.name));
+    d->forEachWorker([ids, request](ServerWorker* worker) { worker->sendCommand(ids, request); });
 }
 
 void ServerEngine::setConnectionFraming(const QList<quint64>& ids, const FrameSpec& spec)

@@ -7,6 +7,7 @@
 #include "server/ListenAddress.h"
 #include "server/LogEntry.h"
 #include "server/PeerRateLimit.h"
+#include "server/VehicleLink.h"
 #include "wire/FrameCodec.h"
 #include "wire/FrameSpec.h"
 
@@ -67,6 +68,7 @@ struct ConnectionSnapshot
     QString name;                    // chorus peers only
     bool rateLimited = false;        // input is being held back by the peer's rate limit
     QMap<QString, quint64> ruleHits; // reply rule name -> replies it gave this peer
+    bool stale = false; // heard from before, silent past the heartbeat timeout (VehicleLink)
 };
 
 // The server's totals: its traffic (read as counters.messagesIn) and the rest.
@@ -117,6 +119,7 @@ struct ServerConfig
     bool logMessages = true;    // log every message received/sent (rate-limited per batch)
     std::chrono::milliseconds updateInterval{250}; // how often batches reach the user
     QString serverName = QStringLiteral("chorus-server");
+    VehicleOptions vehicle; // heartbeats, stale marks, key=value telemetry (issue 13)
 };
 
 } // namespace chorus
