@@ -113,3 +113,4 @@ cleanup
 trap - EXIT
 "$ROOT/scripts/screenshots-server-bytes.sh" "$OUT" hex
 "$ROOT/scripts/screenshots-client-bytes.sh" "$OUT"
+"$ROOT/scripts/screenshots-server-commands.sh" "$OUT"

@@ -155,6 +155,8 @@ QVariant ConnectionTableModel::data(const QModelIndex& index, int role) const
     case FramingColumn:
         return s.detectedFraming;
     case StateColumn:
+        if (s.stale && s.state == ConnectionState::Connected)
+            return tr("stale"); // silent past the heartbeat timeout (issue 13)
         // Input held back by the peer's rate limit (ConnectionLimits::rateLimit).
         if (s.rateLimited && s.state == ConnectionState::Connected)
             return tr("connected, limited");
