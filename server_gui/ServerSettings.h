@@ -19,25 +19,28 @@
 namespace chorus {
 
 enum class ServerSetting {
-    Listen,           // listen/address      --listen ADDR   any, localhost or an IP
-    Port,             // listen/port         --port N
-    Framing,          // listen/framing      --framing SPEC  (FrameSpec's spelling)
-    IdleGap,          // engine/idleGapMs    --idle-gap MS
-    MaxMessage,       // engine/maxMessageBytes --max-message BYTES
-    HighWater,        // engine/highWaterBytes  --high-water BYTES
-    IoThreads,        // engine/ioThreads    --io-threads N
-    MaxConnections,   // engine/maxConnections --max-connections N
-    LogMessages,      // engine/logMessages  --no-log-messages
-    IdleTimeout,      // engine/idleTimeoutS  --idle-timeout S (0: off)
-    FrameTimeout,     // engine/frameTimeoutS --frame-timeout S (0: off)
-    RateMessages,     // engine/rateMessages  --rate-limit-messages N (per peer, a second; 0: off)
-    RateBytes,        // engine/rateBytes     --rate-limit-bytes N (per peer, a second; 0: off)
-    RateBurst,        // engine/rateBurstMs   --rate-burst MS
-    LogFile,          // log/file            --log-file FILE (the window resumes it)
-    Fallback,         // rules/fallbackToBook --no-fallback (docs/RULES.md)
-    HeartbeatTimeout, // vehicles/heartbeatTimeoutMs --heartbeat-timeout MS (0: off)
+    Listen,         // listen/address      --listen ADDR   any, localhost or an IP
+    Port,           // listen/port         --port N
+    Framing,        // listen/framing      --framing SPEC  (FrameSpec's spelling)
+    IdleGap,        // engine/idleGapMs    --idle-gap MS
+    MaxMessage,     // engine/maxMessageBytes --max-message BYTES
+    HighWater,      // engine/highWaterBytes  --high-water BYTES
+    IoThreads,      // engine/ioThreads    --io-threads N
+    MaxConnections, // engine/maxConnections --max-connections N
+    LogMessages,    // engine/logMessages  --no-log-messages
+    IdleTimeout,    // engine/idleTimeoutS  --idle-timeout S (0: off)
+    FrameTimeout,   // engine/frameTimeoutS --frame-timeout S (0: off)
+    RateMessages,   // engine/rateMessages  --rate-limit-messages N (per peer, a second; 0: off)
+    RateBytes,      // engine/rateBytes     --rate-limit-bytes N (per peer, a second; 0: off)
+    RateBurst,      // engine/rateBurstMs   --rate-burst MS
+    LogFile,        // log/file            --log-file FILE (the window resumes it)
+    Fallback,       // rules/fallbackToBook --no-fallback (docs/RULES.md)
+
+    // Vehicles (issue 13):
+    HeartbeatTimeout,    // vehicles/heartbeatTimeoutMs --heartbeat-timeout MS (0: off)
     HeartbeatAnyMessage, // vehicles/anyMessageCounts   --heartbeat-any-message
     KeyValueTelemetry,   // vehicles/keyValueTelemetry  --key-value-telemetry
+
     // Command line only:
     Replies,   // --replies FILE
     Pick,      // --pick MODE
