@@ -114,3 +114,4 @@ trap - EXIT
 "$ROOT/scripts/screenshots-server-bytes.sh" "$OUT" hex
 "$ROOT/scripts/screenshots-client-bytes.sh" "$OUT"
 "$ROOT/scripts/screenshots-client-simulate.sh" "$OUT"
+"$ROOT/scripts/screenshots-server-commands.sh" "$OUT"

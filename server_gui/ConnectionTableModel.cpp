@@ -164,6 +164,8 @@ QVariant ConnectionTableModel::data(const QModelIndex& index, int role) const
     case LastSeenColumn:
         return s.lastSeen.isValid() ? s.lastSeen.toString(QStringLiteral("HH:mm:ss")) : QString();
     case StateColumn:
+        if (s.stale && s.state == ConnectionState::Connected)
+            return tr("stale"); // silent past the heartbeat timeout (issue 13)
         // Input held back by the peer's rate limit (ConnectionLimits::rateLimit).
         if (s.rateLimited && s.state == ConnectionState::Connected)
             return tr("connected, limited");

@@ -143,9 +143,20 @@ void LogFilterModel::setConnectionFilter(const QSet<quint64>& ids)
     invalidateFilter();
 }
 
+void LogFilterModel::setSeverityFilter(StatusSeverity threshold)
+{
+    m_severity = threshold;
+    invalidateFilter();
+}
+
 bool LogFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const
 {
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
+    if (m_severity != StatusSeverity::Debug) {
+        const auto* log = qobject_cast<const LogModel*>(sourceModel());
+        if (log && !passesSeverityFilter(log->entryAt(sourceRow), m_severity))
+            return false;
+    }
     if (!m_ids.isEmpty() &&
         !m_ids.contains(index.data(LogModel::ConnectionIdRole).value<quint64>()))
         return false;

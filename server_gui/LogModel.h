@@ -70,6 +70,9 @@ public:
     void setTextFilter(const QString& text); // case-insensitive substring of the line
     // Empty: every connection. Else only lines about these ids.
     void setConnectionFilter(const QSet<quint64>& ids);
+    // Vehicle status lines less severe than this are hidden (Debug: all); other lines stay.
+    void setSeverityFilter(StatusSeverity threshold);
+    StatusSeverity severityFilter() const { return m_severity; }
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
@@ -77,6 +80,7 @@ protected:
 private:
     QString m_text;
     QSet<quint64> m_ids;
+    StatusSeverity m_severity = StatusSeverity::Debug;
 };
 
 } // namespace chorus

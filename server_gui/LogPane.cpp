@@ -47,7 +47,7 @@ public:
 LogPane::LogPane(QWidget* parent)
     : QWidget(parent), m_model(new LogModel(this)), m_filter(new LogFilterModel(this)),
       m_view(new QListView(this)), m_filterEdit(new QLineEdit(this)),
-      m_connectionCombo(new ConnectionFilterCombo(this)),
+      m_connectionCombo(new ConnectionFilterCombo(this)), m_severityCombo(new QComboBox(this)),
       m_onlySelected(new QCheckBox(tr("Only selected"), this)),
       m_pauseScroll(new QCheckBox(tr("Pause auto-scroll"), this)),
       m_logToFileButton(new QToolButton(this)), m_fileStatus(new QLabel(this))
@@ -109,14 +109,24 @@ LogPane::LogPane(QWidget* parent)
     m_fileStatus->setWordWrap(true);
     m_fileStatus->hide();
 
-    // Two rows of about equal width, the filters on the first: the pane stays
-    // narrow enough to leave the reply book and rules beside it their room.
+    // Two rows: the filters (text, connection, status severity) and the actions.
     m_filterEdit->setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('0')) * 12);
     auto* filterBar = new QHBoxLayout;
     filterBar->addWidget(m_filterEdit, 1);
     filterBar->addWidget(m_connectionCombo);
-    filterBar->addWidget(m_onlySelected);
+    // Vehicle status texts (PROTOCOL.md §2.8.4): how severe a line must be to show.
+    m_severityCombo->setObjectName(QStringLiteral("logSeverityFilter"));
+    m_severityCombo->setToolTip(tr("Vehicle status lines shown, by severity"));
+    m_severityCombo->addItem(tr("Status: all"), int(StatusSeverity::Debug));
+    m_severityCombo->addItem(tr("Status: info and up"), int(StatusSeverity::Info));
+    m_severityCombo->addItem(tr("Status: warning and up"), int(StatusSeverity::Warning));
+    m_severityCombo->addItem(tr("Status: error and up"), int(StatusSeverity::Error));
+    connect(m_severityCombo, &QComboBox::currentIndexChanged, this, [this] {
+        m_filter->setSeverityFilter(StatusSeverity(m_severityCombo->currentData().toInt()));
+    });
+    filterBar->addWidget(m_severityCombo);
     auto* actionBar = new QHBoxLayout;
+    actionBar->addWidget(m_onlySelected);
     actionBar->addWidget(m_pauseScroll);
     actionBar->addStretch(1);
     actionBar->addWidget(clearButton);

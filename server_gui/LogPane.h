@@ -34,6 +34,8 @@ public:
     QListView* view() const { return m_view; }
     QCheckBox* onlySelectedCheck() const { return m_onlySelected; }
     QComboBox* connectionCombo() const { return m_connectionCombo; }
+    // Vehicle status lines shown: all, or down to a severity (issue 13).
+    QComboBox* severityCombo() const { return m_severityCombo; }
 
     QLineEdit* filterEdit() const { return m_filterEdit; }
     QCheckBox* pauseScrollCheck() const { return m_pauseScroll; }
@@ -82,6 +84,7 @@ private:
     QListView* m_view;
     QLineEdit* m_filterEdit;
     QComboBox* m_connectionCombo;
+    QComboBox* m_severityCombo;
     QCheckBox* m_onlySelected;
     QCheckBox* m_pauseScroll;
     QToolButton* m_logToFileButton;

@@ -159,6 +159,47 @@ QList<SettingSpec> rows()
         "Close a peer whose started message is not complete within S seconds (bytes trickling "
         "in without a terminator: slowloris). 0: no limit. Default: 0.");
 
+    // Vehicles (issue 13, docs/PROTOCOL.md §2.8).
+    SettingSpec& heartbeatTimeout = row(ServerSetting::HeartbeatTimeout);
+    heartbeatTimeout.key = "vehicles/heartbeatTimeoutMs";
+    heartbeatTimeout.option = "heartbeat-timeout";
+    heartbeatTimeout.defaultValue = qint64(VehicleOptions{}.heartbeatTimeout.count());
+    heartbeatTimeout.minimum = 0;
+    heartbeatTimeout.maximum = 3600 * 1000;
+    heartbeatTimeout.unit = QT_TRANSLATE_NOOP("chorus::ServerSettings", "ms");
+    heartbeatTimeout.valueName = "MS";
+    heartbeatTimeout.label = QT_TRANSLATE_NOOP("chorus::ServerSettings", "Heartbeat timeout");
+    heartbeatTimeout.help = QT_TRANSLATE_NOOP(
+        "chorus::ServerSettings",
+        "Mark a peer stale when it has sent heartbeats and then none for MS milliseconds. "
+        "0: never. Default: 5000.");
+
+    SettingSpec& anyMessage = row(ServerSetting::HeartbeatAnyMessage);
+    anyMessage.key = "vehicles/anyMessageCounts";
+    anyMessage.option = "heartbeat-any-message";
+    anyMessage.kind = SettingKind::Boolean;
+    anyMessage.defaultValue = false;
+    anyMessage.flagValue = true;
+    anyMessage.label =
+        QT_TRANSLATE_NOOP("chorus::ServerSettings", "Any message counts as a heartbeat");
+    anyMessage.help = QT_TRANSLATE_NOOP(
+        "chorus::ServerSettings",
+        "Any message from a peer counts as a heartbeat for the stale mark (peers that send no "
+        "heartbeats of their own).");
+
+    SettingSpec& keyValue = row(ServerSetting::KeyValueTelemetry);
+    keyValue.key = "vehicles/keyValueTelemetry";
+    keyValue.option = "key-value-telemetry";
+    keyValue.kind = SettingKind::Boolean;
+    keyValue.defaultValue = false;
+    keyValue.flagValue = true;
+    keyValue.label = QT_TRANSLATE_NOOP("chorus::ServerSettings",
+                                       "Read key=value pairs of text peers as telemetry");
+    keyValue.help = QT_TRANSLATE_NOOP(
+        "chorus::ServerSettings",
+        "Text peers' key=value pairs (alt=12.5m bat=87%) are telemetry, shown in the Telemetry "
+        "panel.");
+
     SettingSpec& rateMessages = row(ServerSetting::RateMessages);
     rateMessages.key = "engine/rateMessages";
     rateMessages.option = "rate-limit-messages";
@@ -442,13 +483,22 @@ QString ServerSettings::defaultPath()
 
 QList<int> ServerSettings::engineSettingIds()
 {
-    return {settingId(ServerSetting::IdleGap),        settingId(ServerSetting::MaxMessage),
-            settingId(ServerSetting::HighWater),      settingId(ServerSetting::IoThreads),
-            settingId(ServerSetting::MaxConnections), settingId(ServerSetting::LogMessages),
-            settingId(ServerSetting::IdleTimeout),    settingId(ServerSetting::FrameTimeout),
-            settingId(ServerSetting::RateMessages),   settingId(ServerSetting::RateBytes),
+    return {settingId(ServerSetting::IdleGap),
+            settingId(ServerSetting::MaxMessage),
+            settingId(ServerSetting::HighWater),
+            settingId(ServerSetting::IoThreads),
+            settingId(ServerSetting::MaxConnections),
+            settingId(ServerSetting::LogMessages),
+            settingId(ServerSetting::IdleTimeout),
+            settingId(ServerSetting::FrameTimeout),
+            settingId(ServerSetting::RateMessages),
+            settingId(ServerSetting::RateBytes),
             settingId(ServerSetting::RateBurst),
-            settingId(ServerSetting::UdpPort),        settingId(ServerSetting::UdpIdle)};
+            settingId(ServerSetting::UdpPort),
+            settingId(ServerSetting::UdpIdle),
+            settingId(ServerSetting::HeartbeatTimeout),
+            settingId(ServerSetting::HeartbeatAnyMessage),
+            settingId(ServerSetting::KeyValueTelemetry)};
 }
 
 QList<int> ServerSettings::accessSettingIds()
@@ -496,6 +546,10 @@ ServerConfig ServerSettings::engineConfig(const SettingValues& values)
     const qint64 udpPort = get(ServerSetting::UdpPort).toLongLong();
     config.udpPort = udpPort == 0 ? -1 : int(udpPort);
     config.udpIdle = std::chrono::seconds(get(ServerSetting::UdpIdle).toLongLong());
+    config.vehicle.heartbeatTimeout =
+        std::chrono::milliseconds(get(ServerSetting::HeartbeatTimeout).toLongLong());
+    config.vehicle.anyMessageCounts = get(ServerSetting::HeartbeatAnyMessage).toBool();
+    config.vehicle.keyValueTelemetry = get(ServerSetting::KeyValueTelemetry).toBool();
     return config;
 }
 

@@ -45,6 +45,12 @@ enum class ServerSetting {
     Udp,                 // udp/enabled         --udp
     UdpPort,             // udp/port            --udp-port N (0: the TCP port)
     UdpIdle,             // udp/idleSeconds     --udp-idle S
+
+    // Vehicles (issue 13):
+    HeartbeatTimeout,    // vehicles/heartbeatTimeoutMs --heartbeat-timeout MS (0: off)
+    HeartbeatAnyMessage, // vehicles/anyMessageCounts   --heartbeat-any-message
+    KeyValueTelemetry,   // vehicles/keyValueTelemetry  --key-value-telemetry
+
     // Command line only:
     Replies,   // --replies FILE
     Pick,      // --pick MODE

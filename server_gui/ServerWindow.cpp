@@ -160,6 +160,7 @@ ServerWindow::ServerWindow(const ServerCommandLineOptions& options, const Server
     loadSettings();
     loadReplyBook();
     wireRules();
+    wireCommands();
     restoreLayout();
     setState(State::Stopped);
 

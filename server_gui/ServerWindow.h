@@ -10,6 +10,7 @@
 
 #include "ServerCommandLine.h"
 #include "ServerSettings.h"
+#include "command/CommandPreset.h"
 #include "server/ServerEngine.h"
 
 #include <QMainWindow>
@@ -32,6 +33,8 @@ class QTableView;
 namespace chorus {
 
 class ByteLineEdit;
+class CommandsPane;
+class TelemetryPanel;
 class ConnectionPane;
 class ConnectionTableModel;
 class ElidedLabel;
@@ -45,9 +48,10 @@ class RulesPane;
 // Where the window keeps its files.
 struct ServerFilePaths
 {
-    QString settings;   // chorus-server.conf
-    QString replyBook;  // the window's own (autosaved) book
-    QString rules = {}; // the window's own rules; empty: rules.json beside the book
+    QString settings;      // chorus-server.conf
+    QString replyBook;     // the window's own (autosaved) book
+    QString rules = {};    // the window's own rules; empty: rules.json beside the book
+    QString commands = {}; // the command presets; empty: commands.json beside the book
     // ~/.config/Chorus/chorus-server.conf and ~/.local/share/Chorus/chorus-server/replies.json.
     static ServerFilePaths standard();
 };
@@ -97,6 +101,15 @@ public:
     // View → Text / Hex / Mixed, in ByteView order.
     QAction* viewAction(ByteView view) const;
     QList<quint64> selectedConnectionIds() const;
+    // Commands and telemetry (issue 13; ServerWindowCommands.cpp).
+    CommandsPane* commandsPane() const { return m_commandsPane; }
+    TelemetryPanel* telemetryPanel() const { return m_telemetryPanel; }
+    QAction* sendCommandAction() const { return m_sendCommandAction; }
+    QAction* commandPresetsAction() const { return m_commandPresetsAction; }
+    const QList<CommandPreset>& commandPresets() const { return m_commandPresets; }
+    // Applies and saves them (writeFileAtomically); a failed save is shown and logged.
+    FileResult setCommandPresets(const QList<CommandPreset>& presets);
+    QString commandPresetsPath() const;
 
     // The settings of this run (saved values, command-line overrides).
     const ServerSettings& settings() const { return m_settings; }
@@ -124,6 +137,8 @@ public slots:
     void stopListening();
     void editEngineSettings();
     void showBlockList();
+    void showSendCommand();
+    void editCommandPresets();
     // SIGINT/SIGTERM: close without asking.
     void quitWithoutAsking();
 
@@ -174,6 +189,15 @@ private:
     QAction* m_ruleHitsAction = nullptr;
     // The Rules tab, its setting and the table's Rule hits… (ServerWindowRules.cpp).
     void wireRules();
+    // The Commands and Telemetry docks, the Commands menu, the presets file.
+    void wireCommands();
+    CommandsPane* m_commandsPane = nullptr;
+    TelemetryPanel* m_telemetryPanel = nullptr;
+    QDockWidget* m_commandsDock = nullptr;
+    QDockWidget* m_telemetryDock = nullptr;
+    QAction* m_sendCommandAction = nullptr;
+    QAction* m_commandPresetsAction = nullptr;
+    QList<CommandPreset> m_commandPresets;
     LogPane* m_logPane = nullptr;
     TrafficChart* m_trafficChart = nullptr;
     QDockWidget* m_trafficDock = nullptr;

@@ -14,6 +14,7 @@
 #include "server/PeerRateLimit.h"
 #include "server/ServerTypes.h"
 #include "server/TlsServerSetup.h"
+#include "server/VehicleLink.h"
 #include "wire/ChorusProtocol.h"
 #include "wire/FrameCodec.h"
 
@@ -80,6 +81,13 @@ public:
     void setFraming(const FrameSpec& spec);
     // Reply rules consulted before the book (ConnectionRules.cpp); null: the book only.
     void setRules(std::shared_ptr<RuleBook> rules) { m_rules = std::move(rules); }
+    // ConnectionVehicle.cpp (issue 13): a command as a cmd line (Chorus) or
+    // the payload in the peer's framing (text peers: the first reply matching
+    // the expected pattern is the ack); reported as a VehicleEvent.
+    void sendCommand(quint64 seq, const CommandRequest& request, bool resend);
+    void setVehicleOptions(const VehicleOptions& options) { m_vehicleOptions = options; }
+    // Marks the row stale (or fresh again) when the heartbeat timeout says so.
+    void checkStale(std::chrono::steady_clock::time_point now);
     // Named in the chorus `welcome`.
     void setServerName(const QString& name) { m_serverName = name; }
     // ConnectionUdp.cpp, the dual channel (PROTOCOL.md §5.4): with UDP on, a
@@ -148,6 +156,12 @@ private:
     // The hello's bytes for the log with the token masked. `decoded`: the
     // hello as read (null: malformed), whose token JSON escapes may hide from a scan.
     static QByteArray helloForLog(const QByteArray& payload, const ChorusMessage* decoded);
+    // ConnectionVehicle.cpp: ack, telemetry, status, heartbeat from a Chorus peer.
+    void handleVehicleMessage(const ChorusMessage& message);
+    // A text peer's message: heard, key=value telemetry, a command's ack
+    // (true: it was one; it is then not a question for the reply book).
+    bool handleTextVehicle(const FramedMessage& message);
+    void pushVehicleEvent(VehicleEvent event);
     // A plain reply ends like the message it answers (`terminator`; None: the
     // peer's last), not like the last message of the same read.
     void answer(const QByteArray& message, std::optional<quint64> seq,
@@ -253,6 +267,8 @@ private:
     quint64 m_nextDelayToken = 0;
     QString m_sentNote; // while a reply is written: the log's "sent by rule …"
     ConnectionLedger* m_ledger;
+    VehicleLink m_vehicle;
+    VehicleOptions m_vehicleOptions;
     // QBasicTimer, not QTimer: no QObject per timer, and nothing registered
     // with the event loop unless unterminated bytes (or a close) are pending.
     QBasicTimer m_idleTimer;

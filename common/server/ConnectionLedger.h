@@ -5,6 +5,7 @@
 // counter deltas and rate-limited log lines once per batch.
 
 #include "base/TrafficCounters.h"
+#include "server/VehicleLink.h"
 #include "wire/FrameCodec.h"
 
 #include <QByteArray>
@@ -33,6 +34,8 @@ struct ConnectionLedger
     // connection appears once (it keeps a flag), so a busy peer costs one
     // append per batch instead of a signal and a hash insert per message.
     QList<quint64> changed;
+    // Commands sent, acks, telemetry, status, heartbeats: to the engine in the next batch.
+    QList<VehicleEvent> vehicleEvents;
 
     // A reply as sent on the wire to a peer of a text framing: the body and
     // the peer's terminator. Replies come from a short list, so framing each

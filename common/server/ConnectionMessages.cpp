@@ -33,6 +33,8 @@ void Connection::handleMessage(const FramedMessage& message)
         return;
     }
     if (m_snapshot.protocol == PeerProtocol::Chorus) {
+        if (m_vehicleOptions.anyMessageCounts)
+            m_vehicle.heard(std::chrono::steady_clock::now(), false, m_vehicleOptions);
         handleChorusLine(message);
         return;
     }
@@ -51,6 +53,8 @@ void Connection::handleMessage(const FramedMessage& message)
     }
     countIn(message.payload);
     m_lineBasedPeer = message.terminator != Terminator::None;
+    if (handleTextVehicle(message))
+        return; // a command's ack (ConnectionVehicle.cpp), not a question
     if (message.payload.isEmpty())
         return; // an empty line is not a question
     answer(message.payload, std::nullopt, message.terminator);
@@ -237,6 +241,12 @@ void Connection::handleChorusLine(const FramedMessage& message)
         log(LogLevel::Warning, LogKind::Control,
             tr("peer reported an error (%1): %2")
                 .arg(quotedPeerText(in.code), quotedPeerText(in.message)));
+        return;
+    case ChorusMessageType::Ack:
+    case ChorusMessageType::Telemetry:
+    case ChorusMessageType::Status:
+    case ChorusMessageType::Heartbeat:
+        handleVehicleMessage(in); // ConnectionVehicle.cpp
         return;
     default:
         protocolError(makeError(

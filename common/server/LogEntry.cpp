@@ -1,5 +1,7 @@
 #include "server/LogEntry.h"
 
+#include "wire/VehicleMessages.h"
+
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -278,7 +280,14 @@ QByteArray LogEntry::toJson() const
         if (payloadSize > payload.size())
             object.insert(QLatin1String("size"), qint64(payloadSize));
     }
+    if (severity)
+        object.insert(QLatin1String("severity"), statusSeverityName(*severity));
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+bool passesSeverityFilter(const LogEntry& entry, StatusSeverity threshold)
+{
+    return !entry.severity || int(*entry.severity) <= int(threshold);
 }
 
 } // namespace chorus

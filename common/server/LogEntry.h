@@ -9,6 +9,7 @@
 #include "answer/ReplyBookFile.h"
 #include "base/AtomicFile.h"
 #include "wire/ByteText.h"
+#include "wire/VehicleTypes.h"
 
 #include <QAbstractSocket>
 #include <QByteArray>
@@ -95,6 +96,8 @@ struct LogEntry
     LogError error;
     QByteArray payload;         // the message's bytes, at most kLogPayloadBytes of them
     qsizetype payloadSize = -1; // the message's whole size; -1: the line has no payload
+    // A vehicle's status text (docs/PROTOCOL.md §2.8.4): its MAV_SEVERITY, for colour and filter.
+    std::optional<StatusSeverity> severity;
 
     // An entry stamped with the current time; connectionId 0: not about one connection.
     static LogEntry now(LogLevel level, LogKind kind, quint64 connectionId, const QString& text,
@@ -127,6 +130,10 @@ struct LogEntry
     // for people) and "size" (the whole message's, when more than was kept).
     QByteArray toJson() const;
 };
+
+// The log's severity filter: a status line (one with a severity) is shown
+// when it is at least as severe as `threshold` (Debug: all); others always.
+bool passesSeverityFilter(const LogEntry& entry, StatusSeverity threshold);
 
 } // namespace chorus
 

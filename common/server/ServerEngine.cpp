@@ -87,6 +87,8 @@ public:
     QHash<quint64, qsizetype> pendingIndex; // id -> position in pendingChanged
     QList<quint64> pendingRemoved;
     QList<LogEntry> pendingLog;
+    QList<VehicleEvent> pendingVehicle;
+    Fleet fleet;
 };
 
 void ServerEnginePrivate::ensureWorkers(int count)
@@ -202,6 +204,7 @@ void ServerEnginePrivate::merge(const WorkerBatch& batch)
     }
     pendingRemoved.append(batch.removed);
     pendingLog.append(batch.log);
+    pendingVehicle.append(batch.vehicle);
     counters += batch.traffic;
     counters.totalAccepted += batch.accepted;
     counters.rejectedFull += batch.rejectedFull;
@@ -215,6 +218,9 @@ void ServerEnginePrivate::merge(const WorkerBatch& batch)
 
 void ServerEnginePrivate::emitPending()
 {
+    // Commands end as link lost when their peer is gone: events first, then removals.
+    if (!pendingVehicle.isEmpty() || !pendingRemoved.isEmpty())
+        fleet.apply(std::exchange(pendingVehicle, {}), pendingRemoved, &pendingLog);
     if (!pendingChanged.isEmpty() || !pendingRemoved.isEmpty()) {
         const QList<ConnectionSnapshot> changed = std::exchange(pendingChanged, {});
         const QList<quint64> removed = std::exchange(pendingRemoved, {});
@@ -238,6 +244,7 @@ void ServerEnginePrivate::emitPending()
     counters.messagesInPerSecond = inRate.perSecond();
     counters.messagesOutPerSecond = outRate.perSecond();
     emit q->countersUpdated(counters);
+    fleet.publish();
     reportBlockList();
 }
 
@@ -307,7 +314,19 @@ ServerEngine::ServerEngine(std::shared_ptr<ReplyBook> book, QObject* parent)
     qRegisterMetaType<QList<LogEntry>>();
     qRegisterMetaType<QList<quint64>>();
     qRegisterMetaType<FrameSpec>();
+    qRegisterMetaType<VehicleEvent>();
     connect(&d->tick, &QTimer::timeout, this, [this] { d->emitPending(); });
+    connect(&d->fleet, &Fleet::resendDue, this,
+            [this](quint64 id, quint64 seq, const CommandRequest& request) {
+                d->forEachWorker([id, seq, request](ServerWorker* worker) {
+                    worker->resendCommand(id, seq, request);
+                });
+            });
+}
+
+Fleet& ServerEngine::fleet() const
+{
+    return d->fleet;
 }
 
 std::shared_ptr<RuleBook> ServerEngine::ruleBook() const
@@ -479,6 +498,18 @@ void ServerEngine::sendOverUdp(const QList<quint64>& ids, const QByteArray& byte
         LogLevel::Info, LogKind::Notice, 0,
         tr("message over UDP to %n connection(s)", nullptr, int(ids.size())), bytes));
     d->forEachWorker([ids, bytes](ServerWorker* worker) { worker->sendOverUdp(ids, bytes); });
+}
+
+void ServerEngine::sendCommand(const QList<quint64>& ids, const CommandRequest& request)
+{
+    if (request.channel == CommandChannel::Udp)
+        d->log(LogLevel::Warning, LogKind::Notice,
+               tr("command %1: commands do not go over UDP yet; sent over TCP").arg(request.name));
+    d->log(LogLevel::Info, LogKind::Notice,
+           ids.isEmpty()
+               ? tr("command %1 to every connection").arg(request.name)
+               : tr("command %1 to %n connection(s)", nullptr, int(ids.size())).arg(request.name));
+    d->forEachWorker([ids, request](ServerWorker* worker) { worker->sendCommand(ids, request); });
 }
 
 void ServerEngine::setConnectionFraming(const QList<quint64>& ids, const FrameSpec& spec)

@@ -11,6 +11,7 @@
 
 #include "answer/ReplyBook.h"
 #include "answer/RuleBook.h"
+#include "server/Fleet.h"
 #include "server/ServerTypes.h"
 
 #include <QObject>
@@ -60,6 +61,10 @@ public:
         broadcast(ids, text.toUtf8());
     }
 
+    // Vehicles (issue 13): every command and its state, telemetry, heartbeats;
+    // its signals come once per update interval.
+    Fleet& fleet() const;
+
     // Raises RLIMIT_NOFILE's soft limit to its hard limit; returns the new soft limit.
     static quint64 raiseOpenFileLimit();
 
@@ -89,6 +94,10 @@ public slots:
     // These connections frame their messages this way from their next byte
     // on; each logs "framing changed from X to Y". Chorus peers keep LF lines.
     void setConnectionFraming(const QList<quint64>& ids, const chorus::FrameSpec& spec);
+    // A command to these connections, or to every connected one when ids is
+    // empty: a `cmd` line to Chorus peers, the payload in their framing to
+    // the others (docs/PROTOCOL.md §2.8). Each (peer, command) is tracked in fleet().
+    void sendCommand(const QList<quint64>& ids, const chorus::CommandRequest& request);
 
 signals:
     void listening(const QList<QHostAddress>& addresses, quint16 port);

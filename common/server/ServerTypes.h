@@ -8,6 +8,7 @@
 #include "server/ListenAddress.h"
 #include "server/LogEntry.h"
 #include "server/PeerRateLimit.h"
+#include "server/VehicleLink.h"
 #include "wire/FrameCodec.h"
 #include "wire/FrameSpec.h"
 
@@ -76,6 +77,7 @@ struct ConnectionSnapshot
     QMap<QString, quint64> ruleHits; // reply rule name -> replies it gave this peer
     PeerTransport transport = PeerTransport::Tcp;
     QDateTime lastSeen; // UDP peers (and bound channels): the last datagram; else invalid
+    bool stale = false; // heard from before, silent past the heartbeat timeout (VehicleLink)
 };
 
 // The server's totals: its traffic (read as counters.messagesIn) and the rest.
@@ -161,6 +163,7 @@ struct ServerConfig
     std::chrono::milliseconds udpIdle{60000}; // a quiet UDP peer leaves the table after this
     AccessPolicy access;                      // who may connect; open by default
     TlsListenConfig tls;                      // off by default
+    VehicleOptions vehicle; // heartbeats, stale marks, key=value telemetry (issue 13)
 };
 
 } // namespace chorus

@@ -76,6 +76,8 @@ void ServerWorker::configure(const ServerConfig& config)
     m_ledger.logMessages = config.logMessages;
     if (m_udp)
         m_udp->configure(config);
+    for (Connection* connection : std::as_const(m_connections))
+        connection->setVehicleOptions(config.vehicle);
     m_batchTimer.start(std::max(config.updateInterval, std::chrono::milliseconds(10)));
 }
 
@@ -278,6 +280,7 @@ void ServerWorker::adopt(quint64 id, qintptr socketDescriptor, const AcceptedPee
     connection->setRules(m_shared->rules);
     connection->setUdpSessions(&m_shared->sessions, this,
                                m_shared->workers.empty() ? this : m_shared->workers.front());
+    connection->setVehicleOptions(m_config.vehicle);
     QString error;
     if (!connection->open(socketDescriptor, &error)) {
         delete connection;
@@ -392,6 +395,30 @@ void ServerWorker::setFraming(const QList<quint64>& ids, const FrameSpec& spec)
     }
 }
 
+void ServerWorker::sendCommand(const QList<quint64>& ids, const CommandRequest& request)
+{
+    QList<Connection*> targets;
+    if (ids.isEmpty()) {
+        targets = m_connections.values();
+    } else {
+        for (quint64 id : ids) {
+            if (Connection* connection = m_connections.value(id))
+                targets.append(connection);
+        }
+    }
+    for (Connection* connection : std::as_const(targets)) {
+        // A write may close a peer that stopped reading: it is then gone from the map.
+        if (m_connections.contains(connection->id()))
+            connection->sendCommand(m_shared->nextCommandSeq.fetch_add(1), request, false);
+    }
+}
+
+void ServerWorker::resendCommand(quint64 id, quint64 seq, const CommandRequest& request)
+{
+    if (Connection* connection = m_connections.value(id))
+        connection->sendCommand(seq, request, true);
+}
+
 void ServerWorker::sendTo(const QList<quint64>& ids, const QByteArray& bytes,
                           Connection::Unsolicited kind)
 {
@@ -444,6 +471,12 @@ void ServerWorker::flushBatch()
     m_ledger.messageLogBudget = ConnectionLedger::kMessageLogsPerBatch;
     m_ledger.problemLogBudget = ConnectionLedger::kProblemLogsPerBatch;
 
+    if (m_config.vehicle.heartbeatTimeout.count() > 0) {
+        const auto now = std::chrono::steady_clock::now();
+        for (Connection* connection : std::as_const(m_connections))
+            connection->checkStale(now);
+    }
+
     WorkerBatch batch;
     // Ids of connections gone since they were marked are skipped: their
     // final snapshot is in m_finalSnapshots.
@@ -466,6 +499,7 @@ void ServerWorker::flushBatch()
     batch.unanswered = unanswered;
     if (m_udp)
         m_udp->collect(&batch);
+    batch.vehicle = std::exchange(m_ledger.vehicleEvents, {});
 
     m_finalSnapshots.clear();
     m_removed.clear();

@@ -37,6 +37,7 @@ struct ServerShared
 {
     std::atomic<quint64> nextId{1}; // connection ids, never reused for the engine's lifetime
     std::atomic<int> active{0};     // accepted and not yet closed, over all workers
+    std::atomic<quint64> nextCommandSeq{1}; // cmd seqs, never reused for the engine's lifetime
     std::shared_ptr<ReplyBook> book;
     std::shared_ptr<RuleBook> rules; // consulted before the book
     BlockList blocked;
@@ -64,12 +65,14 @@ struct WorkerBatch
     quint64 udpRefused = 0;
     quint64 udpExpired = 0;
     quint64 udpBadTokens = 0;
+    QList<VehicleEvent> vehicle;
 
     bool isEmpty() const
     {
-        return changed.isEmpty() && removed.isEmpty() && log.isEmpty() && traffic.isZero() &&
-               accepted == 0 && rejectedFull == 0 && rejectedBlocked == 0 && rejectedAccess == 0 &&
-               unanswered == 0 && udpRefused == 0 && udpExpired == 0 && udpBadTokens == 0;
+        return changed.isEmpty() && removed.isEmpty() && log.isEmpty() && vehicle.isEmpty() &&
+               traffic.isZero() && accepted == 0 && rejectedFull == 0 && rejectedBlocked == 0 &&
+               rejectedAccess == 0 && unanswered == 0 && udpRefused == 0 && udpExpired == 0 &&
+               udpBadTokens == 0;
     }
 };
 
@@ -121,6 +124,9 @@ public:
     void sendDirect(const QList<quint64>& ids, const QByteArray& bytes);
     void broadcast(const QList<quint64>& ids, const QByteArray& bytes);
     void setFraming(const QList<quint64>& ids, const FrameSpec& spec);
+    // To these connections, or every one when ids is empty; each gets its own seq.
+    void sendCommand(const QList<quint64>& ids, const CommandRequest& request);
+    void resendCommand(quint64 id, quint64 seq, const CommandRequest& request);
     void flushBatch();
     // ServerWorkerUdp.cpp, the dual channel: a token datagram for one of this
     // worker's connections (its reply goes back through worker 0), and a

@@ -26,12 +26,16 @@ private slots:
     void shrinkCapacity();
     void filterByText();
     void filterByConnection();
+    void filterBySeverity_data();
+    void filterBySeverity();
     void levelsAreColoured();
     void saveAllKeptLines();
     void logFileAppendsAndReportsFailure();
     void viewSwitchReRendersEveryLine();
     void saveKeepsExactBytes();
 };
+
+Q_DECLARE_METATYPE(chorus::StatusSeverity)
 
 static LogEntry entry(int n, quint64 connection = 0, LogLevel level = LogLevel::Info)
 {
@@ -135,6 +139,36 @@ void TestLogModel::filterByConnection()
     filter.setConnectionFilter({});
     filter.setTextFilter(QString());
     QCOMPARE(filter.rowCount(), 9);
+}
+
+void TestLogModel::filterBySeverity_data()
+{
+    // Eight status lines, one per severity, and two lines without one.
+    QTest::addColumn<StatusSeverity>("threshold");
+    QTest::addColumn<int>("rows");
+    QTest::newRow("all") << StatusSeverity::Debug << 10;
+    QTest::newRow("info and up") << StatusSeverity::Info << 9;
+    QTest::newRow("warning and up") << StatusSeverity::Warning << 7;
+    QTest::newRow("error and up") << StatusSeverity::Error << 6;
+    QTest::newRow("emergency only") << StatusSeverity::Emergency << 3;
+}
+
+void TestLogModel::filterBySeverity()
+{
+    QFETCH(StatusSeverity, threshold);
+    QFETCH(int, rows);
+    LogModel model;
+    LogFilterModel filter;
+    filter.setSourceModel(&model);
+    QList<LogEntry> list = entries(0, 2);
+    for (int s = 0; s < 8; ++s) {
+        LogEntry status = entry(10 + s, 3);
+        status.severity = StatusSeverity(s);
+        list << status;
+    }
+    model.append(list);
+    filter.setSeverityFilter(threshold);
+    QCOMPARE(filter.rowCount(), rows);
 }
 
 void TestLogModel::levelsAreColoured()
