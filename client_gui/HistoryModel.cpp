@@ -1,6 +1,7 @@
 #include "HistoryModel.h"
 
 #include "ClientEventText.h"
+#include "base/JsonBytes.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -379,7 +380,7 @@ QByteArray HistoryModel::toJson() const
     QJsonArray array;
     for (const HistoryEntry& e : m_entries)
         array.append(toJsonObject(e));
-    return QJsonDocument(array).toJson(QJsonDocument::Indented);
+    return jsonBytes(QJsonDocument(array));
 }
 
 FileResult HistoryModel::saveText(const QString& path) const

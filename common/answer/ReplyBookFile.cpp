@@ -1,6 +1,7 @@
 #include "answer/ReplyBookFile.h"
 
 #include "answer/Placeholders.h"
+#include "base/JsonBytes.h"
 #include "wire/ByteText.h"
 
 #include <QCoreApplication>
@@ -271,7 +272,7 @@ QByteArray serializeBook(const QList<ReplyEntry>& entries, ReplyFileFormat forma
     root.insert(QLatin1String("version"), 2);
     root.insert(QLatin1String("pickMode"), pickModeName(mode));
     root.insert(QLatin1String("entries"), array);
-    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+    return jsonBytes(QJsonDocument(root));
 }
 
 std::optional<ParsedBook> readBookFile(const QString& path, BookFileResult* result)

@@ -1,6 +1,7 @@
 #include "answer/RuleBookFile.h"
 
 #include "answer/Placeholders.h"
+#include "base/JsonBytes.h"
 #include "wire/ByteText.h"
 
 #include <QCoreApplication>
@@ -143,7 +144,7 @@ std::optional<ReplySet> setFromJson(const QJsonValue& value, int index, BookFile
     book.insert(QLatin1String("version"), 2);
     BookFileResult bookResult;
     const std::optional<ParsedBook> parsed = parseBook(
-        QJsonDocument(book).toJson(QJsonDocument::Compact), ReplyFileFormat::Json, &bookResult);
+        jsonBytes(QJsonDocument(book), QJsonDocument::Compact), ReplyFileFormat::Json, &bookResult);
     if (!parsed)
         return bad(bookResult.formatReason);
     return ReplySet{object.value(QLatin1String("name")).toString(),
@@ -256,7 +257,7 @@ QByteArray serializeRules(const ParsedRules& rules)
     root.insert(QLatin1String("version"), 1);
     root.insert(QLatin1String("rules"), ruleArray);
     root.insert(QLatin1String("sets"), setArray);
-    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+    return jsonBytes(QJsonDocument(root));
 }
 
 std::optional<ParsedRules> readRulesFile(const QString& path, BookFileResult* result)

@@ -1,6 +1,7 @@
 #include "base/SessionLog.h"
 
 #include "base/AtomicFile.h"
+#include "base/JsonBytes.h"
 
 #include <QDir>
 #include <QFile>
@@ -96,7 +97,7 @@ QByteArray SessionLogWriter::encode(const SessionRecord& record)
         line.insert(QStringLiteral("hex"), QString::fromLatin1(record.bytes->toHex(' ').toUpper()));
     if (!record.fields.isEmpty())
         line.insert(QStringLiteral("fields"), record.fields);
-    return QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n';
+    return jsonBytes(QJsonDocument(line), QJsonDocument::Compact) + '\n';
 }
 
 std::optional<SessionRecord> SessionLogWriter::decode(const QByteArray& line)

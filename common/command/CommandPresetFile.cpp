@@ -1,5 +1,7 @@
 #include "command/CommandPresetFile.h"
 
+#include "base/JsonBytes.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -61,7 +63,7 @@ QByteArray commandPresetsToJson(const QList<CommandPreset>& presets)
     root.insert(QStringLiteral("format"), kFormat);
     root.insert(QStringLiteral("version"), 1);
     root.insert(QStringLiteral("presets"), array);
-    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+    return jsonBytes(QJsonDocument(root));
 }
 
 QList<CommandPreset> commandPresetsFromJson(const QByteArray& json, PresetFileResult* result)

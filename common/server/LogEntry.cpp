@@ -1,5 +1,6 @@
 #include "server/LogEntry.h"
 
+#include "base/JsonBytes.h"
 #include "wire/VehicleMessages.h"
 
 #include <QCoreApplication>
@@ -282,7 +283,7 @@ QByteArray LogEntry::toJson() const
     }
     if (severity)
         object.insert(QLatin1String("severity"), statusSeverityName(*severity));
-    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+    return jsonBytes(QJsonDocument(object), QJsonDocument::Compact);
 }
 
 bool passesSeverityFilter(const LogEntry& entry, StatusSeverity threshold)

@@ -230,7 +230,10 @@ void TestBenchRun::againstBurstServer()
     const BenchRun run = runBench({"--port", QString::number(port), "--connections", "10",
                                    "--framing", "none", "--duration", "20", "--messages", "500"});
     QVERIFY2(run.exitCode == 0, qPrintable(run.output));
-    QCOMPARE(run.result.value("answered").toInt(), 10);
+    QCOMPARE(run.result.value("connected").toInt(), 10);
+    // The first connections may take all 500 replies before a late one gets
+    // its first (seen on a loaded machine): how many answered is timing.
+    QVERIFY(run.result.value("answered").toInt() >= 1);
     QCOMPARE(run.result.value("replies").toInt(), 500);
     QCOMPARE(run.result.value("errors").toInt(), 0);
 }
