@@ -36,13 +36,13 @@ void TestAccessRules::ruleMatches_data()
     QTest::addColumn<QString>("peer");
     QTest::addColumn<bool>("matches");
 
-    QTest::newRow("v4 single, same") << "192.168.1.5"
-                                     << "192.168.1.5" << true;
-    QTest::newRow("v4 single, other") << "192.168.1.5"
-                                      << "192.168.1.6" << false;
-    QTest::newRow("v4 /8 inside") << "10.0.0.0/8"
-                                  << "10.200.3.4" << true;
-    QTest::newRow("v4 /8 outside") << "10.0.0.0/8"
+    QTest::newRow("v4 single, same") << "192.0.2.5"
+                                     << "192.0.2.5" << true;
+    QTest::newRow("v4 single, other") << "192.0.2.5"
+                                      << "192.0.2.6" << false;
+    QTest::newRow("v4 /8 inside") << "127.0.0.0/8"
+                                  << "127.200.3.4" << true;
+    QTest::newRow("v4 /8 outside") << "127.0.0.0/8"
                                    << "11.0.0.1" << false;
     QTest::newRow("v4 /24 edge low") << "192.0.2.0/24"
                                      << "192.0.2.0" << true;
@@ -50,8 +50,8 @@ void TestAccessRules::ruleMatches_data()
                                       << "192.0.2.255" << true;
     QTest::newRow("v4 /24 next") << "192.0.2.0/24"
                                  << "192.0.3.0" << false;
-    QTest::newRow("v4 host bits set") << "10.1.2.3/8"
-                                      << "10.9.9.9" << true;
+    QTest::newRow("v4 host bits set") << "127.1.2.3/8"
+                                      << "127.9.9.9" << true;
     QTest::newRow("v4 /0 everything") << "0.0.0.0/0"
                                       << "203.0.113.9" << true;
     QTest::newRow("v4 /32") << "127.0.0.1/32"
@@ -69,16 +69,16 @@ void TestAccessRules::ruleMatches_data()
     QTest::newRow("v6 /64 link local") << "fe80::/10"
                                        << "fe80::1234" << true;
     QTest::newRow("v6 rule, v4 peer") << "::/0"
-                                      << "10.0.0.1" << false;
-    QTest::newRow("mapped peer, v4 rule") << "10.0.0.0/8"
-                                          << "::ffff:10.1.2.3" << true;
-    QTest::newRow("mapped peer, v4 rule outside") << "10.0.0.0/8"
+                                      << "127.0.0.1" << false;
+    QTest::newRow("mapped peer, v4 rule") << "127.0.0.0/8"
+                                          << "::ffff:127.1.2.3" << true;
+    QTest::newRow("mapped peer, v4 rule outside") << "127.0.0.0/8"
                                                   << "::ffff:11.1.2.3" << false;
     QTest::newRow("mapped peer, v4 single") << "127.0.0.1"
                                             << "::ffff:127.0.0.1" << true;
-    QTest::newRow("mapped rule, v4 peer") << "::ffff:10.0.0.0/104"
-                                          << "10.4.5.6" << true;
-    QTest::newRow("mapped rule, v4 peer outside") << "::ffff:10.0.0.0/104"
+    QTest::newRow("mapped rule, v4 peer") << "::ffff:127.0.0.0/104"
+                                          << "127.4.5.6" << true;
+    QTest::newRow("mapped rule, v4 peer outside") << "::ffff:127.0.0.0/104"
                                                   << "12.4.5.6" << false;
     QTest::newRow("mapped single rule, mapped peer") << "::ffff:192.0.2.1"
                                                      << "::ffff:192.0.2.1" << true;
@@ -104,21 +104,21 @@ void TestAccessRules::parses_data()
     QTest::addColumn<bool>("valid");
     QTest::addColumn<int>("prefixLength");
 
-    QTest::newRow("v4") << "192.168.1.5" << true << 32;
-    QTest::newRow("v4 spaces") << "  192.168.1.5 " << true << 32;
-    QTest::newRow("v4 cidr") << "10.0.0.0/8" << true << 8;
-    QTest::newRow("v4 netmask") << "10.0.0.0/255.0.0.0" << true << 8;
+    QTest::newRow("v4") << "192.0.2.5" << true << 32;
+    QTest::newRow("v4 spaces") << "  192.0.2.5 " << true << 32;
+    QTest::newRow("v4 cidr") << "127.0.0.0/8" << true << 8;
+    QTest::newRow("v4 netmask") << "127.0.0.0/255.0.0.0" << true << 8;
     QTest::newRow("v6") << "2001:db8::1" << true << 128;
     QTest::newRow("v6 cidr") << "2001:db8::/32" << true << 32;
-    QTest::newRow("mapped cidr is v4") << "::ffff:10.0.0.0/104" << true << 8;
-    QTest::newRow("mapped single is v4") << "::ffff:10.0.0.1" << true << 32;
+    QTest::newRow("mapped cidr is v4") << "::ffff:127.0.0.0/104" << true << 8;
+    QTest::newRow("mapped single is v4") << "::ffff:127.0.0.1" << true << 32;
     QTest::newRow("empty") << "" << false << 0;
     QTest::newRow("host name") << "example.org" << false << 0;
-    QTest::newRow("v4 prefix too long") << "10.0.0.0/33" << false << 0;
+    QTest::newRow("v4 prefix too long") << "127.0.0.0/33" << false << 0;
     QTest::newRow("v6 prefix too long") << "::/129" << false << 0;
-    QTest::newRow("no prefix") << "10.0.0.0/" << false << 0;
-    QTest::newRow("garbage prefix") << "10.0.0.0/x" << false << 0;
-    QTest::newRow("bad octet") << "10.0.0.256" << false << 0;
+    QTest::newRow("no prefix") << "127.0.0.0/" << false << 0;
+    QTest::newRow("garbage prefix") << "127.0.0.0/x" << false << 0;
+    QTest::newRow("bad octet") << "127.0.0.256" << false << 0;
 }
 
 void TestAccessRules::parses()
@@ -151,17 +151,17 @@ void TestAccessRules::policyDecides_data()
                                    << AccessVerdict::Denied << "203.0.113.0/24";
     QTest::newRow("not denied") << none << QStringList{"203.0.113.0/24"} << "198.51.100.1"
                                 << AccessVerdict::Admitted << "";
-    QTest::newRow("allowed") << QStringList{"10.0.0.0/8", "::1"} << none << "::1"
+    QTest::newRow("allowed") << QStringList{"127.0.0.0/8", "::1"} << none << "::1"
                              << AccessVerdict::Admitted << "::1";
     QTest::newRow("not on allowlist")
-        << QStringList{"10.0.0.0/8"} << none << "192.0.2.1" << AccessVerdict::NotAllowed << "";
-    QTest::newRow("deny wins over allow") << QStringList{"10.0.0.0/8"} << QStringList{"10.6.0.0/16"}
-                                          << "10.6.1.1" << AccessVerdict::Denied << "10.6.0.0/16";
+        << QStringList{"127.0.0.0/8"} << none << "192.0.2.1" << AccessVerdict::NotAllowed << "";
+    QTest::newRow("deny wins over allow") << QStringList{"127.0.0.0/8"} << QStringList{"127.6.0.0/16"}
+                                          << "127.6.1.1" << AccessVerdict::Denied << "127.6.0.0/16";
     QTest::newRow("allowed beside a deny")
-        << QStringList{"10.0.0.0/8"} << QStringList{"10.6.0.0/16"} << "10.7.1.1"
-        << AccessVerdict::Admitted << "10.0.0.0/8";
+        << QStringList{"127.0.0.0/8"} << QStringList{"127.6.0.0/16"} << "127.7.1.1"
+        << AccessVerdict::Admitted << "127.0.0.0/8";
     QTest::newRow("v6 deny, v4 peer")
-        << none << QStringList{"::/0"} << "10.0.0.1" << AccessVerdict::Admitted << "";
+        << none << QStringList{"::/0"} << "127.0.0.1" << AccessVerdict::Admitted << "";
 }
 
 void TestAccessRules::policyDecides()
@@ -211,7 +211,7 @@ void TestAccessRules::invalidEntriesAreReported()
 {
     QStringList invalid;
     const AccessPolicy policy =
-        AccessPolicy::fromTexts({QStringLiteral("10.0.0.0/8"), QStringLiteral("nope")},
+        AccessPolicy::fromTexts({QStringLiteral("127.0.0.0/8"), QStringLiteral("nope")},
                                 {QStringLiteral(""), QStringLiteral("1.2.3.4/40")}, &invalid);
     QCOMPARE(policy.allow.size(), 1);
     QCOMPARE(policy.deny.size(), 0);
@@ -252,9 +252,9 @@ void TestAccessRules::exposure_data()
     QTest::newRow("0.0.0.0, nothing") << "0.0.0.0" << none << none << "" << AccessExposure::Open;
     QTest::newRow(":: nothing") << "::" << none << none << "" << AccessExposure::Open;
     QTest::newRow("any, a denylist only")
-        << "any" << none << QStringList{"10.0.0.0/8"} << "" << AccessExposure::Open;
+        << "any" << none << QStringList{"127.0.0.0/8"} << "" << AccessExposure::Open;
     QTest::newRow("any, an allowlist")
-        << "any" << QStringList{"10.0.0.0/8"} << none << "" << AccessExposure::Guarded;
+        << "any" << QStringList{"127.0.0.0/8"} << none << "" << AccessExposure::Guarded;
     QTest::newRow("any, a token") << "any" << none << none << "t" << AccessExposure::Guarded;
     QTest::newRow("localhost") << "localhost" << none << none << "" << AccessExposure::ThisMachine;
     QTest::newRow("127.0.0.1") << "127.0.0.1" << none << none << "" << AccessExposure::ThisMachine;
@@ -262,7 +262,7 @@ void TestAccessRules::exposure_data()
     QTest::newRow("::1") << "::1" << none << none << "" << AccessExposure::ThisMachine;
     QTest::newRow("::ffff:127.0.0.1")
         << "::ffff:127.0.0.1" << none << none << "" << AccessExposure::ThisMachine;
-    QTest::newRow("one LAN address") << "192.168.1.5" << none << none << "" << AccessExposure::Open;
+    QTest::newRow("one LAN address") << "192.0.2.5" << none << none << "" << AccessExposure::Open;
 }
 
 void TestAccessRules::exposure()
