@@ -155,8 +155,9 @@ void TestAccessRules::policyDecides_data()
                              << AccessVerdict::Admitted << "::1";
     QTest::newRow("not on allowlist")
         << QStringList{"127.0.0.0/8"} << none << "192.0.2.1" << AccessVerdict::NotAllowed << "";
-    QTest::newRow("deny wins over allow") << QStringList{"127.0.0.0/8"} << QStringList{"127.6.0.0/16"}
-                                          << "127.6.1.1" << AccessVerdict::Denied << "127.6.0.0/16";
+    QTest::newRow("deny wins over allow")
+        << QStringList{"127.0.0.0/8"} << QStringList{"127.6.0.0/16"} << "127.6.1.1"
+        << AccessVerdict::Denied << "127.6.0.0/16";
     QTest::newRow("allowed beside a deny")
         << QStringList{"127.0.0.0/8"} << QStringList{"127.6.0.0/16"} << "127.7.1.1"
         << AccessVerdict::Admitted << "127.0.0.0/8";
