@@ -64,7 +64,7 @@ QString sampleValue(int id)
             return QStringLiteral("delimiter:02..03");
         return QStringLiteral("/tmp/chorus file.txt");
     case SettingKind::TextList:
-        return QStringLiteral("10.0.0.0/8");
+        return QStringLiteral("127.0.0.0/8");
     case SettingKind::Secret:
         return QStringLiteral("s3cret");
     case SettingKind::Boolean:

@@ -385,7 +385,7 @@ void tst_SettingsFile::fullTemporaryFolderKeepsOldFileByteIdentical()
     QCOMPARE(file.load().error, FileError::None);
     for (int i = 0; i < 20; ++i)
         file.setValue(QStringLiteral("recent/host%1").arg(i),
-                      QStringLiteral("10.0.0.%1:9999").arg(i));
+                      QStringLiteral("127.0.0.%1:9999").arg(i));
     QCOMPARE(file.save().error, FileError::None);
     const QByteArray before = readAll(path);
 
