@@ -1,6 +1,9 @@
 // Connection: a peer on the TLS port. Its socket is a QSslSocket, buffered
 // (the decrypted bytes live in its buffer: the unbuffered mode of plain peers
 // has no meaning for it), made in this thread and handshaking as a server.
+// Its read buffer is capped at one pass's worth (limits.readBufferBytes): while
+// a pass or the rate limit holds input back, the rest waits in the kernel
+// under TCP flow control, as for plain peers, not in our memory.
 // The table shows the negotiated version once the handshake is done; a
 // handshake that fails (a plain client on the TLS port, an old protocol)
 // ends the connection as TlsHandshakeFailed with OpenSSL's reason.
@@ -23,6 +26,7 @@ bool Connection::openTlsSocket(qintptr socketDescriptor, QString* error)
         return false;
     }
     configureServerSocket(socket, *m_tlsCredentials);
+    socket->setReadBufferSize(std::max<qint64>(m_limits.readBufferBytes, 1));
     connect(socket, &QSslSocket::encrypted, this, [this, socket] {
         m_snapshot.tlsProtocol = tlsProtocolName(int(socket->sessionProtocol()));
         log(LogLevel::Info, LogKind::Notice,
