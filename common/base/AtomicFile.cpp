@@ -148,7 +148,7 @@ QString FileResult::describe() const
     return {};
 }
 
-FileResult writeFileAtomically(const QString& path, const QByteArray& data)
+FileResult writeFileAtomically(const QString& path, const QByteArray& data, FileAccess access)
 {
     const QFileInfo target(path);
     const QString folder = target.absolutePath();
@@ -169,6 +169,8 @@ FileResult writeFileAtomically(const QString& path, const QByteArray& data)
         ::umask(mask);
         mode = 0666 & ~mask;
     }
+    if (access == FileAccess::OwnerOnly)
+        mode = 0600;
 
     QByteArray temporary = QFile::encodeName(folder + QLatin1String("/.") + target.fileName() +
                                              QLatin1String(".XXXXXX"));

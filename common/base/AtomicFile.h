@@ -9,7 +9,8 @@
 // truncated temporary over the user's file. writeFileAtomically() follows the
 // usual POSIX recipe instead and trusts nothing it has not checked:
 //   1. mkstemp() a temporary beside the target (same file system, so the
-//      rename is atomic), with the old file's permissions;
+//      rename is atomic), with the old file's permissions (or 0600 for a
+//      file that may hold a secret: FileAccess::OwnerOnly);
 //   2. write() every byte (EINTR and short writes retried), then fsync();
 //   3. verify: fstat() size == data size, and the bytes read back are equal;
 //   4. rename() over the target, then fsync() the folder.
@@ -48,8 +49,14 @@ struct FileResult
     QString describe() const;
 };
 
+// Who may read the written file. OwnerOnly (0600, whatever the old file's
+// mode or the umask) is for files that may hold a secret: the settings files
+// keep the access token, which the client must send as it is.
+enum class FileAccess { AsBefore, OwnerOnly };
+
 // Creates the target's folder when missing. See the recipe above.
-FileResult writeFileAtomically(const QString& path, const QByteArray& data);
+FileResult writeFileAtomically(const QString& path, const QByteArray& data,
+                               FileAccess access = FileAccess::AsBefore);
 // The same, for callers that only show the failure: *error gets describe().
 inline bool writeFileAtomically(const QString& path, const QByteArray& data, QString* error)
 {

@@ -162,7 +162,9 @@ FileResult SettingsFile::save()
         return FileResult{FileError::WriteFailed, m_path,
                           tr("the settings did not read back whole from %1 (is it full?)")
                               .arg(QDir::toNativeSeparators(QDir::tempPath()))};
-    FileResult written = writeFileAtomically(m_path, bytes);
+    // Owner only: the settings may hold the access token (in clear, since the
+    // client must send it as it is), as ssh and mosquitto keep their secrets.
+    FileResult written = writeFileAtomically(m_path, bytes, FileAccess::OwnerOnly);
     if (written.ok()) {
         m_values = merged;
         m_changed.clear();

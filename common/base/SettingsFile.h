@@ -8,7 +8,8 @@
 //
 // Like QSettings, save() merges: it re-reads the file and writes only the
 // keys changed through this object, so two windows of one program that save
-// in turn keep each other's changes.
+// in turn keep each other's changes. The file is written owner-only (0600):
+// it may hold the access token.
 
 #include "base/AtomicFile.h"
 

@@ -32,6 +32,7 @@ private slots:
     void roundTrip_data();
     void roundTrip();
     void removeIsSaved();
+    void savedFileIsOwnerOnly();
     void mergeKeepsBothObjectsChanges();
     void loadSeesAReplacementWithinOneTimestampTick();
     void mergeSeesAReplacementWithinOneTimestampTick();
@@ -203,6 +204,33 @@ void tst_SettingsFile::removeIsSaved()
     SettingsFile reread(path);
     QCOMPARE(reread.load().error, FileError::None);
     QCOMPARE(reread.keys(), QStringList{QStringLiteral("g/kept")});
+}
+
+// The settings may hold the access token: a saved file is readable by its
+// owner only, even when it was world-readable before (it was kept 0644).
+void tst_SettingsFile::savedFileIsOwnerOnly()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("chorus.conf"));
+    writePlain(path, "[access]\ntoken=\n");
+    QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup |
+                                            QFile::ReadOther));
+    SettingsFile file(path);
+    QCOMPARE(file.load().error, FileError::None);
+    file.setValue(QStringLiteral("access/token"), QStringLiteral("s3cret"));
+    QCOMPARE(file.save().error, FileError::None);
+    struct stat info
+    {
+    };
+    QCOMPARE(::stat(QFile::encodeName(path).constData(), &info), 0);
+    QCOMPARE(info.st_mode & 07777, mode_t(0600));
+
+    const QString fresh = dir.filePath(QStringLiteral("new/chorus.conf"));
+    SettingsFile created(fresh);
+    created.setValue(QStringLiteral("access/token"), QStringLiteral("s3cret"));
+    QCOMPARE(created.save().error, FileError::None);
+    QCOMPARE(::stat(QFile::encodeName(fresh).constData(), &info), 0);
+    QCOMPARE(info.st_mode & 07777, mode_t(0600));
 }
 
 void tst_SettingsFile::mergeKeepsBothObjectsChanges()
