@@ -181,16 +181,31 @@ void TestBenchRun::holdKeepsEveryConnectionOpen()
     QVERIFY(run.result.value("connect_s").toDouble() >= 0.08);
 
     // The same hold, but the server goes away during it: nobody is still open.
-    ServerProcess doomed;
-    const quint16 doomedPort = doomed.startEpoll("none");
-    QVERIFY(doomedPort != 0);
+    // The server is this test's own, so it goes away exactly when all 50 are
+    // connected and answered (no guess at how long that takes).
+    QTcpServer doomed;
+    QVERIFY(doomed.listen(QHostAddress::LocalHost, 0));
+    QList<QTcpSocket*> held;
+    int answered = 0;
+    connect(&doomed, &QTcpServer::newConnection, &doomed, [&] {
+        while (QTcpSocket* socket = doomed.nextPendingConnection()) {
+            held.append(socket);
+            connect(socket, &QTcpSocket::readyRead, socket, [socket, &answered] {
+                socket->readAll();
+                socket->write("ok\n");
+                ++answered;
+            });
+        }
+    });
     QProcess bench;
     bench.start(QStringLiteral(CHORUS_BENCH_EXE),
-                {"--port", QString::number(doomedPort), "--connections", "50", "--mode", "hold",
-                 "--framing", "none", "--duration", "3", "--json"});
+                {"--port", QString::number(doomed.serverPort()), "--connections", "50", "--mode",
+                 "hold", "--framing", "none", "--duration", "10", "--json"});
     QVERIFY(bench.waitForStarted());
-    QTest::qWait(800);
-    doomed.stop();
+    QTRY_COMPARE_WITH_TIMEOUT(answered, 50, 20000);
+    doomed.close();
+    for (QTcpSocket* socket : std::as_const(held))
+        socket->abort();
     QVERIFY(bench.waitForFinished(20000));
     const QString out = QString::fromUtf8(bench.readAllStandardOutput());
     const QJsonObject result =

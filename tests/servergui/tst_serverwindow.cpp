@@ -16,6 +16,7 @@
 #include "FullFileSystem.h"
 #include "ListenBar.h"
 #include "LogPane.h"
+#include "PrivateNetwork.h"
 #include "ReplyBookEditor.h"
 #include "ServerSettingsDialog.h"
 #include "ServerWindow.h"
@@ -304,6 +305,17 @@ void TestServerWindow::openToTheNetworkWarns()
     QFETCH(QString, token);
     QFETCH(AccessExposure, exposure);
     QFETCH(ListenBar::Look, look);
+    if (listen == QLatin1String("any")) {
+        // Every interface: only in a network namespace of the test's own.
+        const testing::PrivateNetworkRun run = testing::runThisRowInPrivateNetwork();
+        if (run.outcome == testing::PrivateNetworkRun::Outcome::Unavailable)
+            QSKIP(qPrintable(run.output));
+        if (run.outcome != testing::PrivateNetworkRun::Outcome::Inside) {
+            QVERIFY2(run.outcome == testing::PrivateNetworkRun::Outcome::Passed,
+                     qPrintable(run.output));
+            return;
+        }
+    }
 
     ServerCommandLineOptions options = localOptions();
     options.overrides.set(settingId(ServerSetting::Listen), listen);

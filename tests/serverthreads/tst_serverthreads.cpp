@@ -5,6 +5,7 @@
 #include "EngineHarness.h"
 
 #include <QThread>
+#include <QTimer>
 #include <QtTest>
 
 #include <atomic>
@@ -42,20 +43,22 @@ void tst_ServerThreads::twoThousandPeersWhileBookIsEdited()
     QStringList allowed = factoryTexts();
     allowed << edited;
     // The main thread drives 2000 peers; the edits come from their own thread
-    // so they really interleave with the I/O threads' picks.
-    std::atomic<bool> editing{true};
+    // (a timer there, every millisecond) so they really interleave with the
+    // I/O threads' picks.
     std::atomic<int> edits{0};
-    std::unique_ptr<QThread> editor(QThread::create([&] {
-        while (editing.load()) {
-            // Alternate between the factory list and a one-entry list.
-            if (edits.fetch_add(1) % 2)
-                harness.book->setEntries({ReplyEntry{edited}});
-            else
-                harness.book->resetToFactory();
-            QThread::usleep(200);
-        }
-    }));
-    editor->start();
+    QThread editor;
+    QTimer editTimer;
+    editTimer.setInterval(std::chrono::milliseconds(1));
+    editTimer.moveToThread(&editor);
+    QObject::connect(&editTimer, &QTimer::timeout, &editTimer, [&] {
+        // Alternate between the factory list and a one-entry list.
+        if (edits.fetch_add(1) % 2)
+            harness.book->setEntries({ReplyEntry{edited}});
+        else
+            harness.book->resetToFactory();
+    });
+    QObject::connect(&editor, &QThread::started, &editTimer, qOverload<>(&QTimer::start));
+    editor.start();
 
     std::vector<std::unique_ptr<TestClient>> clients;
     clients.reserve(kClients);
@@ -71,8 +74,9 @@ void tst_ServerThreads::twoThousandPeersWhileBookIsEdited()
         std::all_of(clients.begin(), clients.end(),
                     [](const auto& client) { return client->lines().size() >= kMessages; }),
         60000);
-    editing = false;
-    editor->wait();
+    QMetaObject::invokeMethod(&editTimer, &QTimer::stop, Qt::BlockingQueuedConnection);
+    editor.quit();
+    editor.wait();
     QVERIFY(edits.load() > 2);
 
     int editedReplies = 0;
