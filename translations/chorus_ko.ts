@@ -315,11 +315,11 @@
     </message>
     <message>
         <source>stopped</source>
-        <translation>중지</translation>
+        <translation>중지됨</translation>
     </message>
     <message>
         <source>connected</source>
-        <translation>연결</translation>
+        <translation>연결됨</translation>
     </message>
     <message>
         <source>disconnected</source>
@@ -2228,7 +2228,7 @@ Qt 자체 옵션(-platform, -style, -display, -geometry, ...)은 Qt에 넘겨집
     </message>
     <message>
         <source>Connected · %1 · %2 since %3</source>
-        <translation>연결됨 · %1 · %3부터 %2</translation>
+        <translation>연결됨 · %1 · %2 · %3부터</translation>
     </message>
     <message>
         <source>Reconnecting in %1 (attempt %2) · last error: %3</source>
@@ -2366,11 +2366,11 @@ Qt 자체 옵션(-platform, -style, -display, -geometry, ...)은 Qt에 넘겨집
     </message>
     <message>
         <source>Msgs in</source>
-        <translation>받은 메시지</translation>
+        <translation>받음</translation>
     </message>
     <message>
         <source>Msgs out</source>
-        <translation>보낸 메시지</translation>
+        <translation>보냄</translation>
     </message>
     <message>
         <source>Bytes in</source>
@@ -2882,7 +2882,7 @@ Qt 자체 옵션(-platform, -style, -display, -geometry, ...)은 Qt에 넘겨집
     </message>
     <message>
         <source>Where clients may connect from. This machine only listens on 127.0.0.1 and ::1, so &quot;localhost&quot; works over IPv4 and IPv6.</source>
-        <translation>클라이언트가 접속할 수 있는 곳. &quot;이 컴퓨터만&quot;은 127.0.0.1과 ::1에서 수신 대기하므로 &quot;localhost&quot;가 IPv4와 IPv6 모두로 됩니다.</translation>
+        <translation>클라이언트가 접속할 수 있는 곳. &quot;이 컴퓨터만&quot;은 127.0.0.1과 ::1에서 수신 대기하므로 &quot;localhost&quot;로 IPv4와 IPv6 모두 연결됩니다.</translation>
     </message>
     <message>
         <source>any free port</source>
@@ -4657,6 +4657,13 @@ Hex: 상자 전체가 메시지 하나, 예: 01 03 00 00 00 0A C5 CD (공백과 
     <message>
         <source>This entry of the kept history could not be read</source>
         <translation>보관된 기록의 이 항목을 읽을 수 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>chorus::SessionStore</name>
+    <message>
+        <source>no free session number</source>
+        <translation>남은 세션 번호가 없습니다</translation>
     </message>
 </context>
 <context>
