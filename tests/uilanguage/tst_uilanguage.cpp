@@ -5,6 +5,7 @@
 #include "ClientWindow.h"
 #include "LanguageMenu.h"
 #include "ServerWindow.h"
+#include "base/AtomicFile.h"
 #include "base/SettingsFile.h"
 #include "base/UiLanguage.h"
 
@@ -71,6 +72,7 @@ private slots:
     void unknownSavedValueMeansSystem();
     void koreanTranslatorTranslates();
     void englishKeepsSourceTextsAndPlurals();
+    void freeHelperTextsTranslate();
     void qtStandardButtonsInKorean();
     void serverWindowInKorean();
     void clientWindowInKorean();
@@ -175,6 +177,19 @@ void TestUiLanguage::englishKeepsSourceTextsAndPlurals()
              QStringLiteral("1 byte"));
     QCOMPARE(QCoreApplication::translate("chorus::FramingEditor", "%n byte(s)", nullptr, 2),
              QStringLiteral("2 bytes"));
+}
+
+// A file-local tr() helper in common/ translates in its class's context, but
+// lupdate files the texts under the namespace ("chorus"): without the
+// fallback (base/TranslateIn.h) these stayed English under Korean.
+void TestUiLanguage::freeHelperTextsTranslate()
+{
+    QVERIFY(m_translators.install(UiLanguage::Korean));
+    QByteArray data;
+    const FileResult folder = readRegularFile(m_dir.path(), 1024, &data);
+    QCOMPARE(folder.error, FileError::NotRegularFile);
+    QCOMPARE(folder.reason, QCoreApplication::translate("chorus", "a folder"));
+    QCOMPARE(folder.reason, QStringLiteral("폴더"));
 }
 
 void TestUiLanguage::qtStandardButtonsInKorean()
