@@ -18,6 +18,7 @@ JOBS="${CHORUS_JOBS:-$(nproc)}"
 PACKAGES=(
   build-essential cmake ninja-build pkg-config zlib1g-dev libpcre2-dev
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools libgl-dev
+  qt6-l10n-tools qt6-translations-l10n # lupdate/lrelease; Qt's own Korean strings (qtbase_ko.qm)
   libqt6svg6 qt6-qpa-plugins qt6-gtk-platformtheme
   qt6-charts-dev libqt6opengl6-dev # the traffic and round-trip charts (Qt Charts needs Qt6OpenGL's CMake files)
   fonts-noto-cjk python3 netcat-openbsd telnet procps iproute2 clang libclang-rt-14-dev

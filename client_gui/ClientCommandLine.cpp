@@ -1,4 +1,5 @@
 #include "ClientCommandLine.h"
+#include "base/TranslateIn.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -9,7 +10,7 @@ namespace {
 
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("chorus::ClientCommandLine", text);
+    return translateIn({"chorus::ClientCommandLine", "chorus"}, text);
 }
 
 // Options QGuiApplication, QApplication and the xcb plugin read from argv,

@@ -7,6 +7,7 @@
 #include "ClientWindow.h"
 #include "FindBar.h"
 #include "HistoryDelegate.h"
+#include "LanguageMenu.h"
 #include "RecentSessionsMenu.h"
 #include "SessionKeeper.h"
 
@@ -92,6 +93,7 @@ void ClientWindow::buildMenus()
             &ClientWindow::openSettingsDialog);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addMenu(new LanguageMenu(m_settings.path(), this));
     help->addAction(tr("&About Chorus Client"), this, [this] {
         QMessageBox::about(this, tr("About Chorus Client"),
                            tr("<b>Chorus Client</b> %1<br>A chat-style TCP client for testing "

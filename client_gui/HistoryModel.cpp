@@ -1,4 +1,5 @@
 #include "HistoryModel.h"
+#include "base/TranslateIn.h"
 
 #include "ClientEventText.h"
 #include "base/JsonBytes.h"
@@ -18,7 +19,7 @@ constexpr qsizetype kToolTipBytes = 256;
 
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("chorus::HistoryModel", text);
+    return translateIn({"chorus::HistoryModel", "chorus"}, text);
 }
 
 } // namespace

@@ -1,5 +1,6 @@
 #include "SessionStore.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -64,7 +65,9 @@ FileResult SessionStore::reserve(const QString& host, quint16 port, const QDateT
         if (!file.exists())
             return FileResult{FileError::OpenFailed, candidate, file.errorString()};
     }
-    return FileResult{FileError::OpenFailed, folder, QStringLiteral("no free session number")};
+    return FileResult{
+        FileError::OpenFailed, folder,
+        QCoreApplication::translate("chorus::SessionStore", "no free session number")};
 }
 
 void SessionStore::prune(const QString& host, quint16 port, const QString& keep) const

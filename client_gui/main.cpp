@@ -4,12 +4,15 @@
 #include "ClientSettings.h"
 #include "ClientWindow.h"
 #include "ConsoleClient.h"
+#include "LanguageMenu.h"
+#include "base/UiLanguage.h"
 #include "client/ClientSessionRecorder.h"
 #include "client/SimulatedVehicle.h"
 
 #include <QApplication>
 #include <QFile>
 #include <QIcon>
+#include <QProcess>
 #include <memory>
 
 #include <cstdio>
@@ -31,6 +34,8 @@ int runConsole(int argc, char* argv[], const chorus::ClientCommandLine::Result& 
     QCoreApplication app(coreArgc, argv);
     Q_UNUSED(argc);
     setApplicationNames();
+    chorus::UiTranslators translators;
+    translators.install(chorus::savedUiLanguage(chorus::ClientSettings::defaultPath()));
     chorus::ClientSettings settings;
     QList<chorus::SettingProblem> problems;
     settings.load(&problems); // a bad saved value falls back to its default
@@ -93,7 +98,19 @@ int main(int argc, char* argv[])
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments.append(QString::fromLocal8Bit(argv[i]));
-    const chorus::ClientCommandLine::Result parsed = chorus::ClientCommandLine::parse(arguments);
+    chorus::ClientCommandLine::Result parsed = chorus::ClientCommandLine::parse(arguments);
+    // --help, --version and errors in the chosen language: translators need an
+    // application object (no GUI one: no display needed), and the texts are
+    // made while parsing.
+    std::unique_ptr<QCoreApplication> textApp;
+    chorus::UiTranslators textTranslators;
+    if (parsed.status != chorus::ClientCommandLine::Status::Ok) {
+        static int textArgc = 1;
+        setApplicationNames();
+        textApp = std::make_unique<QCoreApplication>(textArgc, argv);
+        textTranslators.install(chorus::savedUiLanguage(chorus::ClientSettings::defaultPath()));
+        parsed = chorus::ClientCommandLine::parse(arguments);
+    }
     switch (parsed.status) {
     case chorus::ClientCommandLine::Status::HelpRequested:
         // Answered with no display (ssh, CI): no GUI platform plugin is loaded.
@@ -124,6 +141,8 @@ int main(int argc, char* argv[])
 
     QApplication app(qtArgc, qtArgv.data());
     setApplicationNames();
+    chorus::UiTranslators translators;
+    translators.install(chorus::savedUiLanguage(chorus::ClientSettings::defaultPath()));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/chorus/icons/chorus-client.svg")));
     // Matches the installed .desktop file, so the desktop shows the right icon and name.
     QApplication::setDesktopFileName(QStringLiteral("net.chorus_tools.ChorusClient"));
@@ -134,5 +153,9 @@ int main(int argc, char* argv[])
     auto* window = new chorus::ClientWindow(options);
     window->setAttribute(Qt::WA_DeleteOnClose);
     window->show();
-    return app.exec();
+    const int code = app.exec();
+    // Help → Language asked for a fresh start in the new language.
+    if (chorus::LanguageMenu::restartRequested() && code == 0)
+        QProcess::startDetached(QString::fromLocal8Bit(argv[0]), arguments.mid(1));
+    return code;
 }

@@ -24,7 +24,9 @@ if(CHORUS_HELP2MAN)
         add_custom_command(
             OUTPUT ${page}.gz
             COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_CURRENT_BINARY_DIR}/man
-            COMMAND ${CMAKE_COMMAND} -E env QT_QPA_PLATFORM=offscreen
+            # In English whatever the builder's locale or saved language (a private HOME).
+            COMMAND ${CMAKE_COMMAND} -E env QT_QPA_PLATFORM=offscreen LC_ALL=C.UTF-8 LANGUAGE=
+                    HOME=${CMAKE_CURRENT_BINARY_DIR}/man XDG_CONFIG_HOME=${CMAKE_CURRENT_BINARY_DIR}/man
                     ${CHORUS_HELP2MAN} --no-info --no-discard-stderr --section=1
                     --name=${program} --output=${page} $<TARGET_FILE:${program}>
             COMMAND gzip -9 -n -f ${page}

@@ -115,3 +115,6 @@ trap - EXIT
 "$ROOT/scripts/screenshots-client-bytes.sh" "$OUT"
 "$ROOT/scripts/screenshots-client-simulate.sh" "$OUT"
 "$ROOT/scripts/screenshots-server-commands.sh" "$OUT"
+# Both windows in Korean and in English (the README's Language section).
+"$ROOT/scripts/screenshots-language.sh" "$OUT" ko
+"$ROOT/scripts/screenshots-language.sh" "$OUT" en

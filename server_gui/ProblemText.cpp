@@ -1,4 +1,5 @@
 #include "ProblemText.h"
+#include "base/TranslateIn.h"
 
 #include "base/Endpoint.h"
 
@@ -10,7 +11,7 @@ namespace chorus {
 namespace {
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("chorus::ProblemText", text);
+    return translateIn({"chorus::ProblemText", "chorus"}, text);
 }
 } // namespace
 

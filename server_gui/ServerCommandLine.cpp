@@ -1,4 +1,5 @@
 #include "ServerCommandLine.h"
+#include "base/TranslateIn.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -9,7 +10,7 @@ namespace {
 
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("chorus::ServerCommandLine", text);
+    return translateIn({"chorus::ServerCommandLine", "chorus"}, text);
 }
 
 void setUp(QCommandLineParser& parser)

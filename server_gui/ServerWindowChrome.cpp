@@ -9,6 +9,7 @@
 #include "ConnectionTableModel.h"
 #include "ElidedLabel.h"
 #include "FramingChoice.h"
+#include "LanguageMenu.h"
 #include "ListenBar.h"
 #include "LogPane.h"
 #include "ReplyBookEditor.h"
@@ -182,6 +183,7 @@ void ServerWindow::buildMenus()
     viewMenu->addAction(chart);
 
     QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
+    helpMenu->addMenu(new LanguageMenu(m_settings.path(), this));
     helpMenu->addAction(tr("&About Chorus Server"), this, [this] {
         QMessageBox::about(this, tr("About Chorus Server"),
                            tr("<b>Chorus Server</b> %1<br>A multi-client TCP server that answers "

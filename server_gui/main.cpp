@@ -2,13 +2,17 @@
 
 #include "EventLoopLagMonitor.h"
 #include "HeadlessServer.h"
+#include "LanguageMenu.h"
 #include "ServerCommandLine.h"
+#include "ServerSettings.h"
 #include "ServerWindow.h"
 #include "UnixSignalWatcher.h"
+#include "base/UiLanguage.h"
 
 #include <QApplication>
 #include <QCoreApplication>
 #include <QIcon>
+#include <QProcess>
 #include <QTextStream>
 
 #include <csignal>
@@ -125,13 +129,33 @@ int main(int argc, char** argv)
         arguments.append(QString::fromLocal8Bit(argv[i]));
     const auto split = chorus::ServerCommandLine::splitArguments(arguments);
     const auto result = chorus::ServerCommandLine::parse(split.ours);
-    if (const int code = handleParseResult(result); code >= 0)
-        return code;
+    const QString settingsPath = chorus::ServerSettings::defaultPath();
+    if (result.status != chorus::ServerCommandLine::Status::Ok) {
+        // --help, --version and errors in the chosen language: translators need
+        // an application object, and the texts are made while parsing.
+        int textArgc = 1;
+        QCoreApplication textApp(textArgc, argv);
+        chorus::UiTranslators translators;
+        translators.install(chorus::savedUiLanguage(settingsPath));
+        return handleParseResult(chorus::ServerCommandLine::parse(split.ours));
+    }
     QtArguments qtArguments(split.qt);
+    chorus::UiTranslators translators;
     if (result.options.headless) {
         QCoreApplication app(qtArguments.count(), qtArguments.values());
+        translators.install(chorus::savedUiLanguage(settingsPath));
         return runHeadless(result.options);
     }
-    QApplication app(qtArguments.count(), qtArguments.values());
-    return runWindow(result.options);
+    int code = 0;
+    {
+        QApplication app(qtArguments.count(), qtArguments.values());
+        translators.install(chorus::savedUiLanguage(settingsPath));
+        code = runWindow(result.options);
+        translators.remove();
+    }
+    // Help → Language asked for a fresh start in the new language, once the
+    // window has closed (the engine stopped, its port free again).
+    if (chorus::LanguageMenu::restartRequested() && code == 0)
+        QProcess::startDetached(QString::fromLocal8Bit(argv[0]), arguments.mid(1));
+    return code;
 }

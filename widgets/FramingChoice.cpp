@@ -1,4 +1,5 @@
 #include "FramingChoice.h"
+#include "base/TranslateIn.h"
 
 #include "FramingEditor.h"
 
@@ -16,7 +17,7 @@ const QString kKeptItem = QStringLiteral("kept"); // a framing from the dialog o
 
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("chorus::FramingChoice", text);
+    return translateIn({"chorus::FramingChoice", "chorus"}, text);
 }
 
 QString canonical(const QString& spelling)

@@ -1,4 +1,5 @@
 #include "answer/ReplyBookFile.h"
+#include "base/TranslateIn.h"
 
 #include "answer/Placeholders.h"
 #include "base/JsonBytes.h"
@@ -25,7 +26,7 @@ namespace {
 
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("chorus::ReplyBookFile", text);
+    return translateIn({"chorus::ReplyBookFile", "chorus"}, text);
 }
 
 template <typename T>

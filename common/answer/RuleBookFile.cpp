@@ -1,4 +1,5 @@
 #include "answer/RuleBookFile.h"
+#include "base/TranslateIn.h"
 
 #include "answer/Placeholders.h"
 #include "base/JsonBytes.h"
@@ -17,7 +18,7 @@ namespace {
 
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("chorus::RuleBookFile", text);
+    return translateIn({"chorus::RuleBookFile", "chorus"}, text);
 }
 
 std::nullopt_t refuse(BookFileResult* result, BookFormatError error, const QString& reason)

@@ -1,4 +1,5 @@
 #include "base/AtomicFile.h"
+#include "base/TranslateIn.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -19,7 +20,7 @@ namespace {
 
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("chorus::AtomicFile", text);
+    return translateIn({"chorus::AtomicFile", "chorus"}, text);
 }
 
 QString errnoText(int error)

@@ -1,4 +1,5 @@
 #include "base/SettingsFile.h"
+#include "base/TranslateIn.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -16,7 +17,7 @@ constexpr qint64 kMaxSettingsBytes = 16 * 1024 * 1024;
 
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("chorus::SettingsFile", text);
+    return translateIn({"chorus::SettingsFile", "chorus"}, text);
 }
 
 // QSettings escapes control characters in what it writes, so a NUL or other

@@ -1,4 +1,5 @@
 #include "command/CommandPreset.h"
+#include "base/TranslateIn.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -11,7 +12,7 @@ namespace {
 
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("chorus::CommandPreset", text);
+    return translateIn({"chorus::CommandPreset", "chorus"}, text);
 }
 
 constexpr qsizetype kMaxCommandNameLength = 64;

@@ -1,4 +1,5 @@
 #include "command/CommandPresetFile.h"
+#include "base/TranslateIn.h"
 
 #include "base/JsonBytes.h"
 
@@ -14,7 +15,7 @@ namespace {
 
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("chorus::CommandPresetFile", text);
+    return translateIn({"chorus::CommandPresetFile", "chorus"}, text);
 }
 
 const QLatin1String kFormat("chorus-command-presets");

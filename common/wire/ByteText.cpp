@@ -1,4 +1,5 @@
 #include "wire/ByteText.h"
+#include "base/TranslateIn.h"
 
 #include <algorithm>
 
@@ -438,7 +439,7 @@ std::optional<QByteArray> parseBytes(QStringView text, ByteInput input, BytePars
 QString describeParseError(const ByteParseError& error)
 {
     const auto tr = [](const char* text) {
-        return QCoreApplication::translate("chorus::ByteText", text);
+        return translateIn({"chorus::ByteText", "chorus"}, text);
     };
     // Positions are shown counting from 1, as an editor's column.
     const qsizetype column = error.position + 1;

@@ -4,6 +4,7 @@
 // VehicleMessages.cpp): the field reader that gives every decode error its
 // precise wording, and the compact JSON writer. Not for use outside wire/.
 
+#include "base/TranslateIn.h"
 #include "wire/ChorusProtocol.h"
 
 #include <QByteArray>
@@ -19,7 +20,9 @@ namespace chorus::detail {
 
 inline QString tr(const char* text)
 {
-    return QCoreApplication::translate("chorus::ChorusProtocol", text);
+    return translateIn(
+        {"chorus::ChorusProtocol", "chorus", "chorus::detail", "chorus::detail::FieldReader"},
+        text);
 }
 
 struct DecodeFailure

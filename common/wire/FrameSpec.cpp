@@ -1,4 +1,5 @@
 #include "wire/FrameSpec.h"
+#include "base/TranslateIn.h"
 
 #include "wire/ByteText.h"
 
@@ -11,7 +12,7 @@ namespace {
 
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("chorus::FrameSpec", text);
+    return translateIn({"chorus::FrameSpec", "chorus"}, text);
 }
 
 QString compactHex(const QByteArray& bytes)

@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Both windows side by side on a 1366x768 screen in one interface language:
+#   scripts/screenshots-language.sh OUT ko   -> OUT/chorus-side-by-side-ko.png
+#   scripts/screenshots-language.sh OUT en   -> OUT/chorus-side-by-side-en.png
+# The language comes from the locale (LANG), as on a user's desktop; no saved
+# choice (a private HOME). The server has three peers, the client a short
+# conversation. Everything talks to 127.0.0.1 only; every process started here
+# is stopped on exit.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+BUILD="${CHORUS_BUILD_DIR:-$ROOT/build}"
+OUT="${1:?usage: $0 OUT ko|en}"
+LANGUAGE_CODE="${2:?usage: $0 OUT ko|en}"
+mkdir -p "$OUT"
+SERVER="$BUILD/server_gui/chorus-server"
+CLIENT="$BUILD/client_gui/chorus-client"
+
+SANDBOX="$(mktemp -d)"
+export XDG_CONFIG_HOME="$SANDBOX/config" XDG_DATA_HOME="$SANDBOX/data" HOME="$SANDBOX"
+unset LC_ALL LC_MESSAGES LANGUAGE
+case "$LANGUAGE_CODE" in
+  ko) export LANG=ko_KR.UTF-8 ;;
+  en) export LANG=en_US.UTF-8 ;;
+  *) echo "usage: $0 OUT ko|en" >&2; exit 2 ;;
+esac
+DISPLAY_NUM="${CHORUS_SHOT_DISPLAY:-:96}"
+# xdotool types through the C library's locale: ko_KR may not be generated.
+xdo() { LC_ALL=C.UTF-8 xdotool "$@"; }
+pids=()
+cleanup() {
+  # The programs first, then the X server they draw on (pids[0]).
+  for ((i = ${#pids[@]} - 1; i >= 1; i--)); do kill "${pids[i]}" 2>/dev/null || true; done
+  for ((i = ${#pids[@]} - 1; i >= 1; i--)); do wait "${pids[i]}" 2>/dev/null || true; done
+  kill "${pids[0]}" 2>/dev/null || true
+  wait 2>/dev/null || true
+  rm -rf "$SANDBOX"
+}
+trap cleanup EXIT
+
+Xvfb "$DISPLAY_NUM" -screen 0 1366x768x24 -nolisten tcp >/dev/null 2>&1 &
+pids+=($!)
+export DISPLAY="$DISPLAY_NUM"
+for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+
+PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+"$SERVER" --listen 127.0.0.1 --port "$PORT" --start &
+pids+=($!)
+for _ in $(seq 100); do python3 -c "import socket; socket.create_connection(('127.0.0.1',$PORT),0.2).close()" 2>/dev/null && break; sleep 0.1; done
+
+# Three peers: a line-based device, one without terminators, a Chorus client.
+python3 - "$PORT" <<'PY' &
+import json, socket, sys, time
+port = int(sys.argv[1])
+def open_peer():
+    return socket.create_connection(("127.0.0.1", port))
+line = open_peer(); raw = open_peer(); proto = open_peer()
+proto.sendall(json.dumps({"type": "hello", "proto": 1, "name": "ground-station", "app": "demo"}).encode() + b"\n")
+for i in range(6):  # bounded: a few messages each, then stay connected for the shot
+    line.sendall(f"telemetry {i}: alt=120m bat=87%\n".encode())
+    raw.sendall(f"상태 보고 {i}".encode())
+    proto.sendall(json.dumps({"type": "msg", "seq": i + 1, "text": f"heartbeat {i}"}, ensure_ascii=False).encode() + b"\n")
+    time.sleep(0.3)
+    for s in (line, raw, proto):
+        s.setblocking(False)
+        try:
+            s.recv(65536)
+        except BlockingIOError:
+            pass
+        s.setblocking(True)
+time.sleep(30)
+PY
+pids+=($!)
+sleep 3
+SWID="$(xdo search --sync --name 'Chorus Server' | head -1)"
+
+"$CLIENT" --host 127.0.0.1 --port "$PORT" --protocol chorus --connect &
+pids+=($!)
+sleep 2
+WID="$(xdo search --sync --name 'Chorus Client' | head -1)"
+xdo windowactivate --sync "$WID" 2>/dev/null || xdo windowfocus --sync "$WID" || true
+for msg in "hello from the bench" "status?" "드론 연결 확인"; do
+  xdo type --delay 90 --window "$WID" "$msg"
+  xdo key --window "$WID" Return
+  sleep 0.4
+done
+
+# Each window on one half of the screen (no window manager under Xvfb).
+xdo windowmove "$SWID" 0 0 windowsize "$SWID" 683 768
+xdo windowmove "$WID" 683 0 windowsize "$WID" 683 768
+sleep 1.5
+import -window root "$OUT/chorus-side-by-side-$LANGUAGE_CODE.png"
+echo "wrote $OUT/chorus-side-by-side-$LANGUAGE_CODE.png"

@@ -1,0 +1,46 @@
+#pragma once
+
+// Help → Language: 한국어, English or the system's language. The choice is
+// saved in the program's settings file (base/UiLanguage) and applies when the
+// program starts again, which the menu offers to do at once: most texts are
+// set once when a window is built, so only a fresh start shows every one of
+// them in the new language.
+
+#include "base/UiLanguage.h"
+
+#include <QMenu>
+
+#include <map>
+
+class QActionGroup;
+
+namespace chorus {
+
+class LanguageMenu : public QMenu
+{
+    Q_OBJECT
+
+public:
+    LanguageMenu(const QString& settingsPath, QWidget* parent);
+
+    QAction* action(UiLanguage language) const { return m_actions.at(language); }
+    UiLanguage saved() const { return m_saved; }
+
+    // Whether the user asked for a restart in the new language; main() starts
+    // the program again once its window has closed.
+    static bool restartRequested();
+
+signals:
+    // The choice was saved (before the question about restarting).
+    void languageSaved(chorus::UiLanguage language);
+
+private:
+    void choose(UiLanguage language);
+
+    QString m_settingsPath;
+    UiLanguage m_saved = UiLanguage::System;
+    QActionGroup* m_group = nullptr;
+    std::map<UiLanguage, QAction*> m_actions;
+};
+
+} // namespace chorus
