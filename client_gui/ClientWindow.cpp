@@ -113,6 +113,9 @@ ClientWindow::ClientWindow(const ClientWindowOptions& options, QWidget* parent)
     sendBox()->setFocus();
     if (options.connectNow)
         QTimer::singleShot(0, this, &ClientWindow::connectOrDisconnect);
+    if (const QString replay = m_current.get(settingId(ClientSetting::Replay)).toString();
+        !replay.isEmpty())
+        replaySession(replay);
 }
 
 ClientWindow::~ClientWindow()
