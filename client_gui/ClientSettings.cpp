@@ -1,6 +1,7 @@
 #include "ClientSettings.h"
 
 #include "client/KnownChorusServers.h"
+#include "client/SessionReplay.h"
 #include "client/SimulatedVehicle.h"
 #include "wire/VehicleMessages.h"
 
@@ -305,6 +306,28 @@ QList<SettingSpec> clientRows()
         "Write every event (connect, disconnect, each message with its exact bytes, commands "
         "and acks) to DIR as JSON lines with microsecond times, in files of 16 MiB, the newest "
         "8 kept. Empty: no session log.");
+
+    SettingSpec& replay = row(ClientSetting::Replay);
+    replay = spec("replay", "replay", SettingKind::Text, QString());
+    replay.valueName = "FILE";
+    replay.label = QT_TRANSLATE_NOOP("chorus::ClientSettings", "Replay session");
+    replay.help = QT_TRANSLATE_NOOP(
+        "chorus::ClientSettings",
+        "Once connected, send the sent messages (\"out\" lines) of a session log FILE again, "
+        "with their original timing scaled by --replay-speed. With --console the program ends "
+        "when the replay has and its replies came (status 3 for a file that cannot be "
+        "replayed).");
+
+    SettingSpec& replaySpeed = row(ClientSetting::ReplaySpeed);
+    replaySpeed = spec("replay/speed", "replay-speed", SettingKind::Text, QStringLiteral("1"));
+    replaySpeed.minimum = 1;
+    replaySpeed.acceptsEntry = [](const QString& text) { return bool(parseReplaySpeed(text)); };
+    replaySpeed.valueName = "X";
+    replaySpeed.label = QT_TRANSLATE_NOOP("chorus::ClientSettings", "Replay speed");
+    replaySpeed.help = QT_TRANSLATE_NOOP(
+        "chorus::ClientSettings",
+        "How fast a replay goes: 1 as recorded, 2 twice as fast, 0.5 half as fast, up to "
+        "1000; 0 as fast as possible.");
     return rows;
 }
 
@@ -349,6 +372,7 @@ FileResult ClientSettings::load(QList<SettingProblem>* problems)
     // Command-line choices, never saved.
     m_saved.clear(settingId(ClientSetting::Connect));
     m_saved.clear(settingId(ClientSetting::Console));
+    m_saved.clear(settingId(ClientSetting::Replay));
     return result;
 }
 
@@ -385,7 +409,8 @@ QString ClientSettings::describeFramingProblem(const QString& given)
 bool ClientSettings::setValue(ClientSetting setting, const QVariant& value)
 {
     const int id = settingId(setting);
-    if (setting == ClientSetting::Connect || setting == ClientSetting::Console)
+    if (setting == ClientSetting::Connect || setting == ClientSetting::Console ||
+        setting == ClientSetting::Replay)
         return false;
     const std::optional<QVariant> checked = check(setting, value);
     if (!checked)

@@ -54,6 +54,8 @@ enum class ClientSetting {
     SimTelemetry,     // ms between telemetry messages; 0: none
     SimHeartbeat,     // ms between heartbeats; 0: none
     SessionLog,       // folder of the session log (JSON lines); empty: none
+    Replay,           // command line only: a session log whose sent messages go again (never saved)
+    ReplaySpeed,      // the replay's speed factor (text, parseReplaySpeed); 0: as fast as possible
     Count
 };
 inline int settingId(ClientSetting setting)

@@ -20,7 +20,7 @@ QList<int> ClientSettingsDialog::rows()
             settingId(ClientSetting::KeepHistory), settingId(ClientSetting::HistoryLimit),
             settingId(ClientSetting::Udp),         settingId(ClientSetting::UdpReplyTimeout),
             settingId(ClientSetting::UdpChannel),  settingId(ClientSetting::UseTls),
-            settingId(ClientSetting::AccessToken)};
+            settingId(ClientSetting::AccessToken), settingId(ClientSetting::ReplaySpeed)};
 }
 
 QList<int> ClientSettingsDialog::simulateRows()

@@ -92,8 +92,10 @@ ClientWindow::ClientWindow(const ClientWindowOptions& options, QWidget* parent)
     });
     connect(m_engine, &ClientEngine::modeChanged, this,
             [this] { m_bar->showEngine(*m_engine, m_engine->reconnectTimeLeft().count()); });
-    connect(m_engine, &ClientEngine::udpChannelChanged, this,
-            [this] { m_bar->showEngine(*m_engine, m_engine->reconnectTimeLeft().count()); });
+    connect(m_engine, &ClientEngine::udpChannelChanged, this, [this](UdpChannelState state) {
+        m_bar->showEngine(*m_engine, m_engine->reconnectTimeLeft().count());
+        m_sendRow->setUdpChannelOpen(state == UdpChannelState::Bound);
+    });
     connect(m_engine, &ClientEngine::reconnectCountdown, this,
             [this](qint64 msLeft) { m_bar->showEngine(*m_engine, msLeft); });
     connect(m_engine, &ClientEngine::knownChorusServerChanged, this,
@@ -113,6 +115,9 @@ ClientWindow::ClientWindow(const ClientWindowOptions& options, QWidget* parent)
     sendBox()->setFocus();
     if (options.connectNow)
         QTimer::singleShot(0, this, &ClientWindow::connectOrDisconnect);
+    if (const QString replay = m_current.get(settingId(ClientSetting::Replay)).toString();
+        !replay.isEmpty())
+        replaySession(replay);
 }
 
 ClientWindow::~ClientWindow()
@@ -414,7 +419,17 @@ void ClientWindow::sendTyped()
     }
     if (messages->isEmpty())
         return;
-    const SendResult result = m_engine->send(*messages);
+    SendResult result;
+    if (m_sendRow->sendsOverUdp()) {
+        // One datagram each; the first refusal stops the rest (it is in the history).
+        for (const QByteArray& message : *messages) {
+            result = m_engine->sendOverUdpChannel(message);
+            if (result.status == SendStatus::Refused)
+                return;
+        }
+    } else {
+        result = m_engine->send(*messages);
+    }
     if (result.status == SendStatus::Refused)
         return; // the text stays in the box; the reason is in the history and status bar
     sendBox()->remember(text, sendBox()->mode());

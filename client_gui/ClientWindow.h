@@ -12,6 +12,7 @@
 #include "ConnectionBar.h"
 #include "base/AtomicFile.h"
 #include "client/ClientEngine.h"
+#include "client/SessionReplay.h"
 
 #include <QList>
 #include <QMainWindow>
@@ -23,6 +24,7 @@ class QAction;
 class QCheckBox;
 class QComboBox;
 class QDockWidget;
+class QProgressDialog;
 class QLineEdit;
 class QListView;
 class QMenu;
@@ -121,6 +123,11 @@ public:
     QString sessionPath() const;
     // Opens a saved session read only, beside this window.
     SessionView* openSession(const QString& path);
+    // File → Replay session… (or --replay): loads the log (a problem is shown and
+    // returned, nothing is sent) and replays it once connected (ClientWindowReplay.cpp).
+    ReplayError replaySession(const QString& path);
+    SessionReplay* sessionReplay() const { return m_replay; }
+    QProgressDialog* replayProgress() const { return m_replayProgress; }
 
 public slots:
     void connectOrDisconnect();
@@ -145,6 +152,9 @@ private:
     // Starts or stops the session log (ClientWindowSessionLog.cpp).
     void applySessionLog();
     void toggleRepeat();
+    void promptReplay();
+    void beginReplayWhenReady();
+    void onReplayFinished(SessionReplay::End end, ClientError error);
     void onEvent(const ClientEvent& event);
     void updateStats();
     void updateTitle();
@@ -180,6 +190,10 @@ private:
     OlderEntriesBar* m_olderBar = nullptr;
     RttChart* m_rttChart = nullptr;
     QDockWidget* m_rttDock = nullptr;
+    SessionReplay* m_replay = nullptr;
+    QProgressDialog* m_replayProgress = nullptr;
+    QList<ReplayStep> m_replaySteps; // loaded, waiting for the connection
+    QString m_replayPath;
 
     QTimer* m_flushTimer;
     QList<ClientEvent> m_pendingEvents;

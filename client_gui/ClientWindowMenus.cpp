@@ -41,6 +41,8 @@ void ClientWindow::buildMenus()
     file->addAction(tr("Save history as &text…"), QKeySequence::Save, this,
                     [this] { promptSaveHistory(false); });
     file->addAction(tr("Save history as &JSON…"), this, [this] { promptSaveHistory(true); });
+    file->addAction(tr("&Replay session…"), this, &ClientWindow::promptReplay)
+        ->setStatusTip(tr("Send the sent messages of a session log again, with their timing"));
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
 

@@ -25,6 +25,10 @@ ConsoleClient::ConsoleClient(const ConsoleOptions& options, QIODevice* out, QIOD
     connect(m_engine, &ClientEngine::eventOccurred, this, &ConsoleClient::onEvent);
     connect(m_engine, &ClientEngine::stateChanged, this, &ConsoleClient::onStateChanged);
     connect(m_engine, &ClientEngine::modeChanged, this, &ConsoleClient::sendNext);
+    if (!m_options.replay.isEmpty()) {
+        m_replay = new SessionReplay(m_engine, this);
+        connect(m_replay, &SessionReplay::finished, this, &ConsoleClient::onReplayFinished);
+    }
 }
 
 ConsoleClient::~ConsoleClient() = default;
@@ -52,8 +56,42 @@ void ConsoleClient::readFrom(int fd)
 void ConsoleClient::start()
 {
     m_engine->connectToServer();
+    if (m_replay) {
+        m_inputEnded = true; // the log is the input
+        return;
+    }
     if (m_reader)
         m_reader->start();
+}
+
+void ConsoleClient::startReplayWhenReady()
+{
+    if (!m_replay || m_replayStarted || m_finished || m_engine->state() != ClientState::Connected ||
+        m_engine->isNegotiating())
+        return;
+    m_replayStarted = true;
+    m_replay->start(m_options.replay, m_options.replaySpeed);
+}
+
+void ConsoleClient::onReplayFinished(SessionReplay::End end, ClientError error)
+{
+    if (m_finished)
+        return;
+    if (end == SessionReplay::End::SendRefused) {
+        warn(tr("replay: message %1 of %2 refused: %3")
+                 .arg(m_replay->sentCount() + 1)
+                 .arg(m_replay->totalCount())
+                 .arg(ClientEventText::error(error, {}, {}, 0, 0)));
+        finish(ConsoleExit::ReplayFailed);
+        return;
+    }
+    warn(tr("replay: %1 of %2 messages sent")
+             .arg(m_replay->sentCount())
+             .arg(m_replay->totalCount()));
+    m_replayDone = true;
+    if (m_engine->awaitingReplies() > 0)
+        m_replyTimer->start(m_options.replyTimeout);
+    maybeFinish();
 }
 
 void ConsoleClient::takeLine(const QByteArray& line, qint64 number)
@@ -122,6 +160,8 @@ void ConsoleClient::onEvent(const ClientEvent& event)
             m_replyTimer->stop();
             sendNext();
         }
+        if (m_replayDone)
+            maybeFinish();
         return;
     }
     case ClientEvent::Kind::Broadcast:
@@ -150,7 +190,8 @@ void ConsoleClient::onStateChanged(ClientState state)
     if (state != ClientState::Disconnected)
         return;
     // The server closed a link that had done all it had to: a normal end.
-    const bool allDone = m_inputEnded && m_lines.empty() && m_waitingId == 0 && m_everConnected;
+    const bool allDone = m_inputEnded && m_lines.empty() && m_waitingId == 0 && m_everConnected &&
+                         (!m_replay || m_replayDone);
     finish(allDone ? ConsoleExit::Ok : ConsoleExit::ConnectionFailed);
 }
 
@@ -158,6 +199,7 @@ void ConsoleClient::sendNext()
 {
     if (m_finished)
         return;
+    startReplayWhenReady();
     while (m_waitingId == 0 && !m_lines.empty() && m_engine->state() == ClientState::Connected &&
            !m_engine->isNegotiating()) {
         const Line line = m_lines.front();
@@ -180,6 +222,14 @@ void ConsoleClient::sendNext()
 
 void ConsoleClient::onReplyTimeout()
 {
+    if (m_replayDone) {
+        warn(tr("replay: %n repl(y/ies) did not come within %1 ms", nullptr,
+                int(m_engine->awaitingReplies()))
+                 .arg(m_options.replyTimeout.count()));
+        m_replayWaitOver = true;
+        maybeFinish();
+        return;
+    }
     if (m_waitingId == 0)
         return;
     warn(tr("line %1: no reply within %2 ms")
@@ -194,6 +244,8 @@ void ConsoleClient::maybeFinish()
     // Only on a link that is up: an input that ends before the connect
     // still waits to learn whether the connection works.
     if (m_options.keepRunningAfterInput && !m_exitAsked)
+        return;
+    if (m_replay && (!m_replayDone || (m_engine->awaitingReplies() > 0 && !m_replayWaitOver)))
         return;
     if (!m_finished && m_inputEnded && m_lines.empty() && m_waitingId == 0 &&
         m_engine->state() == ClientState::Connected && !m_engine->isNegotiating())

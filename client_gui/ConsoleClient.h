@@ -17,8 +17,15 @@
 // Ends (finished()) at the end of input or a line "exit", once the last line
 // was answered or timed out: status 0; when the connection fails or is lost
 // and no reconnect follows: status 1.
+//
+// --replay FILE (options.replay): standard input is not read; once the link
+// is up, SessionReplay sends the log's messages with their timing. The run
+// ends when the replay has and every reply came (or the reply timeout passed
+// after the last message): status 0; a message the engine refused: status 3
+// (as main() gives a log that cannot be replayed).
 
 #include "client/ClientTypes.h"
+#include "client/SessionReplay.h"
 #include "wire/ByteText.h"
 
 #include <QByteArray>
@@ -46,9 +53,12 @@ struct ConsoleOptions
     // --simulate: the end of input does not end the run (a fleet started
     // with </dev/null keeps flying); "exit" or a lost connection does.
     bool keepRunningAfterInput = false;
+    // --replay: the messages to send again (empty: read standard input), and how fast.
+    QList<ReplayStep> replay;
+    double replaySpeed = 1.0;
 };
 
-enum class ConsoleExit { Ok = 0, ConnectionFailed = 1 };
+enum class ConsoleExit { Ok = 0, ConnectionFailed = 1, ReplayFailed = 3 };
 
 class ConsoleClient : public QObject
 {
@@ -90,6 +100,8 @@ private:
     void print(const QString& text);
     void warn(const QString& text);
     void updateBackpressure();
+    void startReplayWhenReady();
+    void onReplayFinished(SessionReplay::End end, ClientError error);
 
     ConsoleOptions m_options;
     QIODevice* m_out;
@@ -104,6 +116,10 @@ private:
     bool m_exitAsked = false; // a line "exit"
     bool m_everConnected = false;
     bool m_finished = false;
+    SessionReplay* m_replay = nullptr;
+    bool m_replayStarted = false;
+    bool m_replayDone = false;
+    bool m_replayWaitOver = false; // the reply timeout after the last replayed message passed
 };
 
 } // namespace chorus

@@ -12,7 +12,7 @@ namespace chorus {
 
 SendRow::SendRow(QWidget* parent)
     : QWidget(parent), m_box(new SendBox), m_mode(new QComboBox),
-      m_send(new QPushButton(tr("Send"))), m_problem(new ElidedLabel)
+      m_send(new QPushButton(tr("Send"))), m_channel(new QComboBox), m_problem(new ElidedLabel)
 {
     m_box->setFixedHeight(m_box->fontMetrics().lineSpacing() * 3 + 12);
     m_mode->setObjectName(QStringLiteral("sendModeSwitch"));
@@ -22,6 +22,13 @@ SendRow::SendRow(QWidget* parent)
                           "bytes.\nHex: the whole box is one message, e.g. 01 03 00 00 00 0A "
                           "C5 CD (spaces and line breaks are ignored)."));
     m_send->setAutoDefault(false);
+    m_channel->setObjectName(QStringLiteral("sendChannelSwitch"));
+    m_channel->addItem(tr("TCP"), false);
+    m_channel->addItem(tr("UDP"), true);
+    m_channel->setToolTip(tr("TCP: over the connection.\nUDP: one datagram each over the "
+                             "session's UDP channel; replies and round trips show as usual, "
+                             "a lost one gets no reply."));
+    m_channel->hide();
     m_problem->setObjectName(QStringLiteral("sendProblem"));
     QPalette warning = m_problem->palette();
     warning.setColor(QPalette::WindowText, QColor(0xb0, 0x20, 0x20));
@@ -32,6 +39,7 @@ SendRow::SendRow(QWidget* parent)
     buttons->setContentsMargins(0, 0, 0, 0);
     buttons->addWidget(m_send);
     buttons->addWidget(m_mode);
+    buttons->addWidget(m_channel);
     buttons->addStretch(1);
     auto* row = new QHBoxLayout;
     row->setContentsMargins(0, 0, 0, 0);
@@ -55,6 +63,18 @@ SendRow::SendRow(QWidget* parent)
     connect(m_box, &SendBox::modeChanged, this,
             [this](ByteInput mode) { m_mode->setCurrentIndex(m_mode->findData(int(mode))); });
     connect(m_box, &SendBox::errorCleared, m_problem, &QWidget::hide);
+}
+
+void SendRow::setUdpChannelOpen(bool open)
+{
+    if (!open)
+        m_channel->setCurrentIndex(0);
+    m_channel->setVisible(open);
+}
+
+bool SendRow::sendsOverUdp() const
+{
+    return !m_channel->isHidden() && m_channel->currentData().toBool();
 }
 
 std::optional<QList<QByteArray>> SendRow::takeMessages(QString* why)

@@ -2,7 +2,8 @@
 
 // The send row under the history: the send box, its input mode switch (Text
 // or Hex) and Send stacked beside it, and a line under the box that says why
-// input was refused (where it is wrong), shown only then.
+// input was refused (where it is wrong), shown only then. While the session's
+// UDP channel is open, a TCP/UDP choice under them picks the way messages go.
 
 #include "wire/ByteText.h"
 
@@ -30,6 +31,12 @@ public:
     QComboBox* modeSwitch() const { return m_mode; }
     QPushButton* sendButton() const { return m_send; }
     ElidedLabel* problemLabel() const { return m_problem; }
+    QComboBox* channelSwitch() const { return m_channel; }
+
+    // Shows the TCP/UDP choice while the UDP channel is open; hidden, it is TCP again.
+    void setUdpChannelOpen(bool open);
+    // UDP chosen (and shown): messages go over the session's UDP channel.
+    bool sendsOverUdp() const;
 
     // The messages typed; nullopt on bad input, which is then shown in the
     // box and under it (*why: the words). The text stays in the box.
@@ -45,6 +52,7 @@ private:
     SendBox* m_box;
     QComboBox* m_mode;
     QPushButton* m_send;
+    QComboBox* m_channel;
     ElidedLabel* m_problem;
 };
 

@@ -5,6 +5,7 @@
 #include "ClientWindow.h"
 #include "ConsoleClient.h"
 #include "LanguageMenu.h"
+#include "ReplayText.h"
 #include "base/UiLanguage.h"
 #include "client/ClientSessionRecorder.h"
 #include "client/SimulatedVehicle.h"
@@ -57,6 +58,21 @@ int runConsole(int argc, char* argv[], const chorus::ClientCommandLine::Result& 
                                               "applies): %1\n")
                       .arg(chorus::ClientSettings::table().describe(problem))
                       .toUtf8());
+    const QString replayFile =
+        values.get(chorus::settingId(chorus::ClientSetting::Replay)).toString();
+    if (!replayFile.isEmpty()) {
+        // Refused before connecting: nothing of a bad log goes out.
+        const chorus::ReplayScript script = chorus::loadReplayScript(replayFile);
+        if (!script.ok()) {
+            err.write(chorus::describeReplayProblem(script).toUtf8() + '\n');
+            return int(chorus::ConsoleExit::ReplayFailed);
+        }
+        options.replay = script.steps;
+        options.replaySpeed =
+            chorus::parseReplaySpeed(
+                values.get(chorus::settingId(chorus::ClientSetting::ReplaySpeed)).toString())
+                .value_or(1.0);
+    }
     const bool simulate = chorus::ClientSettings::simulates(values);
     options.keepRunningAfterInput = simulate;
     chorus::ConsoleClient console(options, &out, &err);

@@ -32,6 +32,8 @@ QString stateWord(CommandState state)
         return CommandTableModel::tr("timed out");
     case CommandState::LinkLost:
         return CommandTableModel::tr("link lost");
+    case CommandState::NoUdpPath:
+        return CommandTableModel::tr("no UDP path");
     }
     return {};
 }
@@ -91,6 +93,7 @@ QVariant CommandTableModel::data(const QModelIndex& index, int role) const
         case CommandState::Failed:
         case CommandState::Unsupported:
         case CommandState::LinkLost:
+        case CommandState::NoUdpPath:
         case CommandState::TimedOut:
             return QColor(0xb0, 0x20, 0x20);
         default:

@@ -8,9 +8,11 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+
 #include <QPushButton>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <iterator>
 
 namespace chorus {
 
@@ -42,7 +44,10 @@ CommandsPane::CommandsPane(QWidget* parent)
                                           QT_TR_NOOP("Unsupported"),
                                           QT_TR_NOOP("Temporarily rejected"),
                                           QT_TR_NOOP("Timed out"),
-                                          QT_TR_NOOP("Link lost")};
+                                          QT_TR_NOOP("Link lost"),
+                                          QT_TR_NOOP("No UDP path")};
+    // One name per CommandState: a state added without its name would read past the end.
+    static_assert(std::size(kStates) == kCommandStateCount);
     for (int s = 0; s < kCommandStateCount; ++s)
         m_stateFilter->addItem(tr(kStates[s]), s);
     bar->addWidget(m_stateFilter);

@@ -31,7 +31,7 @@ int ConnectionTableModel::rowCount(const QModelIndex& parent) const
 
 int ConnectionTableModel::columnCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : ColumnCount;
+    return parent.isValid() ? 0 : ColumnCount + int(m_telemetryKeys.size());
 }
 
 QString ConnectionTableModel::durationText(qint64 seconds)
@@ -57,6 +57,8 @@ QVariant ConnectionTableModel::data(const QModelIndex& index, int role) const
     if (!index.isValid() || index.row() >= int(m_rows.size()))
         return {};
     const ConnectionSnapshot& s = m_rows[std::size_t(index.row())];
+    if (index.column() >= ColumnCount)
+        return telemetryData(s, telemetryKeyAt(index.column()), role);
     const auto column = Column(index.column());
 
     if (role == IdRole)
@@ -178,6 +180,11 @@ QVariant ConnectionTableModel::data(const QModelIndex& index, int role) const
 
 QVariant ConnectionTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && section >= ColumnCount &&
+        (role == Qt::DisplayRole || role == Qt::ToolTipRole))
+        return role == Qt::DisplayRole
+                   ? telemetryKeyAt(section)
+                   : tr("Telemetry \"%1\": each peer's latest value").arg(telemetryKeyAt(section));
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (Column(section)) {
@@ -245,6 +252,7 @@ void ConnectionTableModel::applyBatch(const QList<ConnectionSnapshot>& changed,
     std::vector<int> removedRows;
     removedRows.reserve(std::size_t(removed.size()));
     for (quint64 id : removed) {
+        m_telemetry.remove(id);
         const auto it = m_rowById.constFind(id);
         if (it != m_rowById.constEnd())
             removedRows.push_back(it.value());
@@ -298,7 +306,7 @@ void ConnectionTableModel::applyBatch(const QList<ConnectionSnapshot>& changed,
             while (end < updatedRows.size() && updatedRows[end] <= updatedRows[end - 1] + 1)
                 ++end;
             emit dataChanged(index(updatedRows[begin], 0),
-                             index(updatedRows[end - 1], ColumnCount - 1));
+                             index(updatedRows[end - 1], columnCount() - 1));
             begin = end;
         }
     }
@@ -331,6 +339,7 @@ void ConnectionTableModel::clear()
     beginRemoveRows({}, 0, int(m_rows.size()) - 1);
     m_rows.clear();
     m_rowById.clear();
+    m_telemetry.clear();
     endRemoveRows();
 }
 

@@ -12,11 +12,14 @@
 
 #include <QAbstractTableModel>
 #include <QHash>
+#include <QStringList>
 #include <QTimer>
 
 #include <vector>
 
 namespace chorus {
+
+class TelemetryStore;
 
 class ConnectionTableModel : public QAbstractTableModel
 {
@@ -73,6 +76,19 @@ public:
     // Renders the Last message column in this view from now on (repainted at once).
     void setByteView(ByteView view);
 
+    // ConnectionTableTelemetry.cpp (issue 13 item 4): chosen telemetry keys as
+    // columns after ColumnCount, each showing the peer's latest value (greyed
+    // and italic while the peer is stale). Values come in per engine batch
+    // (applyTelemetry), never per message.
+    QStringList telemetryKeys() const { return m_telemetryKeys; }
+    void setTelemetryKeys(const QStringList& keys);
+    // The column showing `key`, -1 when none does; the key a column shows, empty when none.
+    int telemetryColumn(const QString& key) const;
+    QString telemetryKeyAt(int column) const;
+    // These connections' telemetry changed: their shown values are read from
+    // `store` and their cells repainted (one dataChanged per row).
+    void applyTelemetry(const TelemetryStore& store, const QList<quint64>& ids);
+
 public slots:
     void applyBatch(const QList<chorus::ConnectionSnapshot>& changed,
                     const QList<quint64>& removed);
@@ -81,12 +97,15 @@ public slots:
 private:
     void tickDuration();
     void rebuildIndex(int fromRow);
+    QVariant telemetryData(const ConnectionSnapshot& row, const QString& key, int role) const;
 
     std::vector<ConnectionSnapshot> m_rows;
     QHash<quint64, int> m_rowById;
     QTimer m_durationTimer;
     QDateTime m_now; // refreshed every tick, so one repaint shows one consistent time
     ByteView m_view = ByteView::Text;
+    QStringList m_telemetryKeys;
+    QHash<quint64, QHash<QString, double>> m_telemetry; // shown keys only, per connection
 };
 
 } // namespace chorus

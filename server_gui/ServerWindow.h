@@ -104,6 +104,8 @@ public:
     // Commands and telemetry (issue 13; ServerWindowCommands.cpp).
     CommandsPane* commandsPane() const { return m_commandsPane; }
     TelemetryPanel* telemetryPanel() const { return m_telemetryPanel; }
+    // The connection table's telemetry columns: shown at once, remembered in the settings file.
+    void setTelemetryColumns(const QStringList& keys);
     QAction* sendCommandAction() const { return m_sendCommandAction; }
     QAction* commandPresetsAction() const { return m_commandPresetsAction; }
     const QList<CommandPreset>& commandPresets() const { return m_commandPresets; }
@@ -191,6 +193,9 @@ private:
     void wireRules();
     // The Commands and Telemetry docks, the Commands menu, the presets file.
     void wireCommands();
+    // ServerWindowTelemetry.cpp: telemetry keys as connection table columns.
+    void wireTelemetryColumns();
+    void showTelemetryColumnMenu(const QPoint& at);
     CommandsPane* m_commandsPane = nullptr;
     TelemetryPanel* m_telemetryPanel = nullptr;
     QDockWidget* m_commandsDock = nullptr;

@@ -55,6 +55,7 @@ void ServerWindow::wireCommands()
             &CommandTableModel::applyRecords);
     connect(&fleet, &Fleet::telemetryChanged, m_telemetryPanel,
             &TelemetryPanel::onTelemetryChanged);
+    wireTelemetryColumns();
     connect(m_connectionPane, &ConnectionPane::selectionChanged, this,
             [this](const QList<quint64>& ids) {
                 const quint64 first = ids.isEmpty() ? 0 : ids.first();

@@ -4,6 +4,7 @@
 
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -116,6 +117,17 @@ TelemetryPanel::TelemetryPanel(const Fleet* fleet, QWidget* parent)
     layout->addWidget(m_title);
     layout->addWidget(m_heartbeat);
     m_view->setModel(m_model);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint& at) {
+        const QModelIndex index = m_view->indexAt(at);
+        if (!index.isValid())
+            return;
+        const QString key = m_model->rows().value(index.row()).key;
+        QMenu menu(this);
+        menu.addAction(tr("Show \"%1\" as a column of the connection table").arg(key), this,
+                       [this, key] { emit columnRequested(key); });
+        menu.exec(m_view->viewport()->mapToGlobal(at));
+    });
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
     m_view->horizontalHeader()->setStretchLastSection(true);

@@ -57,6 +57,11 @@ public:
     quint64 connection() const { return m_connection; }
     TelemetryModel* model() const { return m_model; }
     QLabel* heartbeatLabel() const { return m_heartbeat; }
+    QTableView* view() const { return m_view; }
+
+signals:
+    // The context menu's "Show as a column": the user wants `key` in the connection table.
+    void columnRequested(const QString& key);
 
 public slots:
     // The connection shown (0: none); the table's first selected row.

@@ -104,8 +104,10 @@ public:
     SendResult sendOverUdpChannel(const QByteArray& message);
     // Chorus mode only: an ack, telemetry, status or heartbeat (wire/VehicleMessages.h)
     // as one JSON line, with no history event (telemetry comes many times a second).
-    // False when not in Chorus mode or the socket refused the bytes.
-    bool sendVehicleMessage(const ChorusMessage& message);
+    // `overUdp`: as one datagram over the session's UDP channel (the answer to a
+    // cmd that came that way). False when not in Chorus mode, no such channel is
+    // usable, or the socket refused the bytes.
+    bool sendVehicleMessage(const ChorusMessage& message, bool overUdp = false);
 
 public slots:
     void connectToServer();
@@ -128,8 +130,9 @@ signals:
     // or a known one gave no welcome and was forgotten (false).
     void knownChorusServerChanged(const QString& key, bool known);
     void udpChannelChanged(chorus::UdpChannelState state);
-    // Chorus mode: the server sent a cmd (SimulatedVehicle answers it).
-    void commandReceived(const chorus::ChorusMessage& command);
+    // Chorus mode: the server sent a cmd (SimulatedVehicle answers it), over
+    // the TCP link or (overUdp) the session's UDP channel.
+    void commandReceived(const chorus::ChorusMessage& command, bool overUdp);
 
 private:
     struct QueuedMessage

@@ -42,6 +42,12 @@ void ClientEngine::onUdpChannelLine(const QByteArray& line)
     ChorusLineResult result = readChorusLine(line, m_pendingBySeq, m_clock.nsecsElapsed());
     if (result.blank)
         return;
+    if (result.command) {
+        // A cmd over the channel: the vehicle answers it the same way.
+        ++m_stats.messagesReceived;
+        emit commandReceived(*result.command, true);
+        return;
+    }
     result.event.overUdp = true;
     if (result.event.kind == ClientEvent::Kind::Received ||
         result.event.kind == ClientEvent::Kind::Direct ||

@@ -6,6 +6,7 @@
 // handshake and reconnecting.
 
 #include "client/ClientEngine.h"
+#include "client/SessionUdpChannel.h"
 
 #include "wire/ByteText.h"
 #include "wire/ChorusProtocol.h"
@@ -129,7 +130,7 @@ void ClientEngine::deliverChorus(const FramedMessage& message)
         linkProven();
     if (result.command) {
         ++m_stats.messagesReceived;
-        emit commandReceived(*result.command);
+        emit commandReceived(*result.command, false);
         return;
     }
     const ClientEvent::Kind kind = result.event.kind;
@@ -193,10 +194,16 @@ void ClientEngine::rename(const QString& name)
     }
 }
 
-bool ClientEngine::sendVehicleMessage(const ChorusMessage& message)
+bool ClientEngine::sendVehicleMessage(const ChorusMessage& message, bool overUdp)
 {
     if (!m_chorusMode || !m_socket || m_state != ClientState::Connected)
         return false;
+    if (overUdp) {
+        if (!m_channel || !m_channel->isUsable() || m_channel->send(message) < 0)
+            return false;
+        ++m_stats.messagesSent;
+        return true;
+    }
     if (!writeLine(encodeChorusMessage(message)))
         return false;
     ++m_stats.messagesSent;

@@ -134,10 +134,11 @@ void SimulatedVehicle::onEvent(const ClientEvent& event)
         take(*command);
 }
 
-void SimulatedVehicle::onCommand(const ChorusMessage& cmd)
+void SimulatedVehicle::onCommand(const ChorusMessage& cmd, bool overUdp)
 {
     VehicleCommand command;
     command.fromCmd = true;
+    command.overUdp = overUdp;
     command.seq = cmd.seq;
     command.name = cmd.name;
     command.args = cmd.args;
@@ -185,7 +186,7 @@ void SimulatedVehicle::sendAck(const VehicleCommand& command, MavResult result,
         return; // the link went: the server ends the command as link lost
     const bool sent =
         command.fromCmd && m_engine->isChorusMode()
-            ? m_engine->sendVehicleMessage(makeAck(command.seq, result, progress))
+            ? m_engine->sendVehicleMessage(makeAck(command.seq, result, progress), command.overUdp)
             : m_engine->send(textAck(command.name, result, progress)).status == SendStatus::Sent;
     if (!sent)
         return;

@@ -54,6 +54,7 @@ struct SimulationConfig
 struct VehicleCommand
 {
     bool fromCmd = false; // a Chorus cmd (answered with ack messages), else a text line
+    bool overUdp = false; // the cmd came over the session's UDP channel: so go its acks
     quint64 seq = 0;      // the cmd's number
     QString name;
     QJsonObject args;
@@ -101,7 +102,7 @@ signals:
 
 private:
     void onEvent(const ClientEvent& event);
-    void onCommand(const ChorusMessage& command);
+    void onCommand(const ChorusMessage& command, bool overUdp);
     void take(const VehicleCommand& command);
     void sendAck(const VehicleCommand& command, MavResult result, std::optional<int> progress);
     void sendTelemetry();

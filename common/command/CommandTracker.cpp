@@ -25,6 +25,8 @@ QString commandStateKey(CommandState state)
         return QStringLiteral("timed-out");
     case CommandState::LinkLost:
         return QStringLiteral("link-lost");
+    case CommandState::NoUdpPath:
+        return QStringLiteral("no-udp-path");
     }
     return {};
 }
@@ -140,6 +142,16 @@ void CommandTracker::linkLost(quint64 connectionId)
             finish(key, *it, CommandState::LinkLost);
     }
     m_pendingByConnection.remove(connectionId);
+    armTimer();
+}
+
+void CommandTracker::notSent(quint64 connectionId, quint64 seq, CommandState state)
+{
+    const Key key{connectionId, seq};
+    const auto it = m_entries.find(key);
+    if (it == m_entries.end() || isFinalCommandState(it->record.state))
+        return;
+    finish(key, *it, state);
     armTimer();
 }
 

@@ -36,13 +36,14 @@ enum class CommandState {
     Failed,
     Unsupported,
     TemporarilyRejected,
-    TimedOut, // no final ack within the timeout, after every retry
-    LinkLost, // the peer disconnected while the command was pending
+    TimedOut,  // no final ack within the timeout, after every retry
+    LinkLost,  // the peer disconnected while the command was pending
+    NoUdpPath, // channel UDP, but the peer has no UDP path (no session UDP channel): not sent
 };
 QString commandStateKey(CommandState state); // "sent", "in-progress", "timed-out", ...
 bool isFinalCommandState(CommandState state);
 CommandState commandStateFor(MavResult result);
-inline constexpr int kCommandStateCount = 9;
+inline constexpr int kCommandStateCount = 10;
 
 struct CommandRecord
 {
@@ -83,6 +84,8 @@ public:
                       std::optional<int> progress, const QString& text, Clock::time_point at);
     // The peer is gone: its pending commands end as LinkLost.
     void linkLost(quint64 connectionId);
+    // A tracked command could not go out (NoUdpPath): it ends so, with no retry.
+    void notSent(quint64 connectionId, quint64 seq, CommandState state);
 
     int pendingCount() const { return int(m_deadlines.size()); }
     quint64 unknownAcks() const { return m_unknownAcks; }

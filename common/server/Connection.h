@@ -103,6 +103,10 @@ public:
     void handleSessionDatagram(const QByteArray& line);
     // A `direct` over the session's UDP channel (logged when there is none).
     void sendOverUdp(const QByteArray& bytes);
+    // A command whose channel is UDP (ConnectionUdp.cpp): over the session's
+    // UDP channel, or, with none, not sent and ended as NoUdpPath.
+    void sendCommandOverUdp(quint64 seq, const CommandRequest& request,
+                            std::chrono::steady_clock::time_point now);
     // Before open(): the peer came in on the TLS port (ConnectionTls.cpp).
     void setTls(std::shared_ptr<const TlsCredentials> credentials)
     {

@@ -6,6 +6,7 @@
 #include "server/Connection.h"
 #include "server/ReplyPath.h"
 #include "server/ServerWorker.h"
+#include "wire/VehicleMessages.h"
 
 namespace chorus {
 
@@ -54,6 +55,12 @@ void Connection::handleSessionDatagram(const QByteArray& line)
         return;
     }
     logTraffic(LogKind::Control, line);
+    if (in.type == ChorusMessageType::Ack || in.type == ChorusMessageType::Telemetry ||
+        in.type == ChorusMessageType::Status || in.type == ChorusMessageType::Heartbeat) {
+        // A vehicle's side travels over UDP too (acks of commands sent that way, telemetry).
+        handleVehicleMessage(in);
+        return;
+    }
     if (in.type == ChorusMessageType::Ping) {
         sendSessionDatagram(encodeChorusMessage(makePong(in.t)), Traffic::Control);
         return;
@@ -61,8 +68,31 @@ void Connection::handleSessionDatagram(const QByteArray& line)
     ++m_snapshot.errors;
     sendSessionDatagram(
         encodeChorusMessage(makeError(ChorusErrorCode::UnexpectedType,
-                                      tr("only msg and ping travel over the UDP channel"))),
+                                      tr("only msg, ping, ack, telemetry, status and heartbeat "
+                                         "travel over the UDP channel"))),
         Traffic::Control);
+}
+
+void Connection::sendCommandOverUdp(quint64 seq, const CommandRequest& request,
+                                    std::chrono::steady_clock::time_point now)
+{
+    // A command with channel UDP goes over the session's UDP channel; its ack may
+    // come back over either. Without one it is not sent, and says so (no fallback).
+    if (m_snapshot.protocol == PeerProtocol::Chorus && m_udpBound && m_udpWorker) {
+        const QByteArray bytes = encodeChorusMessage(makeCmd(seq, request.name, request.args));
+        sendSessionDatagram(bytes, Traffic::Control);
+        logTraffic(LogKind::Control, bytes.endsWith('\n') ? bytes.chopped(1) : bytes, false);
+        return;
+    }
+    log(LogLevel::Warning, LogKind::Notice,
+        tr("command %1 (#%2) not sent: its channel is UDP and this peer has no UDP channel open")
+            .arg(request.name)
+            .arg(seq));
+    VehicleEvent event;
+    event.kind = VehicleEvent::Kind::NoUdpPath;
+    event.at = now;
+    event.seq = seq;
+    pushVehicleEvent(std::move(event));
 }
 
 void Connection::sendOverUdp(const QByteArray& bytes)

@@ -54,6 +54,10 @@ void Connection::sendCommand(quint64 seq, const CommandRequest& request, bool re
     pushVehicleEvent(std::move(event));
     if (!m_socket || m_socket->state() != QAbstractSocket::ConnectedState)
         return;
+    if (request.channel == CommandChannel::Udp) {
+        sendCommandOverUdp(seq, request, now);
+        return;
+    }
     if (m_snapshot.protocol == PeerProtocol::Chorus) {
         writeChorus(makeCmd(seq, request.name, request.args), Traffic::Control);
         return;

@@ -69,6 +69,9 @@ void Fleet::apply(const QList<VehicleEvent>& events, const QList<quint64>& remov
         case VehicleEvent::Kind::Status:
             ++m_counters.statusMessages;
             break;
+        case VehicleEvent::Kind::NoUdpPath:
+            m_tracker.notSent(event.connectionId, event.seq, CommandState::NoUdpPath);
+            break;
         case VehicleEvent::Kind::Heartbeat: {
             ++m_counters.heartbeats;
             VehicleHeartbeat heartbeat;

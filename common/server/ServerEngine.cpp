@@ -502,9 +502,6 @@ void ServerEngine::sendOverUdp(const QList<quint64>& ids, const QByteArray& byte
 
 void ServerEngine::sendCommand(const QList<quint64>& ids, const CommandRequest& request)
 {
-    if (request.channel == CommandChannel::Udp)
-        d->log(LogLevel::Warning, LogKind::Notice,
-               tr("command %1: commands do not go over UDP yet; sent over TCP").arg(request.name));
     d->log(LogLevel::Info, LogKind::Notice,
            ids.isEmpty()
                ? tr("command %1 to every connection").arg(request.name)

@@ -411,12 +411,16 @@ void ServerWorker::sendCommand(const QList<quint64>& ids, const CommandRequest& 
         if (m_connections.contains(connection->id()))
             connection->sendCommand(m_shared->nextCommandSeq.fetch_add(1), request, false);
     }
+    if (m_udp)
+        m_udp->sendCommand(ids, request); // plain UDP peers (worker 0)
 }
 
 void ServerWorker::resendCommand(quint64 id, quint64 seq, const CommandRequest& request)
 {
     if (Connection* connection = m_connections.value(id))
         connection->sendCommand(seq, request, true);
+    else if (m_udp)
+        m_udp->resendCommand(id, seq, request);
 }
 
 void ServerWorker::sendTo(const QList<quint64>& ids, const QByteArray& bytes,

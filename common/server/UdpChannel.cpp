@@ -195,6 +195,8 @@ void UdpChannel::handleDatagram(int socketIndex, QByteArrayView datagram, const 
     if (message.isEmpty())
         return; // a bare line end: as an empty line over TCP, not a question
 
+    if (!m_vehicles.isEmpty() && takeCommandReply(*peer, message))
+        return; // a command's ack: not a question for the reply book
     ReplyContext context;
     context.connectionId = s.id;
     context.peer = peer->label;
@@ -335,6 +337,7 @@ void UdpChannel::removed(UdpPeer&& peer, ConnectionError reason, const QString& 
                          LogLevel level)
 {
     dropDelayedReplies(peer);
+    m_vehicles.remove(peer.snapshot.id);
     peer.snapshot.state = ConnectionState::Closed;
     m_finalSnapshots.append(snapshotOf(peer));
     m_removed.append(peer.snapshot.id);

@@ -11,6 +11,7 @@
 #include "server/ConnectionLedger.h"
 #include "server/ServerTypes.h"
 #include "server/UdpPeerTable.h"
+#include "server/VehicleLink.h"
 
 #include <QElapsedTimer>
 #include <QList>
@@ -61,6 +62,10 @@ public:
     // One datagram to the endpoint a session's last token datagram came from
     // (nothing once the TCP link is gone).
     void sendToSession(quint64 id, const QByteArray& bytes);
+    // UdpChannelCommands.cpp: a command to these UDP peers (none: every one),
+    // the preset's payload in one datagram; resends keep the seq.
+    void sendCommand(const QList<quint64>& ids, const CommandRequest& request);
+    void resendCommand(quint64 id, quint64 seq, const CommandRequest& request);
     // Rows, removals, log lines and counts since the last batch.
     void collect(WorkerBatch* batch);
 
@@ -74,6 +79,9 @@ private:
                                quint16 fromPort);
     void handleDatagram(int socketIndex, QByteArrayView datagram, const QHostAddress& from,
                         quint16 fromPort);
+    void sendCommandTo(quint64 id, quint64 seq, const CommandRequest& request, bool resend);
+    // A datagram that is the awaited reply of a command sent to this peer (then not answered).
+    bool takeCommandReply(const UdpPeer& peer, const QByteArray& message);
     // UdpChannelRules.cpp: the reply rules (then the book) answer a message.
     void answer(UdpPeer* peer, const QByteArray& message, const ReplyContext& context);
     // A reply to the peer in one datagram, ending with `terminator`; logged with `note`.
@@ -130,6 +138,8 @@ private:
         QString ruleName;
     };
     QHash<quint64, DelayedDatagram> m_delayed;
+    // Commands awaiting their reply, per UDP peer (only peers that were sent one).
+    QHash<quint64, VehicleLink> m_vehicles;
     quint64 m_nextDelayToken = 0;
 };
 

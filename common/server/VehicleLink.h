@@ -40,6 +40,7 @@ struct VehicleEvent
         Status,       // severity, text (also logged by the connection)
         Heartbeat,    // state, mode, armed
         StaleChanged, // stale
+        NoUdpPath,    // seq: a command with channel UDP to a peer with no UDP path (not sent)
     };
     Kind kind = Kind::Heartbeat;
     quint64 connectionId = 0;

@@ -226,6 +226,7 @@ ChorusDecodeResult decodeChorusLine(QByteArrayView line, qsizetype maxLineBytes)
     case ChorusMessageType::Status:
     case ChorusMessageType::Heartbeat:
         readVehicleFields(reader, object, m);
+        m.token = reader.string("token", false).value_or(QString());
         break;
     }
 

@@ -465,6 +465,9 @@ QByteArray encodeChorusMessage(const ChorusMessage& m)
     case ChorusMessageType::Status:
     case ChorusMessageType::Heartbeat:
         detail::appendVehicleFields(out, m);
+        // A vehicle's message over a session's UDP channel (PROTOCOL.md §5.4).
+        if (m.type != ChorusMessageType::Cmd && !m.token.isEmpty())
+            appendString(out, "token", m.token);
         break;
     }
     out.append("}\n");

@@ -110,6 +110,13 @@ void TestClientCommandLine::everyOptionInBothForms_data()
                                  << QVariant(QStringLiteral("/var/tmp/드론 logs"));
     QTest::newRow("sim-heartbeat") << "sim-heartbeat"
                                    << "0" << QVariant(qint64(0));
+    QTest::newRow("replay") << "replay"
+                            << "/var/tmp/비행 1.jsonl"
+                            << QVariant(QStringLiteral("/var/tmp/비행 1.jsonl"));
+    QTest::newRow("replay-speed") << "replay-speed"
+                                  << "0.5" << QVariant(QStringLiteral("0.5"));
+    QTest::newRow("replay-speed as fast as possible") << "replay-speed"
+                                                      << "0" << QVariant(QStringLiteral("0"));
 }
 
 void TestClientCommandLine::everyOptionInBothForms()
@@ -324,6 +331,12 @@ void TestClientCommandLine::badInputIsACode_data()
     QTest::newRow("history-limit under 1000")
         << QStringList{kProgram, "--history-limit", "999"} << S::Error << P::BadValue
         << settingId(ClientSetting::HistoryLimit) << SettingProblemKind::OutOfRange;
+    QTest::newRow("replay-speed negative")
+        << QStringList{kProgram, "--replay-speed=-1"} << S::Error << P::BadValue
+        << settingId(ClientSetting::ReplaySpeed) << SettingProblemKind::BadEntry;
+    QTest::newRow("replay-speed word")
+        << QStringList{kProgram, "--replay-speed", "fast"} << S::Error << P::BadValue
+        << settingId(ClientSetting::ReplaySpeed) << SettingProblemKind::BadEntry;
     QTest::newRow("port text") << QStringList{kProgram, "--port=abc"} << S::Error << P::BadValue
                                << settingId(ClientSetting::Port) << SettingProblemKind::NotANumber;
     QTest::newRow("protocol") << QStringList{kProgram, "--protocol", "smoke"} << S::Error

@@ -59,6 +59,7 @@ private slots:
     void unknownAndLateAcksAreCounted();
     void changesAreBatched();
     void thousandPendingShareOneTimer();
+    void notSentEndsAtOnce();
 };
 
 void TestCommandTracker::stateNames()
@@ -66,11 +67,13 @@ void TestCommandTracker::stateNames()
     QStringList keys;
     for (int i = 0; i < kCommandStateCount; ++i)
         keys << commandStateKey(CommandState(i));
-    QCOMPARE(keys, (QStringList{"sent", "in-progress", "accepted", "denied", "failed",
-                                "unsupported", "temporarily-rejected", "timed-out", "link-lost"}));
+    QCOMPARE(keys,
+             (QStringList{"sent", "in-progress", "accepted", "denied", "failed", "unsupported",
+                          "temporarily-rejected", "timed-out", "link-lost", "no-udp-path"}));
     QVERIFY(!isFinalCommandState(CommandState::Sent));
     QVERIFY(!isFinalCommandState(CommandState::InProgress));
     QVERIFY(isFinalCommandState(CommandState::LinkLost));
+    QVERIFY(isFinalCommandState(CommandState::NoUdpPath));
     QCOMPARE(commandStateFor(MavResult::TemporarilyRejected), CommandState::TemporarilyRejected);
 }
 
@@ -163,6 +166,23 @@ void TestCommandTracker::inProgressRenewsTheTimeoutWithoutResend()
     QTRY_COMPARE_WITH_TIMEOUT(tracker.record(1, 1)->state, CommandState::TimedOut, 5000);
     QCOMPARE(resend.size(), 0); // a running command is never sent again
     QCOMPARE(tracker.record(1, 1)->progress, 50);
+}
+
+void TestCommandTracker::notSentEndsAtOnce()
+{
+    // No UDP path: the command ends so, with no resend and nothing left pending;
+    // an ack after it counts as late, and a finished command is not changed.
+    CommandTracker tracker;
+    QSignalSpy resend(&tracker, &CommandTracker::resendDue);
+    tracker.track(recordFor(4, 1), requestWith(10s, 3), Clock::now());
+    tracker.notSent(4, 1, CommandState::NoUdpPath);
+    QCOMPARE(tracker.record(4, 1)->state, CommandState::NoUdpPath);
+    QCOMPARE(tracker.pendingCount(), 0);
+    QCOMPARE(tracker.applyAck(4, 1, MavResult::Accepted, {}, {}, Clock::now()),
+             CommandTracker::AckMatch::AlreadyFinished);
+    tracker.notSent(4, 1, CommandState::LinkLost);
+    QCOMPARE(tracker.record(4, 1)->state, CommandState::NoUdpPath);
+    QCOMPARE(resend.size(), 0);
 }
 
 void TestCommandTracker::linkLost()

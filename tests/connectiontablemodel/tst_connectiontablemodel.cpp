@@ -3,6 +3,7 @@
 // proxy, and 10,000 rows in one batch.
 
 #include "ConnectionTableModel.h"
+#include "command/TelemetryStore.h"
 
 #include <QAbstractItemModelTester>
 #include <QSortFilterProxyModel>
@@ -22,6 +23,7 @@ private slots:
     void durationColumn();
     void tenThousandRows();
     void lastMessageInEveryView();
+    void telemetryColumnsFollowKeysAndValues();
 };
 
 static ConnectionSnapshot snapshot(quint64 id, quint64 messagesIn = 0)
@@ -245,6 +247,58 @@ void TestConnectionTableModel::lastMessageInEveryView()
     QVERIFY(cell.data(Qt::ToolTipRole).toString().startsWith(QStringLiteral("00000000  6f 6b")));
     QCOMPARE(model.index(1, ConnectionTableModel::LastMessageColumn).data().toString(),
              QString()); // nothing received yet
+}
+
+void TestConnectionTableModel::telemetryColumnsFollowKeysAndValues()
+{
+    // Chosen keys become columns after the fixed ones; each cell is the peer's
+    // latest value, set per batch (one dataChanged per row), greyed when stale.
+    ConnectionTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    ConnectionSnapshot stale = snapshot(2);
+    stale.stale = true;
+    model.applyBatch({snapshot(1), stale, snapshot(3)}, {});
+    const auto now = std::chrono::steady_clock::now();
+    TelemetryStore store;
+    store.add(1, {{"alt", 12.5}, {"bat", 87}}, {}, now);
+    store.add(2, {{"alt", 3}}, {}, now);
+
+    constexpr int fixed = ConnectionTableModel::ColumnCount;
+    QCOMPARE(model.columnCount(), fixed);
+    model.setTelemetryKeys({"alt", "bat", "alt", ""}); // repeats and empty keys dropped
+    QCOMPARE(model.telemetryKeys(), (QStringList{"alt", "bat"}));
+    QCOMPARE(model.columnCount(), fixed + 2);
+    QCOMPARE(model.telemetryColumn("alt"), fixed);
+    QCOMPARE(model.telemetryColumn("bat"), fixed + 1);
+    QCOMPARE(model.headerData(fixed + 1, Qt::Horizontal).toString(), QStringLiteral("bat"));
+    QVERIFY(model.index(0, fixed).data().toString().isEmpty()); // no batch yet
+
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.applyTelemetry(store, {1, 2, 3, 99}); // 99: no such row
+    QCOMPARE(changed.size(), 3);
+    QCOMPARE(model.index(0, fixed).data(ConnectionTableModel::SortRole).toDouble(), 12.5);
+    QCOMPARE(model.index(0, fixed).data().toString(), QStringLiteral("12.5"));
+    QCOMPARE(model.index(0, fixed + 1).data().toString(), QStringLiteral("87"));
+    QCOMPARE(model.index(1, fixed).data().toString(), QStringLiteral("3"));
+    QVERIFY(model.index(1, fixed + 1).data().toString().isEmpty()); // never sent
+    QVERIFY(model.index(2, fixed).data().toString().isEmpty());
+    // The stale peer's value is there, but looks old.
+    QCOMPARE(model.index(1, fixed).data(Qt::ForegroundRole).value<QColor>(),
+             QColor(0x80, 0x80, 0x80));
+    QVERIFY(model.index(1, fixed).data(Qt::FontRole).value<QFont>().italic());
+    QVERIFY(!model.index(0, fixed).data(Qt::ForegroundRole).isValid());
+
+    store.add(1, {{"alt", 20}}, {}, now);
+    model.applyTelemetry(store, {1});
+    QCOMPARE(model.index(0, fixed).data().toString(), QStringLiteral("20"));
+
+    // Removing a key drops its column; the rest keep their values.
+    model.setTelemetryKeys({"bat"});
+    QCOMPARE(model.columnCount(), fixed + 1);
+    QCOMPARE(model.telemetryColumn("alt"), -1);
+    QCOMPARE(model.index(0, fixed).data().toString(), QStringLiteral("87"));
+    model.setTelemetryKeys({});
+    QCOMPARE(model.columnCount(), fixed);
 }
 
 QTEST_GUILESS_MAIN(TestConnectionTableModel)

@@ -7,6 +7,8 @@
 #include "ConsoleClient.h"
 #include "EngineHarness.h"
 #include "ReferencePeers.h"
+#include "base/AtomicFile.h"
+#include "base/SessionLog.h"
 #include "client/ClientEngine.h"
 
 #include <QBuffer>
@@ -50,6 +52,21 @@ QList<QByteArray> receivedPayloads(const EngineHarness& harness)
     return payloads;
 }
 
+QByteArray logOf(const QList<QByteArray>& outs, qint64 spacingUs)
+{
+    QByteArray data;
+    qint64 t = 1'000'000;
+    for (const QByteArray& bytes : outs) {
+        SessionRecord record;
+        record.timeUs = t;
+        record.kind = QStringLiteral("out");
+        record.bytes = bytes;
+        data += SessionLogWriter::encode(record);
+        t += spacingUs;
+    }
+    return data;
+}
+
 // A port nothing listens on: one that was just closed.
 quint16 closedPort()
 {
@@ -77,6 +94,10 @@ private slots:
     void binaryAgainstBurstServer();
     void binaryOnClosedPortExitsOne();
     void binarySimulatesAVehicle();
+    void replayWaitsForItsReplies();
+    void binaryReplaysALog();
+    void binaryRefusesABadLog_data();
+    void binaryRefusesABadLog();
 
 private:
     QProcess* startBinary(const QStringList& arguments);
@@ -320,6 +341,83 @@ void TestConsoleClient::binarySimulatesAVehicle()
     QSignalSpy finished(process, &QProcess::finished);
     QVERIFY(finished.wait(20000));
     QVERIFY2(process->exitCode() == 0, process->readAllStandardError().constData());
+}
+
+void TestConsoleClient::replayWaitsForItsReplies()
+{
+    // --replay in process: the log's messages go with their spacing, and the
+    // run ends (status 0) only once each has its reply printed.
+    EngineHarness harness;
+    const quint16 port = harness.start();
+    QVERIFY(port != 0);
+    QBuffer out;
+    QBuffer err;
+    out.open(QIODevice::WriteOnly);
+    err.open(QIODevice::WriteOnly);
+    ConsoleOptions options = optionsFor(port);
+    const ReplayScript script =
+        parseReplayScript(logOf({"ARM", QByteArray("\x01\x02"), "LAND"}, 30'000));
+    QCOMPARE(script.error, ReplayError::None);
+    options.replay = script.steps;
+    options.replaySpeed = 1.0;
+    ConsoleClient console(options, &out, &err);
+    QSignalSpy finished(&console, &ConsoleClient::finished);
+    console.start();
+    QVERIFY(finished.wait(10000));
+    QVERIFY2(finished.first().at(0).toInt() == int(ConsoleExit::Ok), err.data().constData());
+    QCOMPARE(linesWithPrefix(out.data(), "reply: ").size(), 3);
+    QTRY_COMPARE_WITH_TIMEOUT(receivedPayloads(harness),
+                              (QList<QByteArray>{"ARM", QByteArray("\x01\x02"), "LAND"}), 5000);
+}
+
+void TestConsoleClient::binaryReplaysALog()
+{
+    EngineHarness harness;
+    const quint16 port = harness.start();
+    QVERIFY(port != 0);
+    const QString path = m_home.filePath(QStringLiteral("replay.jsonl"));
+    QVERIFY(writeFileAtomically(path, logOf({"one", "two"}, 50'000)).ok());
+    QProcess* process = startBinary({QStringLiteral("--port"), QString::number(port),
+                                     QStringLiteral("--protocol=plain"), QStringLiteral("--replay"),
+                                     path, QStringLiteral("--replay-speed=0")});
+    QVERIFY(process->waitForStarted(5000));
+    QSignalSpy finished(process, &QProcess::finished);
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(process->exitStatus(), QProcess::NormalExit);
+    QVERIFY2(process->exitCode() == int(ConsoleExit::Ok),
+             process->readAllStandardError().constData());
+    QCOMPARE(linesWithPrefix(process->readAllStandardOutput(), "reply: ").size(), 2);
+    QTRY_COMPARE_WITH_TIMEOUT(receivedPayloads(harness), (QList<QByteArray>{"one", "two"}), 5000);
+}
+
+void TestConsoleClient::binaryRefusesABadLog_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QByteArray>("contents"); // empty: no such file
+    QTest::newRow("missing") << "none.jsonl" << QByteArray();
+    QTest::newRow("no out") << "in-only.jsonl" << QByteArray("{\"t\":1,\"kind\":\"in\"}\n");
+    QTest::newRow("malformed") << "cut.jsonl"
+                               << QByteArray("{\"t\":1,\"kind\":\"out\",\"hex\":\"4");
+}
+
+void TestConsoleClient::binaryRefusesABadLog()
+{
+    // Refused before connecting: status 3 with the reason, even with no server.
+    QFETCH(QString, name);
+    QFETCH(QByteArray, contents);
+    const QString path = m_home.filePath(name);
+    if (!contents.isEmpty())
+        QVERIFY(writeFileAtomically(path, contents).ok());
+    const quint16 port = closedPort();
+    QProcess* process = startBinary(
+        {QStringLiteral("--port"), QString::number(port), QStringLiteral("--replay=") + path});
+    QVERIFY(process->waitForStarted(5000));
+    QSignalSpy finished(process, &QProcess::finished);
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(process->exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process->exitCode(), int(ConsoleExit::ReplayFailed));
+    QVERIFY(process->readAllStandardError().contains(path.toUtf8()));
+    QVERIFY(process->readAllStandardOutput().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestConsoleClient)
