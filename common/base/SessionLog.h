@@ -23,6 +23,7 @@
 
 #include <QByteArray>
 #include <QJsonObject>
+#include <QMetaType>
 #include <QString>
 #include <QStringList>
 
@@ -76,6 +77,9 @@ public:
 
     // One line; false once the log has stopped (problem() says why).
     bool write(const SessionRecord& record);
+    // Many lines, as few write() calls as the rotation allows (a writer
+    // thread's batch); returns how many were written (all, unless the log stopped).
+    int write(const QList<SessionRecord>& records);
     const SessionLogProblem& problem() const { return m_problem; }
     // After a failure: start a new file and go on (false when that fails too).
     bool resume();
@@ -90,6 +94,8 @@ public:
 
 private:
     bool openNext();
+    // Whole lines ending at lineEnds; the lines written (a failure keeps the whole ones).
+    int writeChunk(const QByteArray& chunk, const QList<qsizetype>& lineEnds);
     void fail(SessionLogError error, const QString& path, int errorNumber);
 
     QString m_folder;
@@ -111,3 +117,5 @@ QByteArray telemetryCsv(const QList<SessionRecord>& records);
 QList<SessionRecord> readSessionLog(const QStringList& files, int* badLines = nullptr);
 
 } // namespace chorus
+
+Q_DECLARE_METATYPE(chorus::SessionLogProblem)
