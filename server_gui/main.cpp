@@ -4,6 +4,7 @@
 #include "HeadlessServer.h"
 #include "ServerCommandLine.h"
 #include "ServerWindow.h"
+#include "TelemetryExportCommand.h"
 #include "UnixSignalWatcher.h"
 
 #include <QApplication>
@@ -128,6 +129,11 @@ int main(int argc, char** argv)
     if (const int code = handleParseResult(result); code >= 0)
         return code;
     QtArguments qtArguments(split.qt);
+    if (!result.options.exportTelemetryFrom.isEmpty() || !result.options.exportOutput.isEmpty()) {
+        QCoreApplication app(qtArguments.count(), qtArguments.values());
+        return chorus::TelemetryExportCommand::run(result.options.exportTelemetryFrom,
+                                                   result.options.exportOutput);
+    }
     if (result.options.headless) {
         QCoreApplication app(qtArguments.count(), qtArguments.values());
         return runHeadless(result.options);

@@ -59,10 +59,17 @@ void Connection::handleSessionDatagram(const QByteArray& line)
         sendSessionDatagram(encodeChorusMessage(makePong(in.t)), Traffic::Control);
         return;
     }
+    if (in.type == ChorusMessageType::Telemetry || in.type == ChorusMessageType::Status ||
+        in.type == ChorusMessageType::Heartbeat) {
+        // What a vehicle may lose (issue 13): read as over TCP, never answered.
+        handleVehicleMessage(in);
+        return;
+    }
     ++m_snapshot.errors;
     sendSessionDatagram(
-        encodeChorusMessage(makeError(ChorusErrorCode::UnexpectedType,
-                                      tr("only msg and ping travel over the UDP channel"))),
+        encodeChorusMessage(makeError(
+            ChorusErrorCode::UnexpectedType,
+            tr("only msg, ping, telemetry, status and heartbeat travel over the UDP channel"))),
         Traffic::Control);
 }
 

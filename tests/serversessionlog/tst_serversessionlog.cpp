@@ -75,6 +75,7 @@ private slots:
     void tcpEventsWithExactBytes();
     void vehicleEvents();
     void udpEventsWithExactBytes();
+    void telemetryOverTheUdpChannel();
     void rotationKeepsTheNewestFiles();
     void fullDiskStopsTheLogNotTheServer();
 };
@@ -193,6 +194,41 @@ void TestServerSessionLog::udpEventsWithExactBytes()
              QStringLiteral("udp"));
     QVERIFY(hasBytes(records, "in", datagram, true));
     QVERIFY(hasBytes(records, "out", reply.chopped(1), true));
+}
+
+void TestServerSessionLog::telemetryOverTheUdpChannel()
+{
+    QTemporaryDir folder;
+    ServerConfig config = configWithLog(folder.path());
+    config.udp = true;
+    config.udpPort = 0;
+    EngineHarness harness(config);
+    QVERIFY(harness.start() != 0);
+    TestClient client;
+    QVERIFY(client.connectTo(harness.engine.listenPort()));
+    client.socket.write(R"({"type":"hello","proto":1,"name":"v1"})"
+                        "\n");
+    QTRY_VERIFY_WITH_TIMEOUT(!client.lines().isEmpty(), 5000);
+    const QJsonObject welcome = QJsonDocument::fromJson(client.lines().constFirst()).object();
+    const QString token = welcome.value("token").toString();
+    QVERIFY(!token.isEmpty());
+    UdpTestPeer channel;
+    const QByteArray telemetry =
+        R"({"type":"telemetry","values":{"alt":30},"token":")" + token.toLatin1() + "\"}";
+    const QByteArray heartbeat = R"({"type":"heartbeat","token":")" + token.toLatin1() + "\"}";
+    QVERIFY(channel.send(telemetry, harness.engine.udpPort()) > 0);
+    QVERIFY(channel.send(heartbeat, harness.engine.udpPort()) > 0);
+    // Read as over TCP (before: an unexpected-type error datagram, nothing read).
+    QTRY_COMPARE_WITH_TIMEOUT(harness.engine.fleet().counters().heartbeats, quint64(1), 5000);
+    QCOMPARE(harness.engine.fleet().counters().telemetryMessages, quint64(1));
+    QVERIFY(channel.received.isEmpty()); // never answered
+
+    QList<SessionRecord> records;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !ofKind(records = recordsIn(harness.engine, folder.path()), "heartbeat").isEmpty(), 5000);
+    QVERIFY(hasBytes(records, "in", telemetry, true));
+    const SessionRecord values = ofKind(records, "telemetry").value(0);
+    QCOMPARE(values.fields.value("values").toObject().value("alt").toDouble(), 30.0);
 }
 
 void TestServerSessionLog::rotationKeepsTheNewestFiles()
