@@ -14,6 +14,15 @@
 //           absent when the event has no bytes. Never a decoded text: bytes are data.
 //   fields  anything else the event has (a JSON object), as given
 //
+// chorus-server's lines (ServerSessionLog) carry in fields: "id" (the
+// connection), "via":"udp" (a datagram), and per kind: disconnect "error"
+// (ConnectionError's number) and "reason"; cmd "cmd", "name", "args",
+// "resend"; ack "re", "result", "progress", "text"; telemetry "values",
+// "units", "refused"; status "severity", "text"; heartbeat "state", "mode",
+// "armed"; note "dropped" (events not written: a full disk, a writer behind)
+// or "stale". "in"/"out" hex is the message as its framing delimits it
+// (without terminator or length header; a Chorus peer's JSON line).
+//
 // Files: DIR/<name>-NNNNNN.jsonl, a new one when the current one would pass
 // maxFileBytes, at most maxFiles of them (the oldest is removed). Earlier
 // files are never opened for writing again. A failed write (a full disk) is
