@@ -208,6 +208,33 @@ def udp_section(results, meta):
     return md
 
 
+def fleet_section(meta):
+    """Issue 13: 1,000 simulated vehicles over UDP channels, TAKEOFF to all, the window's lag."""
+    runs = meta.get("fleet") or []
+    if not runs:
+        return []
+    md = ["## 1,000 vehicles: telemetry over UDP, TAKEOFF to all (issue 13)", "",
+          "chorus-fleet-bench: chorus-server's window (offscreen) in the bench's process, UDP and "
+          "the session log on; N Chorus sessions on another thread, each with its UDP channel "
+          "sending telemetry 10 times a second and a heartbeat a second; halfway through, the "
+          "window's engine sends TAKEOFF to every connection and the vehicles ack it over TCP. "
+          "Targets: every ack matched, the window's event-loop lag p99 < 50 ms, the session log "
+          "drops nothing.", ""]
+    rows = []
+    for d in runs:
+        rows.append([str(d["vehicles"]), f"{d['seconds']:.1f}",
+                     f"{d['telemetry_read']:,} / {d['telemetry_sent']:,}",
+                     f"{d['acks_matched']} / {d['commands']} ({d['acks_unknown']} unknown)",
+                     fmt_ms(d["lag_p50_ms"]), fmt_ms(d["lag_p99_ms"]), fmt_ms(d["lag_max_ms"]),
+                     f"{d['log_mb_per_s']:.2f}", str(d["log_dropped"]),
+                     "**met**" if d.get("ok") else "**missed**"])
+    md.append(table(["vehicles", "s", "telemetry read / sent", "acks matched / commands",
+                     "lag p50 ms", "lag p99 ms", "lag max ms", "session log MB/s",
+                     "log dropped", "targets"], rows))
+    md.append("")
+    return md
+
+
 def baseline_section(results, meta):
     if not results.has("baseline-headless"):
         return [], []
@@ -367,6 +394,7 @@ def build(results, meta):
 
     md += binary_sections(results, meta)
     md += udp_section(results, meta)
+    md += fleet_section(meta)
     baseline_md, baseline_targets = baseline_section(results, meta)
     md += baseline_md
     framebench_md, framebench_targets = framebench_section(meta)

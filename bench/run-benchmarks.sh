@@ -38,6 +38,9 @@ GREEDY_NORMAL=20 # closed-loop peers beside the greedy one, all on one I/O threa
 FRAMEBENCH="$BUILD/bench/framebench/chorus-framebench"
 CLIENT="$BUILD/client_gui/chorus-client"
 FLOOD_PEER="$BUILD/bench/client_flood_peer"
+FLEET="$BUILD/bench/fleet/chorus-fleet-bench" # fleet-1000 (issue 13)
+FLEET_VEHICLES=1000
+FLEET_SECONDS=20
 BASELINE=""
 OUTPUT="$ROOT/docs/BENCHMARKS.md"
 
@@ -65,14 +68,15 @@ ALL_PROFILES=(chorus-headless chorus-headless-none chorus-window python-none epo
               chorus-u16be-64 epoll-u16be-64 chorus-u16be-1k epoll-u16be-1k
               chorus-delim03-64 epoll-delim03-64 greedy-peer client-flood
               chorus-rules0 chorus-rules100 chorus-rules1000
-              chorus-udp epoll-udp)
+              chorus-udp epoll-udp fleet-1000)
 RULES_CLIENTS=(1 100) # the reply-rule rows (issue 10): closed loop, LF lines
 
 usage() { sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; }
 
 while (($#)); do
   case "$1" in
-    --quick) QUICK=1; ROUNDS=1; DURATION=2; HOLD_DURATION=3; FRAMEBENCH_SECONDS=0.3; FLOOD_SECONDS=10 ;;
+    --quick) QUICK=1; ROUNDS=1; DURATION=2; HOLD_DURATION=3; FRAMEBENCH_SECONDS=0.3; FLOOD_SECONDS=10
+             FLEET_SECONDS=12 ;;
     --flood-seconds) FLOOD_SECONDS="$2"; shift ;;
     --window-chart) WINDOW_CHART=1 ;;
     --rounds) ROUNDS="$2"; shift ;;
@@ -436,6 +440,7 @@ available() {
     epoll-*) [[ -x "$EPOLL" ]] || { echo "epoll_ref_server not built ($EPOLL)"; return 1; } ;;
     client-flood) [[ -x "$CLIENT" && -x "$FLOOD_PEER" ]] || {
                     echo "chorus-client or client_flood_peer not built"; return 1; } ;;
+    fleet-1000) [[ -x "$FLEET" ]] || { echo "chorus-fleet-bench not built ($FLEET)"; return 1; } ;;
   esac
 }
 
@@ -498,7 +503,7 @@ done
 # work on the machine hits all servers alike instead of one server's rounds.
 for ROUND in $(seq "$ROUNDS"); do
   for profile in "${RUNNABLE[@]+"${RUNNABLE[@]}"}"; do
-    [[ "$profile" == client-flood ]] && continue # once, after the rounds
+    [[ "$profile" == client-flood || "$profile" == fleet-1000 ]] && continue # once, after the rounds
     framing=$(framing_of "$profile")
     echo "$profile (bench framing $framing), round $ROUND, load $(cut -d' ' -f1 /proc/loadavg)"
     rm -f "$WORK/sample"
@@ -658,6 +663,23 @@ if [[ " ${RUNNABLE[*]+"${RUNNABLE[*]}"} " == *" client-flood "* ]]; then
   done
 fi
 
+# fleet-1000 (issue 13): 1,000 simulated vehicles, telemetry over their UDP
+# channels, TAKEOFF to all from the window's engine; the window (offscreen,
+# in the bench's process) has its event-loop lag measured, the session log on.
+: >"$WORK/fleet.jsonl"
+if [[ " ${RUNNABLE[*]+"${RUNNABLE[*]}"} " == *" fleet-1000 "* ]]; then
+  echo "fleet-1000: $FLEET_VEHICLES vehicles x 10 telemetry/s over UDP + heartbeats, TAKEOFF to all, ${FLEET_SECONDS} s"
+  if QT_QPA_PLATFORM=offscreen timeout $((FLEET_SECONDS + 60)) "$FLEET" --vehicles "$FLEET_VEHICLES" \
+       --rate 10 --duration "$FLEET_SECONDS" --command-at $((FLEET_SECONDS / 2)) \
+       2>"$WORK/fleet.err" | grep '^{' >"$WORK/fleet.jsonl"; then :; fi
+  if [[ -s "$WORK/fleet.jsonl" ]]; then
+    sed 's/^/  /' "$WORK/fleet.jsonl"
+  else
+    echo "  chorus-fleet-bench failed:"; tail -3 "$WORK/fleet.err" | sed 's/^/  /'
+    MISSING+=("fleet-1000: failed ($(tail -1 "$WORK/fleet.err"))")
+  fi
+fi
+
 HISTORY_LINE=""
 if [[ -x "$HISTORY" ]]; then
   echo "chorus-history-bench"
@@ -690,7 +712,7 @@ printf '%s\n' "$HISTORY_LINE" >"$WORK/history.txt"
 STARTED="$STARTED" ROUNDS="$ROUNDS" DURATION="$DURATION" HOLD_DURATION="$HOLD_DURATION" \
 HOLD_CONNECTIONS="$HOLD_CONNECTIONS" QUICK="$QUICK" LOAD_START="$LOAD_START" PROFILES="${PROFILES[*]}" ROOT="$ROOT" \
 BINARY_CLIENTS="${BINARY_CLIENTS[*]}" FRAMEBENCH_SECONDS="$FRAMEBENCH_SECONDS" BASELINE="$BASELINE" \
-python3 - "$META" "$WORK/missing.txt" "$WORK/history.txt" "$WORK/skipped.tsv" "$FRAMEBENCH_CSV" <<'EOF'
+python3 - "$META" "$WORK/missing.txt" "$WORK/history.txt" "$WORK/skipped.tsv" "$FRAMEBENCH_CSV" "$WORK/fleet.jsonl" <<'EOF'
 import csv, json, os, platform, subprocess, sys
 env = os.environ
 cpu = ""
@@ -722,6 +744,7 @@ json.dump({
     "framebench_seconds": float(env["FRAMEBENCH_SECONDS"]),
     "binary_clients": [int(c) for c in env["BINARY_CLIENTS"].split()],
     "baseline": env["BASELINE"],
+    "fleet": [json.loads(l) for l in open(sys.argv[6]) if l.strip()],
     "commit": subprocess.run(["git", "-C", env["ROOT"], "rev-parse", "--short", "HEAD"],
                              capture_output=True, text=True).stdout.strip(),
 }, open(sys.argv[1], "w"), indent=1)

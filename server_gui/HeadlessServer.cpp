@@ -12,6 +12,7 @@ namespace chorus {
 namespace {
 // Stop flushes pending replies with its own bounded wait; this is the last resort.
 constexpr std::chrono::seconds kStopDeadline{10};
+constexpr std::chrono::seconds kSessionLogRetry{30};
 } // namespace
 
 HeadlessServer::HeadlessServer(const ServerCommandLineOptions& options, const QString& ownBookPath,
@@ -72,6 +73,20 @@ std::optional<int> HeadlessServer::start()
     if (const std::optional<int> failed = loadRules())
         return failed;
     connect(m_engine, &ServerEngine::logBatch, this, &HeadlessServer::onLogBatch);
+    // A full disk stops the session log, not the server: said on stderr, and
+    // tried again every kSessionLogRetry (no window to offer a Resume in).
+    connect(&m_engine->sessionLog(), &ServerSessionLog::stopped, this,
+            [this](const SessionLogProblem& problem) {
+                printError(
+                    tr("chorus-server: the session log stopped (%1: %2, %3); the server "
+                       "goes on, retrying in %4 s.")
+                        .arg(sessionLogErrorName(problem.error), problem.reason, problem.path)
+                        .arg(kSessionLogRetry.count()));
+                QTimer::singleShot(kSessionLogRetry, m_engine,
+                                   [this] { m_engine->sessionLog().resume(); });
+            });
+    connect(&m_engine->sessionLog(), &ServerSessionLog::resumed, this,
+            [this] { printLine(tr("the session log goes on in a new file")); });
     connect(m_engine, &ServerEngine::listening, this, &HeadlessServer::onListening);
     connect(m_engine, &ServerEngine::startFailed, this, &HeadlessServer::onStartFailed);
     connect(m_engine, &ServerEngine::stopped, this, [this] {

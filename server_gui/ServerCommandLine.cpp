@@ -164,6 +164,8 @@ ServerCommandLine::Result ServerCommandLine::parse(const QStringList& arguments)
         out.pickMode = pickModeFromName(pick.toString());
     if (const QVariant view = take(ServerSetting::View); view.isValid())
         out.view = byteViewFromName(view.toString());
+    out.exportTelemetryFrom = take(ServerSetting::ExportTelemetryCsv).toString();
+    out.exportOutput = take(ServerSetting::Output).toString();
     out.overrides = *given;
 
     if (out.headless && !out.lagReportPath.isEmpty())

@@ -28,6 +28,9 @@ struct ServerCommandLineOptions
     QString lagReportPath;            // empty: no lag report
     std::optional<PickMode> pickMode; // empty: the book's own
     std::optional<ByteView> view;     // --view; empty: text (headless), the saved one (window)
+    // --export-telemetry-csv LOG --output FILE: export and exit, no window.
+    QString exportTelemetryFrom;
+    QString exportOutput;
 
     // Compatibility: the override fields callers set before `overrides`
     // existed (tests/serverclientwindows). The window folds addressText and

@@ -460,6 +460,7 @@ QList<SettingSpec> rows()
         "rule per line (detected from the content). Only read, never changed: the window saves "
         "edits to its own rules. A file that cannot be used stops --headless with exit code 2. "
         "Default: the window's saved rules (the window), none (--headless).");
+    addSessionLogRows(rows);
     return rows;
 }
 
@@ -498,7 +499,10 @@ QList<int> ServerSettings::engineSettingIds()
             settingId(ServerSetting::UdpIdle),
             settingId(ServerSetting::HeartbeatTimeout),
             settingId(ServerSetting::HeartbeatAnyMessage),
-            settingId(ServerSetting::KeyValueTelemetry)};
+            settingId(ServerSetting::KeyValueTelemetry),
+            settingId(ServerSetting::SessionLog),
+            settingId(ServerSetting::SessionLogFileMiB),
+            settingId(ServerSetting::SessionLogFiles)};
 }
 
 QList<int> ServerSettings::accessSettingIds()
@@ -550,6 +554,7 @@ ServerConfig ServerSettings::engineConfig(const SettingValues& values)
         std::chrono::milliseconds(get(ServerSetting::HeartbeatTimeout).toLongLong());
     config.vehicle.anyMessageCounts = get(ServerSetting::HeartbeatAnyMessage).toBool();
     config.vehicle.keyValueTelemetry = get(ServerSetting::KeyValueTelemetry).toBool();
+    applySessionLogSettings(values, &config);
     return config;
 }
 

@@ -50,21 +50,31 @@ enum class ServerSetting {
     HeartbeatTimeout,    // vehicles/heartbeatTimeoutMs --heartbeat-timeout MS (0: off)
     HeartbeatAnyMessage, // vehicles/anyMessageCounts   --heartbeat-any-message
     KeyValueTelemetry,   // vehicles/keyValueTelemetry  --key-value-telemetry
+    // Session log (ServerSettingsSessionLog.cpp):
+    SessionLog,        // sessionLog/folder  --session-log DIR
+    SessionLogFileMiB, // sessionLog/fileMiB --session-log-file-size MIB
+    SessionLogFiles,   // sessionLog/files   --session-log-files N
 
     // Command line only:
-    Replies,   // --replies FILE
-    Pick,      // --pick MODE
-    Headless,  // --headless
-    Start,     // --start
-    LagReport, // --lag-report FILE
-    View,      // --view text|hex|mixed
-    Rules,     // --rules FILE
+    Replies,            // --replies FILE
+    Pick,               // --pick MODE
+    Headless,           // --headless
+    Start,              // --start
+    LagReport,          // --lag-report FILE
+    View,               // --view text|hex|mixed
+    Rules,              // --rules FILE
+    ExportTelemetryCsv, // --export-telemetry-csv LOG (with --output FILE)
+    Output,             // --output FILE
     Count
 };
 constexpr int settingId(ServerSetting setting)
 {
     return int(setting);
 }
+
+// ServerSettingsSessionLog.cpp: the session log's rows, and their part of the engine config.
+void addSessionLogRows(QList<SettingSpec>& rows);
+void applySessionLogSettings(const SettingValues& values, ServerConfig* config);
 
 class ServerSettings
 {

@@ -14,6 +14,7 @@
 #include "LogPane.h"
 #include "ReplyBookEditor.h"
 #include "RulesPane.h"
+#include "SessionLogControls.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -125,6 +126,16 @@ void ServerWindow::buildStatusBar()
 void ServerWindow::buildMenus()
 {
     QMenu* fileMenu = menuBar()->addMenu(tr("&File"));
+    // The session log's export and resume (found by findChild in tests).
+    auto* sessionLog = new SessionLogControls(m_engine, this);
+    connect(sessionLog, &SessionLogControls::logLine, this,
+            [this](LogLevel level, const QString& text) {
+                addLocalLog(level, level == LogLevel::Info ? LogKind::Notice : LogKind::Error,
+                            text);
+            });
+    fileMenu->addAction(sessionLog->exportAction());
+    fileMenu->addAction(sessionLog->resumeAction());
+    fileMenu->addSeparator();
     QAction* quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 

@@ -6,6 +6,7 @@
 #include "ServerCommandLine.h"
 #include "ServerSettings.h"
 #include "ServerWindow.h"
+#include "TelemetryExportCommand.h"
 #include "UnixSignalWatcher.h"
 #include "base/UiLanguage.h"
 
@@ -141,6 +142,12 @@ int main(int argc, char** argv)
     }
     QtArguments qtArguments(split.qt);
     chorus::UiTranslators translators;
+    if (!result.options.exportTelemetryFrom.isEmpty() || !result.options.exportOutput.isEmpty()) {
+        QCoreApplication app(qtArguments.count(), qtArguments.values());
+        translators.install(chorus::savedUiLanguage(settingsPath));
+        return chorus::TelemetryExportCommand::run(result.options.exportTelemetryFrom,
+                                                   result.options.exportOutput);
+    }
     if (result.options.headless) {
         QCoreApplication app(qtArguments.count(), qtArguments.values());
         translators.install(chorus::savedUiLanguage(settingsPath));

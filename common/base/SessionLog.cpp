@@ -125,32 +125,67 @@ std::optional<SessionRecord> SessionLogWriter::decode(const QByteArray& line)
 
 bool SessionLogWriter::write(const SessionRecord& record)
 {
-    if (!m_problem.ok())
-        return false;
-    const QByteArray line = encode(record);
-    if (m_fd < 0 || (m_fileBytes > 0 && m_fileBytes + line.size() > m_maxFileBytes)) {
-        if (!openNext())
-            return false;
+    return write(QList<SessionRecord>{record}) == 1;
+}
+
+int SessionLogWriter::write(const QList<SessionRecord>& records)
+{
+    int written = 0;
+    QByteArray chunk;
+    QList<qsizetype> lineEnds; // in chunk, after each whole line
+    qsizetype next = 0;
+    QByteArray line;
+    while (next < records.size() || !line.isEmpty()) {
+        if (!m_problem.ok())
+            return written;
+        if (line.isEmpty())
+            line = encode(records.at(next++));
+        if (m_fd < 0 || (m_fileBytes > 0 && m_fileBytes + line.size() > m_maxFileBytes)) {
+            if (!openNext())
+                return written;
+        }
+        // As many lines as fit in this file go out in one write().
+        chunk.clear();
+        lineEnds.clear();
+        while (!line.isEmpty() &&
+               (chunk.isEmpty() || m_fileBytes + chunk.size() + line.size() <= m_maxFileBytes)) {
+            chunk += line;
+            lineEnds.append(chunk.size());
+            line = next < records.size() ? encode(records.at(next++)) : QByteArray();
+        }
+        const int lines = writeChunk(chunk, lineEnds);
+        written += lines;
+        if (lines < lineEnds.size())
+            return written;
     }
+    return written;
+}
+
+int SessionLogWriter::writeChunk(const QByteArray& chunk, const QList<qsizetype>& lineEnds)
+{
     qsizetype done = 0;
-    while (done < line.size()) {
-        const ssize_t n = ::write(m_fd, line.constData() + done, std::size_t(line.size() - done));
+    while (done < chunk.size()) {
+        const ssize_t n = ::write(m_fd, chunk.constData() + done, std::size_t(chunk.size() - done));
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0) {
             const int why = n < 0 ? errno : ENOSPC;
             // Cut back to the last whole line: every line before stays.
-            if (::ftruncate(m_fd, m_fileBytes) != 0) {
+            const auto whole = std::upper_bound(lineEnds.begin(), lineEnds.end(), done);
+            const qsizetype kept = whole == lineEnds.begin() ? 0 : *(whole - 1);
+            if (::ftruncate(m_fd, m_fileBytes + kept) != 0) {
                 // Nothing more can be done; the reader skips a cut line.
             }
+            m_fileBytes += kept;
+            m_bytesWritten += kept;
             fail(SessionLogError::WriteFailed, m_files.constLast(), why);
-            return false;
+            return int(whole - lineEnds.begin());
         }
         done += n;
     }
-    m_fileBytes += line.size();
-    m_bytesWritten += line.size();
-    return true;
+    m_fileBytes += chunk.size();
+    m_bytesWritten += chunk.size();
+    return int(lineEnds.size());
 }
 
 bool SessionLogWriter::resume()

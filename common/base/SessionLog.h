@@ -14,6 +14,15 @@
 //           absent when the event has no bytes. Never a decoded text: bytes are data.
 //   fields  anything else the event has (a JSON object), as given
 //
+// chorus-server's lines (ServerSessionLog) carry in fields: "id" (the
+// connection), "via":"udp" (a datagram), and per kind: disconnect "error"
+// (ConnectionError's number) and "reason"; cmd "cmd", "name", "args",
+// "resend"; ack "re", "result", "progress", "text"; telemetry "values",
+// "units", "refused"; status "severity", "text"; heartbeat "state", "mode",
+// "armed"; note "dropped" (events not written: a full disk, a writer behind)
+// or "stale". "in"/"out" hex is the message as its framing delimits it
+// (without terminator or length header; a Chorus peer's JSON line).
+//
 // Files: DIR/<name>-NNNNNN.jsonl, a new one when the current one would pass
 // maxFileBytes, at most maxFiles of them (the oldest is removed). Earlier
 // files are never opened for writing again. A failed write (a full disk) is
@@ -23,6 +32,7 @@
 
 #include <QByteArray>
 #include <QJsonObject>
+#include <QMetaType>
 #include <QString>
 #include <QStringList>
 
@@ -76,6 +86,9 @@ public:
 
     // One line; false once the log has stopped (problem() says why).
     bool write(const SessionRecord& record);
+    // Many lines, as few write() calls as the rotation allows (a writer
+    // thread's batch); returns how many were written (all, unless the log stopped).
+    int write(const QList<SessionRecord>& records);
     const SessionLogProblem& problem() const { return m_problem; }
     // After a failure: start a new file and go on (false when that fails too).
     bool resume();
@@ -90,6 +103,8 @@ public:
 
 private:
     bool openNext();
+    // Whole lines ending at lineEnds; the lines written (a failure keeps the whole ones).
+    int writeChunk(const QByteArray& chunk, const QList<qsizetype>& lineEnds);
     void fail(SessionLogError error, const QString& path, int errorNumber);
 
     QString m_folder;
@@ -111,3 +126,5 @@ QByteArray telemetryCsv(const QList<SessionRecord>& records);
 QList<SessionRecord> readSessionLog(const QStringList& files, int* badLines = nullptr);
 
 } // namespace chorus
+
+Q_DECLARE_METATYPE(chorus::SessionLogProblem)

@@ -4,7 +4,9 @@
 // add to it directly (same thread, no locking); the worker turns it into
 // counter deltas and rate-limited log lines once per batch.
 
+#include "base/SessionLog.h"
 #include "base/TrafficCounters.h"
+#include "server/SessionEvent.h"
 #include "server/VehicleLink.h"
 #include "wire/FrameCodec.h"
 
@@ -36,6 +38,23 @@ struct ConnectionLedger
     QList<quint64> changed;
     // Commands sent, acks, telemetry, status, heartbeats: to the engine in the next batch.
     QList<VehicleEvent> vehicleEvents;
+    // The session log (ServerSessionLog), while one is open: this batch's
+    // events, handed to its writer thread with the batch.
+    bool sessionLogOn = false;
+    QList<SessionEvent> sessionEvents;
+    void recordSession(SessionEvent::Kind kind, quint64 id, const QString& peer,
+                       const QByteArray& bytes = {}, bool overUdp = false)
+    {
+        if (!sessionLogOn)
+            return;
+        SessionEvent& event = sessionEvents.emplace_back();
+        event.kind = kind;
+        event.timeUs = SessionLogWriter::nowUs();
+        event.connectionId = id;
+        event.peer = peer;
+        event.bytes = bytes;
+        event.overUdp = overUdp;
+    }
 
     // A reply as sent on the wire to a peer of a text framing: the body and
     // the peer's terminator. Replies come from a short list, so framing each

@@ -33,6 +33,7 @@ void Connection::handleMessage(const FramedMessage& message)
         return;
     }
     if (m_snapshot.protocol == PeerProtocol::Chorus) {
+        m_ledger->recordSession(SessionEvent::Kind::In, id(), m_peerLabel, message.payload);
         if (m_vehicleOptions.anyMessageCounts)
             m_vehicle.heard(std::chrono::steady_clock::now(), false, m_vehicleOptions);
         handleChorusLine(message);
@@ -44,9 +45,10 @@ void Connection::handleMessage(const FramedMessage& message)
     const FrameSpec& spec = m_decoder.spec();
     if ((spec.isTextual() || spec.framing == Framing::Raw) &&
         looksLikeChorusHello(message.payload)) {
-        handleHello(message);
+        handleHello(message); // recorded there, its token masked
         return;
     }
+    m_ledger->recordSession(SessionEvent::Kind::In, id(), m_peerLabel, message.payload);
     if (!m_plainAllowed) {
         refusePlainPeer();
         return;
@@ -169,8 +171,9 @@ void Connection::answer(const QByteArray& message, std::optional<quint64> seq,
 void Connection::handleHello(const FramedMessage& message)
 {
     const ChorusDecodeResult hello = decodeChorusLine(message.payload, m_limits.maxMessageBytes);
-    logTraffic(LogKind::Control,
-               helloForLog(message.payload, hello.ok() ? &hello.message : nullptr));
+    const QByteArray masked = helloForLog(message.payload, hello.ok() ? &hello.message : nullptr);
+    m_ledger->recordSession(SessionEvent::Kind::In, id(), m_peerLabel, masked);
+    logTraffic(LogKind::Control, masked);
     if (hello.ok() && !acceptHelloToken(hello.message))
         return;
     if (!hello.ok()) {
@@ -271,6 +274,8 @@ bool Connection::writeChorus(const ChorusMessage& message, Traffic traffic,
     const QByteArray bytes = encodeChorusMessage(message);
     if (!writeCounted(bytes, traffic))
         return false;
+    m_ledger->recordSession(SessionEvent::Kind::Out, id(), m_peerLabel,
+                            bytes.endsWith('\n') ? bytes.chopped(1) : bytes);
     if (traffic == Traffic::User)
         logTraffic(LogKind::Sent, payload);
     else
@@ -324,6 +329,7 @@ bool Connection::writeFramed(const QByteArray& body, Traffic traffic, Terminator
     }
     if (!writeCounted(framed, traffic))
         return false;
+    m_ledger->recordSession(SessionEvent::Kind::Out, id(), m_peerLabel, body);
     if (traffic == Traffic::User)
         logTraffic(LogKind::Sent, body);
     return true;
@@ -331,9 +337,12 @@ bool Connection::writeFramed(const QByteArray& body, Traffic traffic, Terminator
 
 bool Connection::writeNoticeLine(const QString& text, Terminator terminator)
 {
-    return writeCounted(
-        encodeMessage(text, terminator == Terminator::None ? Terminator::Lf : terminator),
-        Traffic::Notice);
+    if (!writeCounted(
+            encodeMessage(text, terminator == Terminator::None ? Terminator::Lf : terminator),
+            Traffic::Notice))
+        return false;
+    m_ledger->recordSession(SessionEvent::Kind::Out, id(), m_peerLabel, text.toUtf8());
+    return true;
 }
 
 void Connection::sendBytes(const QByteArray& bytes, Unsolicited kind)

@@ -19,6 +19,7 @@ void Connection::handleSessionDatagram(const QByteArray& line)
     m_snapshot.lastSeen = QDateTime::currentDateTime();
     m_snapshot.traffic.bytesIn += quint64(line.size());
     m_ledger->traffic.bytesIn += quint64(line.size());
+    m_ledger->recordSession(SessionEvent::Kind::In, id(), m_peerLabel, line, true);
     markChanged();
     const ChorusDecodeResult result = decodeChorusLine(line, m_limits.maxMessageBytes);
     if (!result.ok()) {
@@ -119,6 +120,8 @@ void Connection::sendSessionDatagram(const QByteArray& bytes, Traffic traffic)
     }
     m_snapshot.traffic.bytesOut += quint64(bytes.size());
     m_ledger->traffic.bytesOut += quint64(bytes.size());
+    m_ledger->recordSession(SessionEvent::Kind::Out, id(), m_peerLabel,
+                            bytes.endsWith('\n') ? bytes.chopped(1) : bytes, true);
     markChanged();
     ServerWorker* worker = m_udpWorker;
     const quint64 session = id();

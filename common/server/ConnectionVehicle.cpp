@@ -35,6 +35,10 @@ std::chrono::steady_clock::duration replyWindow(const CommandRequest& request)
 void Connection::pushVehicleEvent(VehicleEvent event)
 {
     event.connectionId = id();
+    if (m_ledger->sessionLogOn) {
+        m_ledger->recordSession(SessionEvent::Kind::Vehicle, id(), m_peerLabel);
+        m_ledger->sessionEvents.last().vehicle = std::make_shared<const VehicleEvent>(event);
+    }
     m_ledger->vehicleEvents.append(std::move(event));
 }
 

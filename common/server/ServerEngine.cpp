@@ -49,6 +49,7 @@ public:
     {
         shared->book = book;
         shared->rules = std::make_shared<RuleBook>();
+        shared->sessionLog = &sessionLog;
     }
 
     void ensureWorkers(int count);
@@ -89,6 +90,7 @@ public:
     QList<LogEntry> pendingLog;
     QList<VehicleEvent> pendingVehicle;
     Fleet fleet;
+    ServerSessionLog sessionLog; // its writer thread outlives the workers (joined first)
 };
 
 void ServerEnginePrivate::ensureWorkers(int count)
@@ -329,6 +331,11 @@ Fleet& ServerEngine::fleet() const
     return d->fleet;
 }
 
+ServerSessionLog& ServerEngine::sessionLog() const
+{
+    return d->sessionLog;
+}
+
 std::shared_ptr<RuleBook> ServerEngine::ruleBook() const
 {
     return d->shared->rules;
@@ -344,6 +351,8 @@ ServerEngine::~ServerEngine()
 void ServerEngine::setConfig(const ServerConfig& config)
 {
     d->config = config;
+    if (d->state != ServerEnginePrivate::State::Idle)
+        d->sessionLog.open(config.sessionLog); // at once; else at start()
     d->forEachWorker([config](ServerWorker* worker) { worker->configure(config); });
 }
 
@@ -416,6 +425,7 @@ void ServerEngine::start()
     d->log(LogLevel::Info, LogKind::Notice,
            tr("open file limit: %1 descriptors").arg(d->counters.openFileLimit));
     d->ensureWorkers(std::max(1, d->config.ioThreads));
+    d->sessionLog.open(d->config.sessionLog);
     const ServerConfig config = d->config;
     d->forEachWorker([config](ServerWorker* worker) { worker->configure(config); });
     ServerWorker* first = d->workers.front();

@@ -64,6 +64,9 @@ public:
     // Vehicles (issue 13): every command and its state, telemetry, heartbeats;
     // its signals come once per update interval.
     Fleet& fleet() const;
+    // The session log (ServerConfig::sessionLog): opened at start() (or at
+    // once by setConfig() while running); its stopped() says when a write failed.
+    ServerSessionLog& sessionLog() const;
 
     // Raises RLIMIT_NOFILE's soft limit to its hard limit; returns the new soft limit.
     static quint64 raiseOpenFileLimit();

@@ -8,6 +8,7 @@
 #include "server/ListenAddress.h"
 #include "server/LogEntry.h"
 #include "server/PeerRateLimit.h"
+#include "server/ServerSessionLog.h"
 #include "server/VehicleLink.h"
 #include "wire/FrameCodec.h"
 #include "wire/FrameSpec.h"
@@ -163,7 +164,8 @@ struct ServerConfig
     std::chrono::milliseconds udpIdle{60000}; // a quiet UDP peer leaves the table after this
     AccessPolicy access;                      // who may connect; open by default
     TlsListenConfig tls;                      // off by default
-    VehicleOptions vehicle; // heartbeats, stale marks, key=value telemetry (issue 13)
+    VehicleOptions vehicle;      // heartbeats, stale marks, key=value telemetry (issue 13)
+    SessionLogConfig sessionLog; // off by default (ServerSessionLog.h)
 };
 
 } // namespace chorus

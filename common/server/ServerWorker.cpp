@@ -74,6 +74,7 @@ void ServerWorker::configure(const ServerConfig& config)
 {
     m_config = config;
     m_ledger.logMessages = config.logMessages;
+    m_ledger.sessionLogOn = config.sessionLog.enabled() && m_shared->sessionLog;
     if (m_udp)
         m_udp->configure(config);
     for (Connection* connection : std::as_const(m_connections))
@@ -296,6 +297,7 @@ void ServerWorker::adopt(quint64 id, qintptr socketDescriptor, const AcceptedPee
     ++m_accepted;
     connection->markChanged();
     log(LogLevel::Info, LogKind::Connected, id, tr("connected from %1").arg(connection->peer()));
+    m_ledger.recordSession(SessionEvent::Kind::Connect, id, connection->peer());
 }
 
 void ServerWorker::releaseSlot()
@@ -316,6 +318,11 @@ void ServerWorker::onFinished(quint64 id, ConnectionError error, const QString& 
         return;
     m_finalSnapshots.append(connection->snapshot());
     m_removed.append(id);
+    if (m_ledger.sessionLogOn) {
+        m_ledger.recordSession(SessionEvent::Kind::Disconnect, id, connection->peer());
+        m_ledger.sessionEvents.last().error = error;
+        m_ledger.sessionEvents.last().text = reason;
+    }
     connection->disconnect(this);
     connection->deleteLater();
     releaseSlot();
@@ -480,6 +487,10 @@ void ServerWorker::flushBatch()
         for (Connection* connection : std::as_const(m_connections))
             connection->checkStale(now);
     }
+
+    // The session log's events go to its writer thread (ServerSessionLog.h).
+    if (!m_ledger.sessionEvents.isEmpty() && m_shared->sessionLog)
+        m_shared->sessionLog->submit(std::exchange(m_ledger.sessionEvents, {}));
 
     WorkerBatch batch;
     // Ids of connections gone since they were marked are skipped: their

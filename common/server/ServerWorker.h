@@ -28,6 +28,7 @@
 
 namespace chorus {
 
+class ServerSessionLog;
 class ServerWorker;
 class UdpChannel;
 
@@ -46,7 +47,8 @@ struct ServerShared
     UdpSessions sessions;            // Chorus sessions' UDP channels (tokens)
     // Set before start() when TLS is on (null otherwise); read by every worker's adopt().
     std::shared_ptr<const TlsCredentials> tls;
-    std::atomic<quint16> tlsPort{0}; // the TLS listeners' port while listening
+    std::atomic<quint16> tlsPort{0};        // the TLS listeners' port while listening
+    ServerSessionLog* sessionLog = nullptr; // the engine's; submit() is thread-safe
 };
 
 // What one worker reports per update interval. Apply `changed` before `removed`:

@@ -138,6 +138,7 @@ UdpPeer* UdpChannel::admit(int socketIndex, const QHostAddress& from, quint16 fr
     s.framing = FrameSpec(Framing::Raw);
     log(LogLevel::Info, LogKind::Connected, s.id,
         tr("UDP peer %1: first datagram").arg(peer->label));
+    m_ledger->recordSession(SessionEvent::Kind::Connect, s.id, peer->label, {}, true);
     return peer;
 }
 
@@ -191,6 +192,7 @@ void UdpChannel::handleDatagram(int socketIndex, QByteArrayView datagram, const 
     ++s.traffic.messagesIn;
     ++m_ledger->traffic.messagesIn;
     peer->lastMessage = message;
+    m_ledger->recordSession(SessionEvent::Kind::In, s.id, peer->label, message, true);
     logTraffic(LogKind::Received, s.id, message);
     if (message.isEmpty())
         return; // a bare line end: as an empty line over TCP, not a question
@@ -223,6 +225,13 @@ bool UdpChannel::writeTo(UdpPeer* peer, const QByteArray& bytes, bool userMessag
     if (userMessage) {
         ++s.traffic.messagesOut;
         ++m_ledger->traffic.messagesOut;
+    }
+    if (m_ledger->sessionLogOn) {
+        // The message without its line end, as an incoming one is logged.
+        const QByteArray end = terminatorBytes(peer->terminator);
+        m_ledger->recordSession(
+            SessionEvent::Kind::Out, s.id, peer->label,
+            !end.isEmpty() && bytes.endsWith(end) ? bytes.chopped(end.size()) : bytes, true);
     }
     s.traffic.bytesOut += quint64(bytes.size());
     m_ledger->traffic.bytesOut += quint64(bytes.size());
@@ -341,6 +350,12 @@ void UdpChannel::removed(UdpPeer&& peer, ConnectionError reason, const QString& 
     peer.snapshot.state = ConnectionState::Closed;
     m_finalSnapshots.append(snapshotOf(peer));
     m_removed.append(peer.snapshot.id);
+    if (m_ledger->sessionLogOn) {
+        m_ledger->recordSession(SessionEvent::Kind::Disconnect, peer.snapshot.id, peer.label, {},
+                                true);
+        m_ledger->sessionEvents.last().error = reason;
+        m_ledger->sessionEvents.last().text = text;
+    }
     log(level, LogKind::Disconnected, peer.snapshot.id,
         tr("disconnected (%1): %2").arg(connectionErrorName(reason), text), reason);
 }

@@ -83,6 +83,10 @@ QVariant given(const ServerCommandLineOptions& o, int id)
         return o.lagReportPath;
     case ServerSetting::Rules:
         return o.rulesPath;
+    case ServerSetting::ExportTelemetryCsv:
+        return o.exportTelemetryFrom;
+    case ServerSetting::Output:
+        return o.exportOutput;
     case ServerSetting::Headless:
         return o.headless;
     case ServerSetting::Start:
