@@ -89,6 +89,13 @@
             <numerusform>%n entries copied</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Replay of %1: %n message(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>chorus::CommandTableModel</name>
@@ -124,6 +131,16 @@
         <translation>
             <numerusform>Framing of %n connection</numerusform>
             <numerusform>Framing of %n connections</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>chorus::ConsoleClient</name>
+    <message numerus="yes">
+        <source>replay: %n repl(y/ies) did not come within %1 ms</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>
@@ -304,12 +321,39 @@
     </message>
 </context>
 <context>
+    <name>chorus::SessionLogControls</name>
+    <message numerus="yes">
+        <source>The session log goes on in a new file (%n event(s) not written while it was stopped).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>chorus::SessionView</name>
     <message numerus="yes">
         <source>%1 (read only; %n unreadable line(s) skipped)</source>
         <translation>
             <numerusform>%1 (read only; %n unreadable line skipped)</numerusform>
             <numerusform>%1 (read only; %n unreadable lines skipped)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>chorus::TelemetryExportCommand</name>
+    <message numerus="yes">
+        <source>%n telemetry row(s) with %1 key column(s) from %2 file(s) written</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n line(s) that are no session-log line skipped)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

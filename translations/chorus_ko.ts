@@ -561,6 +561,18 @@
         <source>direct</source>
         <translation>개별 전송</translation>
     </message>
+    <message>
+        <source>Cannot replay: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot replay %1: line %2 is not a session-log record (a JSON object with &quot;t&quot;, &quot;kind&quot; and whole hex bytes); nothing was sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot replay %1: it holds no sent message (no &quot;out&quot; line)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>chorus::BlockListDialog</name>
@@ -1317,6 +1329,22 @@ Qt 자체 옵션(-platform, -style, -display, -geometry, ...)은 Qt에 넘겨집
         <source>--framing: &quot;%1&quot;: %2</source>
         <translation>--framing: &quot;%1&quot;: %2</translation>
     </message>
+    <message>
+        <source>Replay session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Once connected, send the sent messages (&quot;out&quot; lines) of a session log FILE again, with their original timing scaled by --replay-speed. With --console the program ends when the replay has and its replies came (status 3 for a file that cannot be replayed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replay speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How fast a replay goes: 1 as recorded, 2 twice as fast, 0.5 half as fast, up to 1000; 0 as fast as possible.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>chorus::ClientSettingsDialog</name>
@@ -1643,6 +1671,64 @@ Qt 자체 옵션(-platform, -style, -display, -geometry, ...)은 Qt에 넘겨집
         <source>Simulated vehicle on: commands are answered %1 after %2 ms; telemetry every %3 ms</source>
         <translation>기체 시뮬레이션 켜짐: 명령에 %2 ms 뒤 %1(으)로 응답, 텔레메트리는 %3 ms마다</translation>
     </message>
+    <message>
+        <source>&amp;Replay session…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the sent messages of a session log again, with their timing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replay session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session logs (*.jsonl);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished">중지</translation>
+    </message>
+    <message>
+        <source>Replay of %1 cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replaying %1 as fast as possible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replaying %1 at %2×</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Replay of %1: %n message(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The replay starts once connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 messages sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replay of %1 done: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replay of %1 stopped: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replay of %1 ended: message %2 refused (%3); %4</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>chorus::CommandPresetsDialog</name>
@@ -1839,6 +1925,10 @@ Qt 자체 옵션(-platform, -style, -display, -geometry, ...)은 Qt에 넘겨집
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>no UDP path</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>chorus::CommandsPane</name>
@@ -1905,6 +1995,10 @@ Qt 자체 옵션(-platform, -style, -display, -geometry, ...)은 Qt에 넘겨집
     <message>
         <source>No command sent yet.</source>
         <translation>아직 보낸 명령이 없습니다.</translation>
+    </message>
+    <message>
+        <source>No UDP path</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2112,10 +2206,6 @@ Qt 자체 옵션(-platform, -style, -display, -geometry, ...)은 Qt에 넘겨집
         <translation>UDP 프로토콜 오류 (%1): %2</translation>
     </message>
     <message>
-        <source>only msg and ping travel over the UDP channel</source>
-        <translation>only msg and ping travel over the UDP channel</translation>
-    </message>
-    <message>
         <source>not sent over UDP: no UDP channel is open</source>
         <translation>UDP로 보내지 않음: 열린 UDP 채널이 없습니다</translation>
     </message>
@@ -2130,6 +2220,14 @@ Qt 자체 옵션(-platform, -style, -display, -geometry, ...)은 Qt에 넘겨집
     <message>
         <source>heard again: no longer stale</source>
         <translation>다시 소식 있음: 더는 응답 없음 상태가 아님</translation>
+    </message>
+    <message>
+        <source>only msg, ping, ack, telemetry, status and heartbeat travel over the UDP channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>command %1 (#%2) not sent: its channel is UDP and this peer has no UDP channel open</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2400,6 +2498,14 @@ Qt 자체 옵션(-platform, -style, -display, -geometry, ...)은 Qt에 넘겨집
         <source>State</source>
         <translation>상태</translation>
     </message>
+    <message>
+        <source>Telemetry &quot;%1&quot;: each peer&apos;s latest value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the peer is stale; this is its last value</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>chorus::ConsoleClient</name>
@@ -2442,6 +2548,20 @@ Qt 자체 옵션(-platform, -style, -display, -geometry, ...)은 Qt에 넘겨집
     <message>
         <source>line %1: no reply within %2 ms</source>
         <translation>%1번째 줄: %2 ms 안에 응답 없음</translation>
+    </message>
+    <message>
+        <source>replay: message %1 of %2 refused: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>replay: %1 of %2 messages sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>replay: %n repl(y/ies) did not come within %1 ms</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2805,6 +2925,14 @@ Qt 자체 옵션(-platform, -style, -display, -geometry, ...)은 Qt에 넘겨집
     <message>
         <source>chorus-server: connections did not close in time; quitting.</source>
         <translation>chorus-server: 연결이 제때 닫히지 않아 끝냅니다.</translation>
+    </message>
+    <message>
+        <source>chorus-server: the session log stopped (%1: %2, %3); the server goes on, retrying in %4 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the session log goes on in a new file</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3839,6 +3967,19 @@ Hex: 상자 전체가 메시지 하나, 예: 01 03 00 00 00 0A C5 CD (공백과 
         <source>Not sent: %1</source>
         <translation>보내지 않음: %1</translation>
     </message>
+    <message>
+        <source>TCP</source>
+        <translation type="unfinished">TCP</translation>
+    </message>
+    <message>
+        <source>UDP</source>
+        <translation type="unfinished">UDP</translation>
+    </message>
+    <message>
+        <source>TCP: over the connection.
+UDP: one datagram each over the session&apos;s UDP channel; replies and round trips show as usual, a lost one gets no reply.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>chorus::ServerCommandLine</name>
@@ -3940,10 +4081,6 @@ Hex: 상자 전체가 메시지 하나, 예: 01 03 00 00 00 0A C5 CD (공백과 
         <translation>
             <numerusform>연결 %n개에 UDP로 메시지</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>command %1: commands do not go over UDP yet; sent over TCP</source>
-        <translation>명령 %1: 명령은 아직 UDP로 보내지 않으므로 TCP로 보냈습니다</translation>
     </message>
     <message>
         <source>command %1 to every connection</source>
@@ -4237,6 +4374,42 @@ Hex: 상자 전체가 메시지 하나, 예: 01 03 00 00 00 0A C5 CD (공백과 
     <message>
         <source>Reply rules checked before the reply book, top to bottom, the first match answering (docs/RULES.md): JSON as the window saves it, or a plain request;reply list, one exact rule per line (detected from the content). Only read, never changed: the window saves edits to its own rules. A file that cannot be used stops --headless with exit code 2. Default: the window&apos;s saved rules (the window), none (--headless).</source>
         <translation>응답 목록보다 먼저, 위에서 아래로 검사해 처음 일치한 것이 답하는 응답 규칙 (docs/RULES.md): 창이 저장하는 JSON, 또는 한 줄에 정확히 일치하는 규칙 하나인 일반 요청;응답 목록 (내용으로 판별). 읽기만 하고 바꾸지 않습니다: 창은 편집 내용을 자체 규칙에 저장합니다. 쓸 수 없는 파일이면 --headless가 종료 코드 2로 멈춥니다. 기본값: 창에 저장된 규칙(창), 없음(--headless).</translation>
+    </message>
+    <message>
+        <source>Session log folder</source>
+        <translation type="unfinished">세션 로그 폴더</translation>
+    </message>
+    <message>
+        <source>Write every event (connect, disconnect, each message in and out with its exact bytes over TCP and UDP, commands, acks, telemetry, status, heartbeats) to DIR as JSON lines with microsecond times (chorus-server-NNNNNN.jsonl). A full disk stops the log, not the server. Empty: no session log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session log file size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a new session-log file when the current one would pass MIB MiB. Default: 16.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session log files kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the newest N session-log files; the oldest is removed when a new one starts. Default: 8.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the telemetry of a session log (a .jsonl file, or a folder of them) as CSV, one column per key, to the --output file, and exit without opening a window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where --export-telemetry-csv writes its CSV.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4562,6 +4735,18 @@ Hex: 상자 전체가 메시지 하나, 예: 01 03 00 00 00 0A C5 CD (공백과 
         <source>Rule hits</source>
         <translation>규칙 일치 횟수</translation>
     </message>
+    <message>
+        <source>Remove column &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telemetry columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No telemetry received yet</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>chorus::ServerWorker</name>
@@ -4660,6 +4845,83 @@ Hex: 상자 전체가 메시지 하나, 예: 01 03 00 00 00 0A C5 CD (공백과 
     </message>
 </context>
 <context>
+    <name>chorus::SessionLogControls</name>
+    <message>
+        <source>Export telemetry as &amp;CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resume session log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume session log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telemetry of a session log as CSV, one column per key: this session&apos;s, or a session-log file or folder you pick</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session log stopped (%1: %2, %3); the server goes on. Make room, then File &gt; Resume session log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session log stopped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The session log goes on in a new file (%n event(s) not written while it was stopped).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telemetry not exported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export telemetry as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the telemetry of which session log?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session logs (*.jsonl);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder of session logs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>chorus::SessionStore</name>
     <message>
         <source>no free session number</source>
@@ -4738,6 +5000,49 @@ Hex: 상자 전체가 메시지 하나, 예: 01 03 00 00 00 0A C5 CD (공백과 
     <message>
         <source>%1: &quot;%2&quot; is not a valid entry.</source>
         <translation>%1: &quot;%2&quot;은(는) 올바른 항목이 아닙니다.</translation>
+    </message>
+</context>
+<context>
+    <name>chorus::TelemetryExportCommand</name>
+    <message numerus="yes">
+        <source>%n telemetry row(s) with %1 key column(s) from %2 file(s) written</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n line(s) that are no session-log line skipped)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: no such file or folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the folder holds no session-log files (*.jsonl)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not a session log (no line is a session-log line)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the output would overwrite the session log it reads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--export-telemetry-csv needs --output FILE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--output is where --export-telemetry-csv writes; give both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> to %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4822,6 +5127,10 @@ Hex: 상자 전체가 메시지 하나, 예: 01 03 00 00 00 0A C5 CD (공백과 
     <message>
         <source>no heartbeat</source>
         <translation>하트비트 없음</translation>
+    </message>
+    <message>
+        <source>Show &quot;%1&quot; as a column of the connection table</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
