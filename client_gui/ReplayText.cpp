@@ -1,14 +1,12 @@
 #include "ReplayText.h"
-
-#include <QCoreApplication>
+#include "base/TranslateIn.h"
 
 namespace chorus {
 
 QString describeReplayProblem(const ReplayScript& script)
 {
-    auto tr = [](const char* text) {
-        return QCoreApplication::translate("chorus::ReplayText", text);
-    };
+    // lupdate files these texts under "chorus" (a free function's namespace).
+    auto tr = [](const char* text) { return translateIn({"chorus::ReplayText", "chorus"}, text); };
     switch (script.error) {
     case ReplayError::None:
         return {};

@@ -91,9 +91,9 @@
     </message>
     <message numerus="yes">
         <source>Replay of %1: %n message(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Replay of %1: %n message</numerusform>
+            <numerusform>Replay of %1: %n messages</numerusform>
         </translation>
     </message>
 </context>
@@ -138,9 +138,9 @@
     <name>chorus::ConsoleClient</name>
     <message numerus="yes">
         <source>replay: %n repl(y/ies) did not come within %1 ms</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>replay: %n reply did not come within %1 ms</numerusform>
+            <numerusform>replay: %n replies did not come within %1 ms</numerusform>
         </translation>
     </message>
 </context>
@@ -324,9 +324,9 @@
     <name>chorus::SessionLogControls</name>
     <message numerus="yes">
         <source>The session log goes on in a new file (%n event(s) not written while it was stopped).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The session log goes on in a new file (%n event not written while it was stopped).</numerusform>
+            <numerusform>The session log goes on in a new file (%n events not written while it was stopped).</numerusform>
         </translation>
     </message>
 </context>
@@ -344,16 +344,16 @@
     <name>chorus::TelemetryExportCommand</name>
     <message numerus="yes">
         <source>%n telemetry row(s) with %1 key column(s) from %2 file(s) written</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n telemetry row with %1 key column(s) from %2 file(s) written</numerusform>
+            <numerusform>%n telemetry rows with %1 key column(s) from %2 file(s) written</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source> (%n line(s) that are no session-log line skipped)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform> (%n line that is no session-log line skipped)</numerusform>
+            <numerusform> (%n lines that are no session-log line skipped)</numerusform>
         </translation>
     </message>
 </context>

@@ -563,15 +563,15 @@
     </message>
     <message>
         <source>Cannot replay: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>재생할 수 없습니다: %1</translation>
     </message>
     <message>
         <source>Cannot replay %1: line %2 is not a session-log record (a JSON object with &quot;t&quot;, &quot;kind&quot; and whole hex bytes); nothing was sent</source>
-        <translation type="unfinished"></translation>
+        <translation>%1을(를) 재생할 수 없습니다: %2번째 줄이 세션 로그 레코드(&quot;t&quot;, &quot;kind&quot;와 온전한 hex 바이트를 가진 JSON 객체)가 아닙니다. 아무것도 보내지 않았습니다</translation>
     </message>
     <message>
         <source>Cannot replay %1: it holds no sent message (no &quot;out&quot; line)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1을(를) 재생할 수 없습니다: 보낸 메시지가 없습니다(&quot;out&quot; 줄 없음)</translation>
     </message>
 </context>
 <context>
@@ -1331,19 +1331,19 @@ Qt 자체 옵션(-platform, -style, -display, -geometry, ...)은 Qt에 넘겨집
     </message>
     <message>
         <source>Replay session</source>
-        <translation type="unfinished"></translation>
+        <translation>세션 재생</translation>
     </message>
     <message>
         <source>Once connected, send the sent messages (&quot;out&quot; lines) of a session log FILE again, with their original timing scaled by --replay-speed. With --console the program ends when the replay has and its replies came (status 3 for a file that cannot be replayed).</source>
-        <translation type="unfinished"></translation>
+        <translation>연결되면 세션 로그 FILE에서 보낸 메시지(&quot;out&quot; 줄)를 원래 시간 간격에 --replay-speed 배율을 적용해 다시 보냅니다. --console과 함께 쓰면 재생이 끝나고 응답이 모두 도착했을 때 프로그램이 종료됩니다(재생할 수 없는 파일이면 상태 3).</translation>
     </message>
     <message>
         <source>Replay speed</source>
-        <translation type="unfinished"></translation>
+        <translation>재생 속도</translation>
     </message>
     <message>
         <source>How fast a replay goes: 1 as recorded, 2 twice as fast, 0.5 half as fast, up to 1000; 0 as fast as possible.</source>
-        <translation type="unfinished"></translation>
+        <translation>재생 속도: 1은 기록된 그대로, 2는 두 배 빠르게, 0.5는 절반 속도, 최대 1000. 0은 가능한 한 빠르게.</translation>
     </message>
 </context>
 <context>
@@ -1673,61 +1673,61 @@ Qt 자체 옵션(-platform, -style, -display, -geometry, ...)은 Qt에 넘겨집
     </message>
     <message>
         <source>&amp;Replay session…</source>
-        <translation type="unfinished"></translation>
+        <translation>세션 재생(&amp;R)…</translation>
     </message>
     <message>
         <source>Send the sent messages of a session log again, with their timing</source>
-        <translation type="unfinished"></translation>
+        <translation>세션 로그에서 보낸 메시지를 원래 시간 간격대로 다시 보냅니다</translation>
     </message>
     <message>
         <source>Replay session</source>
-        <translation type="unfinished"></translation>
+        <translation>세션 재생</translation>
     </message>
     <message>
         <source>Session logs (*.jsonl);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>세션 로그 (*.jsonl);;모든 파일 (*)</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished">중지</translation>
+        <translation>중지</translation>
     </message>
     <message>
         <source>Replay of %1 cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 재생 취소됨</translation>
     </message>
     <message>
         <source>Replaying %1 as fast as possible</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 재생 중 (최대 속도)</translation>
     </message>
     <message>
         <source>Replaying %1 at %2×</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 재생 중 (%2배속)</translation>
     </message>
     <message numerus="yes">
         <source>Replay of %1: %n message(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 재생: 메시지 %n개</numerusform>
         </translation>
     </message>
     <message>
         <source>The replay starts once connected</source>
-        <translation type="unfinished"></translation>
+        <translation>연결되면 재생을 시작합니다</translation>
     </message>
     <message>
         <source>%1 of %2 messages sent</source>
-        <translation type="unfinished"></translation>
+        <translation>메시지 %2개 중 %1개 보냄</translation>
     </message>
     <message>
         <source>Replay of %1 done: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 재생 완료: %2</translation>
     </message>
     <message>
         <source>Replay of %1 stopped: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 재생 중지됨: %2</translation>
     </message>
     <message>
         <source>Replay of %1 ended: message %2 refused (%3); %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 재생 종료: 메시지 %2 전송 거부됨 (%3); %4</translation>
     </message>
 </context>
 <context>
@@ -1927,7 +1927,7 @@ Qt 자체 옵션(-platform, -style, -display, -geometry, ...)은 Qt에 넘겨집
     </message>
     <message>
         <source>no UDP path</source>
-        <translation type="unfinished"></translation>
+        <translation>UDP 경로 없음</translation>
     </message>
 </context>
 <context>
@@ -1998,7 +1998,7 @@ Qt 자체 옵션(-platform, -style, -display, -geometry, ...)은 Qt에 넘겨집
     </message>
     <message>
         <source>No UDP path</source>
-        <translation type="unfinished"></translation>
+        <translation>UDP 경로 없음</translation>
     </message>
 </context>
 <context>
@@ -2223,11 +2223,11 @@ Qt 자체 옵션(-platform, -style, -display, -geometry, ...)은 Qt에 넘겨집
     </message>
     <message>
         <source>only msg, ping, ack, telemetry, status and heartbeat travel over the UDP channel</source>
-        <translation type="unfinished"></translation>
+        <translation>only msg, ping, ack, telemetry, status and heartbeat travel over the UDP channel</translation>
     </message>
     <message>
         <source>command %1 (#%2) not sent: its channel is UDP and this peer has no UDP channel open</source>
-        <translation type="unfinished"></translation>
+        <translation>명령 %1 (#%2) 보내지 않음: 채널이 UDP인데 이 피어에 열린 UDP 채널이 없음</translation>
     </message>
 </context>
 <context>
@@ -2500,11 +2500,11 @@ Qt 자체 옵션(-platform, -style, -display, -geometry, ...)은 Qt에 넘겨집
     </message>
     <message>
         <source>Telemetry &quot;%1&quot;: each peer&apos;s latest value</source>
-        <translation type="unfinished"></translation>
+        <translation>텔레메트리 &quot;%1&quot;: 피어별 최신 값</translation>
     </message>
     <message>
         <source>%1: the peer is stale; this is its last value</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: 피어가 응답 없음 상태이므로 마지막으로 받은 값입니다</translation>
     </message>
 </context>
 <context>
@@ -2551,16 +2551,16 @@ Qt 자체 옵션(-platform, -style, -display, -geometry, ...)은 Qt에 넘겨집
     </message>
     <message>
         <source>replay: message %1 of %2 refused: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>재생: 메시지 %2개 중 %1번째 전송 거부됨: %3</translation>
     </message>
     <message>
         <source>replay: %1 of %2 messages sent</source>
-        <translation type="unfinished"></translation>
+        <translation>재생: 메시지 %2개 중 %1개 보냄</translation>
     </message>
     <message numerus="yes">
         <source>replay: %n repl(y/ies) did not come within %1 ms</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>재생: 응답 %n개가 %1 ms 안에 오지 않음</numerusform>
         </translation>
     </message>
 </context>
@@ -2928,11 +2928,11 @@ Qt 자체 옵션(-platform, -style, -display, -geometry, ...)은 Qt에 넘겨집
     </message>
     <message>
         <source>chorus-server: the session log stopped (%1: %2, %3); the server goes on, retrying in %4 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>chorus-server: 세션 로그가 멈췄습니다(%1: %2, %3). 서버는 계속 동작하며 %4초 후 다시 시도합니다.</translation>
     </message>
     <message>
         <source>the session log goes on in a new file</source>
-        <translation type="unfinished"></translation>
+        <translation>세션 로그를 새 파일에 이어서 기록함</translation>
     </message>
 </context>
 <context>
@@ -3969,16 +3969,17 @@ Hex: 상자 전체가 메시지 하나, 예: 01 03 00 00 00 0A C5 CD (공백과 
     </message>
     <message>
         <source>TCP</source>
-        <translation type="unfinished">TCP</translation>
+        <translation>TCP</translation>
     </message>
     <message>
         <source>UDP</source>
-        <translation type="unfinished">UDP</translation>
+        <translation>UDP</translation>
     </message>
     <message>
         <source>TCP: over the connection.
 UDP: one datagram each over the session&apos;s UDP channel; replies and round trips show as usual, a lost one gets no reply.</source>
-        <translation type="unfinished"></translation>
+        <translation>TCP: 연결을 통해 보냅니다.
+UDP: 세션의 UDP 채널로 메시지마다 데이터그램 하나씩 보냅니다. 응답과 왕복 시간은 평소처럼 표시되며, 유실된 데이터그램에는 응답이 없습니다.</translation>
     </message>
 </context>
 <context>
@@ -4377,39 +4378,39 @@ UDP: one datagram each over the session&apos;s UDP channel; replies and round tr
     </message>
     <message>
         <source>Session log folder</source>
-        <translation type="unfinished">세션 로그 폴더</translation>
+        <translation>세션 로그 폴더</translation>
     </message>
     <message>
         <source>Write every event (connect, disconnect, each message in and out with its exact bytes over TCP and UDP, commands, acks, telemetry, status, heartbeats) to DIR as JSON lines with microsecond times (chorus-server-NNNNNN.jsonl). A full disk stops the log, not the server. Empty: no session log.</source>
-        <translation type="unfinished"></translation>
+        <translation>모든 이벤트(연결, 연결 끊기, TCP와 UDP로 오간 각 메시지의 정확한 바이트, 명령, ack, 텔레메트리, 상태, 하트비트)를 마이크로초 단위 시각과 함께 JSON 줄로 DIR에 기록합니다(chorus-server-NNNNNN.jsonl). 디스크가 가득 차면 서버가 아니라 로그만 멈춥니다. 비워 두면 세션 로그를 남기지 않습니다.</translation>
     </message>
     <message>
         <source>MiB</source>
-        <translation type="unfinished"></translation>
+        <translation>MiB</translation>
     </message>
     <message>
         <source>Session log file size</source>
-        <translation type="unfinished"></translation>
+        <translation>세션 로그 파일 크기</translation>
     </message>
     <message>
         <source>Start a new session-log file when the current one would pass MIB MiB. Default: 16.</source>
-        <translation type="unfinished"></translation>
+        <translation>현재 세션 로그 파일이 MIB MiB를 넘게 되면 새 파일을 시작합니다. 기본값: 16.</translation>
     </message>
     <message>
         <source>Session log files kept</source>
-        <translation type="unfinished"></translation>
+        <translation>보관할 세션 로그 파일 수</translation>
     </message>
     <message>
         <source>Keep the newest N session-log files; the oldest is removed when a new one starts. Default: 8.</source>
-        <translation type="unfinished"></translation>
+        <translation>가장 최근의 세션 로그 파일 N개를 보관합니다. 새 파일을 시작할 때 가장 오래된 파일을 지웁니다. 기본값: 8.</translation>
     </message>
     <message>
         <source>Write the telemetry of a session log (a .jsonl file, or a folder of them) as CSV, one column per key, to the --output file, and exit without opening a window.</source>
-        <translation type="unfinished"></translation>
+        <translation>세션 로그(.jsonl 파일 또는 그런 파일이 든 폴더)의 텔레메트리를 키마다 열 하나씩 CSV로 --output 파일에 쓰고, 창을 열지 않고 종료합니다.</translation>
     </message>
     <message>
         <source>Where --export-telemetry-csv writes its CSV.</source>
-        <translation type="unfinished"></translation>
+        <translation>--export-telemetry-csv가 CSV를 쓸 파일.</translation>
     </message>
 </context>
 <context>
@@ -4737,15 +4738,15 @@ UDP: one datagram each over the session&apos;s UDP channel; replies and round tr
     </message>
     <message>
         <source>Remove column &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 열 제거</translation>
     </message>
     <message>
         <source>Telemetry columns</source>
-        <translation type="unfinished"></translation>
+        <translation>텔레메트리 열</translation>
     </message>
     <message>
         <source>No telemetry received yet</source>
-        <translation type="unfinished"></translation>
+        <translation>아직 받은 텔레메트리 없음</translation>
     </message>
 </context>
 <context>
@@ -4848,77 +4849,77 @@ UDP: one datagram each over the session&apos;s UDP channel; replies and round tr
     <name>chorus::SessionLogControls</name>
     <message>
         <source>Export telemetry as &amp;CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>텔레메트리를 CSV로 내보내기(&amp;C)…</translation>
     </message>
     <message>
         <source>&amp;Resume session log</source>
-        <translation type="unfinished"></translation>
+        <translation>세션 로그 재개(&amp;R)</translation>
     </message>
     <message>
         <source>Resume session log</source>
-        <translation type="unfinished"></translation>
+        <translation>세션 로그 재개</translation>
     </message>
     <message>
         <source>Telemetry of a session log as CSV, one column per key: this session&apos;s, or a session-log file or folder you pick</source>
-        <translation type="unfinished"></translation>
+        <translation>세션 로그의 텔레메트리를 키마다 열 하나씩 CSV로 내보냅니다: 이 세션의 것 또는 직접 고른 세션 로그 파일이나 폴더</translation>
     </message>
     <message>
         <source>The session log stopped (%1: %2, %3); the server goes on. Make room, then File &gt; Resume session log.</source>
-        <translation type="unfinished"></translation>
+        <translation>세션 로그가 멈췄습니다(%1: %2, %3). 서버는 계속 동작합니다. 공간을 확보한 뒤 파일 &gt; 세션 로그 재개를 누르세요.</translation>
     </message>
     <message>
         <source>Session log stopped: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>세션 로그 멈춤: %1</translation>
     </message>
     <message numerus="yes">
         <source>The session log goes on in a new file (%n event(s) not written while it was stopped).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>세션 로그를 새 파일에 이어서 기록합니다(멈춘 동안 이벤트 %n개는 기록되지 않았습니다).</numerusform>
         </translation>
     </message>
     <message>
         <source> to %1</source>
-        <translation type="unfinished"></translation>
+        <translation> → %1</translation>
     </message>
     <message>
         <source>Telemetry not exported: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>텔레메트리를 내보내지 못함: %1</translation>
     </message>
     <message>
         <source>Export telemetry as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>텔레메트리를 CSV로 내보내기</translation>
     </message>
     <message>
         <source>Export the telemetry of which session log?</source>
-        <translation type="unfinished"></translation>
+        <translation>어느 세션 로그의 텔레메트리를 내보낼까요?</translation>
     </message>
     <message>
         <source>This session</source>
-        <translation type="unfinished"></translation>
+        <translation>이 세션</translation>
     </message>
     <message>
         <source>A file…</source>
-        <translation type="unfinished"></translation>
+        <translation>파일…</translation>
     </message>
     <message>
         <source>A folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>폴더…</translation>
     </message>
     <message>
         <source>Session log</source>
-        <translation type="unfinished"></translation>
+        <translation>세션 로그</translation>
     </message>
     <message>
         <source>Session logs (*.jsonl);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>세션 로그 (*.jsonl);;모든 파일 (*)</translation>
     </message>
     <message>
         <source>Folder of session logs</source>
-        <translation type="unfinished"></translation>
+        <translation>세션 로그 폴더</translation>
     </message>
     <message>
         <source>CSV files (*.csv);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 파일 (*.csv);;모든 파일 (*)</translation>
     </message>
 </context>
 <context>
@@ -5006,43 +5007,43 @@ UDP: one datagram each over the session&apos;s UDP channel; replies and round tr
     <name>chorus::TelemetryExportCommand</name>
     <message numerus="yes">
         <source>%n telemetry row(s) with %1 key column(s) from %2 file(s) written</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>텔레메트리 %n행 기록함 (키 열 %1개, 파일 %2개에서)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source> (%n line(s) that are no session-log line skipped)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform> (세션 로그 줄이 아닌 %n줄 건너뜀)</numerusform>
         </translation>
     </message>
     <message>
         <source>%1: no such file or folder</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: 그런 파일이나 폴더가 없습니다</translation>
     </message>
     <message>
         <source>%1: the folder holds no session-log files (*.jsonl)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: 폴더에 세션 로그 파일(*.jsonl)이 없습니다</translation>
     </message>
     <message>
         <source>%1: not a session log (no line is a session-log line)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: 세션 로그가 아닙니다(세션 로그 줄이 하나도 없음)</translation>
     </message>
     <message>
         <source>%1: the output would overwrite the session log it reads</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: 출력 파일이 읽고 있는 세션 로그를 덮어쓰게 됩니다</translation>
     </message>
     <message>
         <source>--export-telemetry-csv needs --output FILE.</source>
-        <translation type="unfinished"></translation>
+        <translation>--export-telemetry-csv에는 --output FILE이 필요합니다.</translation>
     </message>
     <message>
         <source>--output is where --export-telemetry-csv writes; give both.</source>
-        <translation type="unfinished"></translation>
+        <translation>--output은 --export-telemetry-csv가 쓸 위치입니다. 둘 다 지정하세요.</translation>
     </message>
     <message>
         <source> to %1</source>
-        <translation type="unfinished"></translation>
+        <translation> → %1</translation>
     </message>
 </context>
 <context>
@@ -5130,7 +5131,7 @@ UDP: one datagram each over the session&apos;s UDP channel; replies and round tr
     </message>
     <message>
         <source>Show &quot;%1&quot; as a column of the connection table</source>
-        <translation type="unfinished"></translation>
+        <translation>연결 표에 &quot;%1&quot;을(를) 열로 표시</translation>
     </message>
 </context>
 <context>
