@@ -19,14 +19,6 @@ using namespace chorus::testing;
 
 namespace {
 
-ServerConfig udpConfig()
-{
-    ServerConfig config = loopbackConfig();
-    config.udp = true;
-    config.udpPort = 0;
-    return config;
-}
-
 ClientConfig chorusClient(quint16 port, bool udpChannel)
 {
     ClientConfig config;
@@ -49,7 +41,7 @@ private slots:
 
     void channelLandsOnTheSessionsRow()
     {
-        EngineHarness harness(udpConfig());
+        EngineHarness harness(loopbackUdpConfig());
         harness.book->setEntries({ReplyEntry{QStringLiteral("re: {echo}")}});
         const quint16 port = harness.start();
         QVERIFY(port != 0);
@@ -90,7 +82,7 @@ private slots:
 
     void noChannelUnlessAskedFor()
     {
-        EngineHarness harness(udpConfig());
+        EngineHarness harness(loopbackUdpConfig());
         const quint16 port = harness.start();
         QVERIFY(port != 0);
         ClientEngine client;
@@ -109,7 +101,7 @@ private slots:
     {
         // The real server's UDP side, reached through a fake welcome whose
         // token it never issued.
-        EngineHarness harness(udpConfig());
+        EngineHarness harness(loopbackUdpConfig());
         QVERIFY(harness.start() != 0);
         QTcpServer fake;
         QVERIFY(fake.listen(QHostAddress::LocalHost, 0));

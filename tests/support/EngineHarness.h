@@ -34,6 +34,15 @@ inline ServerConfig loopbackConfig()
     return config;
 }
 
+// The same with UDP on, on a free port of its own.
+inline ServerConfig loopbackUdpConfig()
+{
+    ServerConfig config = loopbackConfig();
+    config.udp = true;
+    config.udpPort = 0;
+    return config;
+}
+
 // Records everything the engine reports.
 class EngineHarness
 {

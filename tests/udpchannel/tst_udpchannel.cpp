@@ -16,14 +16,6 @@ using namespace chorus::testing;
 
 namespace {
 
-ServerConfig udpConfig()
-{
-    ServerConfig config = loopbackConfig();
-    config.udp = true;
-    config.udpPort = 0;
-    return config;
-}
-
 // One reply: the message itself, so every reply says which datagram it answers.
 void echoBook(ReplyBook& book)
 {
@@ -65,7 +57,7 @@ private slots:
 
     void udpPortFollowsTcpPort()
     {
-        ServerConfig config = udpConfig();
+        ServerConfig config = loopbackUdpConfig();
         config.udpPort = -1; // the TCP port
         EngineHarness harness(config);
         const quint16 port = harness.start();
@@ -77,7 +69,7 @@ private slots:
 
     void everyDatagramAnsweredOnce()
     {
-        EngineHarness harness(udpConfig());
+        EngineHarness harness(loopbackUdpConfig());
         echoBook(*harness.book);
         QVERIFY(harness.start() != 0);
         const quint16 port = harness.engine.udpPort();
@@ -143,7 +135,7 @@ private slots:
 
     void quietPeersExpire()
     {
-        ServerConfig config = udpConfig();
+        ServerConfig config = loopbackUdpConfig();
         config.udpIdle = std::chrono::milliseconds(200);
         EngineHarness harness(config);
         QVERIFY(harness.start() != 0);
@@ -166,7 +158,7 @@ private slots:
         constexpr int kCap = 100;
         constexpr int kSourcePorts = 5000;
         constexpr int kBatch = 250; // sockets open at once
-        ServerConfig config = udpConfig();
+        ServerConfig config = loopbackUdpConfig();
         config.maxConnections = kCap;
         EngineHarness harness(config);
         echoBook(*harness.book);
@@ -196,7 +188,7 @@ private slots:
 
     void badDatagrams()
     {
-        ServerConfig config = udpConfig();
+        ServerConfig config = loopbackUdpConfig();
         config.limits.maxMessageBytes = 64;
         EngineHarness harness(config);
         echoBook(*harness.book);
@@ -223,7 +215,7 @@ private slots:
 
     void windowActionsReachUdpPeers()
     {
-        EngineHarness harness(udpConfig());
+        EngineHarness harness(loopbackUdpConfig());
         QVERIFY(harness.start() != 0);
         const quint16 port = harness.engine.udpPort();
         UdpTestPeer a;

@@ -8,10 +8,10 @@
 #include "client/ClientEngine.h"
 #include "client/SimulatedVehicle.h"
 
+#include <QNetworkDatagram>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
-#include <QNetworkDatagram>
 #include <QUdpSocket>
 
 using namespace chorus;
@@ -19,14 +19,6 @@ using namespace chorus::testing;
 using namespace std::chrono_literals;
 
 namespace {
-
-ServerConfig udpConfig()
-{
-    ServerConfig config = loopbackConfig();
-    config.udp = true;
-    config.udpPort = 0;
-    return config;
-}
 
 ClientConfig chorusClient(quint16 port, bool udpChannel)
 {
@@ -91,7 +83,7 @@ void TestUdpCommands::initTestCase()
 
 void TestUdpCommands::acceptedOverTheSessionChannel()
 {
-    EngineHarness harness(udpConfig());
+    EngineHarness harness(loopbackUdpConfig());
     const quint16 port = harness.start();
     QVERIFY(port != 0);
     Records records(harness.engine);
@@ -128,7 +120,7 @@ void TestUdpCommands::acceptedOverTheSessionChannel()
 
 void TestUdpCommands::tcpOnlyPeerHasNoUdpPath()
 {
-    EngineHarness harness(udpConfig());
+    EngineHarness harness(loopbackUdpConfig());
     const quint16 port = harness.start();
     QVERIFY(port != 0);
     Records records(harness.engine);
@@ -163,7 +155,7 @@ void TestUdpCommands::plainUdpPeerAcksWithItsReply()
     // A plain UDP peer gets the payload as one datagram (with its line end);
     // its reply matching the expected pattern is the ack, and is not answered
     // by the book (the next datagram's echo comes first).
-    EngineHarness harness(udpConfig());
+    EngineHarness harness(loopbackUdpConfig());
     harness.book->setEntries({ReplyEntry{QStringLiteral("re: {echo}")}});
     QVERIFY(harness.start() != 0);
     Records records(harness.engine);

@@ -17,14 +17,6 @@ using namespace chorus::testing;
 
 namespace {
 
-ServerConfig udpConfig()
-{
-    ServerConfig config = loopbackConfig();
-    config.udp = true;
-    config.udpPort = 0;
-    return config;
-}
-
 Rule makeRule(const QString& name, const QString& pattern, const QString& reply, int delayMs = 0,
               bool close = false)
 {
@@ -67,7 +59,7 @@ private slots:
 
     void ruleAnswersBeforeTheBook()
     {
-        EngineHarness harness(udpConfig());
+        EngineHarness harness(loopbackUdpConfig());
         harness.book->setEntries({ReplyEntry{QStringLiteral("from book")}});
         harness.engine.ruleBook()->setRules({makeRule("ping", "PING", "PONG")});
         QVERIFY(harness.start() != 0);
@@ -86,7 +78,7 @@ private slots:
 
     void noMatchWithoutFallbackSendsNothing()
     {
-        EngineHarness harness(udpConfig());
+        EngineHarness harness(loopbackUdpConfig());
         harness.engine.ruleBook()->setRules({makeRule("ping", "PING", "PONG")});
         harness.engine.ruleBook()->setFallbackToBook(false);
         QVERIFY(harness.start() != 0);
@@ -105,7 +97,7 @@ private slots:
     void delayedReplyComesAfterItsDelay()
     {
         constexpr int kDelayMs = 300;
-        EngineHarness harness(udpConfig());
+        EngineHarness harness(loopbackUdpConfig());
         harness.engine.ruleBook()->setRules(
             {makeRule("slow", "SLOW", "slow", kDelayMs), makeRule("fast", "FAST", "fast")});
         QVERIFY(harness.start() != 0);
@@ -125,7 +117,7 @@ private slots:
 
     void delayedReplyDroppedWhenThePeerLeaves()
     {
-        EngineHarness harness(udpConfig());
+        EngineHarness harness(loopbackUdpConfig());
         harness.engine.ruleBook()->setRules({makeRule("late", "LATE", "late", 400)});
         QVERIFY(harness.start() != 0);
         UdpTestPeer peer;
@@ -148,7 +140,7 @@ private slots:
 
     void closeRuleEndsThePeersRow()
     {
-        EngineHarness harness(udpConfig());
+        EngineHarness harness(loopbackUdpConfig());
         harness.engine.ruleBook()->setRules({makeRule("bye", "BYE", "bye", 0, true)});
         QVERIFY(harness.start() != 0);
         UdpTestPeer peer;
@@ -167,7 +159,7 @@ private slots:
 
     void sessionChannelAnsweredByRules()
     {
-        EngineHarness harness(udpConfig());
+        EngineHarness harness(loopbackUdpConfig());
         harness.book->setEntries({ReplyEntry{QStringLiteral("from book")}});
         harness.engine.ruleBook()->setRules({makeRule("ping", "PING", "PONG", 200)});
         const quint16 port = harness.start();

@@ -15,14 +15,6 @@ using namespace chorus::testing;
 
 namespace {
 
-ServerConfig udpConfig()
-{
-    ServerConfig config = loopbackConfig();
-    config.udp = true;
-    config.udpPort = 0;
-    return config;
-}
-
 // The chorus messages among a peer's datagrams.
 QList<ChorusMessage> decoded(const QList<QByteArray>& datagrams)
 {
@@ -42,7 +34,7 @@ private slots:
 
     void tokenBindsTheChannelToTheSession()
     {
-        EngineHarness harness(udpConfig());
+        EngineHarness harness(loopbackUdpConfig());
         harness.book->setEntries({ReplyEntry{QStringLiteral("re: {echo}")}});
         const quint16 port = harness.start();
         QVERIFY(port != 0);
