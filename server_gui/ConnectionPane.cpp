@@ -196,7 +196,9 @@ void ConnectionPane::disconnectSelected()
 {
     const QList<quint64> ids = selectedIds();
     if (!ids.isEmpty())
-        m_engine->disconnectClients(ids, tr("disconnected from the server window"));
+        m_engine->disconnectClients(
+            ids, PeerText::in("chorus::ConnectionPane",
+                              QT_TR_NOOP("disconnected from the server window")));
 }
 
 void ConnectionPane::chooseBlockForSelected()

@@ -2020,12 +2020,8 @@ Qt 자체 옵션(-platform, -style, -display, -geometry, ...)은 Qt에 넘겨집
         <translation>프레이밍을 %1에서 %2(으)로 바꿈</translation>
     </message>
     <message>
-        <source>error: %1</source>
-        <translation>error: %1</translation>
-    </message>
-    <message>
         <source>only Chorus clients with the access token may talk from this address</source>
-        <translation>only Chorus clients with the access token may talk from this address</translation>
+        <translation>이 주소에서는 접근 토큰을 가진 Chorus 클라이언트만 통신할 수 있음</translation>
     </message>
     <message>
         <source>refused a plain peer: %1</source>
@@ -2033,11 +2029,11 @@ Qt 자체 옵션(-platform, -style, -display, -geometry, ...)은 Qt에 넘겨집
     </message>
     <message>
         <source>this server needs an access token</source>
-        <translation>this server needs an access token</translation>
+        <translation>이 서버는 접근 토큰이 필요함</translation>
     </message>
     <message>
         <source>wrong access token</source>
-        <translation>wrong access token</translation>
+        <translation>접근 토큰이 틀림</translation>
     </message>
     <message>
         <source>hello refused: %1</source>
@@ -2187,7 +2183,7 @@ Qt 자체 옵션(-platform, -style, -display, -geometry, ...)은 Qt에 넘겨집
     </message>
     <message>
         <source>this port speaks TLS: connect with TLS (chorus-client: Use TLS)</source>
-        <translation>this port speaks TLS: connect with TLS (chorus-client: Use TLS)</translation>
+        <translation>이 포트는 TLS 전용: TLS로 연결하세요 (chorus-client: TLS 사용)</translation>
     </message>
     <message>
         <source>a plain client on the TLS port: %1</source>
@@ -4753,7 +4749,7 @@ UDP: 세션의 UDP 채널로 메시지마다 데이터그램 하나씩 보냅니
     <name>chorus::ServerWorker</name>
     <message>
         <source>blocked by the server operator until %1</source>
-        <translation>blocked by the server operator until %1</translation>
+        <translation>서버 운영자가 %1까지 차단함</translation>
     </message>
     <message>
         <source>cannot accept a connection: %1 (retrying)</source>
@@ -4766,14 +4762,6 @@ UDP: 세션의 UDP 채널로 메시지마다 데이터그램 하나씩 보냅니
     <message>
         <source>already listening</source>
         <translation>이미 수신 대기 중</translation>
-    </message>
-    <message>
-        <source>error: %1</source>
-        <translation>error: %1</translation>
-    </message>
-    <message>
-        <source>error: server full (%1 connections)</source>
-        <translation>error: server full (%1 connections)</translation>
     </message>
     <message>
         <source>server full (%1 connections)</source>

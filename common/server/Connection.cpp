@@ -161,7 +161,7 @@ void Connection::onPeerShutdown()
             handleMessage(*last);
     }
     markChanged();
-    close(ConnectionError::RemoteClosed, tr("closed by peer"));
+    close(ConnectionError::RemoteClosed, peerText(QT_TR_NOOP("closed by peer")));
 }
 
 std::chrono::milliseconds Connection::currentIdleGap() const
@@ -266,12 +266,12 @@ void Connection::setFraming(const FrameSpec& spec)
     markChanged();
 }
 
-void Connection::close(ConnectionError reason, const QString& text)
+void Connection::close(ConnectionError reason, const PeerText& text)
 {
     if (m_finished || m_closeReason != ConnectionError::None || !m_socket)
         return;
     m_closeReason = reason;
-    m_closeText = text;
+    m_closeText = text.shown;
     dropDelayedReplies();
     m_idleTimer.stop();
     m_snapshot.state = ConnectionState::Closing;
@@ -279,11 +279,12 @@ void Connection::close(ConnectionError reason, const QString& text)
     if (m_snapshot.protocol == PeerProtocol::Chorus && reason != ConnectionError::RemoteClosed)
         // Chorus peers learn why before the close, and whether coming back is welcome:
         // after a Stop yes (the server may start again), after a Disconnect or block no.
-        writeChorus(makeBye(text, reason == ConnectionError::ServerStopping), Traffic::Control);
+        writeChorus(makeBye(text.wire, reason == ConnectionError::ServerStopping),
+                    Traffic::Control);
     else if ((reason == ConnectionError::Blocked || reason == ConnectionError::IdleTimeout ||
               reason == ConnectionError::FrameTimeout) &&
              m_decoder.spec().isTextual())
-        writeNoticeLine(tr("error: %1").arg(text), Terminator::Lf);
+        writeNoticeLine(QStringLiteral("error: ") + text.wire, Terminator::Lf);
     flushOutbox(); // before the close: replies of the pass and the farewell go first
     m_guardTimer.stop();
     m_paceTimer.stop();

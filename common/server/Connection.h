@@ -10,6 +10,7 @@
 
 #include "answer/ReplyBook.h"
 #include "answer/RuleBook.h"
+#include "base/PeerText.h"
 #include "server/ConnectionLedger.h"
 #include "server/PeerRateLimit.h"
 #include "server/ServerTypes.h"
@@ -124,9 +125,15 @@ public:
     // aborted if the peer does not take them within kCloseFlushTimeout. A
     // Chorus peer is told why with a bye; a text peer blocked by the operator
     // gets one "error: <text>" line (other closes say nothing to text peers).
-    void close(ConnectionError reason, const QString& text);
+    // The peer gets text.wire (English), the log text.shown (PeerText.h).
+    void close(ConnectionError reason, const PeerText& text);
     // Immediate close, unsent bytes are dropped.
     void abort(ConnectionError reason, const QString& text);
+    // A text for the peer and the log, filed by lupdate under chorus::Connection.
+    static PeerText peerText(const char* source)
+    {
+        return PeerText::in("chorus::Connection", source);
+    }
 
 signals:
     // A line for the log (messages, over-long warnings, write backlog, ...).

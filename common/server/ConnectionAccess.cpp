@@ -18,12 +18,13 @@ const QByteArray kMaskedTokenBytes = QByteArrayLiteral("********");
 
 void Connection::refusePlainPeer()
 {
-    const QString text = tr("only Chorus clients with the access token may talk from this address");
-    log(LogLevel::Warning, LogKind::Notice, tr("refused a plain peer: %1").arg(text),
+    const PeerText text = peerText(
+        QT_TR_NOOP("only Chorus clients with the access token may talk from this address"));
+    log(LogLevel::Warning, LogKind::Notice, tr("refused a plain peer: %1").arg(text.shown),
         ConnectionError::AccessDenied);
     // Only a peer that reads lines can read why; a device framing gets nothing.
     if (m_decoder.spec().isTextual())
-        writeNoticeLine(tr("error: %1").arg(text), m_decoder.lastTerminator());
+        writeNoticeLine(QStringLiteral("error: ") + text.wire, m_decoder.lastTerminator());
     close(ConnectionError::AccessDenied, text);
 }
 
@@ -31,14 +32,15 @@ bool Connection::acceptHelloToken(const ChorusMessage& hello)
 {
     if (m_requiredToken.isEmpty() || tokensEqual(hello.token, m_requiredToken))
         return true;
-    const QString text =
-        hello.token.isEmpty() ? tr("this server needs an access token") : tr("wrong access token");
-    log(LogLevel::Warning, LogKind::Notice, tr("hello refused: %1").arg(text),
+    const PeerText text = hello.token.isEmpty()
+                              ? peerText(QT_TR_NOOP("this server needs an access token"))
+                              : peerText(QT_TR_NOOP("wrong access token"));
+    log(LogLevel::Warning, LogKind::Notice, tr("hello refused: %1").arg(text.shown),
         ConnectionError::AccessDenied);
     // An error the client's negotiation reads as the answer, then a bye: the
     // client stops instead of retrying with the same token.
-    writeChorus(makeError(ChorusErrorCode::AccessDenied, text), Traffic::Control);
-    writeChorus(makeBye(text), Traffic::Control);
+    writeChorus(makeError(ChorusErrorCode::AccessDenied, text.wire), Traffic::Control);
+    writeChorus(makeBye(text.wire), Traffic::Control);
     close(ConnectionError::AccessDenied, text);
     return false;
 }

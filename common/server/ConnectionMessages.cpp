@@ -237,8 +237,9 @@ void Connection::handleChorusLine(const FramedMessage& message)
         return;
     case ChorusMessageType::Bye:
         close(ConnectionError::RemoteClosed,
-              in.reason.isEmpty() ? tr("peer said bye")
-                                  : tr("peer said bye: %1").arg(quotedPeerText(in.reason)));
+              in.reason.isEmpty()
+                  ? peerText(QT_TR_NOOP("peer said bye"))
+                  : peerText(QT_TR_NOOP("peer said bye: %1")).arg(quotedPeerText(in.reason)));
         return;
     case ChorusMessageType::Error:
         log(LogLevel::Warning, LogKind::Control,

@@ -288,21 +288,21 @@ void Connection::onGuardTimer()
     const Clock::time_point now = Clock::now();
     if (m_limits.frameTimeout.count() > 0 && m_frameStarted != Clock::time_point{} &&
         m_decoder.hasPending() && now - m_frameStarted >= m_limits.frameTimeout) {
-        const QString reason =
-            tr("a message was not completed within %1 s (%2 bytes of it arrived)")
+        const PeerText reason =
+            peerText(QT_TR_NOOP("a message was not completed within %1 s (%2 bytes of it arrived)"))
                 .arg(double(m_limits.frameTimeout.count()) / 1000.0)
                 .arg(m_decoder.pendingBytes());
         ++m_snapshot.errors;
-        log(LogLevel::Warning, LogKind::Error, reason, ConnectionError::FrameTimeout);
+        log(LogLevel::Warning, LogKind::Error, reason.shown, ConnectionError::FrameTimeout);
         close(ConnectionError::FrameTimeout, reason);
         return;
     }
     // Held back by the rate limit is not silence: we are the ones not reading.
     if (m_limits.idleTimeout.count() > 0 && !m_paceTimer.isActive() &&
         now - m_lastInput >= m_limits.idleTimeout) {
-        const QString reason =
-            tr("nothing received for %1 s").arg(double(m_limits.idleTimeout.count()) / 1000.0);
-        log(LogLevel::Info, LogKind::Notice, reason, ConnectionError::IdleTimeout);
+        const PeerText reason = peerText(QT_TR_NOOP("nothing received for %1 s"))
+                                    .arg(double(m_limits.idleTimeout.count()) / 1000.0);
+        log(LogLevel::Info, LogKind::Notice, reason.shown, ConnectionError::IdleTimeout);
         close(ConnectionError::IdleTimeout, reason);
         return;
     }

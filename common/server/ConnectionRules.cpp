@@ -62,7 +62,8 @@ void Connection::answerByRules(const QByteArray& message, const ReplyContext& co
     if (answer.reply)
         writeReply(*answer.reply, seq, note, terminator, overUdp);
     if (answer.close)
-        close(ConnectionError::ClosedByRule, tr("closed by rule \"%1\"").arg(answer.ruleName));
+        close(ConnectionError::ClosedByRule,
+              peerText(QT_TR_NOOP("closed by rule \"%1\"")).arg(answer.ruleName));
 }
 
 void Connection::writeReply(const QByteArray& reply, std::optional<quint64> seq,
@@ -98,7 +99,7 @@ void Connection::sendDelayed(quint64 token)
     if (delayed.reply)
         writeReply(*delayed.reply, delayed.seq, delayed.note, delayed.terminator, delayed.overUdp);
     if (delayed.close)
-        close(ConnectionError::ClosedByRule, tr("closed by a reply rule"));
+        close(ConnectionError::ClosedByRule, peerText(QT_TR_NOOP("closed by a reply rule")));
 }
 
 void Connection::dropDelayedReplies()

@@ -58,18 +58,20 @@ void Connection::onTlsFirstBytes()
         return;
     }
     m_tlsRefusedPlain = true;
-    const QString text = tr("this port speaks TLS: connect with TLS (chorus-client: Use TLS)");
-    log(LogLevel::Warning, LogKind::Notice, tr("a plain client on the TLS port: %1").arg(text),
+    const PeerText text =
+        peerText(QT_TR_NOOP("this port speaks TLS: connect with TLS (chorus-client: Use TLS)"));
+    log(LogLevel::Warning, LogKind::Notice,
+        tr("a plain client on the TLS port: %1").arg(text.shown),
         ConnectionError::TlsHandshakeFailed);
     // Not encrypted yet: these bytes go out as they are, for the peer to read.
     QByteArray head(256, Qt::Uninitialized);
     head.truncate(std::max<qint64>(0, socket->peek(head.data(), head.size())));
     if (looksLikeChorusHello(
             head.left(head.indexOf('\n') < 0 ? head.size() : head.indexOf('\n')))) {
-        socket->write(encodeChorusMessage(makeError(ChorusErrorCode::TlsRequired, text)));
-        socket->write(encodeChorusMessage(makeBye(text)));
+        socket->write(encodeChorusMessage(makeError(ChorusErrorCode::TlsRequired, text.wire)));
+        socket->write(encodeChorusMessage(makeBye(text.wire)));
     } else {
-        socket->write(encodeMessage(tr("error: %1").arg(text), Terminator::Lf));
+        socket->write(encodeMessage(QStringLiteral("error: ") + text.wire, Terminator::Lf));
     }
     close(ConnectionError::TlsHandshakeFailed, text);
 }

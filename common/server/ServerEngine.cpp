@@ -447,7 +447,7 @@ void ServerEngine::stop()
         first, [first] { first->stopListening(); }, Qt::QueuedConnection);
 }
 
-void ServerEngine::disconnectClients(const QList<quint64>& ids, const QString& reason)
+void ServerEngine::disconnectClients(const QList<quint64>& ids, const PeerText& reason)
 {
     if (ids.isEmpty())
         return;

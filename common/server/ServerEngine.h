@@ -11,6 +11,7 @@
 
 #include "answer/ReplyBook.h"
 #include "answer/RuleBook.h"
+#include "base/PeerText.h"
 #include "server/Fleet.h"
 #include "server/ServerTypes.h"
 
@@ -78,7 +79,14 @@ public slots:
     // closed (bounded wait), then stopped() is emitted. start() works again after.
     void stop();
     // Closes these connections; a client that reconnects by itself comes back.
-    void disconnectClients(const QList<quint64>& ids, const QString& reason);
+    // The reason goes to Chorus peers in a bye as reason.wire (English: wire
+    // data does not change with the language) and to the log as reason.shown;
+    // empty: "disconnected by the server". A QString is sent as it is.
+    void disconnectClients(const QList<quint64>& ids, const PeerText& reason);
+    void disconnectClients(const QList<quint64>& ids, const QString& reason)
+    {
+        disconnectClients(ids, PeerText::verbatim(reason));
+    }
     // Closes them and refuses their addresses for `duration`: text peers are
     // told "error: blocked by the server operator until HH:MM", Chorus peers
     // get a bye saying so; new connections from there get the same and are closed.

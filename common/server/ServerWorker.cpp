@@ -47,9 +47,11 @@ QHostAddress peerOf(qintptr socketDescriptor)
 }
 
 // What a blocked peer is told, on the way out and when it comes back.
-QString blockedText(const QDateTime& until)
+PeerText blockedText(const QDateTime& until)
 {
-    return ServerWorker::tr("blocked by the server operator until %1")
+    return PeerText::in(
+               "chorus::ServerWorker",
+               QT_TRANSLATE_NOOP("chorus::ServerWorker", "blocked by the server operator until %1"))
         .arg(until.toString(QStringLiteral("HH:mm")));
 }
 
@@ -191,14 +193,14 @@ void ServerWorker::dispatch(qintptr socketDescriptor, bool tls)
         const QDateTime now = QDateTime::currentDateTime();
         if (const auto block = m_shared->blocked.find(peerOf(socketDescriptor), now)) {
             ++m_rejectedBlocked;
-            const QString text = blockedText(block->until);
+            const PeerText text = blockedText(block->until);
             // A line of prose only for a peer that reads lines: a device framing gets nothing.
             refuse(socketDescriptor,
-                   block->protocol == PeerProtocol::Chorus ? encodeChorusMessage(makeBye(text))
+                   block->protocol == PeerProtocol::Chorus ? encodeChorusMessage(makeBye(text.wire))
                    : m_config.framing.isTextual()
-                       ? encodeMessage(tr("error: %1").arg(text), Terminator::Lf)
+                       ? encodeMessage(QStringLiteral("error: ") + text.wire, Terminator::Lf)
                        : QByteArray(),
-                   ConnectionError::Blocked, text);
+                   ConnectionError::Blocked, text.shown);
             return;
         }
     }
@@ -207,12 +209,14 @@ void ServerWorker::dispatch(qintptr socketDescriptor, bool tls)
     if (limit > 0 && before >= limit) {
         m_shared->active.fetch_sub(1);
         ++m_rejectedFull;
+        const PeerText text =
+            PeerText::in("chorus::ServerWorker", QT_TR_NOOP("server full (%1 connections)"))
+                .arg(limit);
         refuse(socketDescriptor,
                m_config.framing.isTextual()
-                   ? encodeMessage(tr("error: server full (%1 connections)").arg(limit),
-                                   Terminator::Lf)
+                   ? encodeMessage(QStringLiteral("error: ") + text.wire, Terminator::Lf)
                    : QByteArray(),
-               ConnectionError::ServerFull, tr("server full (%1 connections)").arg(limit));
+               ConnectionError::ServerFull, text.shown);
         return;
     }
     // Least loaded worker; ties go round robin so an idle engine spreads evenly.
@@ -341,7 +345,8 @@ void ServerWorker::stopAll()
     const QList<Connection*> connections = m_connections.values();
     for (Connection* connection : connections) {
         if (m_connections.contains(connection->id()))
-            connection->close(ConnectionError::ServerStopping, tr("server stopping"));
+            connection->close(ConnectionError::ServerStopping,
+                              PeerText::in("chorus::ServerWorker", QT_TR_NOOP("server stopping")));
     }
     checkDrained();
 }
@@ -355,20 +360,22 @@ void ServerWorker::checkDrained()
     emit drained();
 }
 
-void ServerWorker::disconnectClients(const QList<quint64>& ids, const QString& reason)
+void ServerWorker::disconnectClients(const QList<quint64>& ids, const PeerText& reason)
 {
-    const QString text = reason.isEmpty() ? tr("disconnected by the server") : reason;
+    const PeerText text = reason.isEmpty() ? PeerText::in("chorus::ServerWorker",
+                                                          QT_TR_NOOP("disconnected by the server"))
+                                           : reason;
     for (quint64 id : ids) {
         if (Connection* connection = m_connections.value(id))
             connection->close(ConnectionError::Kicked, text);
     }
     if (m_udp)
-        m_udp->forget(ids, ConnectionError::Kicked, text);
+        m_udp->forget(ids, ConnectionError::Kicked, text.shown);
 }
 
 void ServerWorker::disconnectAndBlock(const QList<quint64>& ids, const QDateTime& until)
 {
-    const QString text = blockedText(until);
+    const PeerText text = blockedText(until);
     for (quint64 id : ids) {
         Connection* connection = m_connections.value(id);
         if (!connection)

@@ -120,7 +120,7 @@ public:
     };
     void adopt(quint64 id, qintptr socketDescriptor, const AcceptedPeer& peer);
     void stopAll(); // graceful close of every connection, then drained()
-    void disconnectClients(const QList<quint64>& ids, const QString& reason);
+    void disconnectClients(const QList<quint64>& ids, const PeerText& reason);
     // Blocks the connections' addresses until `until`, then closes them.
     void disconnectAndBlock(const QList<quint64>& ids, const QDateTime& until);
     void sendDirect(const QList<quint64>& ids, const QByteArray& bytes);

@@ -1,0 +1,136 @@
+// PeerText: what the server says to a peer stays English in every language
+// (wire data does not change with the interface), while the log says the same
+// in the user's language. Run with the Korean translation installed: before
+// PeerText, a Korean server sent its idle-timeout line, its bye reasons and
+// its refusals in Korean.
+
+#include "EngineHarness.h"
+#include "base/PeerText.h"
+#include "base/UiLanguage.h"
+#include "wire/ChorusProtocol.h"
+
+#include <QtTest>
+
+using namespace chorus;
+using namespace chorus::testing;
+
+class TestPeerText : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void wireIsTheSourceShownIsTranslated();
+    void verbatimIsTheSameOnBothSides();
+    void idleTimeoutLineIsEnglish();
+    void byeReasonsAreEnglish_data();
+    void byeReasonsAreEnglish();
+
+private:
+    UiTranslators m_translators;
+};
+
+namespace {
+
+// The Disconnected line of a connection, as the log shows it.
+QString disconnectText(const EngineHarness& harness, quint64 id)
+{
+    for (const LogEntry& entry : harness.log) {
+        if (entry.kind == LogKind::Disconnected && entry.connectionId == id)
+            return entry.text;
+    }
+    return {};
+}
+
+} // namespace
+
+void TestPeerText::initTestCase()
+{
+    QVERIFY(m_translators.install(UiLanguage::Korean));
+    // The translation is there: a known text reads Korean.
+    QVERIFY(QCoreApplication::translate("chorus::Connection", "nothing received for %1 s") !=
+            QLatin1String("nothing received for %1 s"));
+}
+
+void TestPeerText::wireIsTheSourceShownIsTranslated()
+{
+    const PeerText text =
+        PeerText::in("chorus::Connection",
+                     QT_TRANSLATE_NOOP("chorus::Connection", "nothing received for %1 s"))
+            .arg(2.5);
+    QCOMPARE(text.wire, QStringLiteral("nothing received for 2.5 s"));
+    QCOMPARE(
+        text.shown,
+        QCoreApplication::translate("chorus::Connection", "nothing received for %1 s").arg(2.5));
+    QVERIFY(text.shown != text.wire);
+    QVERIFY(text.shown.contains(QLatin1String("2.5")));
+}
+
+void TestPeerText::verbatimIsTheSameOnBothSides()
+{
+    const PeerText text = PeerText::verbatim(QStringLiteral("정비 중"));
+    QCOMPARE(text.wire, QStringLiteral("정비 중"));
+    QCOMPARE(text.shown, text.wire);
+    QVERIFY(!text.isEmpty());
+    QVERIFY(PeerText{}.isEmpty());
+}
+
+void TestPeerText::idleTimeoutLineIsEnglish()
+{
+    ServerConfig config = loopbackConfig();
+    config.limits.idleTimeout = std::chrono::milliseconds(300);
+    EngineHarness harness(config);
+    const quint16 port = harness.start();
+    QVERIFY(port);
+    TestClient peer;
+    QVERIFY(peer.connectTo(port));
+    peer.socket.write("hi\n");
+    QTRY_COMPARE(peer.lines().size(), 1);
+    const quint64 id = harness.waitForId(peer.socket);
+    QTRY_COMPARE(peer.socket.state(), QAbstractSocket::UnconnectedState);
+    QCOMPARE(peer.lines().size(), 2);
+    QCOMPARE(peer.lines().at(1), QByteArray("error: nothing received for 0.3 s"));
+    QTRY_VERIFY(!disconnectText(harness, id).isEmpty());
+    // The log says it in Korean.
+    QVERIFY(
+        disconnectText(harness, id)
+            .contains(QCoreApplication::translate("chorus::Connection", "nothing received for %1 s")
+                          .arg(0.3)));
+}
+
+void TestPeerText::byeReasonsAreEnglish_data()
+{
+    QTest::addColumn<QString>("how");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("disconnected by the server") << "disconnect"
+                                                << "disconnected by the server";
+    QTest::newRow("server stopping") << "stop"
+                                     << "server stopping";
+}
+
+void TestPeerText::byeReasonsAreEnglish()
+{
+    QFETCH(QString, how);
+    QFETCH(QString, reason);
+    EngineHarness harness;
+    const quint16 port = harness.start();
+    QVERIFY(port);
+    TestClient peer;
+    QVERIFY(peer.connectTo(port));
+    peer.socket.write(R"({"type":"hello","proto":1,"name":"v1"})"
+                      "\n");
+    QTRY_COMPARE(peer.lines().size(), 1); // the welcome
+    const quint64 id = harness.waitForId(peer.socket);
+    if (how == QLatin1String("stop"))
+        harness.engine.stop();
+    else
+        harness.engine.disconnectClients({id}, PeerText{});
+    QTRY_COMPARE(peer.socket.state(), QAbstractSocket::UnconnectedState);
+    QCOMPARE(peer.lines().size(), 2);
+    const ChorusDecodeResult bye = decodeChorusLine(peer.lines().at(1));
+    QVERIFY(bye.ok());
+    QCOMPARE(bye.message.type, ChorusMessageType::Bye);
+    QCOMPARE(bye.message.reason, reason);
+}
+
+QTEST_GUILESS_MAIN(TestPeerText)
+#include "tst_peertext.moc"
