@@ -25,7 +25,7 @@
     </message>
     <message>
         <source>invalid JSON at byte %1: %2</source>
-        <translation>바이트 %1에서 JSON 오류: %2</translation>
+        <translation>%1번째 바이트에서 잘못된 JSON: %2</translation>
     </message>
     <message>
         <source>the JSON object has no &quot;entries&quot; array</source>
@@ -419,27 +419,27 @@
     </message>
     <message>
         <source>line of %1 bytes is longer than the limit of %2 bytes</source>
-        <translation>line of %1 bytes is longer than the limit of %2 bytes</translation>
+        <translation>줄이 %1바이트로 한도 %2바이트보다 깁니다</translation>
     </message>
     <message>
         <source>expected a JSON object, got a single value</source>
-        <translation>expected a JSON object, got a single value</translation>
+        <translation>JSON 객체가 와야 하는데 단일 값이 왔습니다</translation>
     </message>
     <message>
         <source>expected a JSON object, got an array</source>
-        <translation>expected a JSON object, got an array</translation>
+        <translation>JSON 객체가 와야 하는데 배열이 왔습니다</translation>
     </message>
     <message>
         <source>expected a JSON object</source>
-        <translation>expected a JSON object</translation>
+        <translation>JSON 객체가 와야 합니다</translation>
     </message>
     <message>
         <source>unknown message type &quot;%1&quot;</source>
-        <translation>unknown message type &quot;%1&quot;</translation>
+        <translation>알 수 없는 메시지 유형 &quot;%1&quot;</translation>
     </message>
     <message>
         <source>protocol version %1 is not supported; supported versions: %2</source>
-        <translation>protocol version %1 is not supported; supported versions: %2</translation>
+        <translation>프로토콜 버전 %1은(는) 지원하지 않습니다. 지원 버전: %2</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -728,43 +728,43 @@ Hex: pairs of hex digits, e.g. 01 03 00 00 00 0A C5 CD.</source>
     <name>chorus::ChorusProtocol</name>
     <message>
         <source>a non-negative integer</source>
-        <translation>a non-negative integer</translation>
+        <translation>0 이상의 정수</translation>
     </message>
     <message>
         <source>a string</source>
-        <translation>a string</translation>
+        <translation>문자열</translation>
     </message>
     <message>
         <source>true or false</source>
-        <translation>true or false</translation>
+        <translation>true 또는 false</translation>
     </message>
     <message>
         <source>an integer</source>
-        <translation>an integer</translation>
+        <translation>정수</translation>
     </message>
     <message>
         <source>an object</source>
-        <translation>an object</translation>
+        <translation>객체</translation>
     </message>
     <message>
         <source>a string, number or boolean</source>
-        <translation>a string, number or boolean</translation>
+        <translation>문자열, 숫자 또는 불리언</translation>
     </message>
     <message>
         <source>an object of numbers</source>
-        <translation>an object of numbers</translation>
+        <translation>값이 숫자인 객체</translation>
     </message>
     <message>
         <source>a number</source>
-        <translation>a number</translation>
+        <translation>숫자</translation>
     </message>
     <message>
         <source>an object of strings</source>
-        <translation>an object of strings</translation>
+        <translation>값이 문자열인 객체</translation>
     </message>
     <message>
         <source>an integer from 0 to 100</source>
-        <translation>an integer from 0 to 100</translation>
+        <translation>0부터 100까지의 정수</translation>
     </message>
 </context>
 <context>
@@ -2048,14 +2048,6 @@ Qt 자체 옵션(-platform, -style, -display, -geometry, ...)은 Qt에 넘겨집
         <translation>%L1바이트를 버림: 한도 %L2바이트보다 긴 메시지</translation>
     </message>
     <message>
-        <source>line longer than %1 bytes discarded</source>
-        <translation>line longer than %1 bytes discarded</translation>
-    </message>
-    <message>
-        <source>error: message longer than %1 bytes discarded</source>
-        <translation>error: message longer than %1 bytes discarded</translation>
-    </message>
-    <message>
         <source>bad length field (header %1): the frame would be shorter than its header; the header was skipped</source>
         <translation>잘못된 길이 필드(헤더 %1): 프레임이 헤더보다 짧아지므로 헤더를 건너뜀</translation>
     </message>
@@ -2101,7 +2093,7 @@ Qt 자체 옵션(-platform, -style, -display, -geometry, ...)은 Qt에 넘겨집
     </message>
     <message>
         <source>a client does not send &quot;%1&quot; messages here</source>
-        <translation>a client does not send &quot;%1&quot; messages here</translation>
+        <translation>클라이언트는 여기서 &quot;%1&quot; 메시지를 보내지 않습니다</translation>
     </message>
     <message>
         <source>protocol error (%1): %2</source>
@@ -2216,10 +2208,6 @@ Qt 자체 옵션(-platform, -style, -display, -geometry, ...)은 Qt에 넘겨집
     <message>
         <source>heard again: no longer stale</source>
         <translation>다시 소식 있음: 더는 응답 없음 상태가 아님</translation>
-    </message>
-    <message>
-        <source>only msg, ping, ack, telemetry, status and heartbeat travel over the UDP channel</source>
-        <translation>only msg, ping, ack, telemetry, status and heartbeat travel over the UDP channel</translation>
     </message>
     <message>
         <source>command %1 (#%2) not sent: its channel is UDP and this peer has no UDP channel open</source>
@@ -5152,10 +5140,6 @@ UDP: 세션의 UDP 채널로 메시지마다 데이터그램 하나씩 보냅니
         <translation>%L1바이트를 버림: 한도 %L2바이트보다 긴 데이터그램</translation>
     </message>
     <message>
-        <source>error: message longer than %1 bytes discarded</source>
-        <translation>error: message longer than %1 bytes discarded</translation>
-    </message>
-    <message>
         <source>empty datagram: not answered</source>
         <translation>빈 데이터그램: 응답 안 함</translation>
     </message>
@@ -5251,78 +5235,78 @@ UDP: 세션의 UDP 채널로 메시지마다 데이터그램 하나씩 보냅니
     <name>chorus::detail</name>
     <message>
         <source>field &quot;%1&quot; must not be empty</source>
-        <translation>field &quot;%1&quot; must not be empty</translation>
+        <translation>&quot;%1&quot; 필드는 비어 있으면 안 됩니다</translation>
     </message>
     <message>
         <source>field &quot;%1&quot; is %2 characters long; at most %3 are allowed</source>
-        <translation>field &quot;%1&quot; is %2 characters long; at most %3 are allowed</translation>
+        <translation>&quot;%1&quot; 필드가 %2자입니다. 최대 %3자까지 허용됩니다</translation>
     </message>
     <message>
         <source>field &quot;%1&quot; must not contain control characters</source>
-        <translation>field &quot;%1&quot; must not contain control characters</translation>
+        <translation>&quot;%1&quot; 필드에 제어 문자가 있으면 안 됩니다</translation>
     </message>
     <message>
         <source>field &quot;%1&quot; has an empty key</source>
-        <translation>field &quot;%1&quot; has an empty key</translation>
+        <translation>&quot;%1&quot; 필드에 빈 키가 있습니다</translation>
     </message>
     <message>
         <source>field &quot;%1&quot; has a key of %2 characters; at most %3 are allowed</source>
-        <translation>field &quot;%1&quot; has a key of %2 characters; at most %3 are allowed</translation>
+        <translation>&quot;%1&quot; 필드에 %2자짜리 키가 있습니다. 최대 %3자까지 허용됩니다</translation>
     </message>
     <message>
         <source>field &quot;%1&quot; has a key with control characters</source>
-        <translation>field &quot;%1&quot; has a key with control characters</translation>
+        <translation>&quot;%1&quot; 필드의 키에 제어 문자가 있습니다</translation>
     </message>
     <message>
         <source>field &quot;%1&quot; has a key with an unpaired UTF-16 surrogate</source>
-        <translation>field &quot;%1&quot; has a key with an unpaired UTF-16 surrogate</translation>
+        <translation>&quot;%1&quot; 필드의 키에 짝이 없는 UTF-16 서로게이트가 있습니다</translation>
     </message>
     <message>
         <source>field &quot;%1&quot; has %2 keys; at most %3 are allowed</source>
-        <translation>field &quot;%1&quot; has %2 keys; at most %3 are allowed</translation>
+        <translation>&quot;%1&quot; 필드에 키가 %2개 있습니다. 최대 %3개까지 허용됩니다</translation>
     </message>
     <message>
         <source>missing field &quot;%1&quot; (%2)</source>
-        <translation>missing field &quot;%1&quot; (%2)</translation>
+        <translation>&quot;%1&quot; 필드가 없습니다 (%2)</translation>
     </message>
     <message>
         <source>field &quot;%1&quot; is %2 bytes long; at most %3 are allowed</source>
-        <translation>field &quot;%1&quot; is %2 bytes long; at most %3 are allowed</translation>
+        <translation>&quot;%1&quot; 필드가 %2바이트입니다. 최대 %3바이트까지 허용됩니다</translation>
     </message>
     <message>
         <source>field &quot;%1&quot; holds an unpaired UTF-16 surrogate</source>
-        <translation>field &quot;%1&quot; holds an unpaired UTF-16 surrogate</translation>
+        <translation>&quot;%1&quot; 필드에 짝이 없는 UTF-16 서로게이트가 있습니다</translation>
     </message>
     <message>
         <source>field &quot;%1&quot; must be at most %2 characters without control characters</source>
-        <translation>field &quot;%1&quot; must be at most %2 characters without control characters</translation>
+        <translation>&quot;%1&quot; 필드는 제어 문자 없이 최대 %2자여야 합니다</translation>
     </message>
     <message>
         <source>field &quot;result&quot; must be one of %1; got &quot;%2&quot;</source>
-        <translation>field &quot;result&quot; must be one of %1; got &quot;%2&quot;</translation>
+        <translation>&quot;result&quot; 필드는 %1 중 하나여야 합니다. 받은 값: &quot;%2&quot;</translation>
     </message>
     <message>
         <source>field &quot;severity&quot; must be one of %1; got &quot;%2&quot;</source>
-        <translation>field &quot;severity&quot; must be one of %1; got &quot;%2&quot;</translation>
+        <translation>&quot;severity&quot; 필드는 %1 중 하나여야 합니다. 받은 값: &quot;%2&quot;</translation>
     </message>
 </context>
 <context>
     <name>chorus::detail::FieldReader</name>
     <message>
         <source>missing field &quot;%1&quot; (%2)</source>
-        <translation>missing field &quot;%1&quot; (%2)</translation>
+        <translation>&quot;%1&quot; 필드가 없습니다 (%2)</translation>
     </message>
     <message>
         <source>missing field &quot;%1&quot; (a string)</source>
-        <translation>missing field &quot;%1&quot; (a string)</translation>
+        <translation>&quot;%1&quot; 필드가 없습니다 (문자열)</translation>
     </message>
     <message>
         <source>field &quot;%1&quot; holds an unpaired UTF-16 surrogate (\u%2) at character %3</source>
-        <translation>field &quot;%1&quot; holds an unpaired UTF-16 surrogate (\u%2) at character %3</translation>
+        <translation>&quot;%1&quot; 필드의 %3번째 문자에 짝이 없는 UTF-16 서로게이트(\u%2)가 있습니다</translation>
     </message>
     <message>
         <source>field &quot;%1&quot; must be %2, got %3</source>
-        <translation>field &quot;%1&quot; must be %2, got %3</translation>
+        <translation>&quot;%1&quot; 필드는 %2여야 합니다. 받은 값: %3</translation>
     </message>
     <message>
         <source>null</source>
@@ -5330,19 +5314,19 @@ UDP: 세션의 UDP 채널로 메시지마다 데이터그램 하나씩 보냅니
     </message>
     <message>
         <source>a string</source>
-        <translation>a string</translation>
+        <translation>문자열</translation>
     </message>
     <message>
         <source>an array</source>
-        <translation>an array</translation>
+        <translation>배열</translation>
     </message>
     <message>
         <source>an object</source>
-        <translation>an object</translation>
+        <translation>객체</translation>
     </message>
     <message>
         <source>nothing</source>
-        <translation>nothing</translation>
+        <translation>값 없음</translation>
     </message>
 </context>
 <context>

@@ -29,10 +29,11 @@ struct PeerText
     static PeerText verbatim(const QString& text) { return {text, text}; }
 
     // QString::arg on both sides (a number is written the same on both:
-    // QString::arg does not use the locale unless the text says %L1).
-    template <typename T> PeerText arg(const T& value) const
+    // QString::arg does not use the locale unless the text says %L1). Any of
+    // QString::arg's forms, field width and base included.
+    template <typename... Args> PeerText arg(const Args&... args) const
     {
-        return {wire.arg(value), shown.arg(value)};
+        return {wire.arg(args...), shown.arg(args...)};
     }
     PeerText arg(const PeerText& value) const
     {

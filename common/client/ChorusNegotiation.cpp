@@ -84,7 +84,7 @@ ChorusLineResult readChorusLine(const QByteArray& line, QHash<quint64, qint64>& 
     if (!decoded.ok()) {
         event.kind = ClientEvent::Kind::Error;
         event.error = ClientError::UnreadableLine;
-        event.reason = decoded.code() + QStringLiteral(": ") + decoded.errorMessage;
+        event.reason = decoded.code() + QStringLiteral(": ") + decoded.errorMessage.shown;
         return result;
     }
     const ChorusMessage& m = decoded.message;

@@ -208,7 +208,10 @@ private:
     // Writes one encoded message and counts it. false when the connection is
     // gone, was cut off for its backlog, or the send failed (then it is finished).
     bool writeCounted(const QByteArray& bytes, Traffic traffic);
-    void protocolError(const ChorusMessage& error);
+    // Logs the error (translated) and sends the peer an "error" message (English).
+    void protocolError(const ChorusDecodeResult& result);
+    void protocolError(ChorusErrorCode code, const PeerText& text,
+                       std::optional<quint64> re = std::nullopt);
     // Message and control lines share the ledger's per-batch budget.
     void logTraffic(LogKind kind, const QByteArray& payload, bool incoming = true);
     // A problem (framing, a reply not sent): counted in the errors column

@@ -86,10 +86,10 @@ void Connection::handleProblem(const FramedMessage& message)
                                  .arg(limit),
                        ConnectionError::MessageTooLong);
         if (m_snapshot.protocol == PeerProtocol::Chorus) {
-            writeChorus(
-                makeError(ChorusErrorCode::TooLong,
-                          tr("line longer than %1 bytes discarded").arg(m_limits.maxMessageBytes)),
-                Traffic::Control);
+            writeChorus(makeError(ChorusErrorCode::TooLong,
+                                  QStringLiteral("line longer than %1 bytes discarded")
+                                      .arg(m_limits.maxMessageBytes)),
+                        Traffic::Control);
             return;
         }
         // Only a text framing's peer can read a line; a device gets nothing it did not ask for.
@@ -98,9 +98,10 @@ void Connection::handleProblem(const FramedMessage& message)
         const Terminator style = message.terminator != Terminator::None
                                      ? message.terminator
                                      : m_decoder.lastTerminator();
-        writeNoticeLine(
-            tr("error: message longer than %1 bytes discarded").arg(m_limits.maxMessageBytes),
-            style);
+        // Wire text, the same in every language; the warning above is the log's.
+        writeNoticeLine(QStringLiteral("error: message longer than %1 bytes discarded")
+                            .arg(m_limits.maxMessageBytes),
+                        style);
         return;
     }
     case FrameProblem::BadLength:
@@ -178,7 +179,7 @@ void Connection::handleHello(const FramedMessage& message)
         return;
     if (!hello.ok()) {
         // An unsupported version or a malformed hello: say why, stay in text mode.
-        protocolError(hello.toErrorMessage());
+        protocolError(hello);
         return;
     }
     m_snapshot.protocol = PeerProtocol::Chorus;
@@ -210,7 +211,7 @@ void Connection::handleChorusLine(const FramedMessage& message)
     if (result.blank)
         return;
     if (!result.ok()) {
-        protocolError(result.toErrorMessage());
+        protocolError(result);
         return;
     }
     const ChorusMessage& in = result.message;
@@ -253,20 +254,26 @@ void Connection::handleChorusLine(const FramedMessage& message)
         handleVehicleMessage(in); // ConnectionVehicle.cpp
         return;
     default:
-        protocolError(makeError(
-            ChorusErrorCode::UnexpectedType,
-            tr("a client does not send \"%1\" messages here").arg(chorusMessageTypeName(in.type))));
+        protocolError(ChorusErrorCode::UnexpectedType,
+                      peerText(QT_TR_NOOP("a client does not send \"%1\" messages here"))
+                          .arg(chorusMessageTypeName(in.type)));
         return;
     }
 }
 
-void Connection::protocolError(const ChorusMessage& error)
+void Connection::protocolError(const ChorusDecodeResult& result)
+{
+    protocolError(result.error, result.errorMessage, result.re);
+}
+
+void Connection::protocolError(ChorusErrorCode code, const PeerText& text,
+                               std::optional<quint64> re)
 {
     ++m_snapshot.errors;
     log(LogLevel::Warning, LogKind::Error,
-        tr("protocol error (%1): %2").arg(error.code, error.message),
+        tr("protocol error (%1): %2").arg(chorusErrorCodeName(code), text.shown),
         ConnectionError::ProtocolError);
-    writeChorus(error, Traffic::Control);
+    writeChorus(makeError(code, text.wire, re), Traffic::Control);
 }
 
 bool Connection::writeChorus(const ChorusMessage& message, Traffic traffic,

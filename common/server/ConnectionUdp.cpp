@@ -24,11 +24,10 @@ void Connection::handleSessionDatagram(const QByteArray& line)
     const ChorusDecodeResult result = decodeChorusLine(line, m_limits.maxMessageBytes);
     if (!result.ok()) {
         ++m_snapshot.errors;
-        const ChorusMessage error = result.toErrorMessage();
         log(LogLevel::Warning, LogKind::Error,
-            tr("protocol error over UDP (%1): %2").arg(error.code, error.message),
+            tr("protocol error over UDP (%1): %2").arg(result.code(), result.errorMessage.shown),
             ConnectionError::ProtocolError);
-        sendSessionDatagram(encodeChorusMessage(error), Traffic::Control);
+        sendSessionDatagram(encodeChorusMessage(result.toErrorMessage()), Traffic::Control);
         return;
     }
     const ChorusMessage& in = result.message;
@@ -69,8 +68,8 @@ void Connection::handleSessionDatagram(const QByteArray& line)
     ++m_snapshot.errors;
     sendSessionDatagram(
         encodeChorusMessage(makeError(ChorusErrorCode::UnexpectedType,
-                                      tr("only msg, ping, ack, telemetry, status and heartbeat "
-                                         "travel over the UDP channel"))),
+                                      QStringLiteral("only msg, ping, ack, telemetry, status "
+                                                     "and heartbeat travel over the UDP channel"))),
         Traffic::Control);
 }
 

@@ -172,7 +172,7 @@ void UdpChannel::handleDatagram(int socketIndex, QByteArrayView datagram, const 
         // As a TCP peer of a text framing is told; shorter than what came, so
         // a forged sender address gains no amplification from it.
         writeTo(peer,
-                encodeMessage(tr("error: message longer than %1 bytes discarded")
+                encodeMessage(QStringLiteral("error: message longer than %1 bytes discarded")
                                   .arg(m_config.limits.maxMessageBytes),
                               Terminator::Lf),
                 false);

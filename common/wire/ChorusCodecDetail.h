@@ -4,6 +4,7 @@
 // VehicleMessages.cpp): the field reader that gives every decode error its
 // precise wording, and the compact JSON writer. Not for use outside wire/.
 
+#include "base/PeerText.h"
 #include "base/TranslateIn.h"
 #include "wire/ChorusProtocol.h"
 
@@ -18,17 +19,19 @@
 
 namespace chorus::detail {
 
-inline QString tr(const char* text)
+// A decode error goes to the peer (an "error" message) and to the log: the
+// peer gets the English source, the log its translation (base/PeerText.h).
+inline PeerText tr(const char* text)
 {
-    return translateIn(
-        {"chorus::ChorusProtocol", "chorus", "chorus::detail", "chorus::detail::FieldReader"},
-        text);
+    return {QString::fromUtf8(text), translateIn({"chorus::ChorusProtocol", "chorus",
+                                                  "chorus::detail", "chorus::detail::FieldReader"},
+                                                 text)};
 }
 
 struct DecodeFailure
 {
     ChorusErrorCode code;
-    QString message;
+    PeerText message;
 };
 
 // Index of the first surrogate without its partner, or -1.
@@ -56,7 +59,7 @@ public:
         if (value.isUndefined()) {
             if (required)
                 fail(ChorusErrorCode::MissingField,
-                     tr("missing field \"%1\" (%2)").arg(QLatin1String(key), tr(expected)));
+                     tr("missing field \"%1\" (%2)").arg(QLatin1String(key)).arg(tr(expected)));
             return std::nullopt;
         }
         if (!value.isDouble()) {
@@ -128,7 +131,7 @@ public:
         return value.toBool();
     }
 
-    void fail(ChorusErrorCode code, const QString& message)
+    void fail(ChorusErrorCode code, const PeerText& message)
     {
         if (!failed())
             m_failure = DecodeFailure{code, message};
@@ -141,20 +144,23 @@ public:
     // key may name a nested field ("values.alt").
     void failWrongType(const QString& key, const char* expected, const QJsonValue& value)
     {
-        fail(ChorusErrorCode::WrongType,
-             tr("field \"%1\" must be %2, got %3").arg(key, tr(expected), describeValue(value)));
+        fail(ChorusErrorCode::WrongType, tr("field \"%1\" must be %2, got %3")
+                                             .arg(key)
+                                             .arg(tr(expected))
+                                             .arg(describeValue(value)));
     }
 
-    static QString describeValue(const QJsonValue& value)
+    static PeerText describeValue(const QJsonValue& value)
     {
         switch (value.type()) {
         case QJsonValue::Null:
             return tr("null");
         case QJsonValue::Bool:
-            return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+            return PeerText::verbatim(value.toBool() ? QStringLiteral("true")
+                                                     : QStringLiteral("false"));
         case QJsonValue::Double: {
             // Shortest faithful text of the number the peer sent.
-            return QString::number(value.toDouble(), 'g', 17);
+            return PeerText::verbatim(QString::number(value.toDouble(), 'g', 17));
         }
         case QJsonValue::String:
             return tr("a string");

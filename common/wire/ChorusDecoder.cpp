@@ -58,6 +58,62 @@ QByteArray jsonKeepingByteOrderMarks(QByteArrayView json)
     return out;
 }
 
+// QJsonParseError::errorString() is translated by Qt's own catalogue
+// (qtbase_ko.qm has "illegal value" as "잘못된 값"), so the peer gets Qt's
+// English source text, the same in every language, and the log the translation.
+PeerText jsonParseErrorText(const QJsonParseError& error)
+{
+    const char* source = "unknown error";
+    switch (error.error) {
+    case QJsonParseError::NoError:
+        source = "no error occurred";
+        break;
+    case QJsonParseError::UnterminatedObject:
+        source = "unterminated object";
+        break;
+    case QJsonParseError::MissingNameSeparator:
+        source = "missing name separator";
+        break;
+    case QJsonParseError::UnterminatedArray:
+        source = "unterminated array";
+        break;
+    case QJsonParseError::MissingValueSeparator:
+        source = "missing value separator";
+        break;
+    case QJsonParseError::IllegalValue:
+        source = "illegal value";
+        break;
+    case QJsonParseError::TerminationByNumber:
+        source = "invalid termination by number";
+        break;
+    case QJsonParseError::IllegalNumber:
+        source = "illegal number";
+        break;
+    case QJsonParseError::IllegalEscapeSequence:
+        source = "invalid escape sequence";
+        break;
+    case QJsonParseError::IllegalUTF8String:
+        source = "invalid UTF8 string";
+        break;
+    case QJsonParseError::UnterminatedString:
+        source = "unterminated string";
+        break;
+    case QJsonParseError::MissingObject:
+        source = "object is missing after a comma";
+        break;
+    case QJsonParseError::DeepNesting:
+        source = "too deeply nested document";
+        break;
+    case QJsonParseError::DocumentTooLarge:
+        source = "too large document";
+        break;
+    case QJsonParseError::GarbageAtEnd:
+        source = "garbage at the end of the document";
+        break;
+    }
+    return {QString::fromLatin1(source), error.errorString()};
+}
+
 QString shortened(const QString& text, qsizetype maxChars = 40)
 {
     if (text.size() <= maxChars)
@@ -71,13 +127,13 @@ QString shortened(const QString& text, qsizetype maxChars = 40)
 
 ChorusMessage ChorusDecodeResult::toErrorMessage() const
 {
-    return makeError(error, errorMessage, re);
+    return makeError(error, errorMessage.wire, re);
 }
 
 ChorusDecodeResult decodeChorusLine(QByteArrayView line, qsizetype maxLineBytes)
 {
     ChorusDecodeResult result;
-    auto failWith = [&result](ChorusErrorCode code, const QString& message) {
+    auto failWith = [&result](ChorusErrorCode code, const PeerText& message) {
         result.error = code;
         result.errorMessage = message;
         return result;
@@ -112,9 +168,9 @@ ChorusDecodeResult decodeChorusLine(QByteArrayView line, qsizetype maxLineBytes)
                 return failWith(ChorusErrorCode::NotObject,
                                 tr("expected a JSON object, got a single value"));
         }
-        return failWith(
-            ChorusErrorCode::BadJson,
-            tr("invalid JSON at byte %1: %2").arg(parseError.offset).arg(parseError.errorString()));
+        return failWith(ChorusErrorCode::BadJson, tr("invalid JSON at byte %1: %2")
+                                                      .arg(parseError.offset)
+                                                      .arg(jsonParseErrorText(parseError)));
     }
     if (!document.isObject()) {
         return failWith(ChorusErrorCode::NotObject, document.isArray()
@@ -234,7 +290,7 @@ ChorusDecodeResult decodeChorusLine(QByteArrayView line, qsizetype maxLineBytes)
         const DecodeFailure failure = reader.failure();
         result.message = ChorusMessage();
         return failWith(failure.code,
-                        tr("%1: %2").arg(chorusMessageTypeName(*type), failure.message));
+                        tr("%1: %2").arg(chorusMessageTypeName(*type)).arg(failure.message));
     }
     return result;
 }

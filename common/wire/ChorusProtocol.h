@@ -16,6 +16,7 @@
 // decoding with precise error reporting and the cheap hello check the server
 // uses to switch modes (ChorusDecoder.cpp).
 
+#include "base/PeerText.h"
 #include "wire/FrameCodec.h"
 #include "wire/VehicleTypes.h"
 
@@ -167,7 +168,8 @@ struct ChorusDecodeResult
 {
     ChorusMessage message; // valid when ok()
     ChorusErrorCode error = ChorusErrorCode::None;
-    QString errorMessage; // human text naming what was wrong, for the error reply and log
+    // What was wrong: .wire (English) for the error reply, .shown (translated) for the log.
+    PeerText errorMessage;
     // The "seq" of the offending line when it could be read (a msg with a bad
     // "text", say), so the error reply can carry it as "re".
     std::optional<quint64> re;

@@ -323,8 +323,9 @@ std::optional<QJsonObject> objectField(FieldReader& reader, const QJsonObject& o
     const QJsonValue value = object.value(QLatin1String(field));
     if (value.isUndefined()) {
         if (required)
-            reader.fail(ChorusErrorCode::MissingField,
-                        tr("missing field \"%1\" (%2)").arg(QLatin1String(field), tr(expected)));
+            reader.fail(
+                ChorusErrorCode::MissingField,
+                tr("missing field \"%1\" (%2)").arg(QLatin1String(field)).arg(tr(expected)));
         return std::nullopt;
     }
     if (!value.isObject()) {

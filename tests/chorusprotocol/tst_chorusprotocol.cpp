@@ -199,9 +199,9 @@ void TestChorusProtocol::roundTrip()
                                 chorusMessageTypeName(message.type).toUtf8() + '"'),
              encoded.constData());
     const ChorusDecodeResult decoded = decodeChorusLine(encoded);
-    QVERIFY2(decoded.ok(), qPrintable(decoded.errorMessage));
+    QVERIFY2(decoded.ok(), qPrintable(decoded.errorMessage.wire));
     QCOMPARE(decoded.error, ChorusErrorCode::None);
-    QVERIFY(decoded.errorMessage.isEmpty());
+    QVERIFY(decoded.errorMessage.wire.isEmpty());
     QCOMPARE(decoded.message, message);
     // Encoding is deterministic: the decoded copy encodes to the same bytes.
     QCOMPARE(encodeChorusMessage(decoded.message), encoded);
@@ -297,7 +297,7 @@ void TestChorusProtocol::strangeStringsStayOnOneLine()
         const QByteArray encoded = encodeChorusMessage(message);
         QVERIFY2(isOneLine(encoded), encoded.left(200).constData());
         const ChorusDecodeResult decoded = decodeChorusLine(encoded, 0);
-        QVERIFY2(decoded.ok(), qPrintable(decoded.errorMessage));
+        QVERIFY2(decoded.ok(), qPrintable(decoded.errorMessage.wire));
         QCOMPARE(decoded.message, message);
     }
 }
@@ -309,7 +309,7 @@ void TestChorusProtocol::escapesFromOtherEncoders()
     const QByteArray line =
         R"({"type":"msg","seq":1,"text":"\uc548\ub155 \ud83d\ude81 \u0000 \/ \"q\""})";
     const ChorusDecodeResult decoded = decodeChorusLine(line);
-    QVERIFY2(decoded.ok(), qPrintable(decoded.errorMessage));
+    QVERIFY2(decoded.ok(), qPrintable(decoded.errorMessage.wire));
     QCOMPARE(decoded.message.text,
              QStringLiteral("안녕 🚁 ") + QChar(0) + QStringLiteral(" / \"q\""));
 }
@@ -325,7 +325,7 @@ void TestChorusProtocol::loneSurrogatesBecomeReplacementCharacters()
     text.append(QStringLiteral("🚁"));
     const QByteArray encoded = encodeChorusMessage(makeMsg(1, text));
     const ChorusDecodeResult decoded = decodeChorusLine(encoded);
-    QVERIFY2(decoded.ok(), qPrintable(decoded.errorMessage));
+    QVERIFY2(decoded.ok(), qPrintable(decoded.errorMessage.wire));
     QCOMPARE(decoded.message.text, QStringLiteral("a\uFFFDb\uFFFD🚁"));
 }
 
@@ -465,8 +465,8 @@ void TestChorusProtocol::badInput()
     QVERIFY(!result.blank);
     QCOMPARE(result.error, code);
     QCOMPARE(result.code(), chorusErrorCodeName(code));
-    QVERIFY2(result.errorMessage.contains(mentions),
-             qPrintable(result.errorMessage + QStringLiteral(" lacks ") + mentions));
+    QVERIFY2(result.errorMessage.wire.contains(mentions),
+             qPrintable(result.errorMessage.wire + QStringLiteral(" lacks ") + mentions));
     QCOMPARE(result.re.has_value(), re >= 0);
     if (re >= 0)
         QCOMPARE(*result.re, quint64(re));
@@ -478,7 +478,7 @@ void TestChorusProtocol::badInput()
     QVERIFY(replyDecoded.ok());
     QCOMPARE(replyDecoded.message.type, ChorusMessageType::Error);
     QCOMPARE(replyDecoded.message.code, chorusErrorCodeName(code));
-    QCOMPARE(replyDecoded.message.message, result.errorMessage);
+    QCOMPARE(replyDecoded.message.message, result.errorMessage.wire);
     QCOMPARE(replyDecoded.message.hasRe, re >= 0);
 }
 
@@ -486,7 +486,7 @@ void TestChorusProtocol::errorReplyCarriesSeq()
 {
     const ChorusDecodeResult result = decodeChorusLine(R"({"type":"msg","seq":17,"text":false})");
     QCOMPARE(result.error, ChorusErrorCode::WrongType);
-    QCOMPARE(result.errorMessage,
+    QCOMPARE(result.errorMessage.wire,
              QStringLiteral("msg: field \"text\" must be a string, got false"));
     QCOMPARE(
         encodeChorusMessage(result.toErrorMessage()),
@@ -534,7 +534,7 @@ void TestChorusProtocol::unknownFieldsIgnored()
 {
     const ChorusDecodeResult result = decodeChorusLine(
         R"({"future":{"nested":[1,2,3]},"type":"msg","text":"a","seq":3,"priority":"high","t":"x"})");
-    QVERIFY2(result.ok(), qPrintable(result.errorMessage));
+    QVERIFY2(result.ok(), qPrintable(result.errorMessage.wire));
     QCOMPARE(result.message, makeMsg(3, QStringLiteral("a")));
 
     // A later minor version may add fields to hello; version 1 still accepts it.
@@ -664,7 +664,7 @@ void TestChorusProtocol::garbageNeverCrashes()
         } else if (!r.blank) {
             ++errors;
             QVERIFY(r.error != ChorusErrorCode::None);
-            QVERIFY(!r.errorMessage.isEmpty());
+            QVERIFY(!r.errorMessage.wire.isEmpty());
         }
         looksLikeChorusHello(line);
     };

@@ -24,6 +24,8 @@ private slots:
     void idleTimeoutLineIsEnglish();
     void byeReasonsAreEnglish_data();
     void byeReasonsAreEnglish();
+    void protocolErrorsAreEnglish_data();
+    void protocolErrorsAreEnglish();
 
 private:
     UiTranslators m_translators;
@@ -130,6 +132,68 @@ void TestPeerText::byeReasonsAreEnglish()
     QVERIFY(bye.ok());
     QCOMPARE(bye.message.type, ChorusMessageType::Bye);
     QCOMPARE(bye.message.reason, reason);
+}
+
+// PROTOCOL.md's "Mistakes" examples, sent to a server showing Korean: the
+// error messages are the documented English bytes. Before, the decoder's
+// texts went through tr(), and the bad-json one carried Qt's own
+// translation of QJsonParseError ("잘못된 값" from qtbase_ko).
+void TestPeerText::protocolErrorsAreEnglish_data()
+{
+    QTest::addColumn<QByteArray>("line");
+    QTest::addColumn<QByteArray>("expected");
+    QTest::newRow("bad-json") << QByteArray("hello")
+                              << QByteArray(
+                                     R"({"type":"error","code":"bad-json",)"
+                                     R"("message":"invalid JSON at byte 1: illegal value"})");
+    QTest::newRow("missing-field")
+        << QByteArray(R"({"type":"msg","seq":2})")
+        << QByteArray(R"j({"type":"error","code":"missing-field",)j"
+                      R"j("message":"msg: missing field \"text\" (a string)","re":2})j");
+    QTest::newRow("wrong-type")
+        << QByteArray(R"({"type":"msg","seq":"3","text":"x"})")
+        << QByteArray(R"({"type":"error","code":"wrong-type","message":"msg: field \"seq\" )"
+                      R"(must be a non-negative integer, got a string"})");
+    QTest::newRow("not-object") << QByteArray(R"(["msg"])")
+                                << QByteArray(
+                                       R"({"type":"error","code":"not-object",)"
+                                       R"("message":"expected a JSON object, got an array"})");
+    QTest::newRow("unknown-type") << QByteArray(R"({"type":"shout","text":"hi"})")
+                                  << QByteArray(R"({"type":"error","code":"unknown-type",)"
+                                                R"("message":"unknown message type \"shout\""})");
+    QTest::newRow("unexpected-type")
+        << QByteArray(R"({"type":"pong","t":1})")
+        << QByteArray(R"({"type":"error","code":"unexpected-type",)"
+                      R"("message":"a client does not send \"pong\" messages here"})");
+}
+
+void TestPeerText::protocolErrorsAreEnglish()
+{
+    QFETCH(QByteArray, line);
+    QFETCH(QByteArray, expected);
+    EngineHarness harness;
+    const quint16 port = harness.start();
+    QVERIFY(port);
+    TestClient peer;
+    QVERIFY(peer.connectTo(port));
+    peer.socket.write(R"({"type":"hello","proto":1,"name":"v1"})"
+                      "\n");
+    QTRY_COMPARE(peer.lines().size(), 1); // the welcome
+    peer.socket.write(line + '\n');
+    QTRY_COMPARE(peer.lines().size(), 2);
+    QCOMPARE(peer.lines().at(1), expected);
+    QCOMPARE(peer.socket.state(), QAbstractSocket::ConnectedState);
+    // The log gives the same error in the window's language.
+    // The log gives the same error in the window's language: Qt's Korean for
+    // the JSON parser's words when qt6-translations-l10n is installed.
+    const QString shownDetail =
+        QTest::currentDataTag() == QByteArrayView("bad-json")
+            ? QCoreApplication::translate("QJsonParseError", "illegal value")
+            : QString();
+    QTRY_VERIFY(std::any_of(harness.log.cbegin(), harness.log.cend(), [&](const LogEntry& e) {
+        return e.errorAs<ConnectionError>() == ConnectionError::ProtocolError &&
+               e.text.contains(shownDetail);
+    }));
 }
 
 QTEST_GUILESS_MAIN(TestPeerText)

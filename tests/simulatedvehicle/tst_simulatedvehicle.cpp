@@ -195,7 +195,7 @@ void TestSimulatedVehicle::chorusCmdGetsProgressThenAccepted()
             while ((end = buffer.indexOf('\n')) >= 0) {
                 const ChorusDecodeResult decoded = decodeChorusLine(buffer.left(end + 1));
                 buffer.remove(0, end + 1);
-                QVERIFY2(decoded.ok(), qPrintable(decoded.errorMessage));
+                QVERIFY2(decoded.ok(), qPrintable(decoded.errorMessage.wire));
                 if (decoded.message.type == ChorusMessageType::Hello)
                     link->write(encodeChorusMessage(makeWelcome(7, QStringLiteral("raw"))));
                 else

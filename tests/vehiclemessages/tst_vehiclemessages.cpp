@@ -127,7 +127,7 @@ void TestVehicleMessages::roundTrip()
     const QByteArray encoded = encodeChorusMessage(message);
     QVERIFY(encoded.endsWith('\n') && encoded.count('\n') == 1);
     const ChorusDecodeResult decoded = decodeChorusLine(encoded);
-    QVERIFY2(decoded.ok(), qPrintable(decoded.errorMessage + " " + encoded));
+    QVERIFY2(decoded.ok(), qPrintable(decoded.errorMessage.wire + " " + encoded));
     QCOMPARE(decoded.message, message);
     QCOMPARE(encodeChorusMessage(decoded.message), encoded);
 }
@@ -275,7 +275,7 @@ void TestVehicleMessages::badInput()
     const ChorusDecodeResult result = decodeChorusLine(line, 0);
     QVERIFY(!result.ok());
     QCOMPARE(result.error, code);
-    QVERIFY2(result.errorMessage.contains(mentions), qPrintable(result.errorMessage));
+    QVERIFY2(result.errorMessage.wire.contains(mentions), qPrintable(result.errorMessage.wire));
     QCOMPARE(result.message, ChorusMessage());
 }
 
@@ -297,7 +297,7 @@ void TestVehicleMessages::limitsAreInclusive()
     QCOMPARE(text4096.size(), 4096);
     const ChorusDecodeResult status = decodeChorusLine(
         encodeChorusMessage(makeStatus(StatusSeverity::Info, QString::fromUtf8(text4096))), 0);
-    QVERIFY2(status.ok(), qPrintable(status.errorMessage));
+    QVERIFY2(status.ok(), qPrintable(status.errorMessage.wire));
     QVERIFY(
         decodeChorusLine(R"({"type":"ack","re":1,"result":"in_progress","progress":100})").ok());
     QVERIFY(decodeChorusLine(
