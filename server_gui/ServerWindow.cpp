@@ -5,6 +5,7 @@
 #include "ConnectionPane.h"
 #include "ConnectionTableModel.h"
 #include "ElidedLabel.h"
+#include "LanguageMenu.h"
 #include "ListenBar.h"
 #include "LogPane.h"
 #include "ProblemText.h"
@@ -345,15 +346,18 @@ void ServerWindow::startListening()
 }
 
 void ServerWindow::confirmDroppingClients(const QString& question, const QString& action,
-                                          std::function<void()> go)
+                                          std::function<void()> go, std::function<void()> declined)
 {
     const int clients = m_connectionModel->rowCount();
     if (!m_confirmDropping || clients == 0) {
         go();
         return;
     }
-    if (m_confirmation)
-        return; // already asking
+    if (m_confirmation) {
+        if (declined)
+            declined(); // already asking something else: this question is not asked
+        return;
+    }
     // Not exec(): the window (and the engine's batches) keep running while it is open.
     m_confirmation =
         new QMessageBox(QMessageBox::Question, windowTitle(),
@@ -363,12 +367,15 @@ void ServerWindow::confirmDroppingClients(const QString& question, const QString
     QPushButton* yes = m_confirmation->addButton(action, QMessageBox::AcceptRole);
     m_confirmation->setDefaultButton(QMessageBox::Cancel);
     m_confirmation->setAttribute(Qt::WA_DeleteOnClose);
-    connect(m_confirmation, &QMessageBox::finished, this, [this, yes, go = std::move(go)] {
-        const bool confirmed = m_confirmation && m_confirmation->clickedButton() == yes;
-        m_confirmation = nullptr;
-        if (confirmed)
-            go();
-    });
+    connect(m_confirmation, &QMessageBox::finished, this,
+            [this, yes, go = std::move(go), declined = std::move(declined)] {
+                const bool confirmed = m_confirmation && m_confirmation->clickedButton() == yes;
+                m_confirmation = nullptr;
+                if (confirmed)
+                    go();
+                else if (declined)
+                    declined();
+            });
     m_confirmation->open();
 }
 
@@ -451,10 +458,14 @@ void ServerWindow::closeEvent(QCloseEvent* event)
         m_state == State::Listening || m_state == State::Starting || m_state == State::Stopping;
     if (running && !m_quitConfirmed && !m_closeAfterStop) {
         event->ignore();
-        confirmDroppingClients(tr("Quit Chorus Server?"), tr("Quit"), [this] {
-            m_quitConfirmed = true;
-            close();
-        });
+        confirmDroppingClients(
+            tr("Quit Chorus Server?"), tr("Quit"),
+            [this] {
+                m_quitConfirmed = true;
+                close();
+            },
+            // Kept open: a restart Help → Language asked for waits no longer.
+            [] { LanguageMenu::cancelRestart(); });
         return;
     }
     if (running) {

@@ -162,7 +162,7 @@ private:
     void addLocalLog(LogLevel level, LogKind kind, const QString& text, LogError error = {});
     // Asks `question` when clients would be dropped; runs `go` once it is answered yes.
     void confirmDroppingClients(const QString& question, const QString& action,
-                                std::function<void()> go);
+                                std::function<void()> go, std::function<void()> declined = {});
     void stopNow();
 
     void onListening(const QList<QHostAddress>& addresses, quint16 port);

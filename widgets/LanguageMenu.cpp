@@ -1,6 +1,7 @@
 #include "LanguageMenu.h"
 
 #include <QActionGroup>
+#include <QApplication>
 #include <QMessageBox>
 
 namespace chorus {
@@ -39,6 +40,11 @@ bool LanguageMenu::restartRequested()
     return g_restartRequested;
 }
 
+void LanguageMenu::cancelRestart()
+{
+    g_restartRequested = false;
+}
+
 void LanguageMenu::choose(UiLanguage language)
 {
     if (language == m_saved)
@@ -52,15 +58,29 @@ void LanguageMenu::choose(UiLanguage language)
     }
     m_saved = language;
     emit languageSaved(language);
-    const QMessageBox::StandardButton answer = QMessageBox::question(
-        window, tr("Language"), tr("The new language applies from the next start. Restart now?"),
-        QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
-    if (answer != QMessageBox::Yes || !window)
-        return;
-    // A window that asks before closing (a running server) closes later, or
-    // not at all if the user keeps it: the restart then waits for its close.
+    if (m_question)
+        return; // already asking
+    // Not exec(): a server window keeps serving while the question is open.
+    m_question = new QMessageBox(QMessageBox::Question, tr("Language"),
+                                 tr("The new language applies from the next start. Restart now?"),
+                                 QMessageBox::Yes | QMessageBox::No, window);
+    m_question->setDefaultButton(QMessageBox::Yes);
+    m_question->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_question, &QMessageBox::finished, this, [this](int result) {
+        m_question = nullptr;
+        if (result == QMessageBox::Yes)
+            restartNow();
+    });
+    m_question->open();
+}
+
+void LanguageMenu::restartNow()
+{
+    // Every window closes (a client may have several). One that asks first (a
+    // running server) closes later; if its user keeps it, the window calls
+    // cancelRestart(), so a later close does not restart by surprise.
     g_restartRequested = true;
-    window->close();
+    QApplication::closeAllWindows();
 }
 
 } // namespace chorus

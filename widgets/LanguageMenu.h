@@ -9,6 +9,8 @@
 #include "base/UiLanguage.h"
 
 #include <QMenu>
+#include <QMessageBox>
+#include <QPointer>
 
 #include <map>
 
@@ -27,8 +29,13 @@ public:
     UiLanguage saved() const { return m_saved; }
 
     // Whether the user asked for a restart in the new language; main() starts
-    // the program again once its window has closed.
+    // the program again once its windows have closed.
     static bool restartRequested();
+    // The user kept a window open after all (said Cancel to a running
+    // server's quit question): no restart when it closes later.
+    static void cancelRestart();
+    // The "Restart now?" question while it is open.
+    QMessageBox* pendingQuestion() const { return m_question; }
 
 signals:
     // The choice was saved (before the question about restarting).
@@ -36,11 +43,13 @@ signals:
 
 private:
     void choose(UiLanguage language);
+    void restartNow();
 
     QString m_settingsPath;
     UiLanguage m_saved = UiLanguage::System;
     QActionGroup* m_group = nullptr;
     std::map<UiLanguage, QAction*> m_actions;
+    QPointer<QMessageBox> m_question;
 };
 
 } // namespace chorus

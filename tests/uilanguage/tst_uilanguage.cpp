@@ -3,7 +3,9 @@
 // LANG=ko_KR.UTF-8 or the saved choice, English under LANG=C.
 
 #include "ClientWindow.h"
+#include "ConnectionTableModel.h"
 #include "LanguageMenu.h"
+#include "ServerSettings.h"
 #include "ServerWindow.h"
 #include "base/AtomicFile.h"
 #include "base/SettingsFile.h"
@@ -16,10 +18,12 @@
 #include <QLibraryInfo>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -77,6 +81,7 @@ private slots:
     void serverWindowInKorean();
     void clientWindowInKorean();
     void languageMenuShowsTheSavedChoice();
+    void restartWaitsForTheServersQuitAndEndsWithACancel();
     void helpFollowsTheLocale_data();
     void helpFollowsTheLocale();
     void helpFollowsTheSavedChoice_data();
@@ -260,6 +265,54 @@ void TestUiLanguage::languageMenuShowsTheSavedChoice()
     QCOMPARE(menu->action(UiLanguage::Korean)->text(), QStringLiteral("한국어"));
     QCOMPARE(menu->action(UiLanguage::English)->text(), QStringLiteral("English"));
     QVERIFY(!LanguageMenu::restartRequested());
+}
+
+// Help → Language → Restart now closes the windows; a running server asks
+// first. Before, Cancel there left the restart pending, and the window's next
+// close (hours later, say) restarted the program by surprise.
+void TestUiLanguage::restartWaitsForTheServersQuitAndEndsWithACancel()
+{
+    ServerCommandLineOptions options;
+    options.overrides.set(settingId(ServerSetting::Listen), QStringLiteral("localhost"));
+    options.overrides.set(settingId(ServerSetting::Port), qint64(0));
+    const ServerFilePaths paths{m_dir.filePath(QStringLiteral("restart/chorus-server.conf")),
+                                m_dir.filePath(QStringLiteral("restart/replies.json"))};
+    auto window = std::make_unique<ServerWindow>(options, paths);
+    window->setConfirmsDroppingClients(true);
+    window->show();
+    window->startListening();
+    QTRY_COMPARE(window->state(), ServerWindow::State::Listening);
+    QTcpSocket client;
+    client.connectToHost(QHostAddress::LocalHost, window->engine()->listenPort());
+    QTRY_COMPARE(window->connectionModel()->rowCount(), 1);
+    auto* menu = window->findChild<LanguageMenu*>();
+    QVERIFY(menu);
+    const UiLanguage other =
+        menu->saved() == UiLanguage::English ? UiLanguage::Korean : UiLanguage::English;
+
+    // Restart now → the server asks before quitting; Cancel keeps it and the restart ends.
+    menu->action(other)->trigger();
+    QVERIFY(menu->pendingQuestion());
+    menu->pendingQuestion()->button(QMessageBox::Yes)->click();
+    QTRY_VERIFY(window->pendingConfirmation());
+    QVERIFY(LanguageMenu::restartRequested());
+    window->pendingConfirmation()->button(QMessageBox::Cancel)->click();
+    QTRY_VERIFY(!window->pendingConfirmation());
+    QVERIFY(!LanguageMenu::restartRequested());
+    QVERIFY(window->isVisible());
+    QCOMPARE(window->state(), ServerWindow::State::Listening);
+    QCOMPARE(savedUiLanguage(paths.settings), other);
+
+    // Restart now again, and Quit: the window closes and the restart stands.
+    menu->action(UiLanguage::System)->trigger();
+    QVERIFY(menu->pendingQuestion());
+    menu->pendingQuestion()->button(QMessageBox::Yes)->click();
+    QTRY_VERIFY(window->pendingConfirmation());
+    window->pendingConfirmation()->buttons().first()->click(); // the action ("Quit")
+    QTRY_VERIFY(!window->isVisible());
+    QVERIFY(LanguageMenu::restartRequested());
+    QTRY_COMPARE(client.state(), QAbstractSocket::UnconnectedState);
+    LanguageMenu::cancelRestart();
 }
 
 namespace {
