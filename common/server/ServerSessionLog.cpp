@@ -295,6 +295,12 @@ void ServerSessionLog::writeBatch(QList<QList<SessionEvent>> batches, quint64 dr
     if (!failed)
         return;
     m_droppedTotal += quint64(records.size() - written);
+    // The events this failed write lost are said by the note after a resume,
+    // as those dropped while stopped are (and a carried count whose note was
+    // not written goes on with them).
+    const bool noteLost = dropped > 0 && written == 0;
+    m_droppedUnwritten +=
+        quint64(records.size() - written - (noteLost ? 1 : 0)) + (noteLost ? dropped : 0);
     m_stopped = true;
     m_problem = m_writer->problem();
     const SessionLogProblem problem = m_problem;
