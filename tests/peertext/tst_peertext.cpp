@@ -43,6 +43,17 @@ QString disconnectText(const EngineHarness& harness, quint64 id)
     return {};
 }
 
+// Starts the server and connects `peer` as a Chorus client, welcomed.
+bool connectAsChorus(EngineHarness& harness, TestClient& peer)
+{
+    const quint16 port = harness.start();
+    if (port == 0 || !peer.connectTo(port))
+        return false;
+    peer.socket.write(R"({"type":"hello","proto":1,"name":"v1"})"
+                      "\n");
+    return QTest::qWaitFor([&] { return peer.lines().size() == 1; }, 5000);
+}
+
 } // namespace
 
 void TestPeerText::initTestCase()
@@ -114,13 +125,8 @@ void TestPeerText::byeReasonsAreEnglish()
     QFETCH(QString, how);
     QFETCH(QString, reason);
     EngineHarness harness;
-    const quint16 port = harness.start();
-    QVERIFY(port);
     TestClient peer;
-    QVERIFY(peer.connectTo(port));
-    peer.socket.write(R"({"type":"hello","proto":1,"name":"v1"})"
-                      "\n");
-    QTRY_COMPARE(peer.lines().size(), 1); // the welcome
+    QVERIFY(connectAsChorus(harness, peer));
     const quint64 id = harness.waitForId(peer.socket);
     if (how == QLatin1String("stop"))
         harness.engine.stop();
@@ -172,13 +178,8 @@ void TestPeerText::protocolErrorsAreEnglish()
     QFETCH(QByteArray, line);
     QFETCH(QByteArray, expected);
     EngineHarness harness;
-    const quint16 port = harness.start();
-    QVERIFY(port);
     TestClient peer;
-    QVERIFY(peer.connectTo(port));
-    peer.socket.write(R"({"type":"hello","proto":1,"name":"v1"})"
-                      "\n");
-    QTRY_COMPARE(peer.lines().size(), 1); // the welcome
+    QVERIFY(connectAsChorus(harness, peer));
     peer.socket.write(line + '\n');
     QTRY_COMPARE(peer.lines().size(), 2);
     QCOMPARE(peer.lines().at(1), expected);
