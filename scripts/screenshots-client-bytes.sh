@@ -13,24 +13,13 @@ mkdir -p "$OUT"
 SERVER="$BUILD/server_gui/chorus-server"
 CLIENT="$BUILD/client_gui/chorus-client"
 
-SANDBOX="$(mktemp -d)"
-export XDG_CONFIG_HOME="$SANDBOX/config" XDG_DATA_HOME="$SANDBOX/data" HOME="$SANDBOX"
+# shellcheck source=SCRIPTDIR/lib-xvfb.sh
+source "$ROOT/scripts/lib-xvfb.sh"
+# Private settings and data so the user's own book and history are untouched.
+start_private_sandbox
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
-DISPLAY_NUM="${CHORUS_SHOT_CLIENT_BYTES_DISPLAY:-:95}"
-pids=()
-cleanup() {
-  for ((i = ${#pids[@]} - 1; i >= 1; i--)); do kill "${pids[i]}" 2>/dev/null || true; done
-  for ((i = ${#pids[@]} - 1; i >= 1; i--)); do wait "${pids[i]}" 2>/dev/null || true; done
-  kill "${pids[0]}" 2>/dev/null || true
-  wait 2>/dev/null || true
-  rm -rf "$SANDBOX"
-}
-trap cleanup EXIT
 
-Xvfb "$DISPLAY_NUM" -screen 0 1366x768x24 -nolisten tcp >/dev/null 2>&1 &
-pids+=($!)
-export DISPLAY="$DISPLAY_NUM"
-for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+start_private_xvfb "${CHORUS_SHOT_CLIENT_BYTES_DISPLAY:-:95}"
 
 # The device's answers, in turn: ACK, a binary status frame with 03, 00 and FF
 # in it, a Korean text answer, and the request echoed back.
@@ -43,14 +32,14 @@ JSON
 mkdir -p "$XDG_CONFIG_HOME/Chorus"
 printf '[General]\nsendMode=hex\n' >"$XDG_CONFIG_HOME/Chorus/chorus-client.conf"
 
-PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+PORT="$(free_tcp_port)"
 "$SERVER" --headless --listen 127.0.0.1 --port "$PORT" --framing u16be \
   --replies "$SANDBOX/device-book.json" >/dev/null &
-pids+=($!)
-for _ in $(seq 100); do python3 -c "import socket; socket.create_connection(('127.0.0.1',$PORT),0.2).close()" 2>/dev/null && break; sleep 0.1; done
+stop_on_exit "$!"
+wait_for_tcp_port "$PORT"
 
 "$CLIENT" --host 127.0.0.1 --port "$PORT" --protocol plain --framing u16be --view hex --connect &
-pids+=($!)
+stop_on_exit "$!"
 sleep 2
 WID="$(xdotool search --sync --name 'Chorus Client' | head -1)"
 xdotool windowmove "$WID" 0 0

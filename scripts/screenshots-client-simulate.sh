@@ -11,24 +11,13 @@ mkdir -p "$OUT"
 SERVER="$BUILD/server_gui/chorus-server"
 CLIENT="$BUILD/client_gui/chorus-client"
 
-SANDBOX="$(mktemp -d)"
-export XDG_CONFIG_HOME="$SANDBOX/config" XDG_DATA_HOME="$SANDBOX/data" HOME="$SANDBOX"
+# shellcheck source=SCRIPTDIR/lib-xvfb.sh
+source "$ROOT/scripts/lib-xvfb.sh"
+# Private settings and data so the user's own book and history are untouched.
+start_private_sandbox
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
-DISPLAY_NUM="${CHORUS_SHOT_CLIENT_SIMULATE_DISPLAY:-:96}"
-pids=()
-cleanup() {
-  for ((i = ${#pids[@]} - 1; i >= 1; i--)); do kill "${pids[i]}" 2>/dev/null || true; done
-  for ((i = ${#pids[@]} - 1; i >= 1; i--)); do wait "${pids[i]}" 2>/dev/null || true; done
-  kill "${pids[0]}" 2>/dev/null || true
-  wait 2>/dev/null || true
-  rm -rf "$SANDBOX"
-}
-trap cleanup EXIT
 
-Xvfb "$DISPLAY_NUM" -screen 0 1366x768x24 -nolisten tcp >/dev/null 2>&1 &
-pids+=($!)
-export DISPLAY="$DISPLAY_NUM"
-for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+start_private_xvfb "${CHORUS_SHOT_CLIENT_SIMULATE_DISPLAY:-:96}"
 
 # Saved quick messages: drone commands as text, one Modbus request as hex.
 mkdir -p "$XDG_CONFIG_HOME/Chorus"
@@ -40,14 +29,14 @@ cat >"$XDG_CONFIG_HOME/Chorus/chorus-client-quick-messages.json" <<'JSON'
  {"name":"Modbus read","hex":"01 03 00 00 00 0A C5 CD","input":"hex","shortcut":""}]}
 JSON
 
-PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+PORT="$(free_tcp_port)"
 "$SERVER" --headless --listen 127.0.0.1 --port "$PORT" >/dev/null &
-pids+=($!)
-for _ in $(seq 100); do python3 -c "import socket; socket.create_connection(('127.0.0.1',$PORT),0.2).close()" 2>/dev/null && break; sleep 0.1; done
+stop_on_exit "$!"
+wait_for_tcp_port "$PORT"
 
 "$CLIENT" --host 127.0.0.1 --port "$PORT" --protocol plain --connect --simulate \
   --sim-telemetry 1500 --sim-heartbeat 0 &
-pids+=($!)
+stop_on_exit "$!"
 sleep 2
 WID="$(xdotool search --sync --name 'Chorus Client' | head -1)"
 xdotool windowmove "$WID" 0 0

@@ -15,37 +15,25 @@ mkdir -p "$OUT"
 SERVER="$BUILD/server_gui/chorus-server"
 CLIENT="$BUILD/client_gui/chorus-client"
 
-SANDBOX="$(mktemp -d)"
-export XDG_CONFIG_HOME="$SANDBOX/config" XDG_DATA_HOME="$SANDBOX/data" HOME="$SANDBOX"
+# shellcheck source=SCRIPTDIR/lib-xvfb.sh
+source "$ROOT/scripts/lib-xvfb.sh"
+# Private settings and data so the user's own book and history are untouched.
+start_private_sandbox
 unset LC_ALL LC_MESSAGES LANGUAGE
 case "$LANGUAGE_CODE" in
   ko) export LANG=ko_KR.UTF-8 ;;
   en) export LANG=en_US.UTF-8 ;;
   *) echo "usage: $0 OUT ko|en" >&2; exit 2 ;;
 esac
-DISPLAY_NUM="${CHORUS_SHOT_DISPLAY:-:96}"
 # xdotool types through the C library's locale: ko_KR may not be generated.
 xdo() { LC_ALL=C.UTF-8 xdotool "$@"; }
-pids=()
-cleanup() {
-  # The programs first, then the X server they draw on (pids[0]).
-  for ((i = ${#pids[@]} - 1; i >= 1; i--)); do kill "${pids[i]}" 2>/dev/null || true; done
-  for ((i = ${#pids[@]} - 1; i >= 1; i--)); do wait "${pids[i]}" 2>/dev/null || true; done
-  kill "${pids[0]}" 2>/dev/null || true
-  wait 2>/dev/null || true
-  rm -rf "$SANDBOX"
-}
-trap cleanup EXIT
 
-Xvfb "$DISPLAY_NUM" -screen 0 1366x768x24 -nolisten tcp >/dev/null 2>&1 &
-pids+=($!)
-export DISPLAY="$DISPLAY_NUM"
-for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+start_private_xvfb "${CHORUS_SHOT_DISPLAY:-:96}"
 
-PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+PORT="$(free_tcp_port)"
 "$SERVER" --listen 127.0.0.1 --port "$PORT" --start &
-pids+=($!)
-for _ in $(seq 100); do python3 -c "import socket; socket.create_connection(('127.0.0.1',$PORT),0.2).close()" 2>/dev/null && break; sleep 0.1; done
+stop_on_exit "$!"
+wait_for_tcp_port "$PORT"
 
 # Three peers: a line-based device, one without terminators, a Chorus client.
 python3 - "$PORT" <<'PY' &
@@ -69,12 +57,12 @@ for i in range(6):  # bounded: a few messages each, then stay connected for the 
         s.setblocking(True)
 time.sleep(30)
 PY
-pids+=($!)
+stop_on_exit "$!"
 sleep 3
 SWID="$(xdo search --sync --name 'Chorus Server' | head -1)"
 
 "$CLIENT" --host 127.0.0.1 --port "$PORT" --protocol chorus --connect &
-pids+=($!)
+stop_on_exit "$!"
 sleep 2
 WID="$(xdo search --sync --name 'Chorus Client' | head -1)"
 xdo windowactivate --sync "$WID" 2>/dev/null || xdo windowfocus --sync "$WID" || true

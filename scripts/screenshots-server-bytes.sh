@@ -14,35 +14,24 @@ VIEW="${2:-hex}"
 mkdir -p "$OUT"
 SERVER="$BUILD/server_gui/chorus-server"
 
-SANDBOX="$(mktemp -d)"
-export XDG_CONFIG_HOME="$SANDBOX/config" XDG_DATA_HOME="$SANDBOX/data" HOME="$SANDBOX"
+# shellcheck source=SCRIPTDIR/lib-xvfb.sh
+source "$ROOT/scripts/lib-xvfb.sh"
+# Private settings and data so the user's own book and history are untouched.
+start_private_sandbox
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
-DISPLAY_NUM="${CHORUS_SHOT_BYTES_DISPLAY:-:96}"
-pids=()
-cleanup() {
-  for ((i = ${#pids[@]} - 1; i >= 1; i--)); do kill "${pids[i]}" 2>/dev/null || true; done
-  for ((i = ${#pids[@]} - 1; i >= 1; i--)); do wait "${pids[i]}" 2>/dev/null || true; done
-  kill "${pids[0]}" 2>/dev/null || true
-  wait 2>/dev/null || true
-  rm -rf "$SANDBOX"
-}
-trap cleanup EXIT
 
-Xvfb "$DISPLAY_NUM" -screen 0 1366x768x24 -nolisten tcp >/dev/null 2>&1 &
-pids+=($!)
-export DISPLAY="$DISPLAY_NUM"
-for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+start_private_xvfb "${CHORUS_SHOT_BYTES_DISPLAY:-:96}"
 
 # A device's reply book: an ACK byte, a CR-terminated answer, an echo, Korean text.
 cat >"$SANDBOX/device-book.json" <<'JSON'
 {"version":2,"pickMode":"sequential","entries":[
  {"hex":"06"},{"text":"OK {count}\r"},{"text":"echo: {echo}"},{"text":"확인 {count}"}]}
 JSON
-PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+PORT="$(free_tcp_port)"
 "$SERVER" --listen 127.0.0.1 --port "$PORT" --start --view "$VIEW" \
   --replies "$SANDBOX/device-book.json" &
-pids+=($!)
-for _ in $(seq 100); do python3 -c "import socket; socket.create_connection(('127.0.0.1',$PORT),0.2).close()" 2>/dev/null && break; sleep 0.1; done
+stop_on_exit "$!"
+wait_for_tcp_port "$PORT"
 
 python3 - "$PORT" <<'PY' &
 import socket, sys, time
@@ -68,7 +57,7 @@ for round in range(3):  # bounded, then stay connected for the shot
         peer.setblocking(True)
 time.sleep(30)
 PY
-pids+=($!)
+stop_on_exit "$!"
 sleep 3
 SWID="$(xdotool search --sync --name 'Chorus Server' | head -1)"
 # The whole 1366x768 screen: hex lines are long, the log gets the width.

@@ -13,29 +13,18 @@ WIDTH="${2:-726}" # 1366 - the client's 640: the two side by side
 mkdir -p "$OUT"
 SERVER="$BUILD/server_gui/chorus-server"
 
-SANDBOX="$(mktemp -d)"
-export XDG_CONFIG_HOME="$SANDBOX/config" XDG_DATA_HOME="$SANDBOX/data" HOME="$SANDBOX"
+# shellcheck source=SCRIPTDIR/lib-xvfb.sh
+source "$ROOT/scripts/lib-xvfb.sh"
+# Private settings and data so the user's own book and history are untouched.
+start_private_sandbox
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
-DISPLAY_NUM="${CHORUS_SHOT_COMMANDS_DISPLAY:-:95}"
-pids=()
-cleanup() {
-  for ((i = ${#pids[@]} - 1; i >= 1; i--)); do kill "${pids[i]}" 2>/dev/null || true; done
-  for ((i = ${#pids[@]} - 1; i >= 1; i--)); do wait "${pids[i]}" 2>/dev/null || true; done
-  kill "${pids[0]}" 2>/dev/null || true
-  wait 2>/dev/null || true
-  rm -rf "$SANDBOX"
-}
-trap cleanup EXIT
 
-Xvfb "$DISPLAY_NUM" -screen 0 1366x768x24 -nolisten tcp >/dev/null 2>&1 &
-pids+=($!)
-export DISPLAY="$DISPLAY_NUM"
-for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+start_private_xvfb "${CHORUS_SHOT_COMMANDS_DISPLAY:-:95}"
 
-PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+PORT="$(free_tcp_port)"
 "$SERVER" --listen 127.0.0.1 --port "$PORT" --start --heartbeat-timeout 2000 &
-pids+=($!)
-for _ in $(seq 100); do python3 -c "import socket; socket.create_connection(('127.0.0.1',$PORT),0.2).close()" 2>/dev/null && break; sleep 0.1; done
+stop_on_exit "$!"
+wait_for_tcp_port "$PORT"
 
 # Six vehicles speaking Chorus: telemetry at 5 Hz, a heartbeat a second;
 # each answers cmd its own way; "drone-6" stops its heartbeats (stale).
@@ -98,7 +87,7 @@ while time.time() - start < 90:
         send(peers[0], {"type": "status", "severity": "warning", "text": "battery 20%, return advised"})
         send(peers[2], {"type": "status", "severity": "critical", "text": "motor 3 temperature high"})
 PY
-pids+=($!)
+stop_on_exit "$!"
 sleep 3
 SWID="$(xdotool search --sync --name 'Chorus Server' | head -1)"
 xdotool windowmove "$SWID" 0 0 windowsize "$SWID" "$WIDTH" 768

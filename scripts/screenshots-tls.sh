@@ -9,35 +9,23 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 BUILD="${CHORUS_BUILD_DIR:-$ROOT/build}"
 OUT="${1:-$ROOT/docs/screenshots}"
 mkdir -p "$OUT"
-SANDBOX="$(mktemp -d)"
-export XDG_CONFIG_HOME="$SANDBOX/config" XDG_DATA_HOME="$SANDBOX/data" HOME="$SANDBOX"
+# shellcheck source=SCRIPTDIR/lib-xvfb.sh
+source "$ROOT/scripts/lib-xvfb.sh"
+# Private settings and data so the user's own book and history are untouched.
+start_private_sandbox
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
-DISPLAY_NUM="${CHORUS_SHOT_DISPLAY:-:96}"
-pids=()
-cleanup() {
-  for ((i = ${#pids[@]} - 1; i >= 1; i--)); do kill "${pids[i]}" 2>/dev/null || true; done
-  for ((i = ${#pids[@]} - 1; i >= 1; i--)); do wait "${pids[i]}" 2>/dev/null || true; done
-  kill "${pids[0]}" 2>/dev/null || true
-  wait 2>/dev/null || true
-  rm -rf "$SANDBOX"
-}
-trap cleanup EXIT
 openssl req -x509 -newkey rsa:2048 -nodes -keyout "$SANDBOX/chorus-key.pem" \
   -out "$SANDBOX/chorus-cert.pem" -days 365 -subj "/CN=chorus-server" 2>/dev/null
-Xvfb "$DISPLAY_NUM" -screen 0 1366x768x24 -nolisten tcp >/dev/null 2>&1 &
-pids+=($!)
-export DISPLAY="$DISPLAY_NUM"
-for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-PORT="$(free_port)"
-TLS_PORT="$(free_port)"
+start_private_xvfb "${CHORUS_SHOT_DISPLAY:-:96}"
+PORT="$(free_tcp_port)"
+TLS_PORT="$(free_tcp_port)"
 "$BUILD/server_gui/chorus-server" --listen 127.0.0.1 --port "$PORT" --tls-port "$TLS_PORT" \
   --tls-cert "$SANDBOX/chorus-cert.pem" --tls-key "$SANDBOX/chorus-key.pem" --start &
-pids+=($!)
-for _ in $(seq 100); do python3 -c "import socket; socket.create_connection(('127.0.0.1',$TLS_PORT),0.2).close()" 2>/dev/null && break; sleep 0.1; done
+stop_on_exit "$!"
+wait_for_tcp_port "$TLS_PORT"
 SWID="$(xdotool search --sync --name 'Chorus Server' | head -1)"
 "$BUILD/client_gui/chorus-client" --host 127.0.0.1 --port "$TLS_PORT" --tls --connect &
-pids+=($!)
+stop_on_exit "$!"
 WID="$(xdotool search --sync --name 'Chorus Client' | head -1)"
 xdotool windowmove "$SWID" 0 0 windowsize "$SWID" 683 768
 xdotool windowmove "$WID" 683 0 windowsize "$WID" 683 768

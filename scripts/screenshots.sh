@@ -15,32 +15,18 @@ mkdir -p "$OUT"
 SERVER="$BUILD/server_gui/chorus-server"
 CLIENT="$BUILD/client_gui/chorus-client"
 
+# shellcheck source=SCRIPTDIR/lib-xvfb.sh
+source "$ROOT/scripts/lib-xvfb.sh"
 # Private settings and data so the user's own book and history are untouched.
-SANDBOX="$(mktemp -d)"
-export XDG_CONFIG_HOME="$SANDBOX/config" XDG_DATA_HOME="$SANDBOX/data" HOME="$SANDBOX"
+start_private_sandbox
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
-DISPLAY_NUM="${CHORUS_SHOT_DISPLAY:-:97}"
-pids=()
-cleanup() {
-  # The programs first, and only once they are gone the X server they draw on
-  # (pids[0]); otherwise Qt reports a broken X11 connection as they exit.
-  for ((i = ${#pids[@]} - 1; i >= 1; i--)); do kill "${pids[i]}" 2>/dev/null || true; done
-  for ((i = ${#pids[@]} - 1; i >= 1; i--)); do wait "${pids[i]}" 2>/dev/null || true; done
-  kill "${pids[0]}" 2>/dev/null || true
-  wait 2>/dev/null || true
-  rm -rf "$SANDBOX"
-}
-trap cleanup EXIT
 
-Xvfb "$DISPLAY_NUM" -screen 0 1366x768x24 -nolisten tcp >/dev/null 2>&1 &
-pids+=($!)
-export DISPLAY="$DISPLAY_NUM"
-for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+start_private_xvfb "${CHORUS_SHOT_DISPLAY:-:97}"
 
-PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+PORT="$(free_tcp_port)"
 "$SERVER" --listen 127.0.0.1 --port "$PORT" --start &
-pids+=($!)
-for _ in $(seq 100); do python3 -c "import socket; socket.create_connection(('127.0.0.1',$PORT),0.2).close()" 2>/dev/null && break; sleep 0.1; done
+stop_on_exit "$!"
+wait_for_tcp_port "$PORT"
 
 # Three peers of different kinds: a line-based device, a peer without
 # terminators (like the reference client) and a chorus-protocol client.
@@ -65,14 +51,14 @@ for i in range(6):  # bounded: a few messages each, then stay connected for the 
         s.setblocking(True)
 time.sleep(30)
 PY
-pids+=($!)
+stop_on_exit "$!"
 sleep 3
 SWID="$(xdotool search --sync --name 'Chorus Server' | head -1)"
 import -window "$SWID" "$OUT/chorus-server.png"
 echo "wrote $OUT/chorus-server.png"
 
 "$CLIENT" --host 127.0.0.1 --port "$PORT" --protocol chorus --connect &
-pids+=($!)
+stop_on_exit "$!"
 sleep 2
 WID="$(xdotool search --sync --name 'Chorus Client' | head -1)"
 xdotool windowactivate --sync "$WID" 2>/dev/null || xdotool windowfocus --sync "$WID" || true
@@ -109,7 +95,7 @@ import -window root "$OUT/chorus-charts.png"
 echo "wrote $OUT/chorus-charts.png"
 
 # The byte views (Hex), each under its own private Xvfb; this one's windows go first.
-cleanup
+stop_everything_started
 trap - EXIT
 "$ROOT/scripts/screenshots-server-bytes.sh" "$OUT" hex
 "$ROOT/scripts/screenshots-client-bytes.sh" "$OUT"

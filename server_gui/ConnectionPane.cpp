@@ -19,11 +19,37 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
+#include <QStyle>
+#include <QStyleOptionHeader>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace chorus {
+
+namespace {
+
+// The narrowest section that shows `column`'s header text whole beside the
+// sort arrow (any column can be sorted by a click), as the style lays out the
+// label. Tighter than QHeaderView::sectionSizeHint, which reserves a whole
+// header height for the arrow and would push Last message out of view.
+int widthForHeaderText(const QHeaderView* header, int column)
+{
+    QStyleOptionHeader option;
+    option.initFrom(header);
+    option.state |= QStyle::State_Horizontal;
+    option.orientation = Qt::Horizontal;
+    option.sortIndicator = QStyleOptionHeader::SortDown;
+    option.rect = QRect(0, 0, 1000, header->sizeHint().height());
+    const int label =
+        header->style()->subElementRect(QStyle::SE_HeaderLabel, &option, header).width();
+    const QString text = header->model()->headerData(column, Qt::Horizontal).toString();
+    return header->fontMetrics().horizontalAdvance(text) + option.rect.width() - label;
+}
+
+} // namespace
 
 ConnectionPane::ConnectionPane(ServerEngine* engine, ConnectionTableModel* model, QWidget* parent)
     : QWidget(parent), m_engine(engine), m_model(model), m_proxy(new QSortFilterProxyModel(this)),
@@ -56,8 +82,11 @@ ConnectionPane::ConnectionPane(ServerEngine* engine, ConnectionTableModel* model
     // Last seen.
     const int widths[ConnectionTableModel::ColumnCount] = {5,  9, 10, 7,  14, 6, 7, 7,
                                                            22, 6, 8,  19, 8,  8, 8, 9};
+    // Never narrower than the header's own text: a Korean header is wider than
+    // the digits counted above, and a cut header reads as a different word.
     for (int column = 0; column < ConnectionTableModel::ColumnCount; ++column)
-        header->resizeSection(column, (widths[column] + 1) * charWidth);
+        header->resizeSection(
+            column, std::max((widths[column] + 1) * charWidth, widthForHeaderText(header, column)));
     m_view->setItemDelegateForColumn(
         ConnectionTableModel::LastMessageColumn,
         new ByteTextDelegate(ConnectionTableModel::EscapeSpansRole, -1, m_view));

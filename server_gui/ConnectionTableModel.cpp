@@ -185,6 +185,12 @@ QVariant ConnectionTableModel::headerData(int section, Qt::Orientation orientati
         return role == Qt::DisplayRole
                    ? telemetryKeyAt(section)
                    : tr("Telemetry \"%1\": each peer's latest value").arg(telemetryKeyAt(section));
+    // The message counts' headers are short (받음 / 보냄) to keep the columns
+    // narrow; their tooltips say what they count.
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == MessagesInColumn)
+        return tr("Messages received from this peer");
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == MessagesOutColumn)
+        return tr("Messages sent to this peer");
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (Column(section)) {

@@ -2490,6 +2490,14 @@ Qt 자체 옵션(-platform, -style, -display, -geometry, ...)은 Qt에 넘겨집
         <source>%1: the peer is stale; this is its last value</source>
         <translation>%1: 피어가 응답 없음 상태이므로 마지막으로 받은 값입니다</translation>
     </message>
+    <message>
+        <source>Messages received from this peer</source>
+        <translation>이 피어에게서 받은 메시지 수</translation>
+    </message>
+    <message>
+        <source>Messages sent to this peer</source>
+        <translation>이 피어에게 보낸 메시지 수</translation>
+    </message>
 </context>
 <context>
     <name>chorus::ConsoleClient</name>
