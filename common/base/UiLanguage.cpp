@@ -73,8 +73,12 @@ UiTranslators::~UiTranslators()
 
 void UiTranslators::remove()
 {
-    for (const std::unique_ptr<QTranslator>& translator : m_installed)
-        QCoreApplication::removeTranslator(translator.get());
+    // Once the application object is gone its translators went with it (and
+    // Qt warns about removing one without it): main() may keep these longer.
+    if (QCoreApplication::instance()) {
+        for (const std::unique_ptr<QTranslator>& translator : m_installed)
+            QCoreApplication::removeTranslator(translator.get());
+    }
     m_installed.clear();
 }
 

@@ -62,6 +62,7 @@ private slots:
     void init();
     void servesAndStopsOnSignal_data();
     void servesAndStopsOnSignal();
+    void koreanStopSaysNothingOnStderr();
     void portInUseFails();
     void udpAnswersDatagrams();
     void badOptionFails();
@@ -179,6 +180,8 @@ void TestServerHeadless::servesAndStopsOnSignal()
     output += server.readAllStandardOutput();
     QCOMPARE(server.exitStatus(), QProcess::NormalExit);
     QCOMPARE(server.exitCode(), 0);
+    const QByteArray errors = server.readAllStandardError();
+    QVERIFY2(errors.isEmpty(), errors.constData()); // a clean stop says nothing on stderr
     // The log went to stdout, with date, time and milliseconds.
     QVERIFY2(
         QRegularExpression(QStringLiteral("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3}"))
@@ -189,6 +192,40 @@ void TestServerHeadless::servesAndStopsOnSignal()
     QVERIFY(v4.state() == QAbstractSocket::UnconnectedState || v4.waitForDisconnected(kTimeoutMs));
     QCOMPARE(readFile(replies), QByteArray("오직 이 답장\n")); // only read
     QVERIFY(!QFileInfo::exists(ownBookPath(m_home->path())));  // nothing written
+}
+
+// In Korean the translators outlived the application object: each stop ended
+// with Qt's "removeTranslator: Please instantiate the QApplication object
+// first" on stderr, twice.
+void TestServerHeadless::koreanStopSaysNothingOnStderr()
+{
+    QProcess server;
+    prepare(server, m_home->path());
+    QProcessEnvironment env = server.processEnvironment();
+    for (const char* name : {"LC_ALL", "LC_MESSAGES", "LANGUAGE"})
+        env.remove(QLatin1String(name));
+    env.insert(QStringLiteral("LANG"), QStringLiteral("ko_KR.UTF-8"));
+    server.setProcessEnvironment(env);
+    server.setArguments({QStringLiteral("--headless"), QStringLiteral("--listen"),
+                         QStringLiteral("localhost"), QStringLiteral("--port"),
+                         QStringLiteral("0")});
+    server.start();
+    QVERIFY(server.waitForStarted(kTimeoutMs));
+    // The listening line names the address in either language.
+    QByteArray output;
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            server.waitForReadyRead(50);
+            output += server.readAllStandardOutput();
+            return output.contains("127.0.0.1:") || server.state() == QProcess::NotRunning;
+        },
+        kTimeoutMs));
+    QVERIFY2(output.contains("127.0.0.1:"), output.constData());
+    ::kill(pid_t(server.processId()), SIGTERM);
+    QVERIFY(server.waitForFinished(kTimeoutMs));
+    QCOMPARE(server.exitCode(), 0);
+    const QByteArray errors = server.readAllStandardError();
+    QVERIFY2(errors.isEmpty(), errors.constData());
 }
 
 void TestServerHeadless::rulesFileAndNoFallback()
