@@ -5,6 +5,11 @@ include(GNUInstallDirs)
 
 set(CHORUS_APP_IDS net.chorus_tools.ChorusServer net.chorus_tools.ChorusClient)
 
+# qt_standard_project_setup() gives every target the install RUNPATH
+# $ORIGIN:$ORIGIN/../lib/<arch>, for projects that install their own shared
+# libraries. Chorus installs none (its libraries are static), and in /usr/bin that
+# RUNPATH only makes the loader look in /usr/bin before the system's library path.
+set_target_properties(chorus-server chorus-client PROPERTIES INSTALL_RPATH "")
 install(TARGETS chorus-server chorus-client RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 foreach(id ${CHORUS_APP_IDS})
     install(FILES ${PROJECT_SOURCE_DIR}/resources/desktop/${id}.desktop
@@ -19,6 +24,8 @@ install(FILES ${PROJECT_SOURCE_DIR}/resources/icons/chorus-server.svg
 # Manual pages from each program's --help (help2man), when help2man is there.
 find_program(CHORUS_HELP2MAN help2man)
 if(CHORUS_HELP2MAN)
+    set(CHORUS_MAN_NAME_chorus-server "multi-client TCP test server with a live connection monitor")
+    set(CHORUS_MAN_NAME_chorus-client "chat-style TCP test client with round-trip times")
     foreach(program chorus-server chorus-client)
         set(page ${CMAKE_CURRENT_BINARY_DIR}/man/${program}.1)
         add_custom_command(
@@ -28,7 +35,7 @@ if(CHORUS_HELP2MAN)
             COMMAND ${CMAKE_COMMAND} -E env QT_QPA_PLATFORM=offscreen LC_ALL=C.UTF-8 LANGUAGE=
                     HOME=${CMAKE_CURRENT_BINARY_DIR}/man XDG_CONFIG_HOME=${CMAKE_CURRENT_BINARY_DIR}/man
                     ${CHORUS_HELP2MAN} --no-info --no-discard-stderr --section=1
-                    --name=${program} --output=${page} $<TARGET_FILE:${program}>
+                    "--name=${CHORUS_MAN_NAME_${program}}" --output=${page} $<TARGET_FILE:${program}>
             COMMAND gzip -9 -n -f ${page}
             DEPENDS ${program}
             VERBATIM)
@@ -72,9 +79,15 @@ set(CPACK_DEBIAN_PACKAGE_RELEASE 1)
 set(CPACK_DEBIAN_PACKAGE_SECTION net)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-# The xcb platform plugin and the SVG icon engine are plugins: shlibdeps cannot see them.
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "qt6-qpa-plugins, libqt6svg6")
+# shlibdeps sees only the libraries the programs link. Qt loads its plugins at run
+# time: the X11 platform plugin (libqxcb.so) is in libqt6gui6, which shlibdeps
+# already lists, but the SVG icon engine that draws the window icons is in
+# libqt6svg6. (qt6-qpa-plugins holds only the VNC and touch plugins on Debian 12.)
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6svg6")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "fonts-noto-cjk, qt6-translations-l10n")
+# Korean input: Debian's Korean desktop uses ibus-hangul, whose Qt 6 plugin is in
+# libqt6gui6; fcitx5 users need its Qt 6 frontend.
+set(CPACK_DEBIAN_PACKAGE_SUGGESTS "fcitx5-frontend-qt6")
 set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 set(CPACK_PACKAGE_DIRECTORY ${PROJECT_BINARY_DIR}/package)
