@@ -47,6 +47,15 @@ void ServerWindow::wireCommands()
     addDockWidget(Qt::BottomDockWidgetArea, m_telemetryDock);
     // Tabbed, not side by side: the window keeps its width beside the client.
     tabifyDockWidget(m_commandsDock, m_telemetryDock);
+    // The traffic chart too: beside them it got a strip of 90 px, too narrow
+    // for its legend. Shown, its tab comes to the front.
+    tabifyDockWidget(m_commandsDock, m_trafficDock);
+    // (triggered: the dock's own handler, connected first, has shown it by then)
+    connect(m_trafficDock->toggleViewAction(), &QAction::triggered, m_trafficDock,
+            [this](bool shown) {
+                if (shown)
+                    m_trafficDock->raise();
+            });
     m_commandsDock->raise();
     // A strip under the log, not half the window: the connection table keeps its rows.
     resizeDocks({m_commandsDock}, {220}, Qt::Vertical);

@@ -21,6 +21,7 @@
 #include "ServerSettingsDialog.h"
 #include "ServerWindow.h"
 #include "SettingsForm.h"
+#include "TrafficChart.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -102,6 +103,7 @@ private slots:
     void stopAndQuitAskWhileClientsAreConnected();
     void disconnectAndBlockFromTheTable();
     void defaultSizeFitsBesideTheClient();
+    void trafficChartOpensReadable();
     void openFileLimitShowsBeforeStart();
 
 private:
@@ -765,6 +767,25 @@ void TestServerWindow::defaultSizeFitsBesideTheClient()
     const int stateRight = header->sectionViewportPosition(ConnectionTableModel::StateColumn) +
                            header->sectionSize(ConnectionTableModel::StateColumn);
     QVERIFY(stateRight <= window.connectionView()->viewport()->width());
+}
+
+// View → Traffic chart at the default size: the chart comes to the front with
+// the window's width. Before, it opened beside the Commands dock in about 90 px.
+void TestServerWindow::trafficChartOpensReadable()
+{
+    ServerWindow window(localOptions(), paths());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto* chart = window.findChild<TrafficChart*>();
+    QVERIFY(chart);
+    QVERIFY(!chart->isVisible());
+    window.trafficChartAction()->trigger();
+    QTRY_VERIFY(chart->isVisible());
+    QTRY_VERIFY2(chart->width() >= window.width() * 3 / 4,
+                 qPrintable(QStringLiteral("%1 of %2").arg(chart->width()).arg(window.width())));
+    QVERIFY2(chart->height() >= 150, qPrintable(QString::number(chart->height())));
+    window.trafficChartAction()->trigger();
+    QTRY_VERIFY(!chart->isVisible());
 }
 
 void TestServerWindow::openFileLimitShowsBeforeStart()
