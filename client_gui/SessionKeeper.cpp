@@ -11,11 +11,6 @@ namespace chorus {
 
 namespace {
 constexpr std::chrono::milliseconds kSaveDelay{2000};
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("chorus::SessionKeeper", text);
-}
 } // namespace
 
 SessionKeeper::SessionKeeper(HistoryModel* model, const SessionStore& store, QObject* parent)
