@@ -1,5 +1,6 @@
 #include "ReplyBookEditor.h"
 
+#include "ElidedLabel.h"
 #include "ProblemText.h"
 
 #include <QAction>
@@ -122,12 +123,14 @@ ReplyBookEditor::ReplyBookEditor(std::shared_ptr<ReplyBook> book, QWidget* paren
     m_notice->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_notice->hide();
 
-    auto* hint = new QLabel(tr("Text: \\r \\n \\t \\0 \\\\ \\xNN give bytes; "
-                               "placeholders {id} {peer} {time} {date} {count} {echo} (the "
-                               "exact bytes received). Hex: 06 or 01 03 00 0A. Changes apply "
-                               "to the very next reply and are saved at once."),
-                            this);
-    hint->setWordWrap(true);
+    // One line, the rest in its tooltip: wrapped, it was cut off in the
+    // pane's few rows of height.
+    auto* hint = new ElidedLabel(this);
+    hint->setObjectName(QStringLiteral("replyBookHint"));
+    hint->setText(tr("Text: \\r \\n \\t \\0 \\\\ \\xNN give bytes; "
+                     "placeholders {id} {peer} {time} {date} {count} {echo} (the "
+                     "exact bytes received). Hex: 06 or 01 03 00 0A. Changes apply "
+                     "to the very next reply and are saved at once."));
     hint->setEnabled(false);
 
     auto* layout = new QVBoxLayout(this);

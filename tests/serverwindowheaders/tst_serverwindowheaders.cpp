@@ -9,6 +9,7 @@
 #include "base/UiLanguage.h"
 
 #include <QHeaderView>
+#include <QLabel>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStyle>
@@ -69,6 +70,8 @@ private slots:
     void headersShowWholeText();
     void messageCountHeadersExplainThemselves_data();
     void messageCountHeadersExplainThemselves();
+    void wrappedLabelsShowWholeText_data();
+    void wrappedLabelsShowWholeText();
 
 private:
     QTemporaryDir m_dir;
@@ -143,6 +146,45 @@ void TestServerWindowHeaders::messageCountHeadersExplainThemselves()
         const QString tip = model.headerData(column, Qt::Horizontal, Qt::ToolTipRole).toString();
         QVERIFY2(tip.size() > title.size(), qPrintable(title + QLatin1String(" / ") + tip));
     }
+}
+
+// Word-wrapped labels at the default size and at half a 1366x768 screen: each
+// has the height its text needs at its width. The reply book's hint was cut
+// off after two of its four lines.
+void TestServerWindowHeaders::wrappedLabelsShowWholeText_data()
+{
+    QTest::addColumn<UiLanguage>("language");
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("ko default") << UiLanguage::Korean << QSize();
+    QTest::newRow("en default") << UiLanguage::English << QSize();
+    QTest::newRow("ko half screen") << UiLanguage::Korean << QSize(683, 740);
+    QTest::newRow("en half screen") << UiLanguage::English << QSize(683, 740);
+}
+
+void TestServerWindowHeaders::wrappedLabelsShowWholeText()
+{
+    QFETCH(UiLanguage, language);
+    QFETCH(QSize, size);
+    m_translators.install(language);
+    const QString folder = m_dir.filePath(QString::fromLatin1(QTest::currentDataTag()));
+    ServerWindow window({}, {folder + QStringLiteral("/chorus-server.conf"),
+                             folder + QStringLiteral("/replies.json")});
+    if (size.isValid())
+        window.resize(size);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QStringList cut;
+    for (const QLabel* label : window.findChildren<QLabel*>()) {
+        if (!label->isVisible() || !label->wordWrap() || label->text().isEmpty())
+            continue;
+        const int needs = label->heightForWidth(label->width());
+        if (label->height() < needs)
+            cut.append(QStringLiteral("'%1': needs %2 px, has %3 px")
+                           .arg(label->text().left(30))
+                           .arg(needs)
+                           .arg(label->height()));
+    }
+    QVERIFY2(cut.isEmpty(), qPrintable(cut.join(QStringLiteral("\n"))));
 }
 
 QTEST_MAIN(TestServerWindowHeaders)
