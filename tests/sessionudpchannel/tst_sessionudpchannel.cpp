@@ -6,6 +6,7 @@
 // and counted there, and leaves the client's channel Unanswered.
 
 #include "EngineHarness.h"
+#include "LoopbackClient.h"
 #include "client/ClientEngine.h"
 #include "wire/ChorusProtocol.h"
 
@@ -21,12 +22,7 @@ namespace {
 
 ClientConfig chorusClient(quint16 port, bool udpChannel)
 {
-    ClientConfig config;
-    config.host = QStringLiteral("127.0.0.1");
-    config.port = port;
-    config.protocol = ClientProtocol::Chorus;
-    config.autoReconnect = false;
-    config.udpChannel = udpChannel;
+    ClientConfig config = loopbackChorusClient(port, udpChannel);
     config.helloTimeout = std::chrono::milliseconds(500);
     return config;
 }

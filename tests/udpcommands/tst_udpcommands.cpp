@@ -5,6 +5,7 @@
 // NoUdpPath, with a warning about that connection in the log.
 
 #include "EngineHarness.h"
+#include "LoopbackClient.h"
 #include "client/ClientEngine.h"
 #include "client/SimulatedVehicle.h"
 
@@ -19,17 +20,6 @@ using namespace chorus::testing;
 using namespace std::chrono_literals;
 
 namespace {
-
-ClientConfig chorusClient(quint16 port, bool udpChannel)
-{
-    ClientConfig config;
-    config.host = QStringLiteral("127.0.0.1");
-    config.port = port;
-    config.protocol = ClientProtocol::Chorus;
-    config.autoReconnect = false;
-    config.udpChannel = udpChannel;
-    return config;
-}
 
 SimulationConfig quickVehicle()
 {
@@ -88,7 +78,7 @@ void TestUdpCommands::acceptedOverTheSessionChannel()
     QVERIFY(port != 0);
     Records records(harness.engine);
     ClientEngine client;
-    client.setConfig(chorusClient(port, true));
+    client.setConfig(loopbackChorusClient(port, true));
     SimulatedVehicle vehicle(&client, quickVehicle());
     QList<VehicleCommand> commands;
     connect(&vehicle, &SimulatedVehicle::commandReceived, this,
@@ -125,7 +115,7 @@ void TestUdpCommands::tcpOnlyPeerHasNoUdpPath()
     QVERIFY(port != 0);
     Records records(harness.engine);
     ClientEngine client;
-    client.setConfig(chorusClient(port, false));
+    client.setConfig(loopbackChorusClient(port, false));
     SimulatedVehicle vehicle(&client, quickVehicle());
     QList<VehicleCommand> commands;
     connect(&vehicle, &SimulatedVehicle::commandReceived, this,
