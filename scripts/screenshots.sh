@@ -30,27 +30,7 @@ wait_for_tcp_port "$PORT"
 
 # Three peers of different kinds: a line-based device, a peer without
 # terminators (like the reference client) and a chorus-protocol client.
-python3 - "$PORT" <<'PY' &
-import json, socket, sys, time
-port = int(sys.argv[1])
-def open_peer():
-    return socket.create_connection(("127.0.0.1", port))
-line = open_peer(); raw = open_peer(); proto = open_peer()
-proto.sendall(json.dumps({"type": "hello", "proto": 1, "name": "ground-station", "app": "demo"}).encode() + b"\n")
-for i in range(6):  # bounded: a few messages each, then stay connected for the shot
-    line.sendall(f"telemetry {i}: alt=120m bat=87%\n".encode())
-    raw.sendall(f"상태 보고 {i}".encode())
-    proto.sendall(json.dumps({"type": "msg", "seq": i + 1, "text": f"heartbeat {i}"}, ensure_ascii=False).encode() + b"\n")
-    time.sleep(0.3)
-    for s in (line, raw, proto):
-        s.setblocking(False)
-        try:
-            s.recv(65536)
-        except BlockingIOError:
-            pass
-        s.setblocking(True)
-time.sleep(30)
-PY
+python3 "$ROOT/scripts/demo-peers.py" "$PORT" &
 stop_on_exit "$!"
 sleep 3
 SWID="$(xdotool search --sync --name 'Chorus Server' | head -1)"
