@@ -47,7 +47,7 @@ void ServerWindow::wireCommands()
     addDockWidget(Qt::BottomDockWidgetArea, m_telemetryDock);
     // Tabbed, not side by side: the window keeps its width beside the client.
     tabifyDockWidget(m_commandsDock, m_telemetryDock);
-    // The traffic chart too: beside them it got a strip of 90 px, too narrow
+    // The traffic chart too: beside them it got a strip of about 100 px, too narrow
     // for its legend. Shown, its tab comes to the front.
     tabifyDockWidget(m_commandsDock, m_trafficDock);
     // (triggered: the dock's own handler, connected first, has shown it by then)
